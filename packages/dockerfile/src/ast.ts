@@ -126,6 +126,8 @@ export interface ShellForm extends Node {
   kind: "ShellForm";
   /** Logical text (continuations joined). */
   value: string;
+  /** Where `value` starts within the instruction's `original` (map through `segments` for source offsets). */
+  logicalOffset: number;
 }
 
 export type CommandForm = JsonForm | ShellForm;

@@ -2,3 +2,4 @@ export * from "./range.js";
 export * from "./line-index.js";
 export * from "./edit.js";
 export * from "./diagnostic.js";
+export * from "./report.js";
