@@ -1,0 +1,28 @@
+import type { Diagnostic, Range } from "@shipshape/text";
+
+/** One refusal of BuildKit's parser, listed so the linter can show them as rules. */
+export interface ParseErrorInfo {
+  code: string;
+  name: string;
+  summary: string;
+}
+
+/** Every error the parser reports. Codes are stable; never renumber. */
+export const PARSE_ERRORS = {
+  noInstructions: { code: "DF001", name: "no-instructions", summary: "The file contains no instructions (empty, or only comments and blank lines)." },
+  lineTooLong: { code: "DF002", name: "line-too-long", summary: "A physical line is longer than 65535 bytes, BuildKit's scanner limit." },
+  duplicateDirective: { code: "DF003", name: "duplicate-directive", summary: "The same parser directive appears twice." },
+  invalidEscapeToken: { code: "DF004", name: "invalid-escape-token", summary: "The escape directive is neither ` nor \\." },
+  jsonNotStrings: { code: "DF005", name: "json-array-not-strings", summary: "A JSON array argument contains something other than strings." },
+  missingValue: { code: "DF006", name: "missing-value", summary: "ENV or LABEL in the legacy form has a name but no value." },
+  missingEquals: { code: "DF007", name: "missing-equals", summary: "ENV or LABEL in the key=value form has a word without `=`." },
+  unterminatedHeredoc: { code: "DF008", name: "unterminated-heredoc", summary: "The file ends before a heredoc's terminator line." },
+  heredocDelimiter: { code: "DF009", name: "invalid-heredoc-delimiter", summary: "A heredoc delimiter cannot be lexed (for example an unterminated quote)." },
+} as const satisfies Record<string, ParseErrorInfo>;
+
+export type ParseErrorKind = keyof typeof PARSE_ERRORS;
+
+export function parseError(kind: ParseErrorKind, message: string, range: Range): Diagnostic {
+  const info = PARSE_ERRORS[kind];
+  return { code: info.code, rule: info.name, message, severity: "error", category: "syntax", range };
+}

@@ -1,0 +1,301 @@
+/**
+ * BuildKit's line logic: physical lines -> logical instructions (continuations, comment and blank lines
+ * inside an instruction, directives, heredoc bodies), with a logical -> source map for each instruction.
+ * Everything above works on the logical line; this is the only place that knows about physical lines.
+ */
+import type { Diagnostic, Range } from "@shipshape/text";
+import type { Comment, Directive, Segment } from "./ast.js";
+import { parseLineNode, type LineNode } from "./buildkit.js";
+import { isSpaceCode, skipSpace, trimSpace, utf8Length } from "./chars.js";
+import { parseError } from "./errors.js";
+import { heredocMarkers, type HeredocMarker } from "./heredoc-markers.js";
+
+const MAX_LINE_BYTES = 65535;
+
+export interface HeredocBody {
+  marker: HeredocMarker;
+  content: string;
+  contentRange: Range;
+  terminatorRange?: Range;
+}
+
+/** One instruction as scanned: its logical line, BuildKit node, and everything around it. */
+export interface ScannedInstruction {
+  original: string;
+  segments: Segment[];
+  node: LineNode;
+  startLine: number;
+  endLine: number;
+  range: Range;
+  prevComments: string[];
+  emptyContinuationLines: Range[];
+  heredocs: HeredocBody[];
+  /** Which node the heredocs belong to (the instruction itself, or ONBUILD's trigger). */
+  escape: number;
+}
+
+export interface ScannedFile {
+  text: string;
+  bom: boolean;
+  escape: "\\" | "`";
+  directives: Directive[];
+  comments: Comment[];
+  instructions: ScannedInstruction[];
+  errors: Diagnostic[];
+}
+
+const DIRECTIVE = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*([^\n]+?)[\t\n\f\r ]*$/;
+const KNOWN_DIRECTIVES = new Set(["syntax", "escape", "check"]);
+
+/** Maps a logical offset to a source offset; `end` positions map just after the previous character. */
+export function mapOffset(segments: Segment[], logical: number, isEnd = false): number {
+  if (segments.length === 0) return 0;
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid].logical <= logical) lo = mid;
+    else hi = mid - 1;
+  }
+  let seg = segments[lo];
+  if (isEnd && logical === seg.logical && lo > 0) seg = segments[lo - 1];
+  const delta = logical - seg.logical;
+  return seg.source + Math.min(Math.max(delta, 0), seg.length);
+}
+
+export function scanDockerfile(text: string): ScannedFile {
+  const n = text.length;
+  const bom = n > 0 && text.charCodeAt(0) === 0xfeff;
+  const file: ScannedFile = { text, bom, escape: "\\", directives: [], comments: [], instructions: [], errors: [] };
+  let escape = 0x5c;
+  let directivesDone = false;
+  const seenDirectives = new Set<string>();
+  let prevComments: string[] = [];
+
+  let pos = bom ? 1 : 0;
+  let lineNo = 0;
+  // current physical line
+  let lineStart = 0;
+  let lineEnd = 0; // excluding "\n"
+  let contentEnd = 0; // excluding trailing "\r"s
+  let nextStart = 0;
+
+  const readLine = (): boolean => {
+    if (pos >= n) return false;
+    lineStart = pos;
+    let nl = text.indexOf("\n", pos);
+    if (nl < 0) nl = n;
+    lineEnd = nl;
+    nextStart = nl < n ? nl + 1 : n;
+    contentEnd = lineEnd;
+    while (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 0x0d) contentEnd--;
+    pos = nextStart;
+    lineNo++;
+    if (lineEnd - lineStart > MAX_LINE_BYTES / 3 && utf8Length(text, lineStart, lineEnd) > MAX_LINE_BYTES) {
+      file.errors.push(
+        parseError("lineTooLong", "dockerfile line greater than max allowed size of 65535", { start: lineStart, end: lineEnd }),
+      );
+    }
+    return true;
+  };
+
+  const isCommentAt = (start: number, end: number): number => {
+    const i = skipSpace(text, start, end);
+    return i < end && text.charCodeAt(i) === 0x23 ? i : -1;
+  };
+
+  /** BuildKit's directive parser, fed one line (left-trimmed for first lines). */
+  const offerDirective = (start: number, end: number): boolean => {
+    if (directivesDone) return false;
+    const line = text.slice(start, end);
+    const m = DIRECTIVE.exec(line);
+    if (!m) {
+      directivesDone = true;
+      return false;
+    }
+    const key = m[1].toLowerCase();
+    if (!KNOWN_DIRECTIVES.has(key)) {
+      directivesDone = true;
+      return false;
+    }
+    const keyStart = start + line.indexOf(m[1], 1);
+    const valueStart = line.indexOf(m[2], keyStart - start + m[1].length + 1) + start;
+    const directive: Directive = {
+      kind: "Directive",
+      name: key,
+      key: { value: m[1], range: { start: keyStart, end: keyStart + m[1].length } },
+      value: { value: m[2], range: { start: valueStart, end: valueStart + m[2].length } },
+      range: { start, end: valueStart + m[2].length },
+    };
+    if (seenDirectives.has(key)) {
+      file.errors.push(parseError("duplicateDirective", `only one ${key} parser directive can be used`, directive.range));
+      return true;
+    }
+    seenDirectives.add(key);
+    file.directives.push(directive);
+    if (key === "escape") {
+      if (m[2] === "`" || m[2] === "\\") {
+        escape = m[2].charCodeAt(0);
+        file.escape = m[2] as "\\" | "`";
+      } else {
+        file.errors.push(
+          parseError("invalidEscapeToken", `invalid escape token '${m[2]}' does not match \` or \\`, directive.value.range),
+        );
+      }
+    }
+    return true;
+  };
+
+  const pushComment = (hash: number, insideInstruction: boolean) => {
+    file.comments.push({
+      kind: "Comment",
+      text: text.slice(hash + 1, contentEnd),
+      insideInstruction,
+      range: { start: hash, end: contentEnd },
+    });
+  };
+
+  /** Continuation check on `text[start, end)`: the kept end, or -1 when the line does not continue. */
+  const continuationEnd = (start: number, end: number): number => {
+    let j = end;
+    while (j > start) {
+      const c = text.charCodeAt(j - 1);
+      if (c === 0x20 || c === 0x09) j--;
+      else break;
+    }
+    if (j > start && text.charCodeAt(j - 1) === escape) {
+      if (j - 1 === start) return start;
+      if (text.charCodeAt(j - 2) !== escape) return j - 1;
+    }
+    return -1;
+  };
+
+  while (readLine()) {
+    const firstStart = skipSpace(text, lineStart, contentEnd);
+    const hash = firstStart < contentEnd && text.charCodeAt(firstStart) === 0x23 ? firstStart : -1;
+    const isDirective = offerDirective(firstStart, contentEnd);
+    if (hash >= 0) {
+      pushComment(hash, false);
+      if (!isDirective) {
+        const c = trimSpace(text.slice(hash + 1, contentEnd));
+        if (c === "") prevComments = [];
+        else prevComments.push(c);
+      }
+    }
+    const startLine = lineNo;
+    const pieceEnd = hash >= 0 ? firstStart : contentEnd;
+    let cont = continuationEnd(firstStart, pieceEnd);
+    const segments: Segment[] = [];
+    let original = "";
+    const addPiece = (start: number, end: number) => {
+      if (end <= start) return;
+      segments.push({ logical: original.length, source: start, length: end - start });
+      original += text.slice(start, end);
+    };
+    if (cont < 0) {
+      if (pieceEnd === firstStart) continue;
+      addPiece(firstStart, pieceEnd);
+    } else addPiece(firstStart, cont);
+    const emptyLines: Range[] = [];
+    const instrStart = firstStart;
+    while (cont >= 0 && readLine()) {
+      offerDirective(lineStart, contentEnd);
+      const h = isCommentAt(lineStart, contentEnd);
+      if (h >= 0) {
+        pushComment(h, true);
+        continue;
+      }
+      if (skipSpace(text, lineStart, contentEnd) === contentEnd) {
+        emptyLines.push({ start: lineStart, end: contentEnd });
+        continue;
+      }
+      cont = continuationEnd(lineStart, contentEnd);
+      addPiece(lineStart, cont >= 0 ? cont : contentEnd);
+    }
+    const endLineBeforeHeredoc = lineNo;
+    if (segments.length === 0) segments.push({ logical: 0, source: firstStart, length: 0 });
+    const node = parseLineNode(original, escape);
+    // the trimmed instruction end in the source
+    let trimmed = original.length;
+    while (trimmed > 0 && isSpaceCode(original.charCodeAt(trimmed - 1))) trimmed--;
+    let end = Math.max(mapOffset(segments, trimmed, true), instrStart);
+    for (const e of emptyLines) end = Math.max(end, e.end);
+
+    const instruction: ScannedInstruction = {
+      original,
+      segments,
+      node,
+      startLine,
+      endLine: endLineBeforeHeredoc,
+      range: { start: instrStart, end },
+      prevComments,
+      emptyContinuationLines: emptyLines,
+      heredocs: [],
+      escape,
+    };
+    prevComments = [];
+
+    const target = heredocTarget(node);
+    if (target && original.includes("<<")) {
+      const found = heredocMarkers(original, 0, original.length);
+      if ("error" in found) {
+        file.errors.push(
+          parseError("heredocDelimiter", found.error, {
+            start: mapOffset(segments, found.start),
+            end: mapOffset(segments, found.end, true),
+          }),
+        );
+      } else {
+        for (const marker of found.markers) {
+          const body = readHeredocBody(marker);
+          instruction.heredocs.push(body);
+          if (!body.terminatorRange) {
+            file.errors.push(
+              parseError("unterminatedHeredoc", "unterminated heredoc", {
+                start: mapOffset(segments, marker.start),
+                end: mapOffset(segments, marker.end, true),
+              }),
+            );
+            break;
+          }
+        }
+        const last = instruction.heredocs[instruction.heredocs.length - 1];
+        if (last) {
+          instruction.range.end = Math.max(instruction.range.end, last.terminatorRange?.end ?? last.contentRange.end);
+        }
+      }
+    }
+    instruction.endLine = lineNo;
+    file.instructions.push(instruction);
+  }
+
+  function readHeredocBody(marker: HeredocMarker): HeredocBody {
+    const bodyStart = pos;
+    while (readLine()) {
+      let s = lineStart;
+      if (marker.chomp) while (s < contentEnd && text.charCodeAt(s) === 0x09) s++;
+      if (contentEnd - s === marker.name.length && text.startsWith(marker.name, s)) {
+        return {
+          marker,
+          content: text.slice(bodyStart, lineStart),
+          contentRange: { start: bodyStart, end: lineStart },
+          terminatorRange: { start: lineStart, end: contentEnd },
+        };
+      }
+    }
+    return { marker, content: text.slice(bodyStart, n), contentRange: { start: bodyStart, end: n } };
+  }
+
+  if (file.instructions.length === 0) {
+    file.errors.push(parseError("noInstructions", "file with no instructions", { start: 0, end: n }));
+  }
+  return file;
+}
+
+/** The node whose arguments may carry heredocs: RUN/COPY/ADD not in JSON form, or ONBUILD of one. */
+function heredocTarget(node: LineNode): LineNode | undefined {
+  const target = node.lower === "onbuild" && node.sub ? node.sub : node;
+  if (target.lower !== "run" && target.lower !== "copy" && target.lower !== "add") return undefined;
+  if (target.json) return undefined;
+  return target;
+}
