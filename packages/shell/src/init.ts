@@ -1,0 +1,50 @@
+import { createRequire } from "node:module";
+import { Language, Parser } from "web-tree-sitter";
+
+export interface InitShellOptions {
+  /** The bash grammar: bytes of `tree-sitter-bash.wasm` or a path/URL to it. Defaults to the installed package's file. */
+  wasm?: Uint8Array | string;
+  /** The web-tree-sitter runtime: bytes of `web-tree-sitter.wasm` or a path to it (for bundles). */
+  runtimeWasm?: Uint8Array | string;
+}
+
+let parser: Parser | undefined;
+let pending: Promise<void> | undefined;
+
+/**
+ * Loads web-tree-sitter and the bash grammar once. Later calls return the same promise. After it
+ * resolves every other function of this package is synchronous. Rejects only when the wasm files
+ * cannot be loaded (a set-up problem, not bad input); a later call retries.
+ */
+export function initShell(options: InitShellOptions = {}): Promise<void> {
+  if (parser) return Promise.resolve();
+  if (!pending) {
+    pending = load(options).catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+  }
+  return pending;
+}
+
+async function load(options: InitShellOptions): Promise<void> {
+  const runtime = options.runtimeWasm;
+  const moduleOptions: Record<string, unknown> = {};
+  if (runtime instanceof Uint8Array) moduleOptions.wasmBinary = runtime;
+  else if (typeof runtime === "string") moduleOptions.locateFile = () => runtime;
+  await Parser.init(moduleOptions);
+  const grammar = options.wasm ?? createRequire(import.meta.url).resolve("tree-sitter-bash/tree-sitter-bash.wasm");
+  const language = await Language.load(grammar);
+  const p = new Parser();
+  p.setLanguage(language);
+  parser = p;
+}
+
+export function isShellReady(): boolean {
+  return parser !== undefined;
+}
+
+/** The shared parser, or undefined before `initShell` has resolved. */
+export function shellParser(): Parser | undefined {
+  return parser;
+}

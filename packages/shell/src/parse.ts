@@ -1,0 +1,108 @@
+import { ScriptBuilder } from "./build.js";
+import { shellParser } from "./init.js";
+import { commandName, parseArgs } from "./query.js";
+import { copyTree } from "./syntax.js";
+import type { ShellCommand, ShellCommandContext, ShellScript, ToSource } from "./types.js";
+
+const TOP: ShellCommandContext = {
+  inSubstitution: false, inSubshell: false, inFunction: false, inCompound: false, inNestedShell: false, depth: 0,
+};
+
+/** Shells whose `-c` script is parsed as a nested script. */
+const POSIX_SHELLS = new Set(["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh", "busybox"]);
+const MAX_NESTING = 3;
+
+const identity: ToSource = (offset) => offset;
+
+/**
+ * Parses a shell script into commands. `toSource` maps script offsets to the offsets all ranges
+ * should use (default: the script's own offsets). Never throws: bad syntax gives `hasSyntaxError`
+ * and `errors`, with the commands tree-sitter could still recognise; before `initShell()` has
+ * resolved the result is an empty script with `parsed: false`.
+ */
+export function parseShell(script: string, toSource: ToSource = identity): ShellScript {
+  const result: ShellScript = {
+    text: script, toSource, commands: [], pipelines: [], comments: [], hasSyntaxError: false, errors: [], parsed: false,
+  };
+  if (!shellParser()) return result;
+  try {
+    parseInto(result, script, toSource, TOP);
+    result.parsed = true;
+  } catch {
+    // A failure inside the wasm parser is not the caller's problem: report it as a syntax error.
+    result.hasSyntaxError = true;
+    result.errors.push({ message: "Shell parser failed on this script", range: { start: toSource(0), end: toSource(script.length) }, scriptRange: { start: 0, end: script.length } });
+  }
+  return result;
+}
+
+function parseInto(result: ShellScript, text: string, toSource: ToSource, ctx: ShellCommandContext, part?: { start: number; end: number }): void {
+  // A nested script is parsed in place (tree-sitter's included ranges), so its offsets are the outer script's.
+  const tree = part
+    ? shellParser()!.parse(text, null, { includedRanges: [includedRange(text, part.start, part.end)] })
+    : shellParser()!.parse(text);
+  if (!tree) return;
+  let builder: ScriptBuilder;
+  try {
+    const root = copyTree(tree);
+    const hasError = tree.rootNode.hasError;
+    builder = new ScriptBuilder(text, toSource, (cmd, cmdCtx) => parseNestedShell(result, text, toSource, cmd, cmdCtx));
+    builder.build(root, ctx, hasError);
+    if (hasError) result.hasSyntaxError = true;
+  } finally {
+    tree.delete();
+  }
+  result.commands.push(...builder.commands);
+  result.pipelines.push(...builder.pipelines);
+  result.comments.push(...builder.comments);
+  result.errors.push(...builder.errors);
+  if (ctx === TOP) {
+    result.commands.sort((a, b) => a.scriptRange.start - b.scriptRange.start || a.context.depth - b.context.depth);
+    result.commands.forEach((c, i) => (c.index = i));
+    result.pipelines.sort((a, b) => a.scriptRange.start - b.scriptRange.start);
+    result.comments.sort((a, b) => a.scriptRange.start - b.scriptRange.start);
+    result.errors.sort((a, b) => a.scriptRange.start - b.scriptRange.start);
+  }
+}
+
+function point(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+function includedRange(text: string, start: number, end: number) {
+  return { startIndex: start, endIndex: end, startPosition: point(text, start), endPosition: point(text, end) };
+}
+
+/**
+ * `sh -c 'apt-get update && ...'`: parses the script argument as a nested script when it maps
+ * straight onto the outer text (single quotes, or double quotes or a bare word without
+ * backslashes). Its commands get `context.inNestedShell`.
+ */
+function parseNestedShell(result: ShellScript, text: string, toSource: ToSource, cmd: ShellCommand, ctx: ShellCommandContext): void {
+  if (ctx.depth >= MAX_NESTING) return;
+  const name = commandName(cmd);
+  if (!name || !POSIX_SHELLS.has(name)) return;
+  const { options, positionals } = parseArgs(cmd, { valueFlags: ["o", "O"] });
+  if (!options.some((o) => o.kind === "short" && o.name === "c")) return;
+  const word = positionals[0];
+  if (!word) return;
+  const raw = word.raw;
+  let { start, end } = word.scriptRange;
+  if (raw.length >= 2 && raw.startsWith("'") && raw.endsWith("'")) {
+    start++;
+    end--;
+  } else if (raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') && !raw.includes("\\")) {
+    start++;
+    end--;
+  } else if (/["'\\]/.test(raw)) {
+    return;
+  }
+  if (end <= start) return;
+  parseInto(result, text, toSource, { ...ctx, inNestedShell: true, depth: ctx.depth + 1 }, { start, end });
+}

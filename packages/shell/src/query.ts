@@ -1,0 +1,348 @@
+import type { ShellAssignment, ShellCommand, ShellScript, ShellWord } from "./types.js";
+
+/** The last path component of a command name: `/usr/bin/apt-get` -> `apt-get`. Undefined without a name. */
+export function commandName(cmd: ShellCommand): string | undefined {
+  if (!cmd.name) return undefined;
+  return basename(cmd.name.value);
+}
+
+function basename(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash >= 0 && slash < path.length - 1 ? path.slice(slash + 1) : path;
+}
+
+/** How to read a command's options. */
+export interface OptionSyntax {
+  /**
+   * Options that take a value, in the spelling `hasFlag` accepts (`t`, `-t`, `target-release`,
+   * `--target-release`). Their separate value word is not a positional argument, and in a short
+   * cluster (`-tfoo`) the rest of the cluster is the value.
+   */
+  valueFlags?: readonly string[];
+}
+
+/** One option occurrence. */
+export interface ParsedOption {
+  /** Without dashes; for a single-dash long option (`-nv`) the whole word after the dash. */
+  name: string;
+  kind: "short" | "long" | "single-dash-long";
+  /** From `--name=value`, `-n=value`, `-nVALUE` or the next word for a value flag. */
+  value?: string;
+  /** The word the option was written in (shared by all letters of a cluster). */
+  word: ShellWord;
+  /** The separate word holding the value, when there is one. */
+  valueWord?: ShellWord;
+}
+
+export interface ParsedArgs {
+  options: ParsedOption[];
+  /** Arguments that are not options or option values; everything after `--` counts. */
+  positionals: ShellWord[];
+}
+
+interface FlagName {
+  kind: "short" | "long" | "single-dash-long";
+  name: string;
+}
+
+/**
+ * Reads a flag spelling: `--x`/`xy` are long, `-x`/`x` short, `-xy` (one dash, several letters)
+ * is a single-dash long option such as wget's `-nv`.
+ */
+function flagName(spelling: string): FlagName {
+  if (spelling.startsWith("--")) return { kind: "long", name: spelling.slice(2) };
+  if (spelling.startsWith("-")) {
+    return spelling.length === 2 ? { kind: "short", name: spelling.slice(1) } : { kind: "single-dash-long", name: spelling.slice(1) };
+  }
+  return spelling.length === 1 ? { kind: "short", name: spelling } : { kind: "long", name: spelling };
+}
+
+const parseCache = new WeakMap<ShellCommand, ParsedArgs>();
+
+/**
+ * Splits arguments into options and positionals, as getopt does: `--name=value`, `--name`, short
+ * clusters (`-qy` is `q` and `y`; `-q=2` is `q` with value `2`), `--` ends options, a lone `-` is
+ * positional. Words with expansions that start with `-` still count as options.
+ */
+export function parseArgs(cmd: ShellCommand, syntax: OptionSyntax = {}): ParsedArgs {
+  const useCache = syntax.valueFlags === undefined || syntax.valueFlags.length === 0;
+  if (useCache) {
+    const hit = parseCache.get(cmd);
+    if (hit) return hit;
+  }
+  const value = new Set<string>();
+  for (const f of syntax.valueFlags ?? []) {
+    const n = flagName(f);
+    value.add(`${n.kind}:${n.name}`);
+  }
+  const options: ParsedOption[] = [];
+  const positionals: ShellWord[] = [];
+  const args = cmd.args;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const word = args[i];
+    const v = word.value;
+    if (v === "--") {
+      i++;
+      break;
+    }
+    if (v.startsWith("--")) {
+      const eq = v.indexOf("=");
+      const name = eq >= 0 ? v.slice(2, eq) : v.slice(2);
+      const opt: ParsedOption = { name, kind: "long", word };
+      if (eq >= 0) opt.value = v.slice(eq + 1);
+      else if (value.has(`long:${name}`) && i + 1 < args.length) {
+        opt.valueWord = args[++i];
+        opt.value = opt.valueWord.value;
+      }
+      options.push(opt);
+      continue;
+    }
+    if (v.startsWith("-") && v.length > 1) {
+      const body = v.slice(1);
+      const eq = body.indexOf("=");
+      if (value.has(`single-dash-long:${eq >= 0 ? body.slice(0, eq) : body}`)) {
+        const opt: ParsedOption = { name: eq >= 0 ? body.slice(0, eq) : body, kind: "single-dash-long", word };
+        if (eq >= 0) opt.value = body.slice(eq + 1);
+        else if (i + 1 < args.length) {
+          opt.valueWord = args[++i];
+          opt.value = opt.valueWord.value;
+        }
+        options.push(opt);
+        continue;
+      }
+      // Also record the whole word, so `-nv` can be asked for as a single-dash long option.
+      if ((eq >= 0 ? eq : body.length) > 1) options.push({ name: eq >= 0 ? body.slice(0, eq) : body, kind: "single-dash-long", word, value: eq >= 0 ? body.slice(eq + 1) : undefined });
+      for (let k = 0; k < body.length; k++) {
+        const letter = body[k];
+        if (body[k + 1] === "=") {
+          options.push({ name: letter, kind: "short", word, value: body.slice(k + 2) });
+          break;
+        }
+        if (value.has(`short:${letter}`)) {
+          const opt: ParsedOption = { name: letter, kind: "short", word };
+          if (k + 1 < body.length) opt.value = body.slice(k + 1);
+          else if (i + 1 < args.length) {
+            opt.valueWord = args[++i];
+            opt.value = opt.valueWord.value;
+          }
+          options.push(opt);
+          break;
+        }
+        options.push({ name: letter, kind: "short", word });
+      }
+      continue;
+    }
+    positionals.push(word);
+  }
+  for (; i < args.length; i++) positionals.push(args[i]);
+  const parsed = { options, positionals };
+  if (useCache) parseCache.set(cmd, parsed);
+  return parsed;
+}
+
+function matches(opt: ParsedOption, n: FlagName): boolean {
+  return opt.kind === n.kind && opt.name === n.name;
+}
+
+/**
+ * True when any of the flags is given (before `--`). Spellings: `y`/`-y` (short, also inside a
+ * cluster such as `-qy`), `yes`/`--yes` (long, with or without `=value`), `-nv` (a single-dash
+ * long option, matched as a whole word).
+ */
+export function hasFlag(cmd: ShellCommand, ...names: string[]): boolean {
+  const { options } = parseArgs(cmd);
+  return names.some((s) => {
+    const n = flagName(s);
+    return options.some((o) => matches(o, n));
+  });
+}
+
+/** How many times the flags occur in total: `-qq` and `-q -q` both count 2 for `q`. */
+export function countFlag(cmd: ShellCommand, ...names: string[]): number {
+  const { options } = parseArgs(cmd);
+  let count = 0;
+  for (const s of names) {
+    const n = flagName(s);
+    for (const o of options) if (matches(o, n)) count++;
+  }
+  return count;
+}
+
+/**
+ * The value of the last occurrence of a flag that takes a value: `--name=v`, `--name v`, `-n v`,
+ * `-nv`, `-n=v`. Undefined when the flag is absent or has no value.
+ */
+export function flagValue(cmd: ShellCommand, name: string, syntax: OptionSyntax = {}): string | undefined {
+  return flagOption(cmd, name, syntax)?.value;
+}
+
+/** Like `flagValue` but returns the whole option (for its words and ranges). */
+export function flagOption(cmd: ShellCommand, name: string, syntax: OptionSyntax = {}): ParsedOption | undefined {
+  const { options } = parseArgs(cmd, { valueFlags: [name, ...(syntax.valueFlags ?? [])] });
+  const n = flagName(name);
+  let found: ParsedOption | undefined;
+  for (const o of options) if (matches(o, n)) found = o;
+  return found;
+}
+
+/** Arguments that are neither options nor the values of `syntax.valueFlags`. */
+export function positionalArgs(cmd: ShellCommand, syntax: OptionSyntax = {}): ShellWord[] {
+  return parseArgs(cmd, syntax).positionals;
+}
+
+/** The first positional argument: `install` in `apt-get -y install curl`. */
+export function subcommand(cmd: ShellCommand, syntax: OptionSyntax = {}): ShellWord | undefined {
+  return positionalArgs(cmd, syntax)[0];
+}
+
+/** True when any argument's value is exactly one of `values` (hadolint's loose `cmdHasArgs`). */
+export function hasArg(cmd: ShellCommand, ...values: string[]): boolean {
+  return cmd.args.some((a) => values.includes(a.value));
+}
+
+interface WrapperSpec {
+  /** Options that take a value. */
+  valueFlags: string[];
+  /** Positional arguments before the wrapped command (`timeout DURATION cmd`, `gosu USER cmd`). */
+  leading: number;
+  /** `NAME=value` words before the command are assignments (`env`, `sudo`). */
+  assignments: boolean;
+  /** With any of these flags the wrapper runs no command (`command -v x`, `sudo -l`). */
+  noCommandFlags?: string[];
+}
+
+/** Commands that run their arguments as another command. */
+const WRAPPERS: Record<string, WrapperSpec> = {
+  sudo: { valueFlags: ["u", "g", "h", "p", "C", "D", "r", "t", "U", "T", "user", "group", "host", "prompt", "chdir", "close-from", "role", "type", "other-user", "command-timeout"], leading: 0, assignments: true, noCommandFlags: ["l", "list", "v", "validate", "k", "K", "e", "edit", "V", "version"] },
+  doas: { valueFlags: ["u", "C"], leading: 0, assignments: false },
+  env: { valueFlags: ["u", "unset", "C", "chdir", "S", "split-string"], leading: 0, assignments: true },
+  nice: { valueFlags: ["n", "adjustment"], leading: 0, assignments: false },
+  nohup: { valueFlags: [], leading: 0, assignments: false },
+  time: { valueFlags: ["f", "format", "o", "output"], leading: 0, assignments: false },
+  command: { valueFlags: [], leading: 0, assignments: false, noCommandFlags: ["v", "V"] },
+  exec: { valueFlags: ["a"], leading: 0, assignments: false },
+  xargs: { valueFlags: ["a", "arg-file", "d", "delimiter", "E", "e", "eof", "I", "i", "replace", "L", "l", "max-lines", "n", "max-args", "P", "max-procs", "s", "max-chars", "process-slot-var"], leading: 0, assignments: false },
+  timeout: { valueFlags: ["s", "signal", "k", "kill-after"], leading: 1, assignments: false },
+  gosu: { valueFlags: [], leading: 1, assignments: false },
+  "su-exec": { valueFlags: [], leading: 1, assignments: false },
+  chroot: { valueFlags: ["userspec", "groups"], leading: 1, assignments: false },
+  stdbuf: { valueFlags: ["i", "o", "e", "input", "output", "error"], leading: 0, assignments: false },
+  tini: { valueFlags: ["p", "e"], leading: 0, assignments: false },
+};
+
+/** The wrapper commands `unwrapCommand` sees through. */
+export const WRAPPER_COMMANDS: readonly string[] = Object.keys(WRAPPERS);
+
+const ASSIGNMENT_WORD = /^([A-Za-z_][A-Za-z0-9_]*)=/;
+
+/**
+ * For a wrapper (`sudo`, `env X=1`, `xargs`, `nice`, `nohup`, `time`, `command`, `exec`, `timeout 5`,
+ * `gosu user`, `su-exec user`, `chroot dir`, `stdbuf`, `tini --`), the command it runs, as a view
+ * whose `name`/`args` are the inner words, `assignments` include the wrapper's `NAME=value` words,
+ * and `wrapper` is the outer command. Undefined when `cmd` is not a wrapper or runs nothing.
+ */
+export function unwrapCommand(cmd: ShellCommand): ShellCommand | undefined {
+  const name = commandName(cmd);
+  const spec = name === undefined ? undefined : WRAPPERS[name];
+  if (!spec) return undefined;
+  const { options, positionals } = parseArgs(cmd, { valueFlags: spec.valueFlags });
+  if (spec.noCommandFlags && options.some((o) => spec.noCommandFlags!.some((f) => matches(o, flagName(f))))) return undefined;
+  // The wrapped command starts at the first positional, after any fixed leading operands.
+  let start = spec.leading;
+  const assignments: ShellAssignment[] = [...cmd.assignments];
+  while (spec.assignments && start < positionals.length && ASSIGNMENT_WORD.test(positionals[start].value)) {
+    assignments.push(assignmentFromWord(positionals[start]));
+    start++;
+  }
+  const first = positionals[start];
+  if (!first) return undefined;
+  const at = cmd.args.indexOf(first);
+  return { ...cmd, name: first, args: cmd.args.slice(at + 1), assignments, wrapper: cmd };
+}
+
+function assignmentFromWord(word: ShellWord): ShellAssignment {
+  const eq = word.value.indexOf("=");
+  const name = word.value.slice(0, eq);
+  // Ranges inside the word are exact only when the word was written without quotes before `=`.
+  const exact = word.raw.startsWith(`${name}=`) && word.range.end - word.range.start === word.raw.length;
+  const valueStart = exact ? word.range.start + eq + 1 : word.range.start;
+  const value: ShellWord = {
+    ...word,
+    value: word.value.slice(eq + 1),
+    raw: exact ? word.raw.slice(eq + 1) : word.raw,
+    range: { start: valueStart, end: word.range.end },
+    scriptRange: exact ? { start: word.scriptRange.start + eq + 1, end: word.scriptRange.end } : word.scriptRange,
+  };
+  return {
+    name,
+    nameRange: exact ? { start: word.range.start, end: word.range.start + eq } : word.range,
+    value,
+    append: false,
+    range: word.range,
+  };
+}
+
+/** The command itself followed by every command it wraps (`sudo env X=1 apt-get` gives three). */
+export function commandLayers(cmd: ShellCommand): ShellCommand[] {
+  const layers = [cmd];
+  let current: ShellCommand | undefined = cmd;
+  while (layers.length < 8 && (current = unwrapCommand(current))) layers.push(current);
+  return layers;
+}
+
+export interface FindOptions {
+  /** Also look through wrappers such as `sudo` and `env` (default true). */
+  unwrap?: boolean;
+}
+
+/**
+ * Commands whose basename is `name` (or one of `name`), or that satisfy a predicate. With `unwrap`
+ * (the default) a wrapped command is found too and returned as the unwrapped view, so
+ * `sudo apt-get install` is found for `apt-get` (and for `sudo`).
+ */
+export function findCommands(
+  script: ShellScript,
+  name: string | readonly string[] | ((cmd: ShellCommand) => boolean),
+  options: FindOptions = {},
+): ShellCommand[] {
+  const test = typeof name === "function"
+    ? name
+    : typeof name === "string"
+      ? (c: ShellCommand) => commandName(c) === name
+      : (c: ShellCommand) => name.includes(commandName(c) ?? "");
+  const out: ShellCommand[] = [];
+  for (const cmd of script.commands) {
+    const layers = options.unwrap === false ? [cmd] : commandLayers(cmd);
+    for (const layer of layers) if (layer.name && test(layer)) out.push(layer);
+  }
+  return out;
+}
+
+/** True when the script has a pipeline (`a | b`) anywhere. */
+export function hasPipe(script: ShellScript): boolean {
+  return script.pipelines.length > 0;
+}
+
+/** True for `set -o pipefail`, `set -euo pipefail`, `set -eo pipefail` and similar. */
+export function setsPipefail(cmd: ShellCommand): boolean {
+  if (commandName(cmd) !== "set") return false;
+  const args = cmd.args;
+  for (let i = 0; i < args.length - 1; i++) {
+    const v = args[i].value;
+    if (/^-[A-Za-z]*o$/.test(v) && args[i + 1].value === "pipefail") return true;
+  }
+  return false;
+}
+
+/**
+ * True when `set -o pipefail` runs before `cmd` at top level of the same script (not inside a
+ * subshell, substitution or function, where it would not carry over).
+ */
+export function pipefailBefore(script: ShellScript, cmd: ShellCommand): boolean {
+  for (const c of script.commands) {
+    if (c.scriptRange.start >= cmd.scriptRange.start) break;
+    if (c.context.depth === 0 && !c.context.inFunction && setsPipefail(c)) return true;
+  }
+  return false;
+}

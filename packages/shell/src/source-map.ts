@@ -1,0 +1,59 @@
+import type { Range } from "@shipshape/text";
+import type { Segment } from "@shipshape/dockerfile";
+import type { ToSource } from "./types.js";
+
+/** `length` code units at `script` offset come from `source` offset. Pieces are sorted by `script`. */
+export interface SourcePiece {
+  script: number;
+  source: number;
+  length: number;
+}
+
+/**
+ * Builds a `ToSource` from pieces. An offset inside a piece maps straight; an offset in a gap (text
+ * that was inserted and has no source, such as a joining newline) maps to the end of the piece
+ * before it; an offset past the last piece maps past its end.
+ */
+export function toSourceFromPieces(pieces: readonly SourcePiece[]): ToSource {
+  if (pieces.length === 0) return (offset) => offset;
+  return (offset) => {
+    let lo = 0;
+    let hi = pieces.length - 1;
+    // Last piece whose script start is <= offset.
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (pieces[mid].script <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const p = pieces[lo];
+    if (offset < p.script) return p.source - (p.script - offset);
+    const within = offset - p.script;
+    return within <= p.length ? p.source + within : p.source + p.length;
+  };
+}
+
+/**
+ * The mapping for a shell-form argument: script offset 0 is `logicalOffset` in the instruction's
+ * logical text, and `segments` map logical offsets to source offsets.
+ */
+export function toSourceFromSegments(segments: readonly Segment[], logicalOffset: number): ToSource {
+  const pieces: SourcePiece[] = [];
+  for (const s of segments) {
+    const end = s.logical + s.length;
+    if (end <= logicalOffset) continue;
+    const skip = Math.max(0, logicalOffset - s.logical);
+    pieces.push({ script: s.logical + skip - logicalOffset, source: s.source + skip, length: s.length - skip });
+  }
+  return toSourceFromPieces(pieces);
+}
+
+/**
+ * Maps a script range to a source range. The end is mapped from the last character inside the
+ * range, so a range ending just before a line continuation does not swallow the continuation.
+ */
+export function mapRange(toSource: ToSource, start: number, end: number): Range {
+  const s = toSource(start);
+  if (end <= start) return { start: s, end: s };
+  const e = toSource(end - 1) + 1;
+  return { start: s, end: Math.max(s, e) };
+}
