@@ -1,1 +1,1 @@
-export {};
+export * from "./dockerignore.js";
