@@ -7,3 +7,11 @@ export {
   type OptionSyntax, type ParsedOption, type ParsedArgs, type FindOptions,
 } from "./query.js";
 export { toSourceFromPieces, toSourceFromSegments, mapRange, type SourcePiece } from "./source-map.js";
+export {
+  shellScriptsOf, parseInstructionShell, instructionCommands, execFormCommand, isPosixShell, shellDialect,
+  shebangInterpreter, type EmbeddedScript, type EmbeddedScriptKind, type ParsedEmbeddedScript, type ShellDialect,
+} from "./dockerfile.js";
+export {
+  buildShellcheckRequest, parseShellcheckOutput, shellcheckDiagnostic, DEFAULT_SHELLCHECK_EXCLUDES, PROXY_VARIABLES,
+  type ShellcheckOptions, type ShellcheckRequest, type ShellcheckFinding, type ShellcheckLevel,
+} from "./shellcheck.js";

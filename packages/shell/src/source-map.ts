@@ -37,14 +37,20 @@ export function toSourceFromPieces(pieces: readonly SourcePiece[]): ToSource {
  * logical text, and `segments` map logical offsets to source offsets.
  */
 export function toSourceFromSegments(segments: readonly Segment[], logicalOffset: number): ToSource {
+  return toSourceFromPieces(piecesFromSegments(segments, logicalOffset));
+}
+
+/** The pieces for logical text from `logicalOffset` on (optionally only `length` code units of it). */
+export function piecesFromSegments(segments: readonly Segment[], logicalOffset: number, length = Infinity): SourcePiece[] {
   const pieces: SourcePiece[] = [];
+  const limit = logicalOffset + length;
   for (const s of segments) {
-    const end = s.logical + s.length;
-    if (end <= logicalOffset) continue;
+    const end = Math.min(s.logical + s.length, limit);
+    if (end <= logicalOffset || s.logical >= limit) continue;
     const skip = Math.max(0, logicalOffset - s.logical);
-    pieces.push({ script: s.logical + skip - logicalOffset, source: s.source + skip, length: s.length - skip });
+    pieces.push({ script: s.logical + skip - logicalOffset, source: s.source + skip, length: end - s.logical - skip });
   }
-  return toSourceFromPieces(pieces);
+  return pieces;
 }
 
 /**

@@ -1,0 +1,259 @@
+import type { Range } from "@shipshape/text";
+import type { Heredoc, Instruction, JsonForm, ShellForm } from "@shipshape/dockerfile";
+import { isShellReady } from "./init.js";
+import { parseShell } from "./parse.js";
+import { commandName, hasFlag } from "./query.js";
+import { piecesFromSegments, toSourceFromPieces, type SourcePiece } from "./source-map.js";
+import type { ShellCommand, ShellScript, ToSource } from "./types.js";
+
+/**
+ * What a script is:
+ * - `shell-form`: the shell-form argument of RUN/CMD/ENTRYPOINT/HEALTHCHECK CMD. When the RUN line
+ *   has heredocs (`RUN cat <<EOF > /f`, `RUN <<EOF bash`), the script is the line followed by each
+ *   heredoc body and terminator, exactly what BuildKit hands to `sh -c`.
+ * - `heredoc-script`: `RUN <<EOF` whose line is only the heredoc: BuildKit runs the body itself (with
+ *   the stage shell, or its shebang's interpreter).
+ * - `heredoc-stdin`: a heredoc fed to a shell on the line (`RUN <<EOF bash`, `RUN sh -e <<EOF`): the
+ *   body is a script of that shell. Found only once `initShell()` has resolved.
+ */
+export type EmbeddedScriptKind = "shell-form" | "heredoc-script" | "heredoc-stdin";
+
+export interface EmbeddedScript {
+  kind: EmbeddedScriptKind;
+  /** The instruction holding the command (for `ONBUILD RUN`, the RUN trigger). */
+  instruction: Instruction;
+  text: string;
+  /** Maps script offsets to Dockerfile offsets. */
+  toSource: ToSource;
+  /** Source range of the script text (for a composed script, from the line to the last terminator). */
+  range: Range;
+  /**
+   * For heredoc scripts: the interpreter's basename from the shebang (`#!/usr/bin/env python3` gives
+   * `python3`) or from the shell the heredoc is fed to. Absent: the stage's shell runs it.
+   */
+  interpreter?: string;
+  /** The heredoc whose body is the script (heredoc kinds only). */
+  heredoc?: Heredoc;
+}
+
+/** Instruction kinds whose command runs in a shell when written in shell form. */
+function commandOf(instr: Instruction): ShellForm | JsonForm | undefined {
+  switch (instr.kind) {
+    case "Run": case "Cmd": case "Entrypoint":
+      return instr.command;
+    case "Healthcheck":
+      return instr.type && instr.type.value.toUpperCase() === "CMD" ? instr.command : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The shell scripts an instruction runs: for RUN, CMD, ENTRYPOINT and HEALTHCHECK CMD in shell form,
+ * and `ONBUILD` of those. Exec form (JSON) gives none (see `execFormCommand`). Never throws.
+ */
+export function shellScriptsOf(instr: Instruction): EmbeddedScript[] {
+  try {
+    if (instr.kind === "Onbuild") return instr.trigger ? shellScriptsOf(instr.trigger) : [];
+    const command = commandOf(instr);
+    if (!command || command.kind !== "ShellForm") return [];
+    const heredocs = instr.kind === "Run" ? instr.heredocs : [];
+    if (heredocs.length === 0) return [lineScript(instr, command)];
+    if (isOnlyHeredocMarkers(command.value, heredocs)) {
+      const h = heredocs[0];
+      return [{ ...bodyScript(instr, h, "heredoc-script"), interpreter: shebangInterpreter(h.content) }];
+    }
+    const composed = composedScript(instr, command, heredocs);
+    return [composed, ...stdinScripts(instr, composed, heredocs)];
+  } catch {
+    return [];
+  }
+}
+
+function lineScript(instr: Instruction, form: ShellForm): EmbeddedScript {
+  const pieces = piecesFromSegments(instr.segments, form.logicalOffset, form.value.length);
+  const toSource = toSourceFromPieces(pieces);
+  return {
+    kind: "shell-form",
+    instruction: instr,
+    text: form.value,
+    toSource,
+    range: form.range ?? { start: toSource(0), end: toSource(form.value.length) },
+  };
+}
+
+function bodyScript(instr: Instruction, h: Heredoc, kind: EmbeddedScriptKind): EmbeddedScript {
+  const toSource = toSourceFromPieces([{ script: 0, source: h.contentRange.start, length: h.content.length }]);
+  return { kind, instruction: instr, text: h.content, toSource, range: h.contentRange, heredoc: h };
+}
+
+/** True when the shell-form text is nothing but the heredoc markers (`<<EOF`, `<<-"EOT"`). */
+function isOnlyHeredocMarkers(value: string, heredocs: readonly Heredoc[]): boolean {
+  let rest = value;
+  for (const h of heredocs) rest = rest.replace(h.marker.value, " ");
+  return rest.trim() === "";
+}
+
+/** The interpreter named by a `#!` line: `#!/bin/bash -e` gives `bash`, `#!/usr/bin/env -S python3 -u` gives `python3`. */
+export function shebangInterpreter(content: string): string | undefined {
+  if (!content.startsWith("#!")) return undefined;
+  const line = content.slice(2, content.search(/\r?\n|$/)).trim();
+  const words = line.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return undefined;
+  let i = 0;
+  if (basename(words[0]) === "env") {
+    i = 1;
+    while (i < words.length && (words[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]))) i++;
+  }
+  return words[i] === undefined ? undefined : basename(words[i]);
+}
+
+function basename(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash >= 0 ? path.slice(slash + 1) : path;
+}
+
+/**
+ * The line, then for each heredoc a newline, its body and its terminator: the text BuildKit gives to
+ * `sh -c`. The joining newlines map to the end of the text before them.
+ */
+function composedScript(instr: Instruction, form: ShellForm, heredocs: readonly Heredoc[]): EmbeddedScript {
+  const pieces: SourcePiece[] = piecesFromSegments(instr.segments, form.logicalOffset, form.value.length);
+  let text = form.value;
+  let end = pieces.length > 0 ? pieces[pieces.length - 1].source + pieces[pieces.length - 1].length : form.range.end;
+  for (const h of heredocs) {
+    text += "\n";
+    pieces.push({ script: text.length, source: h.contentRange.start, length: h.content.length });
+    text += h.content;
+    end = h.contentRange.end;
+    if (!h.terminatorRange) continue;
+    if (h.content.length > 0 && !h.content.endsWith("\n")) text += "\n";
+    // The terminator line may be indented with tabs (`<<-`); the name sits at its end.
+    const termEnd = h.terminatorRange.end;
+    const termText = h.name;
+    const termStart = Math.max(h.terminatorRange.start, termEnd - termText.length);
+    pieces.push({ script: text.length, source: termStart, length: termText.length });
+    text += termText;
+    end = termEnd;
+  }
+  const toSource = toSourceFromPieces(pieces);
+  return { kind: "shell-form", instruction: instr, text, toSource, range: { start: toSource(0), end } };
+}
+
+const STDIN_SHELLS = new Set(["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh", "busybox"]);
+
+/** Heredocs fed to a shell on the RUN line (`RUN <<EOF bash`): their bodies are scripts too. */
+function stdinScripts(instr: Instruction, composed: EmbeddedScript, heredocs: readonly Heredoc[]): EmbeddedScript[] {
+  if (!isShellReady()) return [];
+  const parsed = parseShell(composed.text, composed.toSource);
+  const out: EmbeddedScript[] = [];
+  for (const cmd of parsed.commands) {
+    const name = commandName(cmd);
+    if (!name || !STDIN_SHELLS.has(name) || hasFlag(cmd, "c")) continue;
+    for (const r of cmd.redirects) {
+      if (!r.heredoc || (r.fd !== undefined && r.fd !== 0)) continue;
+      const h = heredocs.find((d) => d.name === r.heredoc!.delimiter && d.contentRange.start === r.heredoc!.bodyRange.start);
+      if (h) out.push({ ...bodyScript(instr, h, "heredoc-stdin"), interpreter: name });
+    }
+  }
+  return out;
+}
+
+export interface ParsedEmbeddedScript extends EmbeddedScript {
+  script: ShellScript;
+}
+
+const parsedCache = new WeakMap<Instruction, ParsedEmbeddedScript[]>();
+
+/**
+ * `shellScriptsOf` plus `parseShell` for each script, cached per instruction object so every rule
+ * shares one parse. Heredoc scripts run by a non-shell interpreter (`python3`) are left out.
+ */
+export function parseInstructionShell(instr: Instruction): ParsedEmbeddedScript[] {
+  const hit = parsedCache.get(instr);
+  if (hit) return hit;
+  const out: ParsedEmbeddedScript[] = [];
+  for (const s of shellScriptsOf(instr)) {
+    if (s.interpreter !== undefined && !STDIN_SHELLS.has(s.interpreter)) continue;
+    out.push({ ...s, script: parseShell(s.text, s.toSource) });
+  }
+  // Only cache real parses, so a call before initShell() does not stick.
+  if (isShellReady()) parsedCache.set(instr, out);
+  return out;
+}
+
+/** All commands of an instruction's scripts, in source order. */
+export function instructionCommands(instr: Instruction): ShellCommand[] {
+  return parseInstructionShell(instr).flatMap((s) => s.script.commands);
+}
+
+/**
+ * An exec-form (JSON) command as a `ShellCommand`: the first element is the name, the rest are
+ * arguments, each word's range is its string literal. No shell parses it, so nothing is expanded.
+ */
+export function execFormCommand(form: JsonForm): ShellCommand | undefined {
+  if (form.elements.length === 0) return undefined;
+  const words = form.elements.map((e) => ({
+    value: e.value,
+    raw: e.value,
+    range: e.range,
+    scriptRange: e.range,
+    isStatic: true,
+    hasExpansion: false,
+    quoted: true,
+  }));
+  return {
+    name: words[0],
+    args: words.slice(1),
+    assignments: [],
+    redirects: [],
+    range: form.range,
+    scriptRange: form.range,
+    negated: false,
+    background: false,
+    context: { inSubstitution: false, inSubshell: false, inFunction: false, inCompound: false, inNestedShell: false, depth: 0 },
+    index: 0,
+  };
+}
+
+/** ShellCheck dialects. */
+export type ShellDialect = "sh" | "bash" | "dash" | "ksh";
+
+const NON_POSIX = new Set(["powershell", "pwsh", "cmd", "powershell.exe", "pwsh.exe", "cmd.exe"]);
+
+function shellBasename(argv: readonly string[]): string | undefined {
+  let i = 0;
+  if (argv.length > 0 && basename(argv[0].replace(/\\/g, "/")).toLowerCase() === "env") {
+    i = 1;
+    while (i < argv.length && (argv[i].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]))) i++;
+  }
+  const first = argv[i];
+  return first === undefined ? undefined : basename(first.replace(/\\/g, "/")).toLowerCase();
+}
+
+/**
+ * False for a SHELL that is not a POSIX shell: PowerShell (`pwsh`, `powershell`) and `cmd`, in
+ * any case and with or without `.exe` or a path. POSIX-shell rules must not run under those. An
+ * empty argv is the default `/bin/sh -c` (true).
+ */
+export function isPosixShell(shellArgv: readonly string[]): boolean {
+  const name = shellBasename(shellArgv);
+  return name === undefined || !NON_POSIX.has(name);
+}
+
+/**
+ * The ShellCheck dialect for a SHELL argv or an interpreter name: `bash`, `dash`, `ksh` (also
+ * `mksh`), `sh` (also `ash`, `busybox`). Undefined for shells ShellCheck cannot check (zsh,
+ * PowerShell, cmd, anything unknown). An empty argv is the default `/bin/sh`.
+ */
+export function shellDialect(shellArgvOrName: readonly string[] | string): ShellDialect | undefined {
+  const name = typeof shellArgvOrName === "string" ? basename(shellArgvOrName).toLowerCase() : shellBasename(shellArgvOrName) ?? "sh";
+  switch (name) {
+    case "sh": case "ash": case "busybox":
+      return "sh";
+    case "bash": return "bash";
+    case "dash": return "dash";
+    case "ksh": case "mksh": case "ksh93": return "ksh";
+    default: return undefined;
+  }
+}
