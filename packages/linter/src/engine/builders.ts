@@ -1,0 +1,93 @@
+/** The parts of a rule context shared by both file kinds: targets to ranges, edits, fixes, reports. */
+import type { Diagnostic, FixSafety, Range, Severity } from "@shipshape/text";
+import type { EditBuilder, FixBuilder, ReportExtra, RuleMeta, Target } from "../rule.js";
+
+export function rangeOf(target: Target): Range {
+  const r = "range" in target ? (target as { range: Range }).range : (target as Range);
+  return { start: r.start, end: r.end };
+}
+
+export const editBuilder: EditBuilder = {
+  replace: (target, text) => ({ range: rangeOf(target), text }),
+  remove: (target) => ({ range: rangeOf(target), text: "" }),
+  insertBefore: (target, text) => {
+    const r = rangeOf(target);
+    return { range: { start: r.start, end: r.start }, text };
+  },
+  insertAfter: (target, text) => {
+    const r = rangeOf(target);
+    return { range: { start: r.end, end: r.end }, text };
+  },
+};
+
+export function fixBuilder(rule: RuleMeta): FixBuilder {
+  const safety: FixSafety = rule.fix ?? "unsafe";
+  return {
+    replace: (target, text, title) => ({
+      title: title ?? `Replace with '${text}'`,
+      safety,
+      edits: [editBuilder.replace(target, text)],
+    }),
+    remove: (target, title) => ({ title: title ?? "Remove", safety, edits: [editBuilder.remove(target)] }),
+    insertBefore: (target, text, title) => ({
+      title: title ?? `Insert '${text.trim()}'`,
+      safety,
+      edits: [editBuilder.insertBefore(target, text)],
+    }),
+    insertAfter: (target, text, title) => ({
+      title: title ?? `Insert '${text.trim()}'`,
+      safety,
+      edits: [editBuilder.insertAfter(target, text)],
+    }),
+    of: (title, edits, s) => ({ title, safety: s ?? safety, edits }),
+  };
+}
+
+/** The identity fields every diagnostic of a rule carries. */
+export function ruleFields(rule: RuleMeta, severity: Severity) {
+  return {
+    code: rule.code,
+    rule: rule.name,
+    aliases: [...(rule.aliases ?? [])],
+    category: rule.category,
+    severity,
+  };
+}
+
+export function makeDiagnostic(
+  rule: RuleMeta,
+  severity: Severity,
+  target: Target,
+  message: string,
+  extra: ReportExtra | undefined,
+): Diagnostic {
+  const d: Diagnostic = { ...ruleFields(rule, severity), message, range: rangeOf(target) };
+  if (extra?.fix) d.fix = extra.fix;
+  if (extra?.related?.length)
+    d.related = extra.related.map((r) => ({
+      message: r.message,
+      range: rangeOf(r.target),
+      ...(r.file !== undefined ? { file: r.file } : {}),
+    }));
+  if (extra?.tags?.length) d.tags = [...extra.tags];
+  return d;
+}
+
+export const INTERNAL_ERROR = "internal-error";
+
+/** A failure of shipshape itself, reported on the file instead of crashing the run. */
+export function internalError(message: string, range: Range): Diagnostic {
+  return {
+    code: INTERNAL_ERROR,
+    rule: INTERNAL_ERROR,
+    aliases: [],
+    category: "correctness",
+    severity: "error",
+    message,
+    range,
+  };
+}
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
