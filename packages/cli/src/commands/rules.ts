@@ -1,0 +1,99 @@
+import type { RuleInfo } from "@shipshape/text";
+import { type CliIO, EXIT_OK } from "../io.js";
+import type { ParsedCommand } from "../main.js";
+import { UsageError } from "../settings.js";
+import { ruleDocUrl } from "../reporters/common.js";
+
+async function loadRules(): Promise<RuleInfo[]> {
+  const { listRules } = await import("@shipshape/linter");
+  return [...listRules()].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/** `shipshape rules [--format text|json|markdown]`. */
+export async function rulesCommand({ values, positionals }: ParsedCommand, io: CliIO): Promise<number> {
+  const format = (values.format as string | undefined) ?? "text";
+  if (!["text", "json", "markdown"].includes(format)) throw new UsageError(`rules: --format must be text, json or markdown, got '${format}'`);
+  if (positionals.length) throw new UsageError("rules: takes no arguments");
+  const rules = await loadRules();
+  io.stdout.write(format === "json" ? rulesJson(rules) : format === "markdown" ? rulesMarkdown(rules) : rulesText(rules));
+  return EXIT_OK;
+}
+
+/** `shipshape explain CODE`: a rule's documentation, found by code, name or alias. */
+export async function explainCommand({ positionals }: ParsedCommand, io: CliIO): Promise<number> {
+  if (positionals.length !== 1) throw new UsageError("explain: expected one rule code, name or alias");
+  const rules = await loadRules();
+  const rule = findRule(rules, positionals[0]!);
+  if (!rule) throw new UsageError(`explain: no rule is called '${positionals[0]}' (see 'shipshape rules')`);
+  io.stdout.write(explainText(rule));
+  return EXIT_OK;
+}
+
+/** Case-insensitive lookup by code, then name, then alias. */
+export function findRule(rules: readonly RuleInfo[], ref: string): RuleInfo | undefined {
+  const r = ref.trim().toLowerCase();
+  return (
+    rules.find((x) => x.code.toLowerCase() === r) ??
+    rules.find((x) => x.name.toLowerCase() === r) ??
+    rules.find((x) => x.aliases.some((a) => a.toLowerCase() === r))
+  );
+}
+
+export function rulesJson(rules: readonly RuleInfo[]): string {
+  return (
+    JSON.stringify(
+      rules.map((r) => ({
+        code: r.code,
+        name: r.name,
+        aliases: r.aliases,
+        kind: r.kind,
+        category: r.category,
+        severity: r.severity,
+        enabledByDefault: r.enabledByDefault,
+        fixable: r.fixable,
+        summary: r.summary,
+        docs: r.docs,
+      })),
+      null,
+      2,
+    ) + "\n"
+  );
+}
+
+export function rulesText(rules: readonly RuleInfo[]): string {
+  const rows = rules.map((r) => [
+    r.code,
+    r.name,
+    r.severity,
+    r.enabledByDefault ? "on" : "off",
+    r.fixable ? "fix" : "",
+    r.summary,
+  ]);
+  const header = ["CODE", "NAME", "SEVERITY", "DEFAULT", "FIX", "SUMMARY"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  return [line(header), ...rows.map(line), "", `${rules.length} rules. 'shipshape explain CODE' shows one rule's documentation.`].join("\n") + "\n";
+}
+
+export function rulesMarkdown(rules: readonly RuleInfo[]): string {
+  const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  const out = ["| code | name | kind | category | severity | default | fixable | aliases | summary |", "|---|---|---|---|---|---|---|---|---|"];
+  for (const r of rules) {
+    out.push(
+      `| [${cell(r.code)}](${ruleDocUrl(r.code)}) | ${cell(r.name)} | ${r.kind} | ${r.category} | ${r.severity} | ${r.enabledByDefault ? "on" : "off"} | ${r.fixable ? "yes" : "no"} | ${cell(r.aliases.join(", "))} | ${cell(r.summary)} |`,
+    );
+  }
+  return out.join("\n") + "\n";
+}
+
+export function explainText(rule: RuleInfo): string {
+  const aliases = rule.aliases.length ? ` (also: ${rule.aliases.join(", ")})` : "";
+  const header = [
+    `# ${rule.code}: ${rule.name}${aliases}`,
+    "",
+    `${rule.kind} · ${rule.category} · ${rule.severity} · ${rule.enabledByDefault ? "on by default" : "off by default"}${rule.fixable ? " · fixable" : ""}`,
+    "",
+  ];
+  const body = rule.docs.trim() || rule.summary;
+  return header.join("\n") + body + "\n";
+}

@@ -1,0 +1,111 @@
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { GitignoreStack } from "./gitignore.js";
+import { type FileKind, kindFromName, kindOfExplicitFile } from "./kinds.js";
+
+export interface FoundFile {
+  /** The path to report: the argument as given, or the argument joined with the path inside the walked folder. */
+  path: string;
+  kind: FileKind;
+  /** The argument (a folder) whose walk found this file; undefined for a file named explicitly. */
+  walk?: string;
+}
+
+export interface Discovery {
+  files: FoundFile[];
+  /** Arguments that could not be read: they make the exit status 2. */
+  errors: { path: string; message: string }[];
+}
+
+const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
+
+/**
+ * Expands the command line's paths into files to lint: files named explicitly keep their order and get a
+ * kind even when their name is not a recognised one (`kind` forces it); folders are walked in sorted order
+ * and contribute recognised names only. A file reached twice is listed once.
+ */
+export async function discoverFiles(args: readonly string[], options: { cwd: string; kind?: FileKind }): Promise<Discovery> {
+  const files: FoundFile[] = [];
+  const errors: Discovery["errors"] = [];
+  const seen = new Set<string>();
+  const add = (f: FoundFile) => {
+    const key = path.resolve(options.cwd, f.path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(f);
+  };
+
+  for (const arg of args) {
+    const abs = path.resolve(options.cwd, arg);
+    let info;
+    try {
+      info = await stat(abs);
+    } catch (e) {
+      errors.push({ path: arg, message: describeFsError(e) });
+      continue;
+    }
+    if (info.isDirectory()) {
+      const ignores = await GitignoreStack.forWalkRoot(abs);
+      for (const found of await walk(abs, arg, ignores)) {
+        if (options.kind && found.kind !== options.kind) continue;
+        add({ ...found, walk: arg });
+      }
+    } else {
+      add({ path: arg, kind: options.kind ?? kindOfExplicitFile(arg) });
+    }
+  }
+  return { files, errors };
+}
+
+async function walk(absDir: string, shownDir: string, parentIgnores: GitignoreStack): Promise<{ path: string; kind: FileKind }[]> {
+  const ignores = await parentIgnores.enter(absDir);
+  let entries;
+  try {
+    entries = await readdir(absDir, { withFileTypes: true });
+  } catch {
+    return []; // an unreadable folder inside a walk is skipped, as git does
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: { path: string; kind: FileKind }[] = [];
+  for (const entry of entries) {
+    const absPath = path.join(absDir, entry.name);
+    const shown = shownDir === "." ? entry.name : path.join(shownDir, entry.name);
+    if (entry.isDirectory()) {
+      if (SKIPPED_DIRS.has(entry.name) || ignores.ignores(absPath, true)) continue;
+      out.push(...(await walk(absPath, shown, ignores)));
+    } else if (entry.isFile() || entry.isSymbolicLink()) {
+      const kind = kindFromName(entry.name);
+      if (!kind || ignores.ignores(absPath, false)) continue;
+      // Symbolic links to files are followed; links to folders are not walked, so a walk cannot loop.
+      if (entry.isSymbolicLink() && !(await isFile(absPath))) continue;
+      out.push({ path: shown, kind });
+    }
+  }
+  return out;
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A one-line reason without a stack: "no such file or directory", "permission denied", ... */
+export function describeFsError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err?.code) {
+    case "ENOENT":
+      return "no such file or directory";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory";
+    case "ENOTDIR":
+      return "not a directory";
+    default:
+      return err?.code ? `cannot read (${err.code})` : "cannot read";
+  }
+}

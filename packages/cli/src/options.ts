@@ -1,0 +1,161 @@
+import type { ParseArgsConfig } from "node:util";
+
+/** One command-line option: the single source of both the `parseArgs` config and the `--help` text. */
+export interface OptionSpec {
+  name: string;
+  short?: string;
+  type: "string" | "boolean";
+  multiple?: boolean;
+  /** Placeholder shown in help, e.g. `F`. */
+  value?: string;
+  description: string;
+  /** Shown in help; the real default is applied where the option is used. */
+  default?: string;
+  /** Environment variables that set this option when the flag is absent, highest precedence first. */
+  env?: string[];
+}
+
+export interface CommandSpec {
+  name: string;
+  usage: string;
+  summary: string;
+  options: OptionSpec[];
+}
+
+const HELP: OptionSpec = { name: "help", short: "h", type: "boolean", description: "show this help" };
+
+export const LINT_OPTIONS: OptionSpec[] = [
+  {
+    name: "format",
+    short: "f",
+    type: "string",
+    value: "F",
+    description:
+      "stylish, json, sarif, checkstyle, junit, gitlab, github, gnu, sonarqube (aliases: tty = stylish, codeclimate and gitlab_codeclimate = gitlab)",
+    default: "stylish",
+    env: ["SHIPSHAPE_FORMAT", "HADOLINT_FORMAT"],
+  },
+  { name: "output", short: "o", type: "string", value: "FILE", description: "write the report to FILE instead of stdout", env: ["SHIPSHAPE_OUTPUT"] },
+  { name: "kind", type: "string", value: "K", description: "dockerfile or compose, for stdin or unusual file names", default: "from the name" },
+  {
+    name: "config",
+    short: "c",
+    type: "string",
+    value: "FILE",
+    description: "config file",
+    default: ".shipshape.yaml upward from each file, else .hadolint.yaml",
+    env: ["SHIPSHAPE_CONFIG"],
+  },
+  {
+    name: "select",
+    type: "string",
+    multiple: true,
+    value: "CODES",
+    description: "exactly these rules (codes, names or aliases, comma-separated), including rules off by default",
+    env: ["SHIPSHAPE_SELECT"],
+  },
+  { name: "extend-select", type: "string", multiple: true, value: "CODES", description: "these rules in addition to the default set", env: ["SHIPSHAPE_EXTEND_SELECT"] },
+  {
+    name: "ignore",
+    type: "string",
+    multiple: true,
+    value: "CODES",
+    description: "drop these rules (added to the lists of the environment variables, as hadolint does)",
+    env: ["SHIPSHAPE_IGNORE", "HADOLINT_IGNORE"],
+  },
+  {
+    name: "failure-threshold",
+    short: "t",
+    type: "string",
+    value: "L",
+    description: "error, warning, info, style or none: the lowest severity that makes the exit status 1",
+    default: "info",
+    env: ["SHIPSHAPE_FAILURE_THRESHOLD", "HADOLINT_FAILURE_THRESHOLD"],
+  },
+  { name: "no-fail", type: "boolean", description: "exit 0 even when there are findings (2 still means a usage or read error)", env: ["SHIPSHAPE_NO_FAIL", "HADOLINT_NOFAIL"] },
+  { name: "fix", type: "boolean", description: "apply safe fixes in place, then report what is left" },
+  {
+    name: "compose-file",
+    type: "string",
+    multiple: true,
+    value: "F",
+    description: "lint these compose files as one merged project, like docker compose -f a -f b (repeatable)",
+  },
+  { name: "env-file", type: "string", value: "F", description: "variables for compose interpolation", default: ".env beside the first compose file" },
+  { name: "shard", type: "string", value: "I/N", description: "lint only the I-th of N deterministic slices of the files (1-based)", env: ["SHIPSHAPE_SHARD"] },
+  { name: "quiet", short: "q", type: "boolean", description: "report errors only" },
+  { name: "color", type: "boolean", description: "force colour in the stylish format" },
+  { name: "no-color", type: "boolean", description: "no colour (also when NO_COLOR is set)" },
+  HELP,
+];
+
+export const PARSE_OPTIONS: OptionSpec[] = [
+  { name: "format", short: "f", type: "string", value: "F", description: "json (the syntax tree) or buildkit (BuildKit's parser dump)", default: "json" },
+  HELP,
+];
+
+export const RULES_OPTIONS: OptionSpec[] = [
+  { name: "format", short: "f", type: "string", value: "F", description: "text, json or markdown", default: "text" },
+  HELP,
+];
+
+export const COMMANDS: CommandSpec[] = [
+  { name: "lint", usage: "shipshape lint [PATH|-]... [options]", summary: "lint Dockerfiles and Compose files (directories are walked)", options: LINT_OPTIONS },
+  { name: "parse", usage: "shipshape parse FILE|- [--format json|buildkit]", summary: "print a Dockerfile's syntax tree", options: PARSE_OPTIONS },
+  { name: "rules", usage: "shipshape rules [--format text|json|markdown]", summary: "list every rule", options: RULES_OPTIONS },
+  { name: "explain", usage: "shipshape explain CODE", summary: "print one rule's documentation (code, name or alias)", options: [HELP] },
+  { name: "help", usage: "shipshape help [COMMAND]", summary: "show help for a command", options: [] },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+/** The `util.parseArgs` options for a table. */
+export function parseArgsOptions(specs: OptionSpec[]): NonNullable<ParseArgsConfig["options"]> {
+  const options: NonNullable<ParseArgsConfig["options"]> = {};
+  for (const s of specs) {
+    options[s.name] = { type: s.type, ...(s.short ? { short: s.short } : {}), ...(s.multiple ? { multiple: true } : {}) };
+  }
+  return options;
+}
+
+/** `--help` text for one command, generated from its option table. */
+export function commandHelp(cmd: CommandSpec): string {
+  const rows = cmd.options.map((s) => {
+    const flag = `${s.short ? `-${s.short}, ` : "    "}--${s.name}${s.value ? ` ${s.value}` : ""}`;
+    const notes: string[] = [];
+    if (s.multiple) notes.push("repeatable");
+    if (s.default) notes.push(`default: ${s.default}`);
+    if (s.env?.length) notes.push(`env: ${s.env.join(", ")}`);
+    return [flag, s.description + (notes.length ? ` [${notes.join("; ")}]` : "")] as const;
+  });
+  const width = Math.max(0, ...rows.map(([flag]) => flag.length));
+  const lines = [`Usage: ${cmd.usage}`, "", cmd.summary[0]!.toUpperCase() + cmd.summary.slice(1) + "."];
+  if (rows.length) {
+    lines.push("", "Options:");
+    for (const [flag, text] of rows) lines.push(`  ${flag.padEnd(width)}  ${text}`);
+  }
+  if (cmd.name === "lint") lines.push("", LINT_EXIT_HELP);
+  return lines.join("\n") + "\n";
+}
+
+const LINT_EXIT_HELP = `Exit status: 2 for bad usage or an unreadable path (the other files are still reported),
+else 1 when a finding is at or above the failure threshold, else 0. NO_COLOR turns colour off.`;
+
+export function mainHelp(version: string): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `shipshape ${version}: a linter, parser and build planner for Dockerfiles and Docker Compose files`,
+    "",
+    "Usage: shipshape <command> [options]",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Options:",
+    "  -h, --help     show help (also: shipshape <command> --help)",
+    "  -v, --version  print the version",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,31 @@
+import type { Severity } from "@shipshape/text";
+import { sortDiagnostics } from "./common.js";
+import type { Reporter } from "./types.js";
+
+const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice", style: "notice" };
+
+/** GitHub Actions workflow commands, which turn into annotations on the changed lines of a pull request. */
+export const github: Reporter = (diagnostics) =>
+  sortDiagnostics(diagnostics)
+    .map((d) => {
+      const props = [
+        `file=${escapeProperty(d.file)}`,
+        `line=${d.line}`,
+        `col=${d.column}`,
+        `endLine=${d.endLine}`,
+        `endColumn=${d.endColumn}`,
+        `title=${escapeProperty(d.rule && d.rule !== d.code ? `${d.code} (${d.rule})` : d.code)}`,
+      ];
+      return `::${COMMAND[d.severity]} ${props.join(",")}::${escapeData(d.message)}\n`;
+    })
+    .join("");
+
+/** The runner's escaping for a command's message. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** The runner's escaping for a property value, which also cannot hold `:` or `,`. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}

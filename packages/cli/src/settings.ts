@@ -1,0 +1,141 @@
+import { isSeverity, type Severity } from "@shipshape/text";
+import { type FileKind, isFileKind } from "./kinds.js";
+import type { OptionSpec } from "./options.js";
+import { type FormatName, resolveFormat } from "./reporters/index.js";
+import { parseShard, type Shard } from "./shard.js";
+
+export type Env = Readonly<Record<string, string | undefined>>;
+export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+/** A problem with the command line or the environment: exit status 2. */
+export class UsageError extends Error {}
+
+/** Everything `lint` needs to know from the command line and the environment, validated. */
+export interface LintSettings {
+  paths: string[];
+  format: FormatName;
+  output?: string;
+  kind?: FileKind;
+  config?: string;
+  /** Undefined: the default set. */
+  select?: string[];
+  extendSelect: string[];
+  ignore: string[];
+  failureThreshold: Severity | "none";
+  noFail: boolean;
+  fix: boolean;
+  composeFiles: string[];
+  envFile?: string;
+  shard?: Shard;
+  quiet: boolean;
+  color: boolean;
+}
+
+/** hadolint's truthy spellings for boolean environment variables. */
+export function envFlag(value: string | undefined): boolean {
+  return value !== undefined && ["1", "y", "on", "true", "yes"].includes(value.trim().toLowerCase());
+}
+
+/** The first non-empty environment variable an option lists, with its name. */
+export function fromEnv(spec: OptionSpec, env: Env): { name: string; value: string } | undefined {
+  for (const name of spec.env ?? []) {
+    const value = env[name];
+    if (value !== undefined && value.trim() !== "") return { name, value };
+  }
+  return undefined;
+}
+
+/** Comma lists, repeated flags or both: `--ignore DL3008,DL3009 --ignore DL4006`. */
+export function splitList(values: readonly string[]): string[] {
+  return values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+}
+
+export function resolveLintSettings(
+  specs: readonly OptionSpec[],
+  values: OptionValues,
+  positionals: string[],
+  env: Env,
+  stdoutIsTTY: boolean,
+): LintSettings {
+  const spec = (name: string) => specs.find((s) => s.name === name)!;
+  /** Flag > SHIPSHAPE_* > HADOLINT_*. */
+  const scalar = (name: string): { value: string; source: string } | undefined => {
+    const v = values[name];
+    if (typeof v === "string") return { value: v, source: `--${name}` };
+    const e = fromEnv(spec(name), env);
+    return e && { value: e.value, source: e.name };
+  };
+  const list = (name: string): string[] | undefined => {
+    const v = values[name];
+    if (Array.isArray(v) && v.length) return splitList(v as string[]);
+    const e = fromEnv(spec(name), env);
+    return e && splitList([e.value]);
+  };
+  const flag = (name: string): boolean => values[name] === true || (spec(name).env ?? []).some((n) => envFlag(env[n]));
+
+  const formatSetting = scalar("format");
+  let format: FormatName = "stylish";
+  if (formatSetting) {
+    // HADOLINT_FORMAT may be a comma list (hadolint can write several formats); the first one is used.
+    const name = formatSetting.value.split(",")[0]!.trim();
+    const resolved = resolveFormat(name);
+    if (!resolved) throw new UsageError(`${formatSetting.source}: unknown format '${name}'`);
+    format = resolved;
+  }
+
+  const kindValue = values.kind as string | undefined;
+  if (kindValue !== undefined && !isFileKind(kindValue)) throw new UsageError(`--kind: expected dockerfile or compose, got '${kindValue}'`);
+
+  const thresholdSetting = scalar("failure-threshold");
+  let failureThreshold: Severity | "none" = "info";
+  if (thresholdSetting) {
+    const t = thresholdSetting.value.trim().toLowerCase();
+    // hadolint also accepts "ignore" for "never fail on findings".
+    if (t === "none" || t === "ignore") failureThreshold = "none";
+    else if (isSeverity(t)) failureThreshold = t;
+    else throw new UsageError(`${thresholdSetting.source}: expected error, warning, info, style or none, got '${thresholdSetting.value}'`);
+  }
+
+  const shardSetting = scalar("shard");
+  let shard: Shard | undefined;
+  if (shardSetting) {
+    shard = parseShard(shardSetting.value);
+    if (!shard) throw new UsageError(`${shardSetting.source}: expected I/N with 1 <= I <= N, got '${shardSetting.value}'`);
+  }
+
+  // hadolint concatenates the ignore lists of every source; so do we.
+  const ignore = [
+    ...splitList((values.ignore as string[] | undefined) ?? []),
+    ...(spec("ignore").env ?? []).flatMap((n) => splitList(env[n] ? [env[n]!] : [])),
+  ];
+
+  const composeFiles = (values["compose-file"] as string[] | undefined) ?? [];
+  const paths = positionals.length || composeFiles.length ? positionals : ["."];
+  if (paths.filter((p) => p === "-").length > 1) throw new UsageError("stdin (-) can be named only once");
+
+  let color: boolean;
+  if (values["no-color"] === true) color = false;
+  else if (values.color === true) color = true;
+  else if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") color = false;
+  else if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") color = true;
+  else color = stdoutIsTTY;
+
+  return {
+    paths,
+    format,
+    output: scalar("output")?.value,
+    kind: kindValue as FileKind | undefined,
+    config: scalar("config")?.value,
+    select: list("select"),
+    extendSelect: list("extend-select") ?? [],
+    ignore: [...new Set(ignore)],
+    failureThreshold,
+    noFail: flag("no-fail"),
+    fix: values.fix === true,
+    composeFiles,
+    envFile: values["env-file"] as string | undefined,
+    shard,
+    quiet: values.quiet === true,
+    color,
+  };
+}

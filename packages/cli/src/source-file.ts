@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import { chmod, rename, stat, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/** A file's text as the linter sees it, plus what is needed to write it back byte-faithfully. */
+export interface SourceText {
+  /** UTF-8 decoded, without a leading byte-order mark (so columns on line 1 are right). */
+  text: string;
+  bom: boolean;
+  /** The line ending most lines use, for text that fixes insert. */
+  eol: "\n" | "\r\n";
+}
+
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+export function decodeSource(bytes: Uint8Array): SourceText {
+  let text = decoder.decode(bytes);
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
+  const crlf = text.match(/\r\n/g)?.length ?? 0;
+  const lf = (text.match(/\n/g)?.length ?? 0) - crlf;
+  return { text, bom, eol: crlf > lf ? "\r\n" : "\n" };
+}
+
+/** The bytes to write for fixed text: the original BOM back, and bare LFs made CRLF in a CRLF file. */
+export function encodeSource(text: string, original: Pick<SourceText, "bom" | "eol">): string {
+  const body = original.eol === "\r\n" ? text.replace(/\r?\n/g, "\r\n") : text;
+  return (original.bom ? "\uFEFF" : "") + body;
+}
+
+/**
+ * Replaces a file atomically: writes a temporary file in the same folder (so the rename cannot cross
+ * file systems), keeps the original's permissions, then renames it over the original.
+ */
+export async function writeFileAtomic(file: string, content: string): Promise<void> {
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.${path.basename(file)}.shipshape-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    const mode = (await stat(file)).mode & 0o7777;
+    await writeFile(temp, content, { encoding: "utf8", mode });
+    await chmod(temp, mode);
+    await rename(temp, file);
+  } catch (e) {
+    await unlink(temp).catch(() => {});
+    throw e;
+  }
+}

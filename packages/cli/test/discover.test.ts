@@ -1,0 +1,79 @@
+import { mkdirSync, symlinkSync } from "node:fs";
+import path from "node:path";
+import { afterEach, expect, test } from "vitest";
+import { discoverFiles } from "../src/discover.js";
+import { makeTree } from "./tree.js";
+
+let remove = () => {};
+afterEach(() => remove());
+
+function tree(files: Record<string, string>): string {
+  const t = makeTree(files);
+  remove = t.remove;
+  return t.root;
+}
+
+const paths = async (args: string[], cwd: string, kind?: "dockerfile" | "compose") =>
+  (await discoverFiles(args, { cwd, kind })).files.map((f) => `${f.path} ${f.kind}`);
+
+test("a walk picks recognised names only, sorted, skipping node_modules and .git", async () => {
+  const root = tree({
+    "Dockerfile": "",
+    "b/compose.yaml": "",
+    "a/api.Dockerfile": "",
+    "a/Dockerfile.dockerignore": "",
+    "a/notes.yaml": "",
+    "node_modules/pkg/Dockerfile": "",
+    ".git/Dockerfile": "",
+    "c/d/Containerfile": "",
+  });
+  expect(await paths(["."], root)).toEqual(["Dockerfile dockerfile", "a/api.Dockerfile dockerfile", "b/compose.yaml compose", "c/d/Containerfile dockerfile"]);
+  expect(await paths(["a"], root)).toEqual(["a/api.Dockerfile dockerfile"]);
+});
+
+test(".gitignore at every level, with negation, and ignored folders are not entered", async () => {
+  const root = tree({
+    ".gitignore": "build/\n*.dev\n",
+    "build/Dockerfile": "",
+    "Dockerfile.dev": "",
+    "Dockerfile": "",
+    "svc/.gitignore": "!Dockerfile.dev\ncompose.yaml\n",
+    "svc/Dockerfile.dev": "",
+    "svc/compose.yaml": "",
+    "svc/deep/compose.yaml": "",
+    "other/compose.yaml": "",
+  });
+  expect(await paths(["."], root)).toEqual(["Dockerfile dockerfile", "other/compose.yaml compose", "svc/Dockerfile.dev dockerfile"]);
+});
+
+test("a walk below a repository root honours the .gitignore files above it", async () => {
+  const root = tree({ ".gitignore": "legacy/\n", "apps/.gitignore": "*.old\n", "apps/web/Dockerfile": "", "apps/web/Dockerfile.old": "", "apps/web/legacy/Dockerfile": "" });
+  mkdirSync(path.join(root, ".git"));
+  expect(await paths(["apps/web"], root)).toEqual(["apps/web/Dockerfile dockerfile"]);
+});
+
+test("explicit files keep their order and get a kind even with unknown names", async () => {
+  const root = tree({ "build.txt": "", "stack.yml": "", "Dockerfile": "" });
+  expect(await paths(["stack.yml", "build.txt", "Dockerfile"], root)).toEqual(["stack.yml compose", "build.txt dockerfile", "Dockerfile dockerfile"]);
+  expect(await paths(["stack.yml"], root, "dockerfile")).toEqual(["stack.yml dockerfile"]);
+});
+
+test("--kind filters a walk; a file reached twice is listed once", async () => {
+  const root = tree({ "Dockerfile": "", "compose.yaml": "" });
+  expect(await paths(["."], root, "compose")).toEqual(["compose.yaml compose"]);
+  expect(await paths(["Dockerfile", ".", "./Dockerfile"], root)).toEqual(["Dockerfile dockerfile", "compose.yaml compose"]);
+});
+
+test("missing paths are errors, the others still found", async () => {
+  const root = tree({ "Dockerfile": "" });
+  const result = await discoverFiles(["nope", "Dockerfile"], { cwd: root });
+  expect(result.errors).toEqual([{ path: "nope", message: "no such file or directory" }]);
+  expect(result.files.map((f) => f.path)).toEqual(["Dockerfile"]);
+});
+
+test("symbolic links to files are followed, links to folders are not walked", async () => {
+  const root = tree({ "real/Dockerfile": "" });
+  symlinkSync(path.join(root, "real"), path.join(root, "loop"));
+  symlinkSync(path.join(root, "real/Dockerfile"), path.join(root, "Containerfile"));
+  expect(await paths(["."], root)).toEqual(["Containerfile dockerfile", "real/Dockerfile dockerfile"]);
+});
