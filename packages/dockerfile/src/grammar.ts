@@ -1,0 +1,362 @@
+/**
+ * The instruction grammar (chevrotain, embedded actions).
+ *
+ * BuildKit tokenises each instruction's arguments differently (JSON for RUN, quote-aware words for ENV,
+ * plain whitespace splits for COPY, ...), so tokens are produced by a contextual tokenizer
+ * (`tokenizeInstruction`) that follows BuildKit exactly; this grammar then fixes the shape of every
+ * instruction and builds its typed AST node in embedded actions. It is permissive: every keyword, known
+ * or not, gets a node, and ONBUILD's trigger is parsed recursively as an instruction.
+ */
+import { createToken, createTokenInstance, EmbeddedActionsParser, Lexer, type IToken, type TokenType } from "chevrotain";
+import type { CommandForm, Instruction } from "./ast.js";
+import type { AstBuilder, TokenLike } from "./ast-builder.js";
+import type { LineNode, Piece } from "./buildkit.js";
+
+const token = (name: string, categories?: TokenType[]) =>
+  categories ? createToken({ name, pattern: Lexer.NA, categories }) : createToken({ name, pattern: Lexer.NA });
+
+export const Keyword = token("Keyword");
+const kw = (name: string) => token(name, [Keyword]);
+export const FROM = kw("FROM");
+export const RUN = kw("RUN");
+export const CMD = kw("CMD");
+export const ENTRYPOINT = kw("ENTRYPOINT");
+export const SHELL = kw("SHELL");
+export const COPY = kw("COPY");
+export const ADD = kw("ADD");
+export const ENV = kw("ENV");
+export const LABEL = kw("LABEL");
+export const ARG = kw("ARG");
+export const EXPOSE = kw("EXPOSE");
+export const VOLUME = kw("VOLUME");
+export const USER = kw("USER");
+export const WORKDIR = kw("WORKDIR");
+export const STOPSIGNAL = kw("STOPSIGNAL");
+export const MAINTAINER = kw("MAINTAINER");
+export const HEALTHCHECK = kw("HEALTHCHECK");
+export const ONBUILD = kw("ONBUILD");
+export const UnknownKeyword = kw("UnknownKeyword");
+export const Flag = token("Flag");
+export const Word = token("Word");
+export const As = token("AS");
+export const JsonOpen = token("JsonOpen");
+export const JsonString = token("JsonString");
+export const JsonClose = token("JsonClose");
+export const ShellText = token("ShellText");
+export const NameValue = token("NameValue");
+export const LegacyKey = token("LegacyKey");
+export const LegacyValue = token("LegacyValue");
+
+export const allTokens = [
+  Keyword, FROM, RUN, CMD, ENTRYPOINT, SHELL, COPY, ADD, ENV, LABEL, ARG, EXPOSE, VOLUME, USER, WORKDIR,
+  STOPSIGNAL, MAINTAINER, HEALTHCHECK, ONBUILD, UnknownKeyword, Flag, Word, As, JsonOpen, JsonString,
+  JsonClose, ShellText, NameValue, LegacyKey, LegacyValue,
+];
+
+const KEYWORD_TOKENS: Record<string, TokenType> = {
+  from: FROM, run: RUN, cmd: CMD, entrypoint: ENTRYPOINT, shell: SHELL, copy: COPY, add: ADD, env: ENV,
+  label: LABEL, arg: ARG, expose: EXPOSE, volume: VOLUME, user: USER, workdir: WORKDIR, stopsignal: STOPSIGNAL,
+  maintainer: MAINTAINER, healthcheck: HEALTHCHECK, onbuild: ONBUILD,
+};
+
+type Tok = IToken & TokenLike & { node?: LineNode; pair?: { key: Piece; value: Piece } };
+
+function tok(type: TokenType, p: Piece): Tok {
+  const t = createTokenInstance(type, p.value, p.start, p.end, NaN, NaN, NaN, NaN) as Tok;
+  t.payload = p;
+  return t;
+}
+
+/** BuildKit's argument split of one instruction, as grammar tokens. */
+export function tokenizeInstruction(node: LineNode, out: IToken[] = []): IToken[] {
+  const k = tok(KEYWORD_TOKENS[node.lower] ?? UnknownKeyword, node.keyword);
+  k.node = node;
+  out.push(k);
+  for (const f of node.flags) out.push(tok(Flag, f));
+  const next = node.next;
+  const json = (elements: Piece[]) => {
+    const r = node.jsonRange!;
+    out.push(tok(JsonOpen, { start: r.start, end: r.start + 1, value: "[" }));
+    for (const e of elements) out.push(tok(JsonString, e));
+    out.push(tok(JsonClose, { start: r.end - 1, end: r.end, value: "]" }));
+  };
+  switch (node.lower) {
+    case "run":
+    case "cmd":
+    case "entrypoint":
+    case "shell":
+      if (node.json) json(next);
+      else if (next.length > 0) out.push(tok(ShellText, next[0]));
+      break;
+    case "healthcheck":
+      if (next.length > 0) {
+        out.push(tok(Word, next[0]));
+        if (node.json) json(next.slice(1));
+        else if (next.length > 1) out.push(tok(ShellText, next[1]));
+      }
+      break;
+    case "add":
+    case "copy":
+    case "volume":
+      if (node.json) json(next);
+      else for (const w of next) out.push(tok(Word, w));
+      break;
+    case "from":
+      next.forEach((w, i) => out.push(tok(i === 1 && w.value.toLowerCase() === "as" ? As : Word, w)));
+      break;
+    case "env":
+    case "label":
+      if (node.legacyNameVal) {
+        if (next.length > 0) {
+          out.push(tok(LegacyKey, next[0]));
+          out.push(tok(LegacyValue, next[1]));
+        } else if (node.args.end > node.args.start) out.push(tok(LegacyKey, { ...node.args }));
+      } else {
+        for (let i = 0; i + 2 < next.length; i += 3) {
+          const t = tok(NameValue, { start: next[i].start, end: next[i + 1].end, value: next[i].value + "=" + next[i + 1].value });
+          t.pair = { key: next[i], value: next[i + 1] };
+          out.push(t);
+        }
+      }
+      break;
+    case "arg":
+    case "expose":
+      for (const w of next) out.push(tok(Word, w));
+      break;
+    case "user":
+    case "workdir":
+    case "stopsignal":
+    case "maintainer":
+      if (next.length > 0) out.push(tok(Word, next[0]));
+      break;
+    case "onbuild":
+      if (node.sub) tokenizeInstruction(node.sub, out);
+      break;
+  }
+  return out;
+}
+
+export class InstructionParser extends EmbeddedActionsParser {
+  builder!: AstBuilder;
+
+  constructor() {
+    super(allTokens, { recoveryEnabled: false, skipValidations: true });
+    this.performSelfAnalysis();
+  }
+
+  public instruction = this.RULE("instruction", (): Instruction => {
+    return this.OR([
+      { ALT: () => this.SUBRULE(this.fromInstruction) },
+      { ALT: () => this.SUBRULE(this.runInstruction) },
+      { ALT: () => this.SUBRULE(this.cmdInstruction) },
+      { ALT: () => this.SUBRULE(this.entrypointInstruction) },
+      { ALT: () => this.SUBRULE(this.shellInstruction) },
+      { ALT: () => this.SUBRULE(this.copyInstruction) },
+      { ALT: () => this.SUBRULE(this.addInstruction) },
+      { ALT: () => this.SUBRULE(this.envInstruction) },
+      { ALT: () => this.SUBRULE(this.labelInstruction) },
+      { ALT: () => this.SUBRULE(this.argInstruction) },
+      { ALT: () => this.SUBRULE(this.exposeInstruction) },
+      { ALT: () => this.SUBRULE(this.volumeInstruction) },
+      { ALT: () => this.SUBRULE(this.userInstruction) },
+      { ALT: () => this.SUBRULE(this.workdirInstruction) },
+      { ALT: () => this.SUBRULE(this.stopsignalInstruction) },
+      { ALT: () => this.SUBRULE(this.maintainerInstruction) },
+      { ALT: () => this.SUBRULE(this.healthcheckInstruction) },
+      { ALT: () => this.SUBRULE(this.onbuildInstruction) },
+      { ALT: () => this.SUBRULE(this.unknownInstruction) },
+    ]);
+  });
+
+  private flags = this.RULE("flags", (): TokenLike[] => {
+    const flags: TokenLike[] = [];
+    this.MANY(() => {
+      flags.push(this.CONSUME(Flag) as Tok);
+    });
+    return flags;
+  });
+
+  private words = this.RULE("words", (): TokenLike[] => {
+    const words: TokenLike[] = [];
+    this.MANY(() => {
+      words.push(this.CONSUME(Word) as Tok);
+    });
+    return words;
+  });
+
+  private jsonArray = this.RULE("jsonArray", (): CommandForm => {
+    const open = this.CONSUME(JsonOpen) as Tok;
+    const strings: TokenLike[] = [];
+    this.MANY(() => {
+      strings.push(this.CONSUME(JsonString) as Tok);
+    });
+    const close = this.CONSUME(JsonClose) as Tok;
+    return this.ACTION(() => this.builder.jsonForm(open, strings, close));
+  });
+
+  private jsonStrings = this.RULE("jsonStrings", (): TokenLike[] => {
+    const strings: TokenLike[] = [];
+    this.CONSUME(JsonOpen);
+    this.MANY(() => {
+      strings.push(this.CONSUME(JsonString) as Tok);
+    });
+    this.CONSUME(JsonClose);
+    return strings;
+  });
+
+  private commandForm = this.RULE("commandForm", (): CommandForm => {
+    return this.OR([
+      { ALT: () => this.SUBRULE(this.jsonArray) },
+      {
+        ALT: () => {
+          const t = this.CONSUME(ShellText) as Tok;
+          return this.ACTION(() => this.builder.shellForm(t));
+        },
+      },
+    ]);
+  });
+
+  private fromInstruction = this.RULE("fromInstruction", (): Instruction => {
+    const k = this.CONSUME(FROM) as Tok;
+    const flags = this.SUBRULE(this.flags);
+    let image: Tok | undefined;
+    let as: Tok | undefined;
+    let stage: Tok | undefined;
+    let extra: TokenLike[] = [];
+    this.OPTION(() => {
+      image = this.CONSUME(Word) as Tok;
+      this.OPTION2(() => {
+        as = this.CONSUME(As) as Tok;
+        this.OPTION3(() => {
+          stage = this.CONSUME2(Word) as Tok;
+        });
+      });
+      extra = this.SUBRULE(this.words);
+    });
+    return this.ACTION(() => this.builder.from(k, flags, image, as, stage, extra));
+  });
+
+  private commandInstruction(name: string, type: TokenType, kind: "Run" | "Cmd" | "Entrypoint" | "Shell") {
+    return this.RULE(name, (): Instruction => {
+      const k = this.CONSUME(type) as Tok;
+      const flags = this.SUBRULE(this.flags);
+      const command = this.OPTION(() => this.SUBRULE(this.commandForm));
+      return this.ACTION(() =>
+        kind === "Run" ? this.builder.run(k, flags, command) : this.builder.command(kind, k, flags, command),
+      );
+    });
+  }
+
+  private runInstruction = this.commandInstruction("runInstruction", RUN, "Run");
+  private cmdInstruction = this.commandInstruction("cmdInstruction", CMD, "Cmd");
+  private entrypointInstruction = this.commandInstruction("entrypointInstruction", ENTRYPOINT, "Entrypoint");
+  private shellInstruction = this.commandInstruction("shellInstruction", SHELL, "Shell");
+
+  private pathList = this.RULE("pathList", (): { paths: TokenLike[]; json: boolean } => {
+    return this.OR([
+      { ALT: () => ({ paths: this.SUBRULE(this.jsonStrings), json: true }) },
+      { ALT: () => ({ paths: this.SUBRULE(this.words), json: false }) },
+    ]);
+  });
+
+  private copyLike(name: string, type: TokenType, kind: "Copy" | "Add") {
+    return this.RULE(name, (): Instruction => {
+      const k = this.CONSUME(type) as Tok;
+      const flags = this.SUBRULE(this.flags);
+      const list = this.SUBRULE(this.pathList);
+      return this.ACTION(() => this.builder.copy(kind, k, flags, list.paths, list.json));
+    });
+  }
+
+  private copyInstruction = this.copyLike("copyInstruction", COPY, "Copy");
+  private addInstruction = this.copyLike("addInstruction", ADD, "Add");
+
+  private nameValueInstruction(name: string, type: TokenType, kind: "Env" | "Label") {
+    return this.RULE(name, (): Instruction => {
+      const k = this.CONSUME(type) as Tok;
+      const flags = this.SUBRULE(this.flags);
+      const pairs: TokenLike[] = [];
+      let legacy: { key: TokenLike; value?: TokenLike } | undefined;
+      this.OR([
+        {
+          ALT: () => {
+            const key = this.CONSUME(LegacyKey) as Tok;
+            const value = this.OPTION(() => this.CONSUME(LegacyValue) as Tok);
+            legacy = { key, value };
+          },
+        },
+        {
+          ALT: () => {
+            this.MANY(() => {
+              pairs.push(this.CONSUME(NameValue) as Tok);
+            });
+          },
+        },
+      ]);
+      return this.ACTION(() => this.builder.nameValue(kind, k, flags, pairs, legacy));
+    });
+  }
+
+  private envInstruction = this.nameValueInstruction("envInstruction", ENV, "Env");
+  private labelInstruction = this.nameValueInstruction("labelInstruction", LABEL, "Label");
+
+  private argInstruction = this.RULE("argInstruction", (): Instruction => {
+    const k = this.CONSUME(ARG) as Tok;
+    const flags = this.SUBRULE(this.flags);
+    const words = this.SUBRULE(this.words);
+    return this.ACTION(() => this.builder.arg(k, flags, words));
+  });
+
+  private exposeInstruction = this.RULE("exposeInstruction", (): Instruction => {
+    const k = this.CONSUME(EXPOSE) as Tok;
+    const flags = this.SUBRULE(this.flags);
+    const words = this.SUBRULE(this.words);
+    return this.ACTION(() => this.builder.expose(k, flags, words));
+  });
+
+  private volumeInstruction = this.RULE("volumeInstruction", (): Instruction => {
+    const k = this.CONSUME(VOLUME) as Tok;
+    const flags = this.SUBRULE(this.flags);
+    const list = this.SUBRULE(this.pathList);
+    return this.ACTION(() => this.builder.volume(k, flags, list.paths, list.json));
+  });
+
+  private singleArgument(name: string, type: TokenType, kind: "User" | "Workdir" | "Stopsignal" | "Maintainer") {
+    return this.RULE(name, (): Instruction => {
+      const k = this.CONSUME(type) as Tok;
+      const flags = this.SUBRULE(this.flags);
+      const arg = this.OPTION(() => this.CONSUME(Word) as Tok);
+      return this.ACTION(() => this.builder.single(kind, k, flags, arg));
+    });
+  }
+
+  private userInstruction = this.singleArgument("userInstruction", USER, "User");
+  private workdirInstruction = this.singleArgument("workdirInstruction", WORKDIR, "Workdir");
+  private stopsignalInstruction = this.singleArgument("stopsignalInstruction", STOPSIGNAL, "Stopsignal");
+  private maintainerInstruction = this.singleArgument("maintainerInstruction", MAINTAINER, "Maintainer");
+
+  private healthcheckInstruction = this.RULE("healthcheckInstruction", (): Instruction => {
+    const k = this.CONSUME(HEALTHCHECK) as Tok;
+    const flags = this.SUBRULE(this.flags);
+    let type: Tok | undefined;
+    let command: CommandForm | undefined;
+    this.OPTION(() => {
+      type = this.CONSUME(Word) as Tok;
+      command = this.OPTION2(() => this.SUBRULE(this.commandForm));
+    });
+    return this.ACTION(() => this.builder.healthcheck(k, flags, type, command));
+  });
+
+  private onbuildInstruction = this.RULE("onbuildInstruction", (): Instruction => {
+    const k = this.CONSUME(ONBUILD) as Tok;
+    const flags = this.SUBRULE(this.flags);
+    const trigger = this.OPTION(() => this.SUBRULE(this.instruction));
+    return this.ACTION(() => this.builder.onbuild(k, flags, trigger));
+  });
+
+  private unknownInstruction = this.RULE("unknownInstruction", (): Instruction => {
+    const k = this.CONSUME(UnknownKeyword) as Tok;
+    const flags = this.SUBRULE(this.flags);
+    return this.ACTION(() => this.builder.unknown(k, flags));
+  });
+}

@@ -1,0 +1,82 @@
+/** `parseDockerfile`: scanner -> BuildKit line parsing -> grammar -> typed AST, never throwing. */
+import type { Diagnostic } from "@shipshape/text";
+import type { Dockerfile, Instruction } from "./ast.js";
+import { AstBuilder } from "./ast-builder.js";
+import type { LineNode } from "./buildkit.js";
+import { parseError } from "./errors.js";
+import { InstructionParser, tokenizeInstruction } from "./grammar.js";
+import { scanDockerfile, type ScannedInstruction } from "./scanner.js";
+
+let parser: InstructionParser | undefined;
+
+export interface ParseResult {
+  ast: Dockerfile;
+  errors: Diagnostic[];
+}
+
+export function parseDockerfile(text: string): ParseResult {
+  if (typeof text !== "string") text = String(text ?? "");
+  try {
+    return parseUnsafe(text);
+  } catch (e) {
+    // a bug must not take the caller down: report it and return what is certain
+    return {
+      ast: emptyAst(text),
+      errors: [
+        {
+          code: "DF000",
+          rule: "internal-error",
+          message: `internal parser error: ${(e as Error)?.message ?? String(e)}`,
+          severity: "error",
+          category: "syntax",
+          range: { start: 0, end: 0 },
+        },
+      ],
+    };
+  }
+}
+
+function emptyAst(text: string): Dockerfile {
+  return {
+    kind: "Dockerfile",
+    range: { start: 0, end: text.length },
+    directives: [],
+    escape: "\\",
+    bom: text.charCodeAt(0) === 0xfeff,
+    instructions: [],
+    comments: [],
+  };
+}
+
+function parseUnsafe(text: string): ParseResult {
+  const file = scanDockerfile(text);
+  const errors = file.errors;
+  parser ??= new InstructionParser();
+  const builder = new AstBuilder();
+  builder.text = text;
+  parser.builder = builder;
+  const instructions: Instruction[] = [];
+  for (const scanned of file.instructions) {
+    builder.ctx = scanned;
+    parser.input = tokenizeInstruction(scanned.node);
+    const node = parser.instruction();
+    instructions.push(node);
+    lineErrors(scanned, scanned.node, builder, errors);
+  }
+  errors.sort((a, b) => a.range.start - b.range.start);
+  const ast: Dockerfile = {
+    kind: "Dockerfile",
+    range: { start: 0, end: text.length },
+    directives: file.directives,
+    escape: file.escape,
+    bom: file.bom,
+    instructions,
+    comments: file.comments,
+  };
+  return { ast, errors };
+}
+
+function lineErrors(scanned: ScannedInstruction, node: LineNode, builder: AstBuilder, errors: Diagnostic[]): void {
+  if (node.error) errors.push(parseError(node.error.kind, node.error.message, builder.range(node.error.start, node.error.end)));
+  if (node.sub) lineErrors(scanned, node.sub, builder, errors);
+}
