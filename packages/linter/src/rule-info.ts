@@ -35,14 +35,29 @@ export function resolveRule(codeOrName: string): RuleInfo | undefined {
 /** A rule's documentation as markdown, headed by its code and name; undefined for an unknown rule. */
 export function explainRule(codeOrName: string): string | undefined {
   const rule = defaultRuleSet().resolve(codeOrName);
-  if (!rule) return undefined;
-  const aliases = rule.aliases?.length ? ` (also ${rule.aliases.join(", ")})` : "";
+  return rule ? formatRuleDoc(rule) : undefined;
+}
+
+/** The page `explain` prints and `docs/rules/<CODE>.md` holds. */
+export function formatRuleDoc(rule: Rule): string {
+  const aliases = rule.aliases?.length ? ` (also ${rule.aliases.map((a) => `\`${a}\``).join(", ")})` : "";
   const facts = [
     `Kind: ${rule.kind}`,
     `Category: ${rule.category}`,
     `Default severity: ${rule.severity}`,
-    rule.enabledByDefault ? "Enabled by default" : "Off by default",
+    rule.enabledByDefault ? "Enabled by default" : rule.enabledByOptions ? "Enabled when its options are set" : "Off by default",
     rule.fix ? `Fix: ${rule.fix}` : "No fix",
   ].join(" · ");
-  return `# ${rule.code}: ${rule.name}${aliases}\n\n${facts}\n\n${rule.docs}\n`;
+  const options = Object.entries(rule.options ?? {});
+  const optionDoc = options.length
+    ? "\n\n## Options\n\n" +
+      options
+        .map(([name, spec]) => {
+          const type = spec.type === "enum" ? spec.values.map((v) => `\`${v}\``).join(" \\| ") : `\`${spec.type}\``;
+          const def = spec.default !== undefined ? ` Default: \`${JSON.stringify(spec.default)}\`.` : "";
+          return `- \`${name}\` (${type}): ${spec.description}${def}`;
+        })
+        .join("\n")
+    : "";
+  return `# ${rule.code}: ${rule.name}${aliases}\n\n${facts}\n\n${rule.docs}${optionDoc}\n`;
 }
