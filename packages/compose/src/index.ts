@@ -1,1 +1,11 @@
-export {};
+export { parseCompose, type ParseComposeOptions, type ParseComposeResult } from "./parse.js";
+export { loadProject, type LoadProjectOptions, type LoadProjectResult, type ComposeProject } from "./project.js";
+export { COMPOSE_ERRORS, type ComposeErrorInfo } from "./codes.js";
+export * from "./model.js";
+export type { CNode, CMap, CSeq, CScalar, CEntry, ScalarValue, MergeTag } from "./node.js";
+export { getValue, getEntry, toPlain, subRange, scalarText } from "./node.js";
+export { describeKey, keysAt, enumValuesAt, schemasAt, type KeyInfo } from "./describe.js";
+export { interpolate, type Lookup, type TemplateResult, type TemplateProblem, type VariableUse } from "./template.js";
+export { parseDotenv, type DotenvEntry, type DotenvResult, type DotenvProblem } from "./dotenv.js";
+export { parsePortSpec, parseVolumeSpec, parseDuration, parseBytes, parseDeviceSpec, parseExtraHost, isIP, type PortSpec, type PortRange, type VolumeSpec } from "./schema/short.js";
+export type { Schema } from "./schema/types.js";

@@ -1,0 +1,155 @@
+import type { Range } from "@shipshape/text";
+import { interpolate, type Lookup } from "./template.js";
+
+/** One `KEY=value` of an env file. */
+export interface DotenvEntry {
+  key: string;
+  value: string;
+  keyRange: Range;
+  valueRange: Range;
+  /** A bare `KEY` line: the value is taken from the environment when set there (else the entry is dropped). */
+  inherited: boolean;
+}
+
+export interface DotenvProblem {
+  message: string;
+  range: Range;
+  line: number;
+}
+
+export interface DotenvResult {
+  entries: DotenvEntry[];
+  /** The resulting variables (later lines win). */
+  vars: Record<string, string>;
+  problems: DotenvProblem[];
+}
+
+const KEY_CHAR = /[\p{L}\p{N}_.\-\[\]]/u;
+
+/**
+ * Parses an env file the way Compose does: `#` comments, optional `export `, `KEY=value` or `KEY: value`,
+ * unquoted values trimmed with ` #` comments cut, single quotes literal, double quotes with `\n`-style escapes and
+ * multi-line values, `${VAR}` references expanded from `lookup` first and then from the lines above.
+ */
+export function parseDotenv(text: string, lookup?: Lookup): DotenvResult {
+  const entries: DotenvEntry[] = [];
+  const vars: Record<string, string> = Object.create(null);
+  const problems: DotenvProblem[] = [];
+  const src = text.replace(/^\uFEFF/, "");
+  const shift = text.length - src.length;
+  let i = 0;
+  const lineOf = (off: number) => {
+    let n = 1;
+    for (let k = 0; k < off && k < src.length; k++) if (src[k] === "\n") n++;
+    return n;
+  };
+  const endOfLine = (from: number) => {
+    const n = src.indexOf("\n", from);
+    return n < 0 ? src.length : n;
+  };
+  const resolver: Lookup = (name) => {
+    const v = lookup?.(name);
+    if (v !== undefined) return v;
+    return name in vars ? vars[name] : undefined;
+  };
+  while (i < src.length) {
+    // Skip blank space and comment lines.
+    const c = src[i]!;
+    if (c === " " || c === "\t" || c === "\r" || c === "\n") {
+      i++;
+      continue;
+    }
+    if (c === "#") {
+      i = endOfLine(i) + 1;
+      continue;
+    }
+    let start = i;
+    if (src.startsWith("export ", i) || src.startsWith("export\t", i)) {
+      start = i + 7;
+      while (src[start] === " " || src[start] === "\t") start++;
+    }
+    // The key runs to `=`, `:` or the end of the line.
+    let j = start;
+    let bad = -1;
+    while (j < src.length && src[j] !== "=" && src[j] !== ":" && src[j] !== "\n") {
+      if (bad < 0 && !KEY_CHAR.test(src[j]!) && src[j] !== " " && src[j] !== "\t" && src[j] !== "\r") bad = j;
+      j++;
+    }
+    const rawKey = src.slice(start, j).replace(/[\s]+$/, "");
+    const keyRange = { start: start + shift, end: start + rawKey.length + shift };
+    const lineNo = lineOf(start);
+    if (bad >= 0 && bad < start + rawKey.length) {
+      problems.push({ message: `Unexpected character ${JSON.stringify(src[bad])} in variable name`, range: { start: bad + shift, end: bad + 1 + shift }, line: lineNo });
+      i = endOfLine(j) + 1;
+      continue;
+    }
+    if (/\s/.test(rawKey)) {
+      problems.push({ message: "A variable name cannot contain a space", range: keyRange, line: lineNo });
+      i = endOfLine(j) + 1;
+      continue;
+    }
+    if (j >= src.length || src[j] === "\n") {
+      // A bare name: inherit it from the environment.
+      const v = lookup?.(rawKey);
+      if (rawKey) {
+        entries.push({ key: rawKey, value: v ?? "", keyRange, valueRange: { start: keyRange.end, end: keyRange.end }, inherited: true });
+        if (v !== undefined) vars[rawKey] = v;
+      }
+      i = j + 1;
+      continue;
+    }
+    let k = j + 1;
+    while (src[k] === " " || src[k] === "\t") k++;
+    const q = src[k];
+    let value: string;
+    let valueRange: Range;
+    if (q === "'" || q === '"') {
+      let e = k + 1;
+      while (e < src.length && !(src[e] === q && (q === "'" || !isEscaped(src, e)))) e++;
+      if (e >= src.length) {
+        problems.push({ message: `Unterminated quoted value for ${rawKey}`, range: { start: k + shift, end: endOfLine(k) + shift }, line: lineNo });
+        i = src.length;
+        continue;
+      }
+      const inner = src.slice(k + 1, e);
+      valueRange = { start: k + shift, end: e + 1 + shift };
+      value = q === "'" ? inner : interpolate(unescapeDouble(inner), resolver).value;
+      i = endOfLine(e) + 1;
+    } else {
+      const eol = endOfLine(k);
+      let raw = src.slice(k, eol);
+      const hash = raw.search(/[ \t]#/);
+      if (hash >= 0) raw = raw.slice(0, hash);
+      raw = raw.replace(/\s+$/, "");
+      valueRange = { start: k + shift, end: k + raw.length + shift };
+      value = interpolate(raw, resolver).value;
+      i = eol + 1;
+    }
+    entries.push({ key: rawKey, value, keyRange, valueRange, inherited: false });
+    vars[rawKey] = value;
+  }
+  return { entries, vars, problems };
+}
+
+function isEscaped(s: string, at: number): boolean {
+  let n = 0;
+  for (let k = at - 1; k >= 0 && s[k] === "\\"; k--) n++;
+  return n % 2 === 1;
+}
+
+function unescapeDouble(s: string): string {
+  return s.replace(/\\(.)/gs, (_m, ch: string) => {
+    switch (ch) {
+      case "n":
+        return "\n";
+      case "r":
+        return "\r";
+      case "t":
+        return "\t";
+      case "$":
+        return "$$";
+      default:
+        return ch;
+    }
+  });
+}

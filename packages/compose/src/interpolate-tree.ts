@@ -1,0 +1,33 @@
+import type { DiagnosticSink } from "./codes.js";
+import type { CNode, CScalar } from "./node.js";
+import { subRange } from "./node.js";
+import { interpolate, type Lookup } from "./template.js";
+
+/**
+ * Interpolates every string value of a tree (never keys), returning a new tree. Each changed scalar keeps its
+ * range and remembers what was written. Problems are reported at the `${...}` that caused them. Without a
+ * lookup, references are only checked for syntax and left as written.
+ */
+export function interpolateTree(node: CNode, lookup: Lookup | undefined, sink: DiagnosticSink): CNode {
+  if (node.kind === "map") return { ...node, entries: node.entries.map((e) => ({ ...e, value: interpolateTree(e.value, lookup, sink) })) };
+  if (node.kind === "seq") return { ...node, items: node.items.map((n) => interpolateTree(n, lookup, sink)) };
+  if (typeof node.value !== "string" || !node.value.includes("$")) return node;
+  return interpolateScalar(node, lookup, sink);
+}
+
+function interpolateScalar(node: CScalar, lookup: Lookup | undefined, sink: DiagnosticSink): CScalar {
+  const text = node.value as string;
+  const r = interpolate(text, lookup);
+  for (const p of r.problems) {
+    const range = subRange(node, p.start, p.end);
+    if (p.kind === "invalid") sink.report("invalid-interpolation", `${p.message}: ${JSON.stringify(text.slice(p.start, p.end))}`, range, node.file);
+    else if (p.kind === "required") sink.report("required-variable-missing", p.message, range, node.file);
+    else sink.report("unset-variable", p.message, range, node.file);
+  }
+  if (!lookup || r.value === text) return node;
+  // The offsets no longer line up with the new text, so sub-ranges fall back to the whole node.
+  const out: CScalar = { ...node, value: r.value, original: text };
+  if (r.problems.length) out.incomplete = true;
+  delete out.offsets;
+  return out;
+}

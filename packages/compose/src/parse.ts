@@ -1,0 +1,90 @@
+import type { Diagnostic } from "@shipshape/text";
+import { DiagnosticSink } from "./codes.js";
+import { interpolateTree } from "./interpolate-tree.js";
+import { mergeTrees } from "./merge.js";
+import type { ComposeFile, Obj, Named, Service } from "./model.js";
+import { normalizeInclude, normalizeService } from "./model.js";
+import type { CMap, CNode } from "./node.js";
+import { composeSchema } from "./schema/spec.js";
+import type { Lookup } from "./template.js";
+import { validateAndBuild } from "./validate.js";
+import { parseYamlTree } from "./yaml-tree.js";
+
+/** Inputs larger than this are refused rather than risking the editor's memory. */
+export const MAX_INPUT_CHARS = 20_000_000;
+
+export interface ParseComposeOptions {
+  fileName?: string;
+  /**
+   * Variables for interpolation. Without it, `${...}` references are only checked for syntax and kept as
+   * written, and the values holding them are treated as "unknown but valid" by the typed checks.
+   */
+  env?: Record<string, string>;
+}
+
+export interface ParseComposeResult {
+  model: ComposeFile;
+  errors: Diagnostic[];
+}
+
+/** Parses and validates one Compose file. Synchronous; never throws. */
+export function parseCompose(text: string, options: ParseComposeOptions = {}): ParseComposeResult {
+  const file = options.fileName ?? "compose.yaml";
+  const sink = new DiagnosticSink();
+  try {
+    const env = options.env;
+    const lookup: Lookup | undefined = env ? (n) => (Object.prototype.hasOwnProperty.call(env, n) ? env[n] : undefined) : undefined;
+    const root = readTree(text, file, sink, lookup);
+    const model = root ? buildModel(root, sink) : emptyModel(file);
+    return { model, errors: sink.list };
+  } catch (e) {
+    // A bug of ours must not take the caller down: report it on the file.
+    sink.add({ code: "internal-error", message: `Internal error while reading the Compose file: ${(e as Error)?.message ?? e}`, severity: "error", range: { start: 0, end: 0 }, file });
+    return { model: emptyModel(file), errors: sink.list };
+  }
+}
+
+/** YAML → one interpolated mapping (several `---` documents are merged in order); undefined when unusable. */
+export function readTree(text: string, file: string, sink: DiagnosticSink, lookup: Lookup | undefined): CMap | undefined {
+  if (text.length > MAX_INPUT_CHARS) {
+    sink.report("yaml-syntax", `The file is too large to check (${text.length} characters)`, { start: 0, end: 0 }, file);
+    return undefined;
+  }
+  const y = parseYamlTree(text, file, sink);
+  if (y.empty) {
+    sink.report("empty-file", "The Compose file is empty", { start: 0, end: 0 }, file);
+    return undefined;
+  }
+  let root: CNode | undefined;
+  for (const doc of y.documents) {
+    if (doc.kind !== "map") {
+      sink.report("invalid-top-level", "A Compose file must be a mapping at the top level", doc.range, file);
+      continue;
+    }
+    const interpolated = interpolateTree(doc, lookup, sink);
+    root = root ? mergeTrees(root, interpolated, sink) : interpolated;
+  }
+  return root?.kind === "map" ? root : undefined;
+}
+
+export function emptyModel(file: string): ComposeFile {
+  return { range: { start: 0, end: 0 }, file, include: [], services: {}, networks: {}, volumes: {}, secrets: {}, configs: {}, models: {}, extensions: {} };
+}
+
+/** Validates a (merged) tree against the specification and builds the typed model. */
+export function buildModel(root: CMap, sink: DiagnosticSink): ComposeFile {
+  const built = validateAndBuild(root, composeSchema, sink) as Obj | undefined;
+  const model = emptyModel(root.file);
+  model.range = root.range;
+  model.root = root;
+  if (!built) return model;
+  model.extensions = built.extensions ?? {};
+  if (built.version) model.version = built.version;
+  if (built.name) model.name = built.name;
+  model.include = normalizeInclude(built.include);
+  for (const [name, s] of Object.entries((built.services ?? {}) as Record<string, any>)) model.services[name] = normalizeService(s) as Service;
+  for (const k of ["networks", "volumes", "secrets", "configs", "models"] as const) {
+    model[k] = (built[k] ?? {}) as Record<string, Obj & Named>;
+  }
+  return model;
+}

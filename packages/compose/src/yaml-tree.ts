@@ -1,0 +1,270 @@
+import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, Scalar } from "yaml";
+import type { Document, Node as YNode, ParsedNode } from "yaml";
+import { LineIndex, type Range } from "@shipshape/text";
+import { composeDiagnostic, type DiagnosticSink } from "./codes.js";
+import type { CEntry, CMap, CNode, CScalar, MergeTag } from "./node.js";
+
+/** compose-go stops at this many visited nodes; we cut aliases off at the same size. */
+export const MAX_EXPANDED_NODES = 100_000;
+/** Beyond this many syntax errors in one file the rest are noise. */
+const MAX_SYNTAX_ERRORS = 25;
+
+export interface YamlFile {
+  /** One root per YAML document (`---`); null documents are left out. */
+  documents: CNode[];
+  /** True when the stream holds no document with content. */
+  empty: boolean;
+  /** True when YAML syntax errors were found. */
+  broken: boolean;
+}
+
+/** Parses YAML text into trees of CNodes, reporting syntax errors, duplicate keys and alias abuse at their nodes. */
+export function parseYamlTree(text: string, file: string, sink: DiagnosticSink): YamlFile {
+  const docs = parseAllDocuments(text, { keepSourceTokens: true, uniqueKeys: false, merge: false, prettyErrors: false, strict: false });
+  const list = Array.isArray(docs) ? docs : [];
+  const lines = new LineIndex(text);
+  const out: CNode[] = [];
+  let broken = false;
+  let errorCount = 0;
+  for (const doc of list) {
+    for (const e of doc.errors) {
+      broken = true;
+      if (errorCount++ >= MAX_SYNTAX_ERRORS) break;
+      const [s, t] = e.pos;
+      sink.report("yaml-syntax", cleanYamlMessage(e.message), { start: Math.min(s, text.length), end: Math.min(Math.max(t, s), text.length) }, file);
+    }
+    if (doc.contents === null || doc.contents === undefined) continue;
+    const conv = new Converter(doc as Document.Parsed, text, file, sink, lines);
+    const root = conv.convert(doc.contents as ParsedNode);
+    if (root) out.push(root);
+  }
+  return { documents: out, empty: out.length === 0 && !broken, broken };
+}
+
+function cleanYamlMessage(m: string): string {
+  return m.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").replace(/\s+$/, "");
+}
+
+class Converter {
+  private budget = MAX_EXPANDED_NODES;
+  private inProgress = new Set<YNode>();
+  private bombReported = false;
+
+  constructor(
+    private doc: Document.Parsed,
+    private text: string,
+    private file: string,
+    private sink: DiagnosticSink,
+    private lines: LineIndex,
+  ) {}
+
+  convert(node: ParsedNode | YNode | null | undefined): CNode | undefined {
+    if (!node) return undefined;
+    if (--this.budget < 0) {
+      if (!this.bombReported) {
+        this.bombReported = true;
+        const r = this.rangeOf(node);
+        this.sink.report("excessive-aliasing", `The document expands to more than ${MAX_EXPANDED_NODES} nodes through aliases`, r, this.file);
+      }
+      return undefined;
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc) as YNode | undefined;
+      const r = this.rangeOf(node);
+      if (!target) {
+        this.sink.report("yaml-syntax", `Unknown anchor "${node.source}"`, r, this.file);
+        return undefined;
+      }
+      if (this.inProgress.has(target)) {
+        this.sink.report("excessive-aliasing", `Alias *${node.source} refers to the node that contains it`, r, this.file);
+        return undefined;
+      }
+      this.inProgress.add(target);
+      try {
+        return this.convert(target);
+      } finally {
+        this.inProgress.delete(target);
+      }
+    }
+    const tag = mergeTag(node.tag);
+    if (isScalar(node)) return this.scalar(node, tag);
+    if (isSeq(node)) {
+      const items: CNode[] = [];
+      for (const it of node.items) {
+        const c = this.convert(it as YNode);
+        if (c) items.push(c);
+        else if (it === null || it === undefined) items.push(this.nullAt(this.rangeOf(node)));
+      }
+      const r = this.collectionRange(node, node.items as YNode[]);
+      return withTag({ kind: "seq", items, range: r, file: this.file }, tag);
+    }
+    if (isMap(node)) return this.map(node, tag);
+    return undefined;
+  }
+
+  private nullAt(r: Range): CScalar {
+    return { kind: "scalar", value: null, style: "plain", range: { start: r.start, end: r.start }, file: this.file };
+  }
+
+  private rangeOf(node: YNode): Range {
+    const r = node.range;
+    if (!r) return { start: 0, end: 0 };
+    return { start: r[0], end: r[1] };
+  }
+
+  /** Block collections' ranges run on to the next key; end them where their last item ends instead. */
+  private collectionRange(node: YNode & { flow?: boolean }, items: unknown[]): Range {
+    const r = this.rangeOf(node);
+    if (node.flow || items.length === 0) return r;
+    let end = r.start;
+    for (const it of items) {
+      const n = isPair(it) ? (it.value ?? it.key) : it;
+      if (n && typeof n === "object" && "range" in n) end = Math.max(end, this.trimEnd(this.rangeOf(n as YNode)).end);
+    }
+    return { start: r.start, end: Math.max(end, r.start) };
+  }
+
+  private trimEnd(r: Range): Range {
+    let end = r.end;
+    while (end > r.start && /\s/.test(this.text[end - 1]!)) end--;
+    return { start: r.start, end };
+  }
+
+  private scalar(node: Scalar, tag: MergeTag | undefined): CScalar {
+    let r = this.rangeOf(node);
+    let value = node.value as unknown;
+    let style: CScalar["style"] = "plain";
+    const t = node.type;
+    if (t === Scalar.QUOTE_DOUBLE || t === Scalar.QUOTE_SINGLE) style = "quoted";
+    else if (t === Scalar.BLOCK_FOLDED || t === Scalar.BLOCK_LITERAL) {
+      style = "block";
+      r = this.trimEnd(r);
+    }
+    if (typeof value === "bigint") value = Number(value);
+    if (value !== null && typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") value = String(value);
+    // An unknown tag (other than !reset/!override) makes yaml keep the source string: treat it as text.
+    const out: CScalar = { kind: "scalar", value: value as CScalar["value"], style, range: r, file: this.file };
+    if (typeof value === "string") {
+      const offsets = this.mapOffsets(value, r, t);
+      if (offsets) out.offsets = offsets;
+    }
+    return withTag(out, tag);
+  }
+
+  /** Exact source offsets for single-line scalars with no escapes; undefined when they can't be mapped simply. */
+  private mapOffsets(value: string, r: Range, type: Scalar.Type | undefined): number[] | undefined {
+    const src = this.text.slice(r.start, r.end);
+    let base: number;
+    if (type === Scalar.PLAIN || type === undefined) {
+      if (src !== value) return undefined;
+      base = r.start;
+    } else if (type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE) {
+      if (src.length !== value.length + 2 || src.slice(1, -1) !== value) return undefined;
+      base = r.start + 1;
+    } else return undefined;
+    const o = new Array<number>(value.length);
+    for (let i = 0; i < value.length; i++) o[i] = base + i;
+    return o;
+  }
+
+  private map(node: YNode & { items: unknown[]; flow?: boolean }, tag: MergeTag | undefined): CMap {
+    const entries: CEntry[] = [];
+    const explicit = new Map<string, number>();
+    const firstKeyRange = new Map<string, Range>();
+    // Merge-key sources in order of appearance; explicit keys always win over merged ones.
+    const merged: { at: number; entries: CEntry[] }[] = [];
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      const k = item.key as YNode | null;
+      const keyRange = k ? this.rangeOf(k) : this.rangeOf(node);
+      if (k && isScalar(k) && k.value === "<<" && k.type === Scalar.PLAIN) {
+        merged.push({ at: entries.length, entries: this.mergeSources(item.value as YNode | null, keyRange) });
+        continue;
+      }
+      let key: string;
+      if (k && isAlias(k)) {
+        const target = k.resolve(this.doc);
+        if (target && isScalar(target) && target.value !== null) key = String(target.value);
+        else {
+          this.sink.report("invalid-top-level", "A mapping key must be a string", keyRange, this.file);
+          continue;
+        }
+      } else if (!k || !isScalar(k) || k.value === null) {
+        this.sink.report("invalid-top-level", "A mapping key must be a string", keyRange, this.file);
+        continue;
+      } else {
+        if (typeof k.value !== "string") this.sink.report("invalid-top-level", `Non-string key ${String(k.value)}: quote it to make it a string`, keyRange, this.file);
+        key = String(k.value);
+      }
+      const first = firstKeyRange.get(key);
+      if (first) {
+        const line = this.lines.positionAt(first.start).line + 1;
+        this.sink.add({
+          ...composeDiagnostic("duplicate-key", `Key "${key}" is already defined at line ${line}`, keyRange, this.file),
+          related: [{ message: `First definition of "${key}"`, range: first, file: this.file }],
+        });
+      } else firstKeyRange.set(key, keyRange);
+      const value = this.convert(item.value as YNode | null) ?? this.nullAt({ start: keyRange.end, end: keyRange.end });
+      const entry: CEntry = { key, keyRange, keyFile: this.file, value };
+      const prev = explicit.get(key);
+      if (prev !== undefined) entries[prev] = entry;
+      else {
+        explicit.set(key, entries.length);
+        entries.push(entry);
+      }
+    }
+    let result = entries;
+    if (merged.length) {
+      const taken = new Set(explicit.keys());
+      const inserts: { at: number; entries: CEntry[] }[] = [];
+      for (const m of merged) {
+        const add: CEntry[] = [];
+        for (const e of m.entries) {
+          if (taken.has(e.key)) continue;
+          taken.add(e.key);
+          add.push(e);
+        }
+        inserts.push({ at: m.at, entries: add });
+      }
+      result = [];
+      let ii = 0;
+      for (let i = 0; i <= entries.length; i++) {
+        while (ii < inserts.length && inserts[ii]!.at === i) result.push(...inserts[ii++]!.entries);
+        if (i < entries.length) result.push(entries[i]!);
+      }
+    }
+    return withTag({ kind: "map", entries: result, range: this.collectionRange(node, node.items), file: this.file }, tag);
+  }
+
+  /** The entries a `<<` key brings in: from one mapping, or from a list of mappings where earlier ones win. */
+  private mergeSources(value: YNode | null, keyRange: Range): CEntry[] {
+    const conv = value ? this.convert(value) : undefined;
+    const sources: CNode[] = conv?.kind === "seq" ? conv.items : conv ? [conv] : [];
+    const out: CEntry[] = [];
+    const seen = new Set<string>();
+    for (const s of sources) {
+      if (s.kind !== "map") {
+        this.sink.report("invalid-merge-key", "A merge key (<<) needs a mapping or a list of mappings", s.range.end > s.range.start ? s.range : keyRange, this.file);
+        continue;
+      }
+      for (const e of s.entries) {
+        if (seen.has(e.key)) continue;
+        seen.add(e.key);
+        out.push(e);
+      }
+    }
+    if (!conv) this.sink.report("invalid-merge-key", "A merge key (<<) needs a mapping or a list of mappings", keyRange, this.file);
+    return out;
+  }
+}
+
+function mergeTag(tag: string | undefined): MergeTag | undefined {
+  if (tag === "!reset") return "reset";
+  if (tag === "!override") return "override";
+  return undefined;
+}
+
+function withTag<T extends CNode>(n: T, tag: MergeTag | undefined): T {
+  if (tag) n.tag = tag;
+  return n;
+}
