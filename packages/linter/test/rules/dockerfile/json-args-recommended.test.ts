@@ -8,7 +8,7 @@ describe("DL3025 json-args-recommended", () => {
       FROM node:22-slim
       ENTRYPOINT node server.js
       #          ^^^^^^^^^^^^^^ warning[DL3025]: Use the JSON form for ENTRYPOINT so the command receives signals directly
-      CMD --port 80
+      CMD npm start
       #   ^^^^^^^^^ warning[DL3025]: Use the JSON form for CMD so the command receives signals directly
     `));
 
