@@ -351,7 +351,13 @@ export class ScriptBuilder {
       const operator = opNode?.type ?? "";
       if (node.type === "heredoc_redirect") {
         const start = node.children.find((c) => c.type === "heredoc_start");
-        const body = node.children.find((c) => c.type === "heredoc_body");
+        const bodyNode = node.children.find((c) => c.type === "heredoc_body");
+        const endNode = node.children.find((c) => c.type === "heredoc_end");
+        // The body runs from the line after the marker to the terminator line; tree-sitter's node
+        // leaves out the tabs that `<<-` strips, the Dockerfile text keeps them.
+        const bodyStart = bodyNode ? this.text.lastIndexOf("\n", bodyNode.start - 1) + 1 : undefined;
+        const bodyEnd = endNode ? this.text.lastIndexOf("\n", endNode.start - 1) + 1 : bodyNode?.end;
+        const body = bodyStart !== undefined && bodyEnd !== undefined && bodyEnd >= bodyStart ? { start: bodyStart, end: bodyEnd } : undefined;
         const redirect: ShellRedirect = {
           operator,
           fd,

@@ -3,7 +3,7 @@ import type { Heredoc, Instruction, JsonForm, ShellForm } from "@shipshape/docke
 import { isShellReady } from "./init.js";
 import { parseShell } from "./parse.js";
 import { commandName, hasFlag } from "./query.js";
-import { piecesFromSegments, toSourceFromPieces, type SourcePiece } from "./source-map.js";
+import { piecesFromSegments, shiftPieces, toSourceFromPieces, type SourcePiece } from "./source-map.js";
 import type { ShellCommand, ShellScript, ToSource } from "./types.js";
 
 /**
@@ -118,9 +118,9 @@ function basename(path: string): string {
  * `sh -c`. The joining newlines map to the end of the text before them.
  */
 function composedScript(instr: Instruction, form: ShellForm, heredocs: readonly Heredoc[]): EmbeddedScript {
-  const pieces: SourcePiece[] = piecesFromSegments(instr.segments, form.logicalOffset, form.value.length);
-  let text = form.value;
-  let end = pieces.length > 0 ? pieces[pieces.length - 1].source + pieces[pieces.length - 1].length : form.range.end;
+  const { text: line, pieces } = commandLine(instr, form, heredocs);
+  let text = line;
+  let end = form.range.end;
   for (const h of heredocs) {
     text += "\n";
     pieces.push({ script: text.length, source: h.contentRange.start, length: h.content.length });
@@ -137,7 +137,39 @@ function composedScript(instr: Instruction, form: ShellForm, heredocs: readonly 
     end = termEnd;
   }
   const toSource = toSourceFromPieces(pieces);
-  return { kind: "shell-form", instruction: instr, text, toSource, range: { start: toSource(0), end } };
+  return { kind: "shell-form", instruction: instr, text, toSource, range: { start: form.range.start, end } };
+}
+
+/**
+ * The RUN line as the parser should see it. tree-sitter-bash cannot read a heredoc before the
+ * command name (`<<EOF bash -e`), which POSIX allows, so leading markers are moved after the
+ * command (`bash -e <<EOF`), which means the same; the pieces keep every part mapped to its source.
+ */
+function commandLine(instr: Instruction, form: ShellForm, heredocs: readonly Heredoc[]): { text: string; pieces: SourcePiece[] } {
+  const value = form.value;
+  const all = () => ({ text: value, pieces: piecesFromSegments(instr.segments, form.logicalOffset, value.length) });
+  let p = value.length - value.trimStart().length;
+  const markersStart = p;
+  let markersEnd = p;
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const h of heredocs) {
+      if (h.marker.value && value.startsWith(h.marker.value, p)) {
+        p += h.marker.value.length;
+        markersEnd = p;
+        p += value.slice(p).length - value.slice(p).trimStart().length;
+        moved = true;
+      }
+    }
+  }
+  if (markersEnd === markersStart || p >= value.length) return all();
+  const rest = value.slice(p);
+  const markers = value.slice(markersStart, markersEnd);
+  const pieces = [
+    ...piecesFromSegments(instr.segments, form.logicalOffset + p, rest.length),
+    ...shiftPieces(piecesFromSegments(instr.segments, form.logicalOffset + markersStart, markers.length), rest.length + 1),
+  ];
+  return { text: `${rest} ${markers}`, pieces };
 }
 
 const STDIN_SHELLS = new Set(["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh", "busybox"]);

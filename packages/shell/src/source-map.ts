@@ -16,7 +16,7 @@ export interface SourcePiece {
  */
 export function toSourceFromPieces(pieces: readonly SourcePiece[]): ToSource {
   if (pieces.length === 0) return (offset) => offset;
-  return (offset) => {
+  const fn: ToSource = (offset) => {
     let lo = 0;
     let hi = pieces.length - 1;
     // Last piece whose script start is <= offset.
@@ -30,6 +30,16 @@ export function toSourceFromPieces(pieces: readonly SourcePiece[]): ToSource {
     const within = offset - p.script;
     return within <= p.length ? p.source + within : p.source + p.length;
   };
+  PIECES.set(fn, pieces);
+  return fn;
+}
+
+/** The pieces behind a `ToSource` made here, so ranges over reordered pieces can be covered exactly. */
+const PIECES = new WeakMap<ToSource, readonly SourcePiece[]>();
+
+/** Pieces shifted to start at script offset `at`. */
+export function shiftPieces(pieces: readonly SourcePiece[], at: number): SourcePiece[] {
+  return pieces.map((p) => ({ ...p, script: p.script + at }));
 }
 
 /**
@@ -61,5 +71,37 @@ export function mapRange(toSource: ToSource, start: number, end: number): Range 
   const s = toSource(start);
   if (end <= start) return { start: s, end: s };
   const e = toSource(end - 1) + 1;
-  return { start: s, end: Math.max(s, e) };
+  if (e > s) {
+    const pieces = PIECES.get(toSource);
+    if (!pieces || !spansReorderedPieces(pieces, start, end)) return { start: s, end: e };
+    return coverPieces(pieces, start, end) ?? { start: s, end: e };
+  }
+  const pieces = PIECES.get(toSource);
+  return (pieces && coverPieces(pieces, start, end)) ?? { start: s, end: Math.max(s, e) };
+}
+
+/** True when the pieces inside the range do not run forward in the source. */
+function spansReorderedPieces(pieces: readonly SourcePiece[], start: number, end: number): boolean {
+  let last = -Infinity;
+  for (const p of pieces) {
+    if (p.script + p.length <= start || p.length === 0) continue;
+    if (p.script >= end) break;
+    if (p.source < last) return true;
+    last = p.source + p.length;
+  }
+  return false;
+}
+
+/** The smallest source range covering every piece of the script range. */
+function coverPieces(pieces: readonly SourcePiece[], start: number, end: number): Range | undefined {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const p of pieces) {
+    const a = Math.max(start, p.script);
+    const b = Math.min(end, p.script + p.length);
+    if (a >= b) continue;
+    lo = Math.min(lo, p.source + a - p.script);
+    hi = Math.max(hi, p.source + b - p.script);
+  }
+  return lo <= hi ? { start: lo, end: hi } : undefined;
 }
