@@ -72,6 +72,30 @@ export const LINT_OPTIONS: OptionSpec[] = [
     default: "info",
     env: ["SHIPSHAPE_FAILURE_THRESHOLD", "HADOLINT_FAILURE_THRESHOLD"],
   },
+  ...(["error", "warning", "info", "style"] as const).map(
+    (level): OptionSpec => ({
+      name: level,
+      type: "string",
+      multiple: true,
+      value: "CODES",
+      description: `report these rules at severity ${level} (enables them if off by default)`,
+      env: [`SHIPSHAPE_OVERRIDE_${level.toUpperCase()}`, `HADOLINT_OVERRIDE_${level.toUpperCase()}`],
+    }),
+  ),
+  {
+    name: "trusted-registry",
+    type: "string",
+    multiple: true,
+    value: "R",
+    description: "a registry images may come from (enables DL3026; wildcards *, *.suffix, prefix*)",
+    env: ["SHIPSHAPE_TRUSTED_REGISTRIES", "HADOLINT_TRUSTED_REGISTRIES"],
+  },
+  {
+    name: "disable-ignore-pragma",
+    type: "boolean",
+    description: "ignore the ignore pragmas in files (# hadolint ignore=..., # check=skip=...)",
+    env: ["SHIPSHAPE_DISABLE_IGNORE_PRAGMA", "HADOLINT_DISABLE_IGNORE_PRAGMA"],
+  },
   { name: "no-fail", type: "boolean", description: "exit 0 even when there are findings (2 still means a usage or read error)", env: ["SHIPSHAPE_NO_FAIL", "HADOLINT_NOFAIL"] },
   { name: "fix", type: "boolean", description: "apply safe fixes in place, then report what is left" },
   {

@@ -21,8 +21,13 @@ export interface LintSettings {
   select?: string[];
   extendSelect: string[];
   ignore: string[];
-  failureThreshold: Severity | "none";
+  /** Undefined: the config file's, else `info`. */
+  failureThreshold?: Severity | "none";
   noFail: boolean;
+  /** hadolint's --error/--warning/--info/--style overrides, by rule reference. */
+  severity: Record<string, Severity>;
+  trustedRegistries?: string[];
+  disableIgnorePragma: boolean;
   fix: boolean;
   composeFiles: string[];
   envFile?: string;
@@ -87,7 +92,7 @@ export function resolveLintSettings(
   if (kindValue !== undefined && !isFileKind(kindValue)) throw new UsageError(`--kind: expected dockerfile or compose, got '${kindValue}'`);
 
   const thresholdSetting = scalar("failure-threshold");
-  let failureThreshold: Severity | "none" = "info";
+  let failureThreshold: Severity | "none" | undefined;
   if (thresholdSetting) {
     const t = thresholdSetting.value.trim().toLowerCase();
     // hadolint also accepts "ignore" for "never fail on findings".
@@ -108,6 +113,10 @@ export function resolveLintSettings(
     ...splitList((values.ignore as string[] | undefined) ?? []),
     ...(spec("ignore").env ?? []).flatMap((n) => splitList(env[n] ? [env[n]!] : [])),
   ];
+
+  // hadolint applies style, then info, warning and error, so error wins for a code in several lists.
+  const severity: Record<string, Severity> = {};
+  for (const level of ["style", "info", "warning", "error"] as const) for (const code of list(level) ?? []) severity[code] = level;
 
   const composeFiles = (values["compose-file"] as string[] | undefined) ?? [];
   const paths = positionals.length || composeFiles.length ? positionals : ["."];
@@ -131,6 +140,9 @@ export function resolveLintSettings(
     ignore: [...new Set(ignore)],
     failureThreshold,
     noFail: flag("no-fail"),
+    severity,
+    trustedRegistries: list("trusted-registry"),
+    disableIgnorePragma: flag("disable-ignore-pragma"),
     fix: values.fix === true,
     composeFiles,
     envFile: values["env-file"] as string | undefined,

@@ -19,24 +19,14 @@ export async function rulesCommand({ values, positionals }: ParsedCommand, io: C
   return EXIT_OK;
 }
 
-/** `shipshape explain CODE`: a rule's documentation, found by code, name or alias. */
+/** `shipshape explain CODE`: a rule's documentation, found by code, name or alias (case-insensitive). */
 export async function explainCommand({ positionals }: ParsedCommand, io: CliIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError("explain: expected one rule code, name or alias");
-  const rules = await loadRules();
-  const rule = findRule(rules, positionals[0]!);
-  if (!rule) throw new UsageError(`explain: no rule is called '${positionals[0]}' (see 'shipshape rules')`);
-  io.stdout.write(explainText(rule));
+  const { explainRule } = await import("@shipshape/linter");
+  const page = explainRule(positionals[0]!);
+  if (page === undefined) throw new UsageError(`explain: no rule is called '${positionals[0]}' (see 'shipshape rules')`);
+  io.stdout.write(page.endsWith("\n") ? page : `${page}\n`);
   return EXIT_OK;
-}
-
-/** Case-insensitive lookup by code, then name, then alias. */
-export function findRule(rules: readonly RuleInfo[], ref: string): RuleInfo | undefined {
-  const r = ref.trim().toLowerCase();
-  return (
-    rules.find((x) => x.code.toLowerCase() === r) ??
-    rules.find((x) => x.name.toLowerCase() === r) ??
-    rules.find((x) => x.aliases.some((a) => a.toLowerCase() === r))
-  );
 }
 
 export function rulesJson(rules: readonly RuleInfo[]): string {
@@ -84,16 +74,4 @@ export function rulesMarkdown(rules: readonly RuleInfo[]): string {
     );
   }
   return out.join("\n") + "\n";
-}
-
-export function explainText(rule: RuleInfo): string {
-  const aliases = rule.aliases.length ? ` (also: ${rule.aliases.join(", ")})` : "";
-  const header = [
-    `# ${rule.code}: ${rule.name}${aliases}`,
-    "",
-    `${rule.kind} · ${rule.category} · ${rule.severity} · ${rule.enabledByDefault ? "on by default" : "off by default"}${rule.fixable ? " · fixable" : ""}`,
-    "",
-  ];
-  const body = rule.docs.trim() || rule.summary;
-  return header.join("\n") + body + "\n";
 }

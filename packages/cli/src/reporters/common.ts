@@ -1,4 +1,4 @@
-import type { ReportedDiagnostic, RuleInfo } from "@shipshape/text";
+import { SEVERITY_RANK, type ReportedDiagnostic, type RuleInfo } from "@shipshape/text";
 
 export const RULE_DOCS_BASE = "https://github.com/shipshape-dev/shipshape/blob/main/docs/rules/";
 
@@ -6,7 +6,7 @@ export function ruleDocUrl(code: string): string {
   return `${RULE_DOCS_BASE}${encodeURIComponent(code)}.md`;
 }
 
-/** Sort by file, line, column, then end, code and message so every format's output order is deterministic. */
+/** Sort by file, line, column, then severity (worst first), code, end and message (the linter's order) so every format's output order is deterministic. */
 export function sortDiagnostics(diagnostics: readonly ReportedDiagnostic[]): ReportedDiagnostic[] {
   return [...diagnostics].sort(compareDiagnostics);
 }
@@ -16,9 +16,10 @@ export function compareDiagnostics(a: ReportedDiagnostic, b: ReportedDiagnostic)
     compareStrings(a.file, b.file) ||
     a.line - b.line ||
     a.column - b.column ||
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    compareStrings(a.code, b.code) ||
     a.endLine - b.endLine ||
     a.endColumn - b.endColumn ||
-    compareStrings(a.code, b.code) ||
     compareStrings(a.message, b.message)
   );
 }

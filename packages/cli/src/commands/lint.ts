@@ -1,0 +1,199 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { SEVERITY_RANK, type ReportedDiagnostic, type Severity } from "@shipshape/text";
+import { groupComposeProjects } from "../compose-projects.js";
+import { describeFsError, discoverFiles, type FoundFile } from "../discover.js";
+import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, version } from "../io.js";
+import { LINT_OPTIONS } from "../options.js";
+import { type LintUnit, type RunResult, type RunnerSettings, internalErrorOn, linterOptions, runUnits } from "../lint-runner.js";
+import type { ParsedCommand } from "../main.js";
+import { REPORTERS } from "../reporters/index.js";
+import { compareDiagnostics } from "../reporters/common.js";
+import { type LintSettings, resolveLintSettings } from "../settings.js";
+import { inShard } from "../shard.js";
+import { decodeSource, encodeSource, type SourceText, writeFileAtomic } from "../source-file.js";
+import { POOL_THRESHOLD } from "../pool.js";
+
+/** `shipshape lint [PATH|-]...`: discover, lint (fixing first with --fix), report, exit 0/1/2. */
+export async function lintCommand({ values, positionals }: ParsedCommand, io: CliIO): Promise<number> {
+  const settings = resolveLintSettings(LINT_OPTIONS, values, positionals, io.env, io.stdout.isTTY === true);
+  const problems: string[] = [];
+  const { units, sources } = await collectUnits(settings, io, problems);
+  const runner = runnerSettings(settings, io);
+  const extra: ReportedDiagnostic[] = [];
+
+  if (settings.fix) await fixInPlace(units, sources, runner, io, extra);
+
+  const texts = new Map([...sources].map(([file, s]) => [file, s.text]));
+  let result: RunResult;
+  if (units.length > POOL_THRESHOLD) {
+    const { runUnitsInPool } = await import("../pool.js");
+    result = await runUnitsInPool(units, texts, runner).catch(() => runUnits(units, texts, runner));
+  } else {
+    result = await runUnits(units, texts, runner);
+  }
+
+  const all = dedupe([...result.units.flatMap((u) => u.diagnostics), ...result.configDiagnostics, ...extra]).sort(compareDiagnostics);
+  const shown = settings.quiet ? all.filter((d) => d.severity === "error") : all;
+  const files = units.flatMap((u) => u.files);
+  const report = REPORTERS[settings.format](shown, await ruleInfos(), {
+    color: settings.color && settings.output === undefined,
+    sources: texts,
+    files,
+    version: version(),
+  });
+  if (settings.output !== undefined) {
+    try {
+      await writeFile(path.resolve(io.cwd, settings.output), report);
+    } catch (e) {
+      problems.push(`${settings.output}: cannot write the report: ${describeFsError(e)}`);
+    }
+  } else {
+    io.stdout.write(report);
+  }
+
+  for (const p of problems) io.stderr.write(`shipshape: ${p}\n`);
+  if (problems.length) return EXIT_USAGE;
+  return failed(result, all, settings) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Whether any finding reaches its failure threshold: the flag or variable, else the file's config, else `info`. */
+function failed(result: RunResult, all: readonly ReportedDiagnostic[], settings: LintSettings): boolean {
+  if (settings.noFail) return false;
+  const reaches = (d: ReportedDiagnostic, threshold: Severity | "none") => threshold !== "none" && SEVERITY_RANK[d.severity] >= SEVERITY_RANK[threshold];
+  const fallback = settings.failureThreshold ?? "info";
+  const covered = new Set<ReportedDiagnostic>();
+  for (const unit of result.units) {
+    const threshold = settings.failureThreshold ?? unit.failureThreshold ?? "info";
+    for (const d of unit.diagnostics) covered.add(d);
+    if (unit.noFail) continue;
+    if (unit.diagnostics.some((d) => reaches(d, threshold))) return true;
+  }
+  return all.some((d) => !covered.has(d) && reaches(d, fallback));
+}
+
+/** One copy of each finding (config problems come from every worker that used the config). */
+function dedupe(diagnostics: ReportedDiagnostic[]): ReportedDiagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.file, d.line, d.column, d.endLine, d.endColumn, d.code, d.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+async function ruleInfos() {
+  try {
+    const { listRules } = await import("@shipshape/linter");
+    return listRules();
+  } catch {
+    return [];
+  }
+}
+
+function runnerSettings(settings: LintSettings, io: CliIO): RunnerSettings {
+  return {
+    cwd: io.cwd,
+    env: { HOME: io.env.HOME, XDG_CONFIG_HOME: io.env.XDG_CONFIG_HOME },
+    configFile: settings.config,
+    select: settings.select,
+    extendSelect: settings.extendSelect,
+    ignore: settings.ignore,
+    severity: settings.severity,
+    config: {
+      ...(settings.trustedRegistries ? { sharedOptions: { trustedRegistries: settings.trustedRegistries } } : {}),
+      ...(settings.disableIgnorePragma ? { disableIgnorePragma: true } : {}),
+    },
+  };
+}
+
+/**
+ * The units to lint: stdin, each Dockerfile, and compose projects (files of one walk grouped as
+ * `docker compose` loads them; `--compose-file` files as one project), limited to the shard, with their
+ * text read. Paths that cannot be read are recorded in `problems` and left out.
+ */
+async function collectUnits(settings: LintSettings, io: CliIO, problems: string[]): Promise<{ units: LintUnit[]; sources: Map<string, SourceText> }> {
+  const sources = new Map<string, SourceText>();
+  const read = async (file: string): Promise<boolean> => {
+    if (sources.has(file)) return true;
+    try {
+      sources.set(file, decodeSource(file === "-" ? await io.readStdin() : await readFile(path.resolve(io.cwd, file))));
+      return true;
+    } catch (e) {
+      problems.push(`${file}: ${describeFsError(e)}`);
+      return false;
+    }
+  };
+
+  const units: LintUnit[] = [];
+  if (settings.paths.includes("-")) units.push({ kind: settings.kind ?? "dockerfile", files: ["-"] });
+  const discovery = await discoverFiles(
+    settings.paths.filter((p) => p !== "-"),
+    { cwd: io.cwd, kind: settings.kind },
+  );
+  for (const e of discovery.errors) problems.push(`${e.path}: ${e.message}`);
+
+  if (settings.composeFiles.length) units.push({ kind: "compose", files: [...settings.composeFiles] });
+  const inComposeProject = new Set(settings.composeFiles.map((f) => path.resolve(io.cwd, f)));
+  const walks = new Map<string, FoundFile[]>();
+  for (const f of discovery.files) {
+    if (f.kind === "dockerfile") units.push({ kind: "dockerfile", files: [f.path] });
+    else if (inComposeProject.has(path.resolve(io.cwd, f.path))) continue;
+    else if (f.walk === undefined) units.push({ kind: "compose", files: [f.path] });
+    else {
+      let list = walks.get(f.walk);
+      if (!list) walks.set(f.walk, (list = []));
+      list.push(f);
+    }
+  }
+  for (const found of walks.values()) {
+    const files = found.map((f) => f.path);
+    const readable: string[] = [];
+    for (const f of files) if (await read(f)) readable.push(f);
+    let references;
+    if (readable.length > 1) {
+      try {
+        const { composeReferenceReader } = await import("../compose-references.js");
+        references = await composeReferenceReader(new Map(readable.map((f) => [f, sources.get(f)!.text])));
+      } catch {
+        references = undefined; // grouping by folder still works without the compose model
+      }
+    }
+    for (const project of groupComposeProjects(readable, references)) units.push({ kind: "compose", files: project.files, members: project.members });
+  }
+
+  const shard = settings.shard;
+  const kept = shard ? units.filter((u) => inShard(u.files[0] === "-" ? "-" : path.relative(io.cwd, path.resolve(io.cwd, u.files[0]!)), shard)) : units;
+  const out: LintUnit[] = [];
+  for (const unit of kept) {
+    const files: string[] = [];
+    for (const f of unit.files) if (await read(f)) files.push(f);
+    if (files.length) out.push({ ...unit, files });
+  }
+  return { units: out, sources };
+}
+
+/** `--fix`: safe fixes in rounds until stable, written atomically, only for files that change. */
+async function fixInPlace(units: readonly LintUnit[], sources: Map<string, SourceText>, runner: RunnerSettings, io: CliIO, extra: ReportedDiagnostic[]): Promise<void> {
+  const { fixFile } = await import("@shipshape/linter");
+  const options = linterOptions(runner);
+  for (const unit of units) {
+    for (const file of unit.files) {
+      const source = sources.get(file);
+      if (!source) continue;
+      if (file === "-") {
+        io.stderr.write("shipshape: --fix does not change stdin; reporting only\n");
+        continue;
+      }
+      try {
+        const result = await fixFile({ path: file, text: source.text, kind: unit.kind }, options);
+        if (!result.changed) continue;
+        await writeFileAtomic(path.resolve(io.cwd, file), encodeSource(result.text, source));
+        sources.set(file, { ...source, text: result.text });
+      } catch (e) {
+        extra.push(internalErrorOn(file, e));
+      }
+    }
+  }
+}

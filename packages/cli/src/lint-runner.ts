@@ -1,0 +1,165 @@
+import { readFile, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { ReportedDiagnostic, Severity } from "@shipshape/text";
+import type { LinterConfig, LintOptions, SeverityOrOff } from "@shipshape/linter";
+import type { FileKind } from "./kinds.js";
+import { decodeSource } from "./source-file.js";
+
+/** What gets linted together: one Dockerfile, or the files of one compose project. */
+export interface LintUnit {
+  kind: FileKind;
+  /** Files linted (for a compose project: merged in this order). */
+  files: string[];
+  /** Files of the walk the unit covers (a compose project's included/extended files); defaults to `files`. */
+  members?: string[];
+}
+
+/** Plain data (it crosses into worker threads): the linter settings that came from flags and the environment. */
+export interface RunnerSettings {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  configFile?: string;
+  select?: string[];
+  extendSelect: string[];
+  ignore: string[];
+  severity: Record<string, SeverityOrOff>;
+  config: LinterConfig;
+}
+
+export interface UnitResult {
+  diagnostics: ReportedDiagnostic[];
+  /** From the unit's config file, for the exit status when no flag or variable sets them. */
+  failureThreshold?: Severity | "none";
+  noFail?: boolean;
+}
+
+export interface RunResult {
+  units: UnitResult[];
+  /** Problems in the config files that were used. */
+  configDiagnostics: ReportedDiagnostic[];
+}
+
+/** The options for @shipshape/linter: files read relative to the working directory, configs found upward. */
+export function linterOptions(settings: RunnerSettings): LintOptions {
+  return {
+    select: settings.select,
+    extendSelect: settings.extendSelect,
+    ignore: settings.ignore,
+    severity: settings.severity,
+    config: settings.config,
+    configFile: settings.configFile,
+    readFile: (p) => readText(path.resolve(settings.cwd, p)),
+    findConfig: configFinder(settings.cwd, settings.env),
+  };
+}
+
+async function readText(abs: string): Promise<string | undefined> {
+  try {
+    return decodeSource(await readFile(abs)).text;
+  } catch {
+    return undefined;
+  }
+}
+
+const PROJECT_CONFIGS = [".shipshape.yaml", ".shipshape.yml"];
+const HADOLINT_CONFIGS = [".hadolint.yaml", ".hadolint.yml"];
+
+/**
+ * `.shipshape.yaml` upward from the file's folder, else `.hadolint.yaml` the same way, else hadolint's
+ * per-user files. Found paths are given relative to the working directory when inside it (they appear in
+ * reports). Stdin's config is searched from the working directory.
+ */
+export function configFinder(cwd: string, env: Record<string, string | undefined>): (file: string) => Promise<string | undefined> {
+  const cache = new Map<string, Promise<string | undefined>>();
+  const home = env.HOME ?? os.homedir();
+  const xdg = env.XDG_CONFIG_HOME || path.join(home, ".config");
+  const userConfigs = [
+    ...["hadolint.yaml", "hadolint.yml"].map((n) => path.join(xdg, n)),
+    ...["hadolint.yaml", "hadolint.yml", "config.yaml", "config.yml"].map((n) => path.join(home, ".hadolint", n)),
+    ...HADOLINT_CONFIGS.map((n) => path.join(home, n)),
+  ];
+  const find = async (dir: string): Promise<string | undefined> =>
+    (await searchUp(dir, PROJECT_CONFIGS)) ?? (await searchUp(dir, HADOLINT_CONFIGS)) ?? (await firstExisting(userConfigs));
+  return (file) => {
+    const dir = file === "-" ? cwd : path.dirname(path.resolve(cwd, file));
+    let found = cache.get(dir);
+    if (!found) cache.set(dir, (found = find(dir)));
+    return found.then((abs) => {
+      if (!abs) return undefined;
+      const rel = path.relative(cwd, abs);
+      return rel.startsWith("..") || path.isAbsolute(rel) ? abs : rel;
+    });
+  };
+}
+
+async function searchUp(start: string, names: readonly string[]): Promise<string | undefined> {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const hit = await firstExisting(names.map((n) => path.join(dir, n)));
+    if (hit) return hit;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+async function firstExisting(candidates: readonly string[]): Promise<string | undefined> {
+  for (const c of candidates) {
+    try {
+      if ((await stat(c)).isFile()) return c;
+    } catch {
+      // not there
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Lints units with one linter session (configs parsed once). A failure on one unit becomes an
+ * `internal-error` diagnostic on its first file; the other units are still linted.
+ */
+export async function runUnits(units: readonly LintUnit[], texts: ReadonlyMap<string, string>, settings: RunnerSettings): Promise<RunResult> {
+  const { LintSession } = await import("@shipshape/linter");
+  const session = new LintSession(linterOptions(settings));
+  const results: UnitResult[] = [];
+  for (const unit of units) {
+    const diagnostics: ReportedDiagnostic[] = [];
+    let threshold: Severity | "none" | undefined;
+    let noFail: boolean | undefined;
+    for (const file of unit.files) {
+      const text = texts.get(file);
+      if (text === undefined) continue;
+      try {
+        diagnostics.push(...(await session.lintReported({ path: file, text, kind: unit.kind })));
+        const config = await session.configFor(file);
+        threshold ??= config.failureThreshold;
+        noFail ??= config.noFail;
+      } catch (e) {
+        diagnostics.push(internalErrorOn(file, e));
+      }
+    }
+    results.push({ diagnostics, failureThreshold: threshold, noFail });
+  }
+  let configDiagnostics: ReportedDiagnostic[] = [];
+  try {
+    configDiagnostics = session.configDiagnostics();
+  } catch {
+    // reported per file already if it matters
+  }
+  return { units: results, configDiagnostics };
+}
+
+export function internalErrorOn(file: string, e: unknown): ReportedDiagnostic {
+  const reason = e instanceof Error ? e.message : String(e);
+  return {
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    code: "internal-error",
+    rule: "internal-error",
+    aliases: [],
+    severity: "error",
+    message: `shipshape failed on this file: ${reason.split("\n")[0]}`,
+    category: "correctness",
+  };
+}
