@@ -1,0 +1,267 @@
+/**
+ * The cache model. BuildKit keys every vertex by its op definition, its chain input's key and the content
+ * of its content-addressed inputs; a vertex is a hit when the previous build produced the same key. We
+ * compute those keys for the previous build (default: this one with nothing changed) and for this one with
+ * the changed paths and images bumped, and compare. Where a key depends on the output of a stage that
+ * re-runs, we cannot know whether the bytes really changed: the key is computed optimistically (as if they
+ * did not) and the step is `content-dependent` when that optimistic key is a hit.
+ */
+import type { ContextView } from "./context.js";
+import { excludeMatcher } from "./context.js";
+import type { ContentInput, VertexSpec } from "./dispatch.js";
+import { familiarName, normalizeImageRef } from "./image-ref.js";
+import type { Simulation, SimulatedStage } from "./simulate.js";
+import { compileSource, sourceSelects } from "./sources.js";
+import type { CacheOutcome } from "./types.js";
+
+/** cyrb53: a fast 53-bit string hash, plenty to tell op definitions apart. */
+export function hash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+interface Keyed {
+  key: string;
+  uncertain: boolean;
+}
+
+export interface Changes {
+  changedPaths: Set<string>;
+  changedImages: Set<string>;
+}
+
+/** The keys a previous build left in the cache, and each stage's output key by id. */
+export interface Baseline {
+  keys: Set<string>;
+  stageOutput: Map<string, string>;
+}
+
+export interface StepCache {
+  cache: CacheOutcome;
+  reason?: string;
+}
+
+interface KeyWorld {
+  sim: Simulation;
+  changes: Changes;
+  baseline?: Baseline;
+  forced: (stage: SimulatedStage) => boolean;
+  /** Stage index -> its output key. */
+  outputs: Map<number, Keyed>;
+}
+
+/** Computes the keys of a previous build: every vertex of the stages it built. */
+export function baselineOf(sim: Simulation): Baseline {
+  const world: KeyWorld = { sim, changes: { changedPaths: new Set(), changedImages: new Set() }, forced: () => false, outputs: new Map() };
+  const keys = new Set<string>();
+  const stageOutput = new Map<string, string>();
+  for (const stage of sim.stages) {
+    const r = walkStage(world, stage);
+    if (!stage.info.reachable) continue;
+    for (const k of r.keys) keys.add(k);
+    stageOutput.set(stage.info.id, r.output.key);
+  }
+  return { keys, stageOutput };
+}
+
+/** Sets `cache` and `cacheReason` on every step of every stage of `sim`, and returns the first miss per stage. */
+export function assignCache(sim: Simulation, changes: Changes, baseline: Baseline, noCache: string[] | true | undefined): Map<number, number | null> {
+  const filter = noCache === true ? true : new Set((noCache ?? []).map((n) => n.toLowerCase()));
+  const forced = (s: SimulatedStage): boolean => filter === true || (s.info.name !== null && filter.has(s.info.name));
+  const world: KeyWorld = { sim, changes, baseline, forced, outputs: new Map() };
+  const firstMiss = new Map<number, number | null>();
+  for (const stage of sim.stages) {
+    const r = walkStage(world, stage);
+    const built = stage.info.reachable && stage.info.replacedBy === undefined;
+    let first: number | null = null;
+    stage.steps.forEach((d, i) => {
+      const c = r.outcomes[i]!;
+      d.step.cache = built ? c.cache : "not-built";
+      if (built && c.reason) d.step.cacheReason = c.reason;
+      if (built && first === null && d.vertex && (c.cache === "miss" || c.cache === "forced")) first = i;
+    });
+    firstMiss.set(stage.info.index, first);
+  }
+  return firstMiss;
+}
+
+function walkStage(world: KeyWorld, stage: SimulatedStage): { keys: string[]; output: Keyed; outcomes: StepCache[] } {
+  const keys: string[] = [];
+  const outcomes: StepCache[] = [];
+  const forced = world.forced(stage);
+  const info = stage.info;
+  let chain: Keyed;
+  let chainReason: string | undefined;
+
+  if (info.replacedBy !== undefined) {
+    const out = { key: hash(`named-context\0${info.replacedBy}`), uncertain: false };
+    world.outputs.set(info.index, out);
+    return { keys: [out.key], output: out, outcomes: stage.steps.map(() => ({ cache: "hit" })) };
+  }
+
+  for (let i = 0; i < stage.steps.length; i++) {
+    const d = stage.steps[i]!;
+    if (i === 0) {
+      chain = baseKey(world, stage);
+      keys.push(chain.key);
+      const o = outcomeOf(world, chain, forced && d.vertex !== undefined);
+      if (o.cache === "miss") o.reason = info.base.kind === "stage" ? `base stage "${stageId(world, info.base.index)}" re-runs` : "the base image changed";
+      if (o.cache === "content-dependent") o.reason = `depends on whether stage "${info.base.kind === "stage" ? stageId(world, info.base.index) : ""}" really changed`;
+      chainReason = o.reason;
+      outcomes.push(o);
+      continue;
+    }
+    const v = d.vertex;
+    if (!v) {
+      // Metadata only: nothing runs; it shares the state of the step before.
+      const o = outcomeOf(world, chain!, false);
+      if (o.cache !== "hit") o.reason = "no vertex (metadata only); follows the step before";
+      outcomes.push(forced ? { cache: "forced", reason: "--no-cache-filter" } : o);
+      continue;
+    }
+    const inputs = v.inputs.map((inp) => inputKey(world, inp));
+    const inputPart = inputs.map((k) => k.key).join("\0");
+    const inputUncertain = inputs.some((k) => k.uncertain);
+    if (v.chain) {
+      const key = hash(`${v.op}\0${chain!.key}\0${inputPart}`);
+      const next = { key, uncertain: chain!.uncertain || inputUncertain };
+      keys.push(key);
+      const o = forced ? { cache: "forced" as const, reason: "--no-cache-filter" } : outcomeOf(world, next, false);
+      if (!forced) o.reason = explain(world, o.cache, chain!, chainReason, v, i);
+      outcomes.push(o);
+      chain = next;
+      chainReason = o.cache === "hit" ? undefined : o.reason;
+    } else {
+      // COPY --link: the copy is keyed without the previous state; a merge puts it on top.
+      const copyKey = hash(`${v.op}\0${inputPart}`);
+      const copy = { key: copyKey, uncertain: inputUncertain };
+      const mergeKey = hash(`merge\0${chain!.key}\0${copyKey}`);
+      const merged = { key: mergeKey, uncertain: chain!.uncertain || inputUncertain };
+      keys.push(copyKey, mergeKey);
+      const o = forced ? { cache: "forced" as const, reason: "--no-cache-filter" } : outcomeOf(world, copy, false);
+      if (!forced) {
+        o.reason = explain(world, o.cache, { key: "", uncertain: false }, undefined, v, i);
+        const m = outcomeOf(world, merged, false);
+        if (o.cache === "hit" && m.cache !== "hit") o.reason = "the linked copy is reused; only its merge onto the changed layers below re-runs";
+        chain = merged;
+        chainReason = m.cache === "hit" ? undefined : (o.reason ?? "the layers below changed");
+      } else chain = merged;
+      outcomes.push(o);
+    }
+  }
+  const output: Keyed = forced ? { key: chain!.key, uncertain: true } : chain!;
+  world.outputs.set(info.index, output);
+  return { keys, output, outcomes };
+}
+
+function stageId(world: KeyWorld, index: number): string {
+  return world.sim.stages[index]?.info.id ?? String(index);
+}
+
+function outcomeOf(world: KeyWorld, k: Keyed, forced: boolean): StepCache {
+  if (forced) return { cache: "forced", reason: "--no-cache-filter" };
+  if (!world.baseline) return { cache: "hit" };
+  if (!world.baseline.keys.has(k.key)) return { cache: "miss" };
+  return { cache: k.uncertain ? "content-dependent" : "hit" };
+}
+
+function explain(world: KeyWorld, cache: CacheOutcome, chain: Keyed, chainReason: string | undefined, v: VertexSpec, _i: number): string | undefined {
+  if (cache === "hit") return undefined;
+  if (cache === "content-dependent") {
+    const stages = v.inputs.filter((i): i is Extract<ContentInput, { kind: "stage" }> => i.kind === "stage").filter((i) => world.outputs.get(i.index)?.uncertain || !world.baseline?.keys.has(world.outputs.get(i.index)?.key ?? ""));
+    if (stages.length > 0) return `likely miss: depends on whether ${stages.map((s) => `${stageId(world, s.index)}:${s.paths.join(",")}`).join(" and ")} really changed`;
+    return chainReason ?? "depends on whether an earlier stage's output really changed";
+  }
+  if (world.baseline && chain.key !== "" && !world.baseline.keys.has(chain.key)) return chainReason ? `the step before re-runs (${chainReason})` : "the step before re-runs";
+  const changed = changedFilesOf(world, v);
+  if (changed.length > 0) return `changed: ${changed.slice(0, 5).join(", ")}${changed.length > 5 ? ", ..." : ""}`;
+  const moved = v.inputs.filter((i) => i.kind === "image" && imageMoved(world, i.ref));
+  if (moved.length > 0) return "the source image changed";
+  return "the instruction or its environment (ARG/ENV, WORKDIR, USER, SHELL) changed";
+}
+
+function changedFilesOf(world: KeyWorld, v: VertexSpec): string[] {
+  const out: string[] = [];
+  for (const inp of v.inputs) if (inp.kind === "context") out.push(...selectedChanged(inp, world.changes.changedPaths, world.sim.context));
+  return out;
+}
+
+function imageMoved(world: KeyWorld, ref: string): boolean {
+  const set = world.changes.changedImages;
+  return set.has(ref) || set.has(normalizeImageRef(ref)) || set.has(familiarName(ref));
+}
+
+function baseKey(world: KeyWorld, stage: SimulatedStage): Keyed {
+  const b = stage.info.base;
+  switch (b.kind) {
+    case "scratch":
+      return { key: hash("scratch"), uncertain: false };
+    case "stage": {
+      const parent = world.outputs.get(b.index);
+      return parent ?? { key: hash(`missing-stage\0${b.index}`), uncertain: false };
+    }
+    case "context":
+      return { key: hash(`named-context\0${b.value}`), uncertain: false };
+    case "image":
+      return { key: hash(`image\0${stage.steps[0]!.vertex!.op}\0${imageMoved(world, b.ref) ? "moved" : ""}`), uncertain: false };
+  }
+}
+
+/** The changed context paths a context input selects (after .dockerignore and `--exclude`). */
+function selectedChanged(inp: Extract<ContentInput, { kind: "context" }>, changed: Set<string>, view: ContextView): string[] {
+  if (changed.size === 0) return [];
+  const sources = inp.sources.map(compileSource);
+  const excluded = excludeMatcher(inp.excludes);
+  const out: string[] = [];
+  for (const p of changed) {
+    if (inp.namedContext === undefined && view.isExcluded(p)) continue;
+    const src = sources.find((s) => sourceSelects(s, p));
+    if (!src) continue;
+    if (excluded) {
+      const rel = src.whole ? p : p.split("/").slice(src.parts.length - 1).join("/");
+      if (excluded(rel)) continue;
+    }
+    out.push(p);
+  }
+  return out.sort();
+}
+
+function inputKey(world: KeyWorld, inp: ContentInput): Keyed {
+  switch (inp.kind) {
+    case "context": {
+      const changed = selectedChanged(inp, world.changes.changedPaths, world.sim.context);
+      const view = world.sim.context;
+      let files = "";
+      if (inp.namedContext === undefined && view.included) {
+        const sources = inp.sources.map(compileSource);
+        files = view.included.filter((f) => sources.some((s) => sourceSelects(s, f))).join("\n");
+      }
+      return { key: hash(`ctx\0${inp.namedContext ?? ""}\0${inp.sources.join("\0")}\0${inp.excludes.join("\0")}\0${files}\0${changed.join("\0")}`), uncertain: false };
+    }
+    case "stage": {
+      const out = world.outputs.get(inp.index);
+      if (!out) return { key: hash(`missing-stage\0${inp.index}`), uncertain: false };
+      const paths = inp.paths.join("\0");
+      const certainSame = !out.uncertain && (!world.baseline || world.baseline.keys.has(out.key));
+      if (certainSame || !world.baseline) return { key: hash(`stage\0${out.key}\0${paths}`), uncertain: false };
+      // The stage re-runs: its bytes may or may not differ. Assume they do not, and say so.
+      const before = world.baseline.stageOutput.get(stageId(world, inp.index));
+      if (before === undefined) return { key: hash(`stage\0${out.key}\0${paths}`), uncertain: false };
+      return { key: hash(`stage\0${before}\0${paths}`), uncertain: true };
+    }
+    case "image":
+      return { key: hash(`image-content\0${normalizeImageRef(inp.ref)}\0${imageMoved(world, inp.ref) ? "moved" : ""}\0${inp.paths.join("\0")}`), uncertain: false };
+    case "remote":
+      return { key: hash(`remote\0${inp.url}`), uncertain: false };
+    case "inline":
+      return { key: hash(`inline\0${inp.text}`), uncertain: false };
+  }
+}

@@ -1,0 +1,43 @@
+/** What the plan knows about the build context: its file list (optional) and the .dockerignore in force. */
+import { createMatcher, filterContext, parseDockerignore, type DockerignoreError } from "./dockerignore.js";
+
+export interface ContextView {
+  /** Every context file, when the caller listed them. */
+  files?: readonly string[];
+  /** The files left after .dockerignore (when `files` is known). */
+  included?: readonly string[];
+  /** True when the context walk leaves the path out (what COPY sees). */
+  isExcluded(path: string): boolean;
+  /** BuildKit's CopyIgnoredFile test (the path or a parent matches; last pattern wins). */
+  matchesOrParent(path: string): boolean;
+  /** The ignore file has `!` exceptions (BuildKit's CopyIgnoredFile check stays silent then). */
+  hasExceptions: boolean;
+  hasIgnoreFile: boolean;
+  /** Patterns BuildKit rejects. */
+  errors: DockerignoreError[];
+}
+
+export function buildContextView(files: readonly string[] | undefined, dockerignore: string | undefined): ContextView {
+  if (dockerignore === undefined) {
+    return { files, included: files, isExcluded: () => false, matchesOrParent: () => false, hasExceptions: false, hasIgnoreFile: false, errors: [] };
+  }
+  const parsed = parseDockerignore(dockerignore);
+  const matcher = createMatcher(parsed.patterns);
+  return {
+    files,
+    included: files ? filterContext(files, matcher).included : undefined,
+    isExcluded: (path) => matcher.isExcluded(path),
+    matchesOrParent: (path) => matcher.matches(path),
+    hasExceptions: matcher.hasExceptions,
+    hasIgnoreFile: true,
+    errors: [...parsed.errors, ...matcher.errors],
+  };
+}
+
+/** A matcher for `COPY --exclude` patterns (same pattern language), relative to each source root. */
+export function excludeMatcher(patterns: readonly string[]): ((path: string) => boolean) | undefined {
+  if (patterns.length === 0) return undefined;
+  const parsed = parseDockerignore(patterns.join("\n"));
+  const m = createMatcher(parsed.patterns);
+  return (path) => m.isExcluded(path);
+}

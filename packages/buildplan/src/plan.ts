@@ -1,0 +1,151 @@
+/** `plan()`: the public entry point. Sync, pure, never throws. */
+import { LineIndex, type Diagnostic } from "@shipshape/text";
+import { assignCache, baselineOf } from "./cache.js";
+import { buildWaves, stageDependencies, type StageInfo } from "./graph.js";
+import { formatPlatform } from "./platform.js";
+import { simulate, type Simulation, type SimulationInput } from "./simulate.js";
+import { finalImage, snapshot } from "./state.js";
+import type { BuildPlan, PlanDiagnostic, PlanOptions, StageEdge, StagePlan } from "./types.js";
+
+export function plan(dockerfileText: string, options: PlanOptions = {}): BuildPlan {
+  const lines = new LineIndex(dockerfileText);
+  try {
+    return buildPlan(dockerfileText, options, lines);
+  } catch (err) {
+    const message = `the build plan could not be computed: ${err instanceof Error ? err.message : String(err)}`;
+    return {
+      target: null, stages: [], order: [], image: null, edges: [], images: [],
+      buildPlatform: options.buildPlatform ?? "linux/amd64", targetPlatform: options.platform ?? options.buildPlatform ?? "linux/amd64",
+      globalArgs: [], cacheAnalysed: false, dockerfilePath: options.dockerfilePath,
+      diagnostics: [toPlanDiagnostic({ code: "internal-error", message, severity: "error", range: { start: 0, end: 0 }, rule: "internal-error" }, lines)],
+    };
+  }
+}
+
+function inputOf(text: string, o: PlanOptions): SimulationInput {
+  return {
+    text,
+    buildArgs: o.buildArgs ?? {},
+    target: o.target,
+    platform: o.platform,
+    buildPlatform: o.buildPlatform,
+    namedContexts: o.namedContexts ?? {},
+    contextFiles: o.contextFiles,
+    dockerignore: o.dockerignore,
+  };
+}
+
+function buildPlan(text: string, options: PlanOptions, lines: LineIndex): BuildPlan {
+  const input = inputOf(text, options);
+  const sim = simulate(input);
+  const changes = { changedPaths: new Set((options.changedPaths ?? []).map(normalizeChanged)), changedImages: new Set(options.changedImages ?? []) };
+  const cacheAnalysed = changes.changedPaths.size > 0 || changes.changedImages.size > 0 || options.previous !== undefined;
+  let baselineSim: Simulation = sim;
+  if (options.previous) {
+    const p = options.previous;
+    baselineSim = simulate({
+      ...input,
+      text: p.dockerfileText ?? text,
+      buildArgs: p.buildArgs ?? input.buildArgs,
+      platform: p.platform ?? input.platform,
+      buildPlatform: p.buildPlatform ?? input.buildPlatform,
+      namedContexts: p.namedContexts ?? input.namedContexts,
+      contextFiles: p.contextFiles ?? input.contextFiles,
+      dockerignore: p.dockerignore ?? input.dockerignore,
+    });
+  }
+  const firstMiss = assignCache(sim, changes, baselineOf(baselineSim), options.noCacheFilter);
+
+  const { graph } = sim;
+  const idOf = (i: number): string => graph.stages[i]!.id;
+  const stages: StagePlan[] = sim.stages.map((s) => {
+    const info = s.info;
+    const built = info.reachable && info.replacedBy === undefined;
+    const sp: StagePlan = {
+      index: info.index,
+      name: info.name,
+      id: info.id,
+      base: info.baseResolved,
+      baseStage: info.base.kind === "stage" ? idOf(info.base.index) : null,
+      baseKind: info.base.kind,
+      platform: formatPlatform(info.platform),
+      line: info.from.startLine,
+      built,
+      dependsOn: stageDependencies(info).map(idOf),
+      steps: s.steps.map((d) => d.step),
+      firstMiss: firstMiss.get(info.index) ?? null,
+      finalState: snapshot(s.final),
+      image: finalImage(s.final),
+    };
+    if (info.replacedBy !== undefined) sp.context = info.replacedBy;
+    else if (info.base.kind === "context") sp.context = info.base.value;
+    if (!built) sp.skippedBecause = skipReason(info, graph.target !== null ? graph.stages[graph.target]! : undefined);
+    return sp;
+  });
+
+  const target = graph.target !== null ? graph.stages[graph.target]! : undefined;
+  const image = target ? finalImage(sim.stages[target.index]!.final) : null;
+  if (image && options.platform) image.platform = formatPlatform(graph.targetPlatform);
+
+  const diagnostics: Diagnostic[] = [...sim.parseErrors, ...sim.sink.items];
+  for (const e of sim.context.errors) {
+    diagnostics.push({ code: "InvalidDockerignore", rule: "invalid-dockerignore", severity: "error", category: "correctness", range: { start: 0, end: 0 }, message: `.dockerignore${e.line ? ` line ${e.line}` : ""}: ${e.message}`, file: ".dockerignore" });
+  }
+  const planDiagnostics = diagnostics.map((d) => toPlanDiagnostic(d, lines)).sort((a, b) => a.line - b.line || a.column - b.column);
+
+  return {
+    target: target?.id ?? null,
+    stages,
+    order: buildWaves(graph.stages).map((w) => w.map(idOf)),
+    image,
+    edges: edgesOf(graph.stages),
+    images: imagesOf(graph.stages),
+    buildPlatform: formatPlatform(graph.buildPlatform),
+    targetPlatform: formatPlatform(graph.targetPlatform),
+    globalArgs: graph.metaArgs,
+    cacheAnalysed,
+    ...(options.dockerfilePath !== undefined ? { dockerfilePath: options.dockerfilePath } : {}),
+    diagnostics: planDiagnostics,
+  };
+}
+
+function normalizeChanged(p: string): string {
+  return p.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+/, "").replace(/\/+$/, "");
+}
+
+function skipReason(info: StageInfo, target: StageInfo | undefined): string {
+  if (info.replacedBy !== undefined) return `replaced by the named context ${info.replacedBy}`;
+  if (!target) return "no target";
+  return `not needed by the target "${target.id}"`;
+}
+
+function edgesOf(stages: StageInfo[]): StageEdge[] {
+  const edges: StageEdge[] = [];
+  for (const s of stages) {
+    const b = s.base;
+    if (b.kind === "stage") edges.push({ from: stages[b.index]!.id, to: s.id, kind: "base", line: s.from.startLine });
+    else if (b.kind === "image") edges.push({ from: `image:${b.ref}`, to: s.id, kind: "base", line: s.from.startLine });
+    else if (b.kind === "context") edges.push({ from: `context:${b.name}`, to: s.id, kind: "base", line: s.from.startLine });
+    if (s.replacedBy !== undefined) continue;
+    for (const d of s.deps) {
+      const t = d.target;
+      const from = t.kind === "stage" ? stages[t.index]!.id : t.kind === "image" ? `image:${t.ref}` : `context:${t.name}`;
+      edges.push({ from, to: s.id, kind: d.kind, line: d.line });
+    }
+  }
+  return edges;
+}
+
+function imagesOf(stages: StageInfo[]): string[] {
+  const out = new Set<string>();
+  for (const s of stages) {
+    if (!s.reachable || s.replacedBy !== undefined) continue;
+    if (s.base.kind === "image" && s.base.ref !== "") out.add(s.base.ref);
+    for (const d of s.deps) if (d.target.kind === "image") out.add(d.target.ref);
+  }
+  return [...out];
+}
+
+export function toPlanDiagnostic(d: Diagnostic, lines: LineIndex): PlanDiagnostic {
+  return { ...d, ...lines.toLineColumn(d.range) };
+}

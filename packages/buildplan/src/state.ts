@@ -1,0 +1,95 @@
+/** The mutable build state the dispatcher threads through a stage, and its plain-data snapshots. */
+import type { Instruction } from "@shipshape/dockerfile";
+import type { ArgValue, ImageConfig, StepState } from "./types.js";
+
+export const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+export const DEFAULT_SHELL = ["/bin/sh", "-c"];
+
+export interface BuildState {
+  /** What RUN sees and what expansions use: base env, ENV and valued ARGs, last writer wins. */
+  buildEnv: Map<string, string>;
+  /** The image config's Env as far as this Dockerfile determines it. */
+  configEnv: Map<string, string>;
+  /** ARGs declared in the stage (and inherited through FROM <stage>), first position kept. */
+  args: ArgValue[];
+  workdir?: string;
+  user?: string;
+  shell: string[];
+  image: ImageConfig;
+  /** A CMD was dispatched in this stage (an ENTRYPOINT then keeps it). */
+  cmdSet: boolean;
+  /** ONBUILD triggers written in this stage, for the stages built FROM it. */
+  triggers: Instruction[];
+}
+
+export function emptyImage(inheritsUnknownBase: boolean): ImageConfig {
+  return { env: {}, exposedPorts: [], volumes: [], labels: {}, healthcheck: null, onBuild: [], inheritsUnknownBase };
+}
+
+export function scratchState(): BuildState {
+  const image = emptyImage(false);
+  image.workdir = "/";
+  return {
+    buildEnv: new Map([["PATH", DEFAULT_PATH]]),
+    configEnv: new Map([["PATH", DEFAULT_PATH]]),
+    args: [],
+    workdir: "/",
+    shell: DEFAULT_SHELL,
+    image,
+    cmdSet: false,
+    triggers: [],
+  };
+}
+
+/** A stage on an external image: its env, workdir, user and command are unknown offline. */
+export function unknownBaseState(): BuildState {
+  return { buildEnv: new Map(), configEnv: new Map(), args: [], shell: DEFAULT_SHELL, image: emptyImage(true), cmdSet: false, triggers: [] };
+}
+
+function cloneImage(img: ImageConfig): ImageConfig {
+  return {
+    ...img,
+    env: { ...img.env },
+    exposedPorts: [...img.exposedPorts],
+    volumes: [...img.volumes],
+    labels: { ...img.labels },
+    healthcheck: img.healthcheck ? { ...img.healthcheck, test: [...img.healthcheck.test] } : null,
+    entrypoint: img.entrypoint ? [...img.entrypoint] : img.entrypoint,
+    cmd: img.cmd ? [...img.cmd] : img.cmd,
+    onBuild: [...img.onBuild],
+  };
+}
+
+/** FROM <stage>: everything is copied except the ONBUILD list, which the child runs instead. */
+export function inheritState(parent: BuildState): BuildState {
+  const image = cloneImage(parent.image);
+  image.onBuild = [];
+  return {
+    buildEnv: new Map(parent.buildEnv),
+    configEnv: new Map(parent.configEnv),
+    args: parent.args.map((a) => ({ ...a })),
+    workdir: parent.workdir,
+    user: parent.user,
+    shell: parent.shell,
+    image,
+    cmdSet: false,
+    triggers: [],
+  };
+}
+
+export function snapshot(state: BuildState): StepState {
+  const s: StepState = { shell: state.shell, env: Object.fromEntries(state.configEnv), args: {} };
+  if (state.workdir !== undefined) s.workdir = state.workdir;
+  if (state.user !== undefined) s.user = state.user;
+  for (const a of state.args) if (a.value !== undefined) s.args[a.name] = a.value;
+  return s;
+}
+
+/** The final image config of a stage, with the env as the Dockerfile set it. */
+export function finalImage(state: BuildState): ImageConfig {
+  const img = cloneImage(state.image);
+  img.env = Object.fromEntries(state.configEnv);
+  if (state.workdir !== undefined) img.workdir = state.workdir;
+  if (state.user !== undefined) img.user = state.user;
+  return img;
+}
