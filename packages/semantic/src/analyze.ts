@@ -1,0 +1,687 @@
+/**
+ * Builds the semantic model of a parsed Dockerfile the way BuildKit's frontend reads it (stage partition,
+ * meta ARGs, base linking, stage dependencies, target and pruning, ARG/ENV scopes).
+ */
+import type { Range } from "@shipshape/text";
+import {
+  sourceOffset,
+  type ArgInstruction,
+  type Dockerfile,
+  type EnvInstruction,
+  type FromInstruction,
+  type Instruction,
+  type VariableRef,
+} from "@shipshape/dockerfile";
+import { expandWord, formatExpansionError, type EnvSource } from "./expand.js";
+import type {
+  AnalyzeOptions,
+  OperatingSystem,
+  Resolution,
+  ResolvedText,
+  SemanticModel,
+  SemanticProblem,
+  ShellInForce,
+  Stage,
+  StageReference,
+  StageReferenceTarget,
+  VariableDeclaration,
+  VariableUse,
+} from "./model.js";
+import { DEFAULT_LINUX_PATH, PREDEFINED_PLATFORM_ARGS, predefinedArgValues } from "./predefined.js";
+import { classifyShell, scanRuntimeRefs, type RuntimeRef } from "./runtime-refs.js";
+import { ScopeSnapshot } from "./scope.js";
+
+const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
+const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore|windowsservercore)([:/@-]|$)|[:-](nanoserver|windowsservercore|ltsc\d{4})/i;
+
+function isPredefined(name: string): boolean {
+  return Object.hasOwn(PREDEFINED_PLATFORM_ARGS, name);
+}
+
+function defaultShell(os: OperatingSystem): ShellInForce {
+  const shell = os === "windows" ? ["cmd", "/S", "/C"] : ["/bin/sh", "-c"];
+  return { shell, kind: classifyShell(shell) };
+}
+
+/** COPY --from takes a number as an index when Go's strconv.Atoi accepts it. */
+function parseIndex(value: string): number | undefined {
+  return /^[+-]?[0-9]+$/.test(value) ? Number(value) : undefined;
+}
+
+class Analyzer {
+  private readonly problems: SemanticProblem[] = [];
+  private readonly stages: Stage[] = [];
+  private readonly declarations: VariableDeclaration[] = [];
+  private readonly uses: VariableUse[] = [];
+  private readonly references: StageReference[] = [];
+  private readonly globalArgs: VariableDeclaration[] = [];
+  private readonly scopes = new Map<Instruction, ScopeSnapshot>();
+  private readonly shells = new Map<Instruction, ShellInForce>();
+  private readonly stageOfInstr = new Map<Instruction, Stage>();
+  private readonly finalScope = new Map<Stage, ScopeSnapshot>();
+  private readonly finalShell = new Map<Stage, ShellInForce>();
+  private readonly buildArgs: ReadonlyMap<string, string>;
+  private readonly escape: "\\" | "`";
+  private globalScope = ScopeSnapshot.empty();
+  private predefined = new Map<string, string>();
+
+  constructor(
+    private readonly ast: Dockerfile,
+    private readonly options: AnalyzeOptions,
+  ) {
+    this.buildArgs = new Map(Object.entries(options.buildArgs ?? {}));
+    this.escape = ast.escape;
+  }
+
+  run(): SemanticModel {
+    const { metaArgs, stageGroups } = this.partition();
+    this.createStages(stageGroups);
+    const target = this.findTarget();
+    this.buildGlobalScope(metaArgs, target);
+    for (const stage of this.stages) this.resolveFrom(stage);
+    for (const stage of this.stages) this.walkStage(stage);
+    this.checkCycles();
+    this.markReachable(target);
+    return this.model(target);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Stage partition and stage creation
+
+  private partition(): { metaArgs: ArgInstruction[]; stageGroups: { from: FromInstruction; rest: Instruction[] }[] } {
+    const metaArgs: ArgInstruction[] = [];
+    const stageGroups: { from: FromInstruction; rest: Instruction[] }[] = [];
+    for (const instr of this.ast.instructions) {
+      if (instr.kind === "From") {
+        stageGroups.push({ from: instr, rest: [] });
+      } else if (stageGroups.length > 0) {
+        stageGroups[stageGroups.length - 1].rest.push(instr);
+      } else if (instr.kind === "Arg") {
+        metaArgs.push(instr);
+      } else {
+        this.problem("instruction-before-from", "no build stage in current context", instr.range, { instruction: instr });
+      }
+    }
+    if (this.ast.instructions.length === 0) {
+      this.problem("empty-dockerfile", "the Dockerfile cannot be empty", this.ast.range);
+    } else if (stageGroups.length === 0) {
+      this.problem("no-stages", "dockerfile contains no stages to build", this.ast.range);
+    }
+    return { metaArgs, stageGroups };
+  }
+
+  private createStages(groups: { from: FromInstruction; rest: Instruction[] }[]): void {
+    groups.forEach(({ from, rest }, index) => {
+      const nameWord = from.stageName;
+      const name = nameWord ? nameWord.value.toLowerCase() : undefined;
+      if (nameWord && name !== undefined && !STAGE_NAME.test(name)) {
+        this.problem(
+          "invalid-stage-name",
+          `invalid name for build stage: "${nameWord.value}", name can't start with a number or contain symbols`,
+          nameWord.range,
+          { instruction: from },
+        );
+      }
+      const last = rest.length > 0 ? rest[rest.length - 1] : from;
+      const stage: Stage = {
+        index,
+        ...(name !== undefined ? { name, nameWord } : {}),
+        displayName: name ?? `stage-${index}`,
+        from,
+        instructions: rest,
+        range: { start: from.range.start, end: last.range.end },
+        base: { kind: "unknown", reason: "missing" },
+        os: "linux",
+        reachable: false,
+        isTarget: false,
+        referencedBy: [],
+        references: [],
+        declarations: [],
+      };
+      this.stages.push(stage);
+      this.stageOfInstr.set(from, stage);
+      for (const instr of rest) this.stageOfInstr.set(instr, stage);
+    });
+  }
+
+  /** `--target` by name (case-insensitive, the last stage of that name), else the last stage. */
+  private findTarget(): Stage | undefined {
+    if (this.options.target === undefined) return this.stages[this.stages.length - 1];
+    const found = this.stageByName(this.options.target);
+    if (!found) {
+      this.problem("target-not-found", `target stage "${this.options.target}" could not be found`, this.ast.range);
+    }
+    return found;
+  }
+
+  /** BuildKit keeps one stage per lower-cased name; a later duplicate replaces the earlier one. */
+  private stageByName(name: string, before = this.stages.length): Stage | undefined {
+    const lower = name.toLowerCase();
+    let found: Stage | undefined;
+    for (const s of this.stages.slice(0, before)) if (s.name === lower) found = s;
+    return found;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Global scope: predefined args and meta ARGs
+
+  private buildGlobalScope(metaArgs: ArgInstruction[], target: Stage | undefined): void {
+    const last = this.stages[this.stages.length - 1];
+    const targetStage = this.options.target ?? last?.name ?? "default";
+    this.predefined = predefinedArgValues({
+      buildPlatform: this.options.buildPlatform,
+      targetPlatform: this.options.targetPlatform,
+      targetStage: target?.name ?? targetStage,
+    });
+    let scope = ScopeSnapshot.empty();
+    for (const [name, value] of this.predefined) {
+      // A --build-arg of the same name replaces the value for expansion only.
+      scope = scope.with({ name, value: this.buildArgs.get(name) ?? value, kind: "predefined" });
+    }
+    for (const instr of metaArgs) {
+      this.scopes.set(instr, scope);
+      scope = this.declareArgs(instr, scope, undefined);
+    }
+    this.globalScope = scope;
+  }
+
+  /** ARG: each key in order, later keys seeing earlier ones (BuildKit's dispatchArg). */
+  private declareArgs(instr: ArgInstruction, start: ScopeSnapshot, stage: Stage | undefined): ScopeSnapshot {
+    let scope = start;
+    for (const d of instr.declarations) {
+      const name = d.name.value;
+      const defaultWord = d.defaultValue;
+      if (defaultWord) this.recordBuildUses(instr, stage, scope, instr.variables.filter((v) => within(v.range, defaultWord.range)));
+      const decl: VariableDeclaration = {
+        kind: "arg",
+        name,
+        nameRange: d.name.range,
+        ...(defaultWord ? { valueWord: defaultWord } : {}),
+        instruction: instr,
+        ...(stage ? { stage } : {}),
+        global: stage === undefined,
+        valueSource: "unset",
+        predefined: isPredefined(name),
+        uses: [],
+        reachesRun: false,
+        errors: [],
+      };
+      const fromBuildArg = this.buildArgs.get(name);
+      const globalEntry = stage ? this.globalScope.entry(name) : undefined;
+      const globalDecl = stage ? this.globalScope.declarationOf(name) : undefined;
+      if (stage && !defaultWord && globalDecl) {
+        decl.inherits = globalDecl;
+        this.addUse({
+          name,
+          range: d.name.range,
+          nameRange: d.name.range,
+          instruction: instr,
+          stage,
+          context: "build",
+          declaration: globalDecl,
+          defined: globalEntry !== undefined,
+          predefined: decl.predefined,
+          redeclaration: true,
+        });
+      }
+      if (fromBuildArg !== undefined) {
+        decl.value = fromBuildArg;
+        decl.valueSource = "build-arg";
+      } else if (defaultWord) {
+        const r = expandWord(defaultWord.value, (n) => scope.lookup(n), { escape: this.escape });
+        decl.value = r.value;
+        decl.valueSource = "default";
+        decl.errors = r.errors;
+        for (const e of r.errors) {
+          this.problem("expansion-error", formatExpansionError(defaultWord.value, e), defaultWord.range, { instruction: instr, stage });
+        }
+      } else if (stage && globalEntry) {
+        decl.value = globalEntry.value;
+        decl.valueSource = globalEntry.kind === "predefined" ? "predefined" : "global";
+      } else if (!stage && decl.predefined) {
+        // A meta ARG without default keeps the predefined value.
+        decl.value = scope.lookup(name);
+        decl.valueSource = "predefined";
+      }
+      this.declarations.push(decl);
+      if (stage) stage.declarations.push(decl);
+      else this.globalArgs.push(decl);
+      scope = decl.value !== undefined ? scope.with({ name, value: decl.value, kind: "arg", declaration: decl }) : scope.withUnset(decl);
+    }
+    return scope;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // FROM: the base name and platform with the global scope, base linking
+
+  private expandGlobal(expression: string): ResolvedText {
+    const r = expandWord(expression, (n) => this.globalScope.lookup(n), { escape: this.escape });
+    return { expression, value: r.value, unmatched: r.unmatched, errors: r.errors };
+  }
+
+  private resolveFrom(stage: Stage): void {
+    const from = stage.from;
+    this.scopes.set(from, this.globalScope);
+    this.recordBuildUses(from, stage, this.globalScope, from.variables);
+    if (from.platform?.value) {
+      stage.platform = this.expandGlobal(from.platform.value.value);
+      this.reportExpansion(stage.platform, from.platform.value.range, from, stage);
+    }
+    if (!from.image) return;
+    const image = this.expandGlobal(from.image.value);
+    stage.image = image;
+    this.reportExpansion(image, from.image.range, from, stage);
+    if (image.errors.length > 0) {
+      stage.base = { kind: "unknown", reason: "expansion-error" };
+    } else if (image.value === "") {
+      stage.base = { kind: "unknown", reason: "blank" };
+      this.problem("blank-base-name", `base name (${image.expression}) should not be blank`, from.image.range, { instruction: from, stage });
+    } else {
+      stage.base = this.linkBase(stage, image.value);
+    }
+    stage.os = this.guessOs(stage);
+  }
+
+  private reportExpansion(r: ResolvedText, range: Range, instruction: Instruction, stage: Stage): void {
+    for (const e of r.errors) this.problem("expansion-error", formatExpansionError(r.expression, e), range, { instruction, stage });
+  }
+
+  /** Exactly the lower-cased name of an earlier stage links to it; anything else is an image or scratch. */
+  private linkBase(stage: Stage, resolved: string): Stage["base"] {
+    const from = stage.from;
+    const range = from.image!.range;
+    const earlier = this.stages.slice(0, stage.index).filter((s) => s.name === resolved).pop();
+    if (earlier) {
+      this.addReference({ kind: "from", onbuild: false, instruction: from, source: stage, value: resolved, range, target: { kind: "stage", stage: earlier, byIndex: false } });
+      return { kind: "stage", stage: earlier };
+    }
+    const caseMismatch = this.stageByName(resolved, stage.index);
+    const later = this.stages.slice(stage.index).find((s) => s.name === resolved.toLowerCase());
+    if (caseMismatch || later) {
+      this.addReference({
+        kind: "from",
+        onbuild: false,
+        instruction: from,
+        source: stage,
+        value: resolved,
+        range,
+        target: { kind: "image", reference: resolved },
+        problem: caseMismatch ? "case-mismatch" : later === stage ? "self" : "later-stage",
+      });
+    }
+    return resolved === "scratch" ? { kind: "scratch" } : { kind: "image", reference: resolved };
+  }
+
+  private guessOs(stage: Stage): OperatingSystem {
+    const platform = stage.platform?.value.toLowerCase();
+    if (platform) return platform.startsWith("windows") ? "windows" : "linux";
+    if (stage.base.kind === "stage") return stage.base.stage.os;
+    if (stage.base.kind === "image" && WINDOWS_IMAGE.test(stage.base.reference)) return "windows";
+    if (!stage.from.platform && this.options.targetPlatform?.os === "windows") return "windows";
+    return "linux";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Walking a stage: scopes, shells, uses, stage references
+
+  private initialScope(stage: Stage): ScopeSnapshot {
+    if (stage.base.kind === "stage") {
+      return this.finalScope.get(stage.base.stage) ?? ScopeSnapshot.empty(true);
+    }
+    const windows = stage.os === "windows";
+    let scope = ScopeSnapshot.empty(stage.base.kind !== "scratch", windows);
+    if (!windows) scope = scope.with({ name: "PATH", value: DEFAULT_LINUX_PATH, kind: "image" });
+    return scope;
+  }
+
+  private walkStage(stage: Stage): void {
+    let scope = this.initialScope(stage);
+    let shell =
+      stage.base.kind === "stage" ? (this.finalShell.get(stage.base.stage) ?? defaultShell(stage.os)) : defaultShell(stage.os);
+    this.shells.set(stage.from, shell);
+    for (const instr of stage.instructions) {
+      this.scopes.set(instr, scope);
+      this.shells.set(instr, shell);
+      switch (instr.kind) {
+        case "Arg":
+          scope = this.declareArgs(instr, scope, stage);
+          break;
+        case "Env":
+          scope = this.declareEnv(instr, scope, stage);
+          break;
+        case "Shell":
+          if (instr.command?.kind === "JsonForm") {
+            const words = instr.command.elements.map((e) => e.value);
+            shell = { shell: words, kind: classifyShell(words), setBy: instr };
+          }
+          this.recordBuildUses(instr, stage, scope, instr.variables);
+          break;
+        case "Onbuild":
+          if (instr.trigger) this.collectStageReferences(instr.trigger, stage, instr, true);
+          break;
+        default:
+          this.recordBuildUses(instr, stage, scope, instr.variables);
+          this.recordRuntimeUses(instr, stage, scope, shell);
+          this.collectStageReferences(instr, stage, instr, false);
+          if (instr.kind === "Run") {
+            for (const entry of scope.entries.values()) if (entry.declaration) entry.declaration.reachesRun = true;
+          }
+      }
+    }
+    this.finalScope.set(stage, scope);
+    this.finalShell.set(stage, shell);
+  }
+
+  /** ENV: every key and value is expanded with the scope from before the instruction. */
+  private declareEnv(instr: EnvInstruction, start: ScopeSnapshot, stage: Stage): ScopeSnapshot {
+    this.recordBuildUses(instr, stage, start, instr.variables);
+    let scope = start;
+    for (const pair of instr.pairs) {
+      const lookup = (n: string) => start.lookup(n);
+      const key = expandWord(pair.key.value, lookup, { escape: this.escape });
+      const value = pair.value ? expandWord(pair.value.value, lookup, { escape: this.escape }) : undefined;
+      const errors = [...key.errors, ...(value?.errors ?? [])];
+      const decl: VariableDeclaration = {
+        kind: "env",
+        name: key.value,
+        nameRange: pair.key.range,
+        ...(pair.value ? { valueWord: pair.value } : {}),
+        instruction: instr,
+        stage,
+        global: false,
+        value: value?.value ?? "",
+        valueSource: "env",
+        predefined: false,
+        uses: [],
+        reachesRun: false,
+        errors,
+      };
+      for (const e of key.errors) this.problem("expansion-error", formatExpansionError(pair.key.value, e), pair.key.range, { instruction: instr, stage });
+      for (const e of value?.errors ?? []) {
+        this.problem("expansion-error", formatExpansionError(pair.value!.value, e), pair.value!.range, { instruction: instr, stage });
+      }
+      this.declarations.push(decl);
+      stage.declarations.push(decl);
+      scope = scope.with({ name: decl.name, value: decl.value!, kind: "env", declaration: decl });
+    }
+    return scope;
+  }
+
+  private recordBuildUses(instr: Instruction, stage: Stage | undefined, scope: ScopeSnapshot, refs: readonly VariableRef[]): void {
+    for (const ref of refs) {
+      const entry = scope.entry(ref.name);
+      const declaration = scope.declarationOf(ref.name);
+      this.addUse({
+        name: ref.name,
+        range: ref.range,
+        nameRange: ref.nameRange,
+        instruction: instr,
+        ...(stage ? { stage } : {}),
+        context: "build",
+        ...(declaration ? { declaration } : {}),
+        defined: entry !== undefined,
+        predefined: isPredefined(ref.name),
+        ref,
+      });
+    }
+  }
+
+  /** Names the shell or program reads from the environment (RUN sees ARG values too; CMD only ENV). */
+  private recordRuntimeUses(instr: Instruction, stage: Stage, scope: ScopeSnapshot, shell: ShellInForce): void {
+    const command =
+      instr.kind === "Run" || instr.kind === "Cmd" || instr.kind === "Entrypoint" || instr.kind === "Healthcheck" ? instr.command : undefined;
+    const env = instr.kind === "Run" ? scope : scope.runtimeOnly();
+    const found: { ref: RuntimeRef; at: (offset: number) => number }[] = [];
+    if (command?.kind === "ShellForm") {
+      const at = (o: number) => sourceOffset(instr, command.logicalOffset + o);
+      for (const ref of scanRuntimeRefs(command.value, shell.kind)) found.push({ ref, at });
+    } else if (command?.kind === "JsonForm") {
+      for (const el of command.elements) {
+        const at = (o: number) => Math.min(el.range.start + 1 + o, el.range.end);
+        for (const ref of scanRuntimeRefs(el.value, "posix")) found.push({ ref, at });
+      }
+    }
+    if (instr.kind === "Run") {
+      for (const h of instr.heredocs) {
+        if (!h.expand) continue;
+        const at = (o: number) => h.contentRange.start + o;
+        for (const ref of scanRuntimeRefs(h.content, shell.kind)) found.push({ ref, at });
+      }
+    }
+    for (const { ref, at } of found) {
+      const entry = env.entry(ref.name);
+      const declaration = env.declarationOf(ref.name);
+      this.addUse({
+        name: ref.name,
+        range: { start: at(ref.start), end: at(ref.end - 1) + 1 },
+        nameRange: { start: at(ref.nameStart), end: at(ref.nameStart + ref.name.length - 1) + 1 },
+        instruction: instr,
+        stage,
+        context: "runtime",
+        ...(declaration ? { declaration } : {}),
+        defined: entry !== undefined,
+        predefined: isPredefined(ref.name),
+      });
+    }
+  }
+
+  private addUse(use: VariableUse): void {
+    this.uses.push(use);
+    use.declaration?.uses.push(use);
+  }
+
+  /** COPY --from and RUN --mount from= (also inside ONBUILD triggers). */
+  private collectStageReferences(instr: Instruction, stage: Stage, holder: Instruction, onbuild: boolean): void {
+    if (instr.kind === "Copy" && instr.from?.value) {
+      const word = instr.from.value;
+      this.addReference(this.resolveCopyFrom(word.value, word.range, stage, holder, onbuild));
+    }
+    if (instr.kind === "Run") {
+      for (const mount of instr.mounts) {
+        const field = [...mount.fields].reverse().find((f) => f.key.value.toLowerCase() === "from");
+        if (!field?.value) continue;
+        this.addReference(this.resolveMountFrom(field.value.value, field.value.range, stage, holder, onbuild, mount.values["target"] ?? mount.values["dst"] ?? mount.values["destination"]));
+      }
+    }
+  }
+
+  private resolveCopyFrom(value: string, range: Range, stage: Stage, instruction: Instruction, onbuild: boolean): StageReference {
+    const base = { kind: "copy-from" as const, onbuild, instruction, source: stage, value, range };
+    // Any expansion, quote or escape changes the word when processed with an empty environment.
+    const probe = expandWord(value, {}, { escape: this.escape });
+    if (probe.value !== value || probe.errors.length > 0) {
+      this.problem(
+        "copy-from-variable",
+        "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround",
+        range,
+        { instruction, stage },
+      );
+      return { ...base, target: { kind: "invalid" }, problem: "variable" };
+    }
+    const index = parseIndex(value);
+    if (index !== undefined) {
+      const target = this.stages[index];
+      if (!target) {
+        this.problem("invalid-stage-index", `invalid stage index ${index}`, range, { instruction, stage });
+        return { ...base, target: { kind: "invalid" }, problem: "invalid-index" };
+      }
+      return this.checkOrder({ ...base, target: { kind: "stage", stage: target, byIndex: true } });
+    }
+    const target = this.stageByName(value);
+    if (target) return this.checkOrder({ ...base, target: { kind: "stage", stage: target, byIndex: false } });
+    return { ...base, target: { kind: "image", reference: value } };
+  }
+
+  private resolveMountFrom(
+    value: string,
+    range: Range,
+    stage: Stage,
+    instruction: Instruction,
+    onbuild: boolean,
+    mountTarget: string | undefined,
+  ): StageReference {
+    const base = { kind: "mount-from" as const, onbuild, instruction, source: stage, value, range };
+    const dollar = value.indexOf("$");
+    if (dollar >= 0 && dollar !== value.length - 1) {
+      this.problem("mount-from-variable", "'from' doesn't support variable expansion, define alias stage instead", range, { instruction, stage });
+      return { ...base, target: { kind: "invalid" }, problem: "variable" };
+    }
+    // By name only: a number is not an index here.
+    const target = this.stageByName(value);
+    const ref: StageReference = target
+      ? { ...base, target: { kind: "stage", stage: target, byIndex: false } }
+      : { ...base, target: { kind: "image", reference: value } };
+    return this.checkOrder(ref, mountTarget);
+  }
+
+  /** A stage must be defined before the one that copies or mounts from it (checked when built). */
+  private checkOrder(ref: StageReference, mountTarget?: string): StageReference {
+    if (ref.target.kind !== "stage" || ref.onbuild) return ref;
+    const target = ref.target.stage;
+    if (target === ref.source) return { ...ref, problem: "self" };
+    if (target.index < ref.source.index) return ref;
+    if (ref.kind === "copy-from") {
+      this.problem(
+        "copy-from-later-stage",
+        `cannot copy from stage "${target.displayName}", it needs to be defined before current stage "${ref.source.displayName}"`,
+        ref.range,
+        { instruction: ref.instruction, stage: ref.source, onlyWhenBuilt: true },
+      );
+    } else {
+      this.problem(
+        "mount-from-later-stage",
+        `cannot mount from stage "${target.displayName}" to "${mountTarget ?? ""}", stage needs to be defined before current command`,
+        ref.range,
+        { instruction: ref.instruction, stage: ref.source, onlyWhenBuilt: true },
+      );
+    }
+    return { ...ref, problem: "later-stage" };
+  }
+
+  private addReference(ref: StageReference): void {
+    this.references.push(ref);
+    ref.source.references.push(ref);
+    if (ref.target.kind === "stage" && ref.target.stage !== ref.source) ref.target.stage.referencedBy.push(ref);
+    if (ref.target.kind === "stage" && ref.target.stage === ref.source && !ref.problem) ref.problem = "self";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The stage graph: dependencies, cycles, reachability
+
+  /** Stages a stage needs: its base stage, COPY/mount sources, and its base stage's ONBUILD sources. */
+  private dependencies(stage: Stage): Stage[] {
+    const deps: Stage[] = [];
+    if (stage.base.kind === "stage") deps.push(stage.base.stage);
+    const own = stage.references.filter((r) => r.kind !== "from" && !r.onbuild);
+    const inherited = stage.base.kind === "stage" ? stage.base.stage.references.filter((r) => r.onbuild) : [];
+    for (const r of [...own, ...inherited]) if (r.target.kind === "stage") deps.push(r.target.stage);
+    return deps;
+  }
+
+  private checkCycles(): void {
+    const done = new Set<Stage>();
+    const onPath = new Set<Stage>();
+    const visit = (s: Stage): Stage | undefined => {
+      if (onPath.has(s)) return s;
+      if (done.has(s)) return undefined;
+      onPath.add(s);
+      for (const d of this.dependencies(s)) {
+        const hit = visit(d);
+        if (hit) return hit;
+      }
+      onPath.delete(s);
+      done.add(s);
+      return undefined;
+    };
+    for (const s of this.stages) {
+      const hit = visit(s);
+      if (hit) {
+        this.problem("circular-dependency", `circular dependency detected on stage: ${hit.displayName}`, hit.from.range, { stage: hit });
+        return;
+      }
+    }
+  }
+
+  private markReachable(target: Stage | undefined): void {
+    if (!target) return;
+    target.isTarget = true;
+    const stack = [target];
+    while (stack.length > 0) {
+      const s = stack.pop()!;
+      if (s.reachable) continue;
+      s.reachable = true;
+      stack.push(...this.dependencies(s));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private problem(
+    code: SemanticProblem["code"],
+    message: string,
+    range: Range,
+    extra: { instruction?: Instruction; stage?: Stage; onlyWhenBuilt?: boolean } = {},
+  ): void {
+    const p: SemanticProblem = { code, message, range };
+    if (extra.instruction) p.instruction = extra.instruction;
+    if (extra.stage) p.stage = extra.stage;
+    if (extra.onlyWhenBuilt) p.onlyWhenBuilt = true;
+    this.problems.push(p);
+  }
+
+  private model(target: Stage | undefined): SemanticModel {
+    const scopes = this.scopes;
+    const globalScope = this.globalScope;
+    const shells = this.shells;
+    const stageOf = (i: Instruction) => this.stageOfInstr.get(i);
+    const scopeAt = (i: Instruction): ScopeSnapshot => scopes.get(i) ?? (stageOf(i) ? ScopeSnapshot.empty(true) : globalScope);
+    const escape = this.escape;
+    const stages = this.stages;
+    const declarations = this.declarations;
+    const byStart = (a: { range: Range }, b: { range: Range }) => a.range.start - b.range.start;
+    return {
+      dockerfile: this.ast,
+      escape,
+      stages,
+      globalArgs: this.globalArgs,
+      declarations: [...declarations].sort((a, b) => a.nameRange.start - b.nameRange.start),
+      uses: [...this.uses].sort(byStart),
+      stageReferences: this.references,
+      ...(target ? { target } : {}),
+      predefinedArgs: this.predefined,
+      problems: this.problems,
+      stageOf,
+      findStage: (nameOrIndex) => {
+        const index = parseIndex(nameOrIndex);
+        if (index !== undefined) return stages[index];
+        return this.stageByName(nameOrIndex);
+      },
+      scopeAt,
+      shellAt: (i) => shells.get(i) ?? defaultShell(stageOf(i)?.os ?? "linux"),
+      resolveAt: (i, text, opts = {}): Resolution => {
+        const base = scopeAt(i);
+        const scope = opts.runtime ? base.runtimeOnly() : base;
+        const lookup: EnvSource = (n) => scope.lookup(n);
+        const r = expandWord(text, lookup, { escape, caseInsensitiveKeys: scope.caseInsensitive });
+        return {
+          ...r,
+          references: r.references.map((ref) => {
+            const declaration = scope.declarationOf(ref.name);
+            return { ...ref, ...(declaration ? { declaration } : {}), predefined: isPredefined(ref.name) };
+          }),
+        };
+      },
+      unusedArgs: () => declarations.filter((d) => d.kind === "arg" && d.uses.length === 0),
+      unusedStages: () => stages.filter((s) => !s.isTarget && s !== stages[stages.length - 1] && s.referencedBy.length === 0),
+    };
+  }
+}
+
+function within(inner: Range, outer: Range): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** Builds the semantic model of a parsed Dockerfile. Never throws. */
+export function analyzeDockerfile(ast: Dockerfile, options: AnalyzeOptions = {}): SemanticModel {
+  return new Analyzer(ast, options).run();
+}
