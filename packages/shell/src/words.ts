@@ -8,6 +8,9 @@ const EXPANSIONS = new Set([
   "brace_expression",
 ]);
 
+/** An unescaped `{a,b}` or `{1..3}`. */
+const BRACE_EXPANSION = /(^|[^\\])\{[^{}\s]*(,|\.\.)[^{}\s]*\}/;
+
 /** Node types that form one shell word (used to tell words from statements). */
 export const WORD_TYPES = new Set([
   "word", "number", "string", "raw_string", "ansi_c_string", "translated_string", "concatenation",
@@ -61,12 +64,19 @@ function unquote(node: SyntaxNode, text: string): Unquoted {
     case "string":
     case "translated_string":
       return { ...unquoteSequence(node, text, unescapeDoubleQuoted, true), quoted: true };
-    case "concatenation":
-      return unquoteSequence(node, text, unescapeUnquoted);
+    case "concatenation": {
+      const joined = unquoteSequence(node, text, unescapeUnquoted);
+      // Brace expansion shows up as adjacent bare words (`x`, `{`, `1,2`, `}`).
+      const shape = node.children.map((c) => (c.type === "word" ? text.slice(c.start, c.end) : "\0")).join("");
+      if (BRACE_EXPANSION.test(shape)) joined.hasExpansion = true;
+      return joined;
+    }
     default: {
       if (node.children.length > 0) return unquoteSequence(node, text, unescapeUnquoted);
       const value = unescapeUnquoted(raw);
-      return { value, hasExpansion: false, quoted: value !== raw };
+      // tree-sitter leaves `x{1,2}` as a plain word; the shell expands it (bash, not POSIX sh).
+      const brace = node.type === "word" && BRACE_EXPANSION.test(raw);
+      return { value, hasExpansion: brace, quoted: value !== raw };
     }
   }
 }
