@@ -6,6 +6,7 @@ import dockerfile_latest_tag from "./dockerfile/latest-tag.js";
 import dockerfile_maintainer_deprecated from "./dockerfile/maintainer-deprecated.js";
 import dockerfile_stage_name_casing from "./dockerfile/stage-name-casing.js";
 import dockerfile_untagged_image from "./dockerfile/untagged-image.js";
+import dockerfile_unused_suppression from "./dockerfile/unused-suppression.js";
 import dockerfile_workdir_relative from "./dockerfile/workdir-relative.js";
 
 export const GENERATED_RULES: readonly Rule[] = [
@@ -15,5 +16,6 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_maintainer_deprecated,
   dockerfile_stage_name_casing,
   dockerfile_untagged_image,
+  dockerfile_unused_suppression,
   dockerfile_workdir_relative,
 ];

@@ -57,7 +57,7 @@ export function collectDockerfilePragmas(ast: Dockerfile, text: string, lines: L
       const codesAt = ignore.indices![2]!;
       const codes = splitCodes(ignore[2]!, base + codesAt[0]);
       const scope = where === "global" ? undefined
-        : where === "stage" ? { start: comment.range.end, end: nextFromStart(froms, comment.range.end, fileEnd) }
+        : where === "stage" ? stageScope(ast, froms, comment, fileEnd)
         : nextInstructionScope(ast, comment, lines);
       pushIgnore(suppressions, "hadolint", comment.range, codes, scope, where === "" && !scope);
       continue;
@@ -107,8 +107,12 @@ function pushIgnore(
   });
 }
 
-function nextFromStart(froms: Instruction[], after: number, fileEnd: number): number {
-  return froms.find((f) => f.range.start > after)?.range.start ?? fileEnd;
+/** From the pragma to the next FROM, the FROM right below the pragma (its usual place) included. */
+function stageScope(ast: Dockerfile, froms: Instruction[], comment: Comment, fileEnd: number): Range {
+  const next = ast.instructions.find((i) => i.range.start > comment.range.end);
+  const after = next?.kind === "From" ? next.range.end : comment.range.end;
+  const end = froms.find((f) => f.range.start > after)?.range.start;
+  return { start: comment.range.end, end: end === undefined ? fileEnd : end - 1 };
 }
 
 /**

@@ -18,6 +18,7 @@ import { applySafeFixes, MAX_FIX_ROUNDS } from "../../src/fix.js";
 import { lintSync, type LintOptions } from "../../src/lint.js";
 import type { Rule, RuleKind } from "../../src/rule.js";
 import type { LinterConfig } from "../../src/config/types.js";
+import { ALL_RULES } from "../../src/rules/all.js";
 
 export interface CheckOptions {
   /** Options for the rule under test (as under `rules: { CODE: {...} }` in the config). */
@@ -103,7 +104,9 @@ function lintOptions(rules: readonly Rule[], opts: CheckOptions): LintOptions {
     select: [...rules.map((r) => r.code), ...(opts.config?.select ?? [])],
     ruleOptions: { ...opts.config?.ruleOptions, ...(opts.options && main ? { [main.code]: opts.options } : {}) },
   };
-  return { rules, config, noConfigSearch: true };
+  // The whole registry is known (so codes in pragmas resolve), but only `rules` are selected.
+  const codes = new Set(rules.map((r) => r.code));
+  return { rules: [...rules, ...ALL_RULES.filter((r) => !codes.has(r.code))], config, noConfigSearch: true };
 }
 
 function defaultPath(rule: Rule | undefined, opts: CheckOptions): { path: string; kind: RuleKind } {

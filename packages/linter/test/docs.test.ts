@@ -1,0 +1,67 @@
+/**
+ * Every rule's documentation: the fixed headings are present, and the code blocks under "Example"
+ * report the rule while those under "Use instead" do not.
+ */
+import { describe, expect, it } from "vitest";
+import { codeBlocks, docSections, DOC_HEADINGS, md, docSummary } from "../src/docs.js";
+import { lintSync } from "../src/lint.js";
+import { ALL_RULES } from "../src/rules/all.js";
+import type { Rule } from "../src/rule.js";
+
+const documented = ALL_RULES.filter((r) => r.category !== "syntax");
+
+function run(rule: Rule, code: string, options: Record<string, unknown> | undefined) {
+  const path = rule.kind === "compose" ? "compose.yaml" : "Dockerfile";
+  return lintSync(
+    { path, text: code, kind: rule.kind },
+    { rules: ALL_RULES, config: { select: [rule.code], ruleOptions: options ? { [rule.code]: options } : undefined }, noConfigSearch: true },
+  ).filter((d) => d.code === rule.code);
+}
+
+describe("rule docs", () => {
+  it("has rules to check", () => expect(documented.length).toBeGreaterThan(0));
+
+  describe.each(documented.map((r) => [r.code, r] as const))("%s", (_code, rule) => {
+    const sections = docSections(rule.docs);
+
+    it("has the fixed headings", () => {
+      for (const h of DOC_HEADINGS) expect(sections.has(h), `missing '## ${h}'`).toBe(true);
+      expect(docSummary(rule.docs)).not.toBe("");
+    });
+
+    it("reports its Example", () => {
+      const blocks = codeBlocks(sections.get("Example") ?? "");
+      expect(blocks.length).toBeGreaterThan(0);
+      for (const b of blocks) expect(run(rule, b.code, b.options), b.code).not.toEqual([]);
+    });
+
+    it("accepts its Use instead", () => {
+      const blocks = codeBlocks(sections.get("Use instead") ?? "");
+      expect(blocks.length).toBeGreaterThan(0);
+      for (const b of blocks) expect(run(rule, b.code, b.options).map((d) => d.message), b.code).toEqual([]);
+    });
+  });
+});
+
+describe("md and doc helpers", () => {
+  it("dedents and keeps backslashes of examples", () => {
+    const text = md`
+      ## Example
+      \`\`\`dockerfile
+      RUN a \
+        b
+      \`\`\`
+    `;
+    expect(text).toBe("## Example\n```dockerfile\nRUN a \\\n  b\n```");
+  });
+
+  it("reads options from a code block's info string", () => {
+    expect(codeBlocks('```dockerfile {"x": ["a"]}\nFROM a\n```\n')).toEqual([
+      { lang: "dockerfile", options: { x: ["a"] }, code: "FROM a\n" },
+    ]);
+  });
+
+  it("takes the first sentence of What it does as the summary", () => {
+    expect(docSummary("## What it does\nFlags a thing. More text.\n\n## Example\n")).toBe("Flags a thing.");
+  });
+});
