@@ -226,7 +226,9 @@ function selectedChanged(inp: Extract<ContentInput, { kind: "context" }>, change
     const src = sources.find((s) => sourceSelects(s, p));
     if (!src) continue;
     if (excluded) {
-      const rel = src.whole ? p : p.split("/").slice(src.parts.length - 1).join("/");
+      // Relative to the copied root: below a directory source, or the file's own name.
+      const parts = p.split("/");
+      const rel = src.whole ? p : parts.length > src.parts.length ? parts.slice(src.parts.length).join("/") : parts[parts.length - 1]!;
       if (excluded(rel)) continue;
     }
     out.push(p);
