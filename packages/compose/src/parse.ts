@@ -34,8 +34,10 @@ export function parseCompose(text: string, options: ParseComposeOptions = {}): P
   try {
     const env = options.env;
     const lookup: Lookup | undefined = env ? (n) => (Object.prototype.hasOwnProperty.call(env, n) ? env[n] : undefined) : undefined;
-    const root = readTree(text, file, sink, lookup);
-    const model = root ? buildModel(root, sink) : emptyModel(file);
+    const status: { broken?: boolean } = {};
+    const root = readTree(text, file, sink, lookup, status);
+    // After a syntax error the tree is a guess: build the model for editor features, but keep schema noise out.
+    const model = root ? buildModel(root, status.broken ? new DiagnosticSink() : sink) : emptyModel(file);
     return { model, errors: sink.list };
   } catch (e) {
     // A bug of ours must not take the caller down: report it on the file.
@@ -44,13 +46,17 @@ export function parseCompose(text: string, options: ParseComposeOptions = {}): P
   }
 }
 
-/** YAML → one interpolated mapping (several `---` documents are merged in order); undefined when unusable. */
-export function readTree(text: string, file: string, sink: DiagnosticSink, lookup: Lookup | undefined): CMap | undefined {
+/**
+ * YAML → one interpolated mapping (several `---` documents are merged in order); undefined when unusable.
+ * `broken` is set when the YAML had syntax errors: the tree is then a best guess and schema checks would be noise.
+ */
+export function readTree(text: string, file: string, sink: DiagnosticSink, lookup: Lookup | undefined, status?: { broken?: boolean }): CMap | undefined {
   if (text.length > MAX_INPUT_CHARS) {
     sink.report("yaml-syntax", `The file is too large to check (${text.length} characters)`, { start: 0, end: 0 }, file);
     return undefined;
   }
   const y = parseYamlTree(text, file, sink);
+  if (y.broken && status) status.broken = true;
   if (y.empty) {
     sink.report("empty-file", "The Compose file is empty", { start: 0, end: 0 }, file);
     return undefined;

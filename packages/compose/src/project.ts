@@ -66,7 +66,9 @@ export function loadProject(options: LoadProjectOptions): LoadProjectResult {
       const tree = loader.loadFile(f, lookup, [], workingDir);
       if (tree) root = root ? mergeTrees(root, tree, sink) : tree;
     }
-    const model = root?.kind === "map" ? buildModel(root, sink) : emptyModel(first);
+    const schemaSink = new DiagnosticSink();
+    const model = root?.kind === "map" ? buildModel(root, schemaSink) : emptyModel(first);
+    for (const d of schemaSink.list) if (!loader.broken.has(d.file ?? "")) sink.add(d);
     const active = options.profiles ?? (environment.COMPOSE_PROFILES ? environment.COMPOSE_PROFILES.split(",").map((s) => s.trim()).filter(Boolean) : []);
     const services: Record<string, Service> = {};
     const disabledServices: Record<string, Service> = {};
@@ -115,6 +117,8 @@ interface Where {
 class Loader {
   readonly read = new Set<string>();
   readonly baseDirs = new Map<string, string>();
+  /** Files with YAML syntax errors: schema findings in them would be noise. */
+  readonly broken = new Set<string>();
   private rawCache = new Map<string, CMap | undefined>();
 
   constructor(
@@ -173,7 +177,9 @@ class Loader {
     if (this.rawCache.has(path)) return this.rawCache.get(path);
     this.rawCache.set(path, undefined);
     const text = this.readText(path, from, "Compose file");
-    const tree = text === undefined ? undefined : readTree(text, path, this.sink, lookup);
+    const status: { broken?: boolean } = {};
+    const tree = text === undefined ? undefined : readTree(text, path, this.sink, lookup, status);
+    if (status.broken) this.broken.add(path);
     this.rawCache.set(path, tree);
     return tree;
   }

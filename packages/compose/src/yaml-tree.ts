@@ -6,6 +6,8 @@ import type { CEntry, CMap, CNode, CScalar, MergeTag } from "./node.js";
 
 /** compose-go stops at this many visited nodes; we cut aliases off at the same size. */
 export const MAX_EXPANDED_NODES = 100_000;
+/** Deeper trees are cut off so that no later stage can overflow the stack. */
+const MAX_DEPTH = 500;
 /** Beyond this many syntax errors in one file the rest are noise. */
 const MAX_SYNTAX_ERRORS = 25;
 
@@ -20,7 +22,7 @@ export interface YamlFile {
 
 /** Parses YAML text into trees of CNodes, reporting syntax errors, duplicate keys and alias abuse at their nodes. */
 export function parseYamlTree(text: string, file: string, sink: DiagnosticSink): YamlFile {
-  const docs = parseAllDocuments(text, { keepSourceTokens: true, uniqueKeys: false, merge: false, prettyErrors: false, strict: false });
+  const docs = parseAllDocuments(text, { uniqueKeys: false, merge: false, prettyErrors: false, strict: false });
   const list = Array.isArray(docs) ? docs : [];
   const lines = new LineIndex(text);
   const out: CNode[] = [];
@@ -49,6 +51,10 @@ class Converter {
   private budget = MAX_EXPANDED_NODES;
   private inProgress = new Set<YNode>();
   private bombReported = false;
+  private depthReported = false;
+  private depth = 0;
+  /** yaml's Alias.resolve walks the whole document each time, so targets are looked up once per alias node. */
+  private aliasTargets = new Map<YNode, YNode | undefined>();
 
   constructor(
     private doc: Document.Parsed,
@@ -60,6 +66,22 @@ class Converter {
 
   convert(node: ParsedNode | YNode | null | undefined): CNode | undefined {
     if (!node) return undefined;
+    if (this.depth >= MAX_DEPTH) {
+      if (!this.depthReported) {
+        this.depthReported = true;
+        this.sink.report("yaml-syntax", `Nesting deeper than ${MAX_DEPTH} levels is not supported`, this.rangeOf(node), this.file);
+      }
+      return undefined;
+    }
+    this.depth++;
+    try {
+      return this.convertNode(node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private convertNode(node: ParsedNode | YNode): CNode | undefined {
     if (--this.budget < 0) {
       if (!this.bombReported) {
         this.bombReported = true;
@@ -69,7 +91,11 @@ class Converter {
       return undefined;
     }
     if (isAlias(node)) {
-      const target = node.resolve(this.doc) as YNode | undefined;
+      let target = this.aliasTargets.get(node);
+      if (!this.aliasTargets.has(node)) {
+        target = node.resolve(this.doc) as YNode | undefined;
+        this.aliasTargets.set(node, target);
+      }
       const r = this.rangeOf(node);
       if (!target) {
         this.sink.report("yaml-syntax", `Unknown anchor "${node.source}"`, r, this.file);
@@ -114,7 +140,7 @@ class Converter {
 
   /** Block collections' ranges run on to the next key; end them where their last item ends instead. */
   private collectionRange(node: YNode & { flow?: boolean }, items: unknown[]): Range {
-    const r = this.rangeOf(node);
+    const r = this.trimEnd(this.rangeOf(node));
     if (node.flow || items.length === 0) return r;
     let end = r.start;
     for (const it of items) {

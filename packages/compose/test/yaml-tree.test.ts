@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { parseCompose, toPlain } from "@shipshape/compose";
+import { codes, findings, yaml } from "./helpers.js";
+
+describe("YAML level", () => {
+  it("reports a duplicate key at the second key, pointing back at the first", () => {
+    const text = yaml("services:", "  web:", "    image: a", "    image: b");
+    const { errors, model } = parseCompose(text, { fileName: "c.yaml" });
+    expect(errors).toHaveLength(1);
+    const [e] = errors;
+    expect(e!.code).toBe("CF002");
+    expect(e!.rule).toBe("duplicate-key");
+    expect(e!.range.start).toBe(text.lastIndexOf("image"));
+    expect(text.slice(e!.range.start, e!.range.end)).toBe("image");
+    expect(e!.message).toContain("line 3");
+    expect(e!.related?.[0]?.range.start).toBe(text.indexOf("image"));
+    // The model keeps the last value, like most YAML readers.
+    expect(model.services.web!.image!.value).toBe("b");
+  });
+
+  it("reports duplicate service names", () => {
+    expect(codes(yaml("services:", "  web:", "    image: a", "  web:", "    image: b"))).toEqual([["CF002", "web"]]);
+  });
+
+  it("reports syntax errors with a position and goes on", () => {
+    const text = yaml("services:", "  web:", "    image: [a", "  db:");
+    const f = findings(text);
+    expect(f.length).toBeGreaterThan(0);
+    expect(f.every(([c]) => c === "CF001")).toBe(true);
+  });
+
+  it("expands aliases and merge keys, explicit keys winning", () => {
+    const text = yaml(
+      "x-base: &base",
+      "  image: base",
+      "  restart: always",
+      "x-more: &more",
+      "  image: more",
+      "  init: true",
+      "services:",
+      "  web:",
+      "    <<: [*base, *more]",
+      "    restart: unless-stopped",
+    );
+    const { errors, model } = parseCompose(text);
+    expect(errors).toEqual([]);
+    const web = model.services.web!;
+    expect(web.image!.value).toBe("base");
+    expect(web.restart!.value).toBe("unless-stopped");
+    expect(web.init!.value).toBe(true);
+    // Values from an anchor keep the range where they were written.
+    expect(text.slice(web.image!.range.start, web.image!.range.end)).toBe("base");
+  });
+
+  it("refuses a merge key that points at a scalar", () => {
+    const text = yaml("x-s: &s hello", "services:", "  web:", "    <<: *s", "    image: a");
+    expect(codes(text)).toEqual([["CF004", "hello"]]);
+  });
+
+  it("keeps !reset and !override tags on nodes", () => {
+    const text = yaml("services:", "  web:", "    image: a", "    ports: !reset []", "    environment: !override", "      A: b");
+    const { model, errors } = parseCompose(text);
+    expect(errors).toEqual([]);
+    const root = model.root!;
+    const web = (root.entries[0]!.value as any).entries[0].value;
+    expect(web.entries.find((e: any) => e.key === "ports").value.tag).toBe("reset");
+    expect(web.entries.find((e: any) => e.key === "environment").value.tag).toBe("override");
+  });
+
+  it("bounds alias bombs quickly", () => {
+    let text = 'x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+    let prev = "a";
+    for (const n of "bcdefghij") {
+      text += `x-${n}: &${n} [${Array(9).fill("*" + prev).join(",")}]\n`;
+      prev = n;
+    }
+    text += "services:\n  web:\n    image: x\n    command: *j\n";
+    const t0 = Date.now();
+    const { errors } = parseCompose(text);
+    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(errors.map((e) => e.code)).toContain("CF003");
+  });
+
+  it("reports an alias inside its own anchor", () => {
+    expect(codes(yaml("x-a: &a", "  b: *a")).map(([c]) => c)).toContain("CF003");
+  });
+
+  it("cuts off absurdly deep nesting without throwing", () => {
+    const text = "x-deep: " + "[".repeat(3000) + "]".repeat(3000) + "\n";
+    const { errors } = parseCompose(text);
+    expect(errors.some((e) => e.code === "CF001")).toBe(true);
+  });
+
+  it("survives binary input", () => {
+    const bin = Array.from({ length: 5000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join("");
+    const { errors } = parseCompose(bin);
+    expect(errors.length).toBeGreaterThan(0);
+  });
+
+  it("reports an empty file and a non-mapping document", () => {
+    expect(codes("# only a comment\n")).toEqual([["CF006", ""]]);
+    expect(codes("- a\n- b\n")).toEqual([["CF005", "- a\n- b"]]);
+  });
+
+  it("reports non-string keys", () => {
+    expect(codes(yaml("services:", "  web:", "    image: a", "    environment:", "      1: x"))).toEqual([["CF005", "1"]]);
+  });
+
+  it("merges several YAML documents in order", () => {
+    const text = yaml("services:", "  web:", "    image: a", "---", "services:", "  web:", "    restart: always");
+    const { model } = parseCompose(text);
+    expect(toPlain(model.root)).toEqual({ services: { web: { image: "a", restart: "always" } } });
+  });
+});
