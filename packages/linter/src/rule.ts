@@ -15,6 +15,8 @@ import type {
   InstructionKind,
   Node,
 } from "@shipshape/dockerfile";
+import type { SemanticModel } from "@shipshape/semantic";
+import type { ParsedEmbeddedScript } from "@shipshape/shell";
 import type { Category, Fix, FixSafety, LineIndex, Range, Severity, TextEdit } from "@shipshape/text";
 
 export type RuleKind = "dockerfile" | "compose";
@@ -171,6 +173,16 @@ export type DockerfileHook = keyof DockerfileVisitor;
 
 export interface DockerfileRuleContext<O = Record<string, never>> extends BaseRuleContext<O> {
   readonly ast: Dockerfile;
+  /**
+   * The semantic model (stages, ARG/ENV scopes, variable uses, stage references), computed on first use
+   * and shared by every rule of the file.
+   */
+  readonly semantic: SemanticModel;
+  /**
+   * The shell scripts an instruction runs (RUN/CMD/ENTRYPOINT/HEALTHCHECK shell form, heredoc scripts,
+   * ONBUILD of those), parsed once and shared by every rule. Exec form gives none.
+   */
+  shell(node: Instruction): readonly ParsedEmbeddedScript[];
   /** All stages of the file, in order. */
   readonly stages: readonly StageSpan[];
   /** The stage the walk is in; undefined before the first FROM (global ARGs). */

@@ -14,7 +14,7 @@ function run(rule: Rule, code: string, options: Record<string, unknown> | undefi
   const path = rule.kind === "compose" ? "compose.yaml" : "Dockerfile";
   return lintSync(
     { path, text: code, kind: rule.kind },
-    { rules: ALL_RULES, config: { select: [rule.code], ruleOptions: options ? { [rule.code]: options } : undefined }, noConfigSearch: true },
+    { rules: ALL_RULES, config: { extendSelect: [rule.code], ruleOptions: options ? { [rule.code]: options } : undefined }, noConfigSearch: true },
   ).filter((d) => d.code === rule.code);
 }
 

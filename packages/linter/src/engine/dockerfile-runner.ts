@@ -4,6 +4,8 @@
  * other rules go on.
  */
 import type { Comment, Directive, Dockerfile, Instruction } from "@shipshape/dockerfile";
+import { analyzeDockerfile, type SemanticModel } from "@shipshape/semantic";
+import { parseInstructionShell } from "@shipshape/shell";
 import type { Diagnostic, Range, Severity } from "@shipshape/text";
 import type {
   DockerfileHook,
@@ -27,6 +29,8 @@ export interface DockerfileRunInput {
   ast: Dockerfile;
   rules: readonly ActiveRule<DockerfileRule>[];
   shellHints: { global?: string; byStage: Map<number, string> };
+  /** A model already built for this AST (e.g. for ShellCheck); else built on first use. */
+  semantic?: SemanticModel;
 }
 
 type Handler = { slot: RuleSlot; fn: (node: never) => void };
@@ -41,6 +45,8 @@ export function runDockerfileRules(input: DockerfileRunInput): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const index = indexStages(ast);
   let currentStage: StageSpan | undefined;
+  let semantic: SemanticModel | undefined = input.semantic;
+  const getSemantic = () => (semantic ??= analyzeDockerfile(ast));
 
   const table = new Map<DockerfileHook, Handler[]>();
   const triggerTable = new Map<DockerfileHook, Handler[]>();
@@ -59,6 +65,10 @@ export function runDockerfileRules(input: DockerfileRunInput): Diagnostic[] {
       file,
       options: active.options,
       ast,
+      get semantic() {
+        return getSemantic();
+      },
+      shell: (node) => parseInstructionShell(node),
       stages: index.stages,
       get stage() {
         return currentStage;
