@@ -135,10 +135,15 @@ function walkStage(world: KeyWorld, stage: SimulatedStage): { keys: string[]; ou
       const next = { key, uncertain: chain!.uncertain || inputUncertain };
       keys.push(key);
       const o = forced ? { cache: "forced" as const, reason: "--no-cache-filter" } : outcomeOf(world, next, false);
-      if (!forced) o.reason = explain(world, o.cache, chain!, chainReason, v, i);
+      let root = chainReason;
+      if (!forced) {
+        const e = explain(world, o.cache, chain!, chainReason, v);
+        o.reason = e?.text;
+        if (e && !e.inherited) root = e.text;
+      }
       outcomes.push(o);
       chain = next;
-      chainReason = o.cache === "hit" ? undefined : o.reason;
+      chainReason = o.cache === "hit" ? undefined : root;
     } else {
       // COPY --link: the copy is keyed without the previous state; a merge puts it on top.
       const copyKey = hash(`${v.op}\0${inputPart}`);
@@ -148,7 +153,7 @@ function walkStage(world: KeyWorld, stage: SimulatedStage): { keys: string[]; ou
       keys.push(copyKey, mergeKey);
       const o = forced ? { cache: "forced" as const, reason: "--no-cache-filter" } : outcomeOf(world, copy, false);
       if (!forced) {
-        o.reason = explain(world, o.cache, { key: "", uncertain: false }, undefined, v, i);
+        o.reason = explain(world, o.cache, { key: "", uncertain: false }, undefined, v)?.text;
         const m = outcomeOf(world, merged, false);
         if (o.cache === "hit" && m.cache !== "hit") o.reason = "the linked copy is reused; only its merge onto the changed layers below re-runs";
         chain = merged;
@@ -173,19 +178,22 @@ function outcomeOf(world: KeyWorld, k: Keyed, forced: boolean): StepCache {
   return { cache: k.uncertain ? "content-dependent" : "hit" };
 }
 
-function explain(world: KeyWorld, cache: CacheOutcome, chain: Keyed, chainReason: string | undefined, v: VertexSpec, _i: number): string | undefined {
+/** Why a vertex re-runs; `inherited` when the cause is the step before (whose root cause is passed on). */
+function explain(world: KeyWorld, cache: CacheOutcome, chain: Keyed, chainRoot: string | undefined, v: VertexSpec): { text: string; inherited: boolean } | undefined {
   if (cache === "hit") return undefined;
   if (cache === "content-dependent") {
     const stages = v.inputs.filter((i): i is Extract<ContentInput, { kind: "stage" }> => i.kind === "stage").filter((i) => world.outputs.get(i.index)?.uncertain || !world.baseline?.keys.has(world.outputs.get(i.index)?.key ?? ""));
-    if (stages.length > 0) return `likely miss: depends on whether ${stages.map((s) => `${stageId(world, s.index)}:${s.paths.join(",")}`).join(" and ")} really changed`;
-    return chainReason ?? "depends on whether an earlier stage's output really changed";
+    if (stages.length > 0) return { text: `likely miss: depends on whether ${stages.map((s) => `${stageId(world, s.index)}:${s.paths.join(",")}`).join(" and ")} really changed`, inherited: false };
+    return { text: chainRoot ? `follows the step before (${chainRoot})` : "depends on whether an earlier stage's output really changed", inherited: true };
   }
-  if (world.baseline && chain.key !== "" && !world.baseline.keys.has(chain.key)) return chainReason ? `the step before re-runs (${chainReason})` : "the step before re-runs";
+  if (world.baseline && chain.key !== "" && !world.baseline.keys.has(chain.key)) {
+    return { text: chainRoot ? `the step before re-runs (${chainRoot})` : "the step before re-runs", inherited: true };
+  }
   const changed = changedFilesOf(world, v);
-  if (changed.length > 0) return `changed: ${changed.slice(0, 5).join(", ")}${changed.length > 5 ? ", ..." : ""}`;
+  if (changed.length > 0) return { text: `changed: ${changed.slice(0, 5).join(", ")}${changed.length > 5 ? ", ..." : ""}`, inherited: false };
   const moved = v.inputs.filter((i) => i.kind === "image" && imageMoved(world, i.ref));
-  if (moved.length > 0) return "the source image changed";
-  return "the instruction or its environment (ARG/ENV, WORKDIR, USER, SHELL) changed";
+  if (moved.length > 0) return { text: "the source image changed", inherited: false };
+  return { text: "the instruction or its environment (ARG/ENV, WORKDIR, USER, SHELL) changed", inherited: false };
 }
 
 function changedFilesOf(world: KeyWorld, v: VertexSpec): string[] {

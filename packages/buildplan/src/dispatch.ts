@@ -142,7 +142,11 @@ export function dispatchInstruction(
       for (const w of instr.ports) {
         const r = expandSplit(w.value, state.buildEnv, escape);
         if (r.error && ctx.report) ctx.sink.report("ExpansionError", r.error, w.range);
-        for (const token of r.words) ports.push(...normalizePorts(token));
+        for (const token of r.words) {
+          const normalized = normalizePorts(token);
+          if (normalized.length === 0 && ctx.report) ctx.sink.report("InvalidPort", `invalid port "${token}": a port is 1-65535, optionally with /tcp, /udp or /sctp`, w.range);
+          ports.push(...normalized);
+        }
       }
       ports.sort();
       for (const p of ports) if (!state.image.exposedPorts.includes(p)) state.image.exposedPorts.push(p);
@@ -259,6 +263,12 @@ function platformKey(stage: StageInfo): string {
   return formatPlatform(stage.platform);
 }
 
+/** A path inside another stage or image, cleaned and absolute (`app/dist/` -> `/app/dist`). */
+function absolute(p: string): string {
+  const c = cleanPath(p);
+  return c === "." ? "/" : `/${c}`;
+}
+
 /** `a` against `/x` -> `/x/a`; `..` and `.` cleaned. */
 export function resolvePath(cwd: string, p: string): string {
   const joined = p.startsWith("/") ? p : `${cwd}/${p}`;
@@ -297,7 +307,7 @@ function healthcheckOf(instr: HealthcheckInstruction, shell: string[]): Healthch
   return hc;
 }
 
-/** `80` -> `80/tcp`; `8000-8002/udp` -> three entries; `ip:host:ctr` keeps the container part. */
+/** `80` -> `80/tcp`; `8000-8002/udp` -> three entries; `ip:host:ctr` keeps the container part; [] when invalid. */
 export function normalizePorts(token: string): string[] {
   let t = token;
   const colon = t.lastIndexOf(":");
@@ -305,13 +315,13 @@ export function normalizePorts(token: string): string[] {
   const slash = t.indexOf("/");
   const proto = slash >= 0 ? t.slice(slash + 1).toLowerCase() : "tcp";
   const ports = slash >= 0 ? t.slice(0, slash) : t;
-  const range = /^(\d+)-(\d+)$/.exec(ports);
-  if (range) {
-    const lo = Number(range[1]);
-    const hi = Number(range[2]);
-    if (hi >= lo && hi - lo < 65536) return Array.from({ length: hi - lo + 1 }, (_, i) => `${lo + i}/${proto}`);
-  }
-  return [`${ports}/${proto}`];
+  if (!["tcp", "udp", "sctp"].includes(proto)) return [];
+  const m = /^(\d+)(?:-(\d+))?$/.exec(ports);
+  if (!m) return [];
+  const lo = Number(m[1]);
+  const hi = m[2] === undefined ? lo : Number(m[2]);
+  if (lo < 1 || hi > 65535 || hi < lo) return [];
+  return Array.from({ length: hi - lo + 1 }, (_, i) => `${lo + i}/${proto}`);
 }
 
 function flagValue(instr: Instruction, name: string): string | undefined {
@@ -341,9 +351,9 @@ function dispatchRun(instr: RunInstruction, state: BuildState, stage: StageInfo,
       if (from === undefined || from === "") inputs.push({ kind: "context", sources: [source], excludes: [] });
       else {
         const dep = stage.deps.find((dp) => dp.kind === "mount-from" && dp.instruction === instr);
-        if (dep?.target.kind === "stage") inputs.push({ kind: "stage", index: dep.target.index, paths: [cleanPath(source)] });
+        if (dep?.target.kind === "stage") inputs.push({ kind: "stage", index: dep.target.index, paths: [absolute(source)] });
         else if (dep?.target.kind === "context") inputs.push({ kind: "context", sources: [source], excludes: [], namedContext: dep.target.value });
-        else if (dep?.target.kind === "image") inputs.push({ kind: "image", ref: dep.target.ref, paths: [cleanPath(source)] });
+        else if (dep?.target.kind === "image") inputs.push({ kind: "image", ref: dep.target.ref, paths: [absolute(source)] });
       }
       mountKeys.push(["bind", target, source, v["rw"] !== undefined || v["readwrite"] !== undefined]);
     } else if (m.type === "cache") {
@@ -418,8 +428,8 @@ function dispatchCopy(
   }
   if (local.length > 0) {
     if (!isFromFlag) inputs.push({ kind: "context", sources: local, excludes });
-    else if (fromDep?.target.kind === "stage") inputs.push({ kind: "stage", index: fromDep.target.index, paths: local.map(cleanPath) });
-    else if (fromDep?.target.kind === "image") inputs.push({ kind: "image", ref: fromDep.target.ref, paths: local.map(cleanPath) });
+    else if (fromDep?.target.kind === "stage") inputs.push({ kind: "stage", index: fromDep.target.index, paths: local.map(absolute) });
+    else if (fromDep?.target.kind === "image") inputs.push({ kind: "image", ref: fromDep.target.ref, paths: local.map(absolute) });
     else if (fromDep?.target.kind === "context") inputs.push({ kind: "context", sources: local, excludes, namedContext: fromDep.target.value });
   }
   d.vertex = {

@@ -71,14 +71,14 @@ export function renderMermaid(plan: BuildPlan): string {
 }
 
 function dotString(text: string): string {
-  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
 }
 
 export function renderDot(plan: BuildPlan): string {
   const nodes = nodesOf(plan);
   const out = ["digraph buildplan {", "  rankdir=LR;", '  node [shape=box, fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];'];
   for (const n of nodes) {
-    const attrs: string[] = [`label=${dotString(n.target ? `${n.label}\\n(target)` : n.label)}`];
+    const attrs: string[] = [`label=${dotString(n.target ? `${n.label}\n(target)` : n.label)}`];
     if (n.kind === "stage") {
       if (!n.built) attrs.push('style="dashed"', 'color="gray55"', 'fontcolor="gray55"');
       else if (n.target) attrs.push('style="filled,bold"', 'fillcolor="palegreen"', "penwidth=2");

@@ -56,7 +56,7 @@ function stepLine(step: StepPlan, cacheAnalysed: boolean): string {
 }
 
 function oneLine(text: string): string {
-  const t = text.replace(/\s*\n\s*/g, " ");
+  const t = text.replace(/\s+/g, " ");
   return t.length > 100 ? `${t.slice(0, 97)}...` : t;
 }
 

@@ -78,9 +78,13 @@ export function inheritState(parent: BuildState): BuildState {
 }
 
 export function snapshot(state: BuildState): StepState {
-  const s: StepState = { shell: state.shell, env: Object.fromEntries(state.configEnv), args: {} };
+  // Keys in INTERFACE.md's order; unknown workdir/user stay out.
+  const s = {} as StepState;
   if (state.workdir !== undefined) s.workdir = state.workdir;
   if (state.user !== undefined) s.user = state.user;
+  s.shell = state.shell;
+  s.env = Object.fromEntries(state.configEnv);
+  s.args = {};
   for (const a of state.args) if (a.value !== undefined) s.args[a.name] = a.value;
   return s;
 }

@@ -67,7 +67,7 @@ describe("§7.7 worked example: which steps re-run", () => {
     expect(stage(p, "final").firstMiss).toBeNull();
     expect(stepAt(p, D2).cacheReason).toBe("changed: package.json");
     expect(stepAt(p, D3).cacheReason).toContain("the step before re-runs");
-    expect(stepAt(p, F1).cacheReason).toContain("build:app/dist");
+    expect(stepAt(p, F1).cacheReason).toContain("build:/app/dist");
   });
 });
 

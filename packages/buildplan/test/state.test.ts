@@ -98,6 +98,15 @@ describe("6.2 layers and metadata", () => {
     expect(p.image!.exposedPorts).toEqual(["1234/udp", "2375/tcp", "5000/tcp", "53/udp", "8000/tcp", "8001/tcp", "8002/tcp"]);
   });
 
+  it("an invalid port is an error in a built stage and stays out of the config", () => {
+    const p = planOf(`
+      FROM alpine
+      EXPOSE 80000 80/xyz 443
+    `);
+    expect(p.diagnostics.map((d) => [d.code, d.column])).toEqual([["InvalidPort", 8], ["InvalidPort", 14]]);
+    expect(p.image!.exposedPorts).toEqual(["443/tcp"]);
+  });
+
   it("HEALTHCHECK forms and options", () => {
     const shell = planOf(`
       FROM alpine
