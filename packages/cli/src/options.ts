@@ -103,7 +103,7 @@ export const LINT_OPTIONS: OptionSpec[] = [
     type: "string",
     multiple: true,
     value: "F",
-    description: "lint these compose files as one merged project, like docker compose -f a -f b (repeatable)",
+    description: "lint these compose files as one merged project, like docker compose -f a -f b",
   },
   { name: "env-file", type: "string", value: "F", description: "variables for compose interpolation", default: ".env beside the first compose file" },
   { name: "shard", type: "string", value: "I/N", description: "lint only the I-th of N deterministic slices of the files (1-based)", env: ["SHIPSHAPE_SHARD"] },
@@ -155,13 +155,33 @@ export function commandHelp(cmd: CommandSpec): string {
     return [flag, s.description + (notes.length ? ` [${notes.join("; ")}]` : "")] as const;
   });
   const width = Math.max(0, ...rows.map(([flag]) => flag.length));
+  const wrapAt = Math.max(40, HELP_WIDTH - width - 4);
   const lines = [`Usage: ${cmd.usage}`, "", cmd.summary[0]!.toUpperCase() + cmd.summary.slice(1) + "."];
   if (rows.length) {
     lines.push("", "Options:");
-    for (const [flag, text] of rows) lines.push(`  ${flag.padEnd(width)}  ${text}`);
+    for (const [flag, text] of rows) {
+      const [first = "", ...more] = wrap(text, wrapAt);
+      lines.push(`  ${flag.padEnd(width)}  ${first}`, ...more.map((l) => `  ${" ".repeat(width)}  ${l}`));
+    }
   }
   if (cmd.name === "lint") lines.push("", LINT_EXIT_HELP);
   return lines.join("\n") + "\n";
+}
+
+const HELP_WIDTH = 100;
+
+/** Greedy word wrap. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines;
 }
 
 const LINT_EXIT_HELP = `Exit status: 2 for bad usage or an unreadable path (the other files are still reported),

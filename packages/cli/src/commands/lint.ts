@@ -36,7 +36,9 @@ export async function lintCommand({ values, positionals }: ParsedCommand, io: Cl
   const all = dedupe([...result.units.flatMap((u) => u.diagnostics), ...result.configDiagnostics, ...extra]).sort(compareDiagnostics);
   const shown = settings.quiet ? all.filter((d) => d.severity === "error") : all;
   const files = units.flatMap((u) => u.files);
-  const report = REPORTERS[settings.format](shown, await ruleInfos(), {
+  // Only the formats that describe rules need the rule table (building it costs time at start-up).
+  const rules = settings.format === "sarif" || settings.format === "sonarqube" ? await ruleInfos() : [];
+  const report = REPORTERS[settings.format](shown, rules, {
     color: settings.color && settings.output === undefined,
     sources: texts,
     files,

@@ -1,0 +1,53 @@
+// Bundles the CLI into dist/shipshape.mjs (+ dist/lint-worker.mjs and shared chunks) for a fast start,
+// and copies the wasm files the shell parser loads next to it.
+import { copyFileSync, readdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const pkg = path.resolve(here, "..");
+const dist = path.join(pkg, "dist");
+const require = createRequire(path.join(pkg, "package.json"));
+
+// Old chunks would pile up: their names carry a content hash.
+for (const f of readdirSync(dist, { withFileTypes: true })) {
+  if (f.isFile() && /^shipshape-chunk-.*\.mjs(\.map)?$/.test(f.name)) rmSync(path.join(dist, f.name));
+}
+
+// Tests and tsc resolve @shipshape/* to each package's src or dist; the bundle reads the sources.
+const workspaceSources = {
+  name: "workspace-sources",
+  setup(b) {
+    b.onResolve({ filter: /^@shipshape\// }, (args) => {
+      const name = args.path.slice("@shipshape/".length);
+      return { path: path.resolve(pkg, "..", name, "src", "index.ts") };
+    });
+  },
+};
+
+await build({
+  entryPoints: { shipshape: path.join(pkg, "src/index.ts"), "lint-worker": path.join(pkg, "src/lint-worker.ts") },
+  outdir: dist,
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  outExtension: { ".js": ".mjs" },
+  entryNames: "[name]",
+  chunkNames: "shipshape-chunk-[hash]",
+  plugins: [workspaceSources],
+  // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
+  banner: { js: 'import { createRequire as __shipshapeCreateRequire } from "node:module";\nconst require = __shipshapeCreateRequire(import.meta.url);' },
+  sourcemap: "linked",
+  logLevel: "warning",
+  legalComments: "none",
+});
+
+// web-tree-sitter finds its runtime next to the module that loads it (the bundle); the shell package is
+// given the bash grammar's path explicitly (see src/shell-assets.ts).
+copyFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm"), path.join(dist, "web-tree-sitter.wasm"));
+copyFileSync(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm"), path.join(dist, "tree-sitter-bash.wasm"));
+console.log(`bundled ${path.relative(process.cwd(), path.join(dist, "shipshape.mjs"))}`);

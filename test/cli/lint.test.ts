@@ -1,0 +1,183 @@
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import { ensureBuilt, expectNoStack, shipshape, tempTree } from "./helpers.js";
+
+// Each case spawns the CLI a few times; a loaded CI machine needs more than the default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
+beforeAll(ensureBuilt, 300_000);
+
+let cleanup: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanup) c();
+  cleanup = [];
+});
+function tree(files: Record<string, string | Buffer>): string {
+  const t = tempTree(files);
+  cleanup.push(t.remove);
+  return t.root;
+}
+
+const LATEST = "FROM debian:latest\nRUN echo hi\n";
+const CLEAN = 'FROM debian:12.7\nCMD ["echo", "hi"]\n';
+
+type Json = { file: string; line: number; column: number; endColumn: number; code: string; severity: string }[];
+const json = (out: string) => JSON.parse(out) as Json;
+
+describe("shipshape lint", () => {
+  test("a finding: JSON with the exact range, exit 1", () => {
+    const root = tree({ Dockerfile: LATEST });
+    const r = shipshape(["lint", "Dockerfile", "--format", "json"], { cwd: root });
+    expect(r.status).toBe(1);
+    const d = json(r.stdout).find((x) => x.code === "DL3007");
+    expect(d).toMatchObject({ file: "Dockerfile", line: 1, column: 13, endColumn: 19, severity: "warning" });
+  });
+
+  test("a clean file: stylish summary, exit 0", () => {
+    const root = tree({ Dockerfile: CLEAN });
+    const r = shipshape(["lint"], { cwd: root });
+    expect(r.stdout).toBe("No problems found in 1 file.\n");
+    expect(r.status).toBe(0);
+  });
+
+  test("stylish shows the code frame with carets", () => {
+    const root = tree({ Dockerfile: LATEST });
+    const r = shipshape(["lint", "Dockerfile", "--select", "DL3007"], { cwd: root });
+    expect(r.stdout).toBe(
+      [
+        "Dockerfile:1:13: warning[DL3007] Pin a version instead of 'latest' (latest-tag)",
+        "1 | FROM debian:latest",
+        "  |             ^^^^^^",
+        "",
+        "1 problem (0 errors, 1 warning, 0 info, 0 style) in 1 file.",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("colour only when forced or on a TTY, never with --no-color", () => {
+    const root = tree({ Dockerfile: LATEST });
+    expect(shipshape(["lint", "--color", "Dockerfile"], { cwd: root }).stdout).toMatch(/\x1b\[/);
+    expect(shipshape(["lint", "Dockerfile"], { cwd: root, env: { NO_COLOR: undefined, FORCE_COLOR: "1" } }).stdout).toMatch(/\x1b\[/);
+    expect(shipshape(["lint", "--no-color", "Dockerfile"], { cwd: root, env: { FORCE_COLOR: "1" } }).stdout).not.toMatch(/\x1b\[/);
+    expect(shipshape(["lint", "Dockerfile"], { cwd: root, env: { NO_COLOR: undefined } }).stdout).not.toMatch(/\x1b\[/);
+  });
+
+  test("an unreadable path: exit 2, message on stderr, the other files still reported", () => {
+    const root = tree({ Dockerfile: LATEST });
+    const r = shipshape(["lint", "missing/Dockerfile", "Dockerfile", "--format", "json"], { cwd: root });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("missing/Dockerfile: no such file or directory");
+    expect(json(r.stdout).some((d) => d.code === "DL3007")).toBe(true);
+    expectNoStack(r.stderr);
+  });
+
+  test("bad usage: exit 2, one line, no stack", () => {
+    for (const args of [["lint", "--bogus"], ["lint", "--format", "nope"], ["lint", "--failure-threshold", "high"], ["lint", "--shard", "3/2"], ["frobnicate"]]) {
+      const r = shipshape(args);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/^shipshape: /);
+      expectNoStack(r.stderr);
+    }
+  });
+
+  test("failure threshold: flag > SHIPSHAPE_* > HADOLINT_*, and --no-fail", () => {
+    const root = tree({ Dockerfile: LATEST });
+    const status = (args: string[], env: Record<string, string> = {}) => shipshape(["lint", "Dockerfile", "--select", "DL3007", ...args], { cwd: root, env }).status;
+    expect(status([])).toBe(1);
+    expect(status(["--failure-threshold", "error"])).toBe(0);
+    expect(status([], { HADOLINT_FAILURE_THRESHOLD: "error" })).toBe(0);
+    expect(status([], { SHIPSHAPE_FAILURE_THRESHOLD: "warning", HADOLINT_FAILURE_THRESHOLD: "error" })).toBe(1);
+    expect(status(["--failure-threshold", "warning"], { SHIPSHAPE_FAILURE_THRESHOLD: "error" })).toBe(1);
+    expect(status(["-t", "none"])).toBe(0);
+    expect(status(["--no-fail"])).toBe(0);
+    expect(status([], { HADOLINT_NOFAIL: "yes" })).toBe(0);
+    expect(status([], { HADOLINT_NOFAIL: "nope" })).toBe(1);
+  });
+
+  test("formats from the environment, hadolint's names included", () => {
+    const root = tree({ Dockerfile: LATEST });
+    const r = shipshape(["lint", "Dockerfile", "--select", "DL3007"], { cwd: root, env: { HADOLINT_FORMAT: "gitlab_codeclimate" } });
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ check_name: "DL3007", location: { path: "Dockerfile", lines: { begin: 1 } } });
+    const gnu = shipshape(["lint", "Dockerfile", "--select", "DL3007", "-f", "gnu"], { cwd: root, env: { SHIPSHAPE_FORMAT: "json" } });
+    expect(gnu.stdout).toBe("Dockerfile:1.13-18: warning: Pin a version instead of 'latest' [DL3007]\n");
+  });
+
+  test("--ignore and HADOLINT_IGNORE add up; --select and codes by name", () => {
+    const root = tree({ Dockerfile: "FROM debian:latest\nMAINTAINER me\n" });
+    const codes = (args: string[], env: Record<string, string> = {}) =>
+      json(shipshape(["lint", "Dockerfile", "-f", "json", ...args], { cwd: root, env }).stdout).map((d) => d.code).sort();
+    const all = codes([]);
+    expect(all).toEqual(expect.arrayContaining(["DL3007", "DL4000"]));
+    expect(codes(["--ignore", "DL3007"], { HADOLINT_IGNORE: "DL4000" })).toEqual(all.filter((c) => c !== "DL3007" && c !== "DL4000"));
+    expect(codes(["--select", "latest-tag"])).toEqual(["DL3007"]);
+  });
+
+  test("stdin with -", () => {
+    const r = shipshape(["lint", "-", "-f", "json", "--select", "DL3007"], { input: LATEST });
+    expect(json(r.stdout)).toMatchObject([{ file: "-", line: 1, column: 13, code: "DL3007" }]);
+  });
+
+  test("folders: recognised names, .gitignore honoured, node_modules skipped", () => {
+    const root = tree({
+      ".gitignore": "ignored/\n",
+      "a/Dockerfile": LATEST,
+      "b/api.dockerfile": LATEST,
+      "b/Dockerfile.dockerignore": "*\n",
+      "ignored/Dockerfile": LATEST,
+      "node_modules/x/Dockerfile": LATEST,
+      "notes.txt": LATEST,
+    });
+    const r = shipshape(["lint", ".", "-f", "json", "--select", "DL3007"], { cwd: root });
+    expect([...new Set(json(r.stdout).map((d) => d.file))]).toEqual(["a/Dockerfile", "b/api.dockerfile"]);
+  });
+
+  test("--shard splits the files deterministically and completely", () => {
+    const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`s${i}/Dockerfile`, LATEST]));
+    const root = tree(files);
+    const shard = (i: number) => json(shipshape(["lint", ".", "-f", "json", "--select", "DL3007", "--shard", `${i}/3`], { cwd: root }).stdout).map((d) => d.file);
+    const parts = [shard(1), shard(2), shard(3)];
+    expect(parts.flat().sort()).toEqual(Object.keys(files).sort());
+    expect(shard(2)).toEqual(parts[1]);
+    expect(new Set(parts.flat()).size).toBe(12);
+  });
+
+  test("many files go through the worker pool with the same, ordered output", () => {
+    const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`svc${String(i).padStart(2, "0")}/Dockerfile`, LATEST]));
+    const root = tree(files);
+    const r = shipshape(["lint", ".", "-f", "json", "--select", "DL3007"], { cwd: root });
+    expect(r.status).toBe(1);
+    expect(json(r.stdout).map((d) => d.file)).toEqual(Object.keys(files).sort());
+    expectNoStack(r.stderr);
+  });
+
+  test("-o writes the report to a file", () => {
+    const root = tree({ Dockerfile: LATEST });
+    const r = shipshape(["lint", "Dockerfile", "-f", "checkstyle", "-o", "report.xml", "--select", "DL3007"], { cwd: root });
+    expect(r.stdout).toBe("");
+    expect(readFileSync(path.join(root, "report.xml"), "utf8")).toContain('source="DL3007"');
+  });
+});
+
+describe("shipshape lint --fix", () => {
+  test("applies safe fixes, keeps BOM and CRLF, reports what is left", () => {
+    const original = "\uFEFFFROM node:20 as build\r\nRUN echo hi\r\n";
+    const root = tree({ Dockerfile: original });
+    const r = shipshape(["lint", "--fix", "Dockerfile", "-f", "json"], { cwd: root });
+    const fixed = readFileSync(path.join(root, "Dockerfile"), "utf8");
+    expect(fixed).toBe("\uFEFFFROM node:20 AS build\r\nRUN echo hi\r\n");
+    expect(json(r.stdout).map((d) => d.code)).not.toContain("FromAsCasing");
+    expectNoStack(r.stderr);
+  });
+
+  test("a file with nothing to fix is not written", async () => {
+    const root = tree({ Dockerfile: CLEAN });
+    const file = path.join(root, "Dockerfile");
+    const before = statSync(file);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(shipshape(["lint", "--fix", "Dockerfile"], { cwd: root }).status).toBe(0);
+    const after = statSync(file);
+    expect(after.ino).toBe(before.ino);
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+  });
+});
