@@ -19,6 +19,8 @@ export interface TokenLike {
 }
 
 type Base = Omit<Extract<Instruction, { kind: "Unknown" }>, "kind">;
+/** An instruction under construction: the base fields, then the kind's own fields assigned in place. */
+type Draft = Base & { kind: Instruction["kind"] } & Record<string, unknown>;
 
 export class AstBuilder {
   ctx!: ScannedInstruction;
@@ -36,12 +38,13 @@ export class AstBuilder {
     return { value: p.value, range: this.range(p.start, p.end) };
   }
 
-  private base(kwTok: TokenLike, flagToks: TokenLike[]): Base {
+  private base(kind: Instruction["kind"], kwTok: TokenLike, flagToks: TokenLike[]): Draft {
     const ctx = this.ctx;
     const node = (kwTok as unknown as { node: LineNode }).node;
     const top = node === ctx.node;
     const range = top ? { ...ctx.range } : this.range(node.keyword.start, Math.max(node.args.end, node.keyword.end));
-    const base: Base = {
+    const base: Draft = {
+      kind,
       range,
       keyword: node.keyword.value.toUpperCase(),
       keywordWord: this.word(node.keyword),
@@ -142,7 +145,7 @@ export class AstBuilder {
     return undefined;
   }
 
-  private findFlag(base: Base, name: string): Flag | undefined {
+  private findFlag(base: Draft, name: string): Flag | undefined {
     return base.flags.find((f) => f.name.value === name);
   }
 
@@ -164,38 +167,40 @@ export class AstBuilder {
   // ---- instructions ----
 
   from(kw: TokenLike, flags: TokenLike[], image?: TokenLike, as?: TokenLike, stage?: TokenLike, extra: TokenLike[] = []): Instruction {
-    const base = this.base(kw, flags);
-    let imageRef: ImageReference | undefined;
+    const node = this.base("From", kw, flags);
+    node.extraArgs = extra.map((t) => this.word(t.payload));
+    const platform = this.findFlag(node, "platform");
+    if (platform) {
+      node.platform = platform;
+      this.flagVars(node.variables, platform, this.pieceOf(flags, "platform"));
+    }
     if (image) {
       const p = image.payload;
-      imageRef = parseImageReference(p.value, 0, (a, b) => this.range(p.start + a, p.start + b));
-      this.vars(base.variables, p.start, p.end);
+      node.image = parseImageReference(p.value, 0, (a, b) => this.range(p.start + a, p.start + b));
+      this.vars(node.variables, p.start, p.end);
     }
-    const platform = this.findFlag(base, "platform");
-    this.flagVars(base.variables, platform, this.pieceOf(flags, "platform"));
-    const node: Instruction = { ...base, kind: "From", extraArgs: extra.map((t) => this.word(t.payload)) };
-    if (platform) node.platform = platform;
-    if (imageRef) node.image = imageRef;
     if (as) node.asKeyword = this.word(as.payload);
     if (stage) node.stageName = this.word(stage.payload);
-    return node;
+    return node as unknown as Instruction;
   }
 
   run(kw: TokenLike, flags: TokenLike[], command?: CommandForm): Instruction {
-    const base = this.base(kw, flags);
+    const node = this.base("Run", kw, flags);
     const mounts: Mount[] = [];
     const devices: Flag[] = [];
-    base.flags.forEach((f, i) => {
-      if (f.name.value === "mount") mounts.push(this.mount(f, flags[i].payload, base.variables));
-      else if (f.name.value === "device") devices.push(f);
-    });
-    const node: Instruction = { ...base, kind: "Run", mounts, devices };
+    const all = node.flags;
+    for (let i = 0; i < all.length; i++) {
+      const f = all[i];
+      const name = f.name.value;
+      if (name === "mount") mounts.push(this.mount(f, flags[i].payload, node.variables));
+      else if (name === "device") devices.push(f);
+      else if (name === "network") node.network ??= f;
+      else if (name === "security") node.security ??= f;
+    }
+    node.mounts = mounts;
+    node.devices = devices;
     if (command) node.command = command;
-    const network = this.findFlag(base, "network");
-    const security = this.findFlag(base, "security");
-    if (network) node.network = network;
-    if (security) node.security = security;
-    return node;
+    return node as unknown as Instruction;
   }
 
   private mount(flag: Flag, p: Piece, variables: VariableRef[]): Mount {
@@ -216,13 +221,13 @@ export class AstBuilder {
       const plain = exact && f.text === value.slice(f.start, f.end);
       const keyRange = plain ? this.range(rawValueStart + f.start, rawValueStart + f.start + key.length) : fieldRange;
       const field: MountField = { range: fieldRange, key: { value: key, range: keyRange } };
+      const lower = key.toLowerCase();
       if (val !== undefined) {
         const valueRange = plain ? this.range(rawValueStart + f.start + eq + 1, rawValueStart + f.end) : fieldRange;
         field.value = { value: val, range: valueRange };
-        if (plain && key.toLowerCase() !== "from") this.vars(variables, rawValueStart + f.start + eq + 1, rawValueStart + f.end);
+        if (plain && lower !== "from") this.vars(variables, rawValueStart + f.start + eq + 1, rawValueStart + f.end);
       }
       fields.push(field);
-      const lower = key.toLowerCase();
       values[lower] = val ?? "";
       if (lower === "type" && val !== undefined) type = val.toLowerCase();
     }
@@ -230,78 +235,72 @@ export class AstBuilder {
   }
 
   command(kind: "Cmd" | "Entrypoint" | "Shell", kw: TokenLike, flags: TokenLike[], command?: CommandForm): Instruction {
-    const base = this.base(kw, flags);
-    const node = { ...base, kind } as Instruction & { command?: CommandForm };
+    const node = this.base(kind, kw, flags);
     if (command) node.command = command;
-    return node;
+    return node as unknown as Instruction;
   }
 
   copy(kind: "Copy" | "Add", kw: TokenLike, flags: TokenLike[], paths: TokenLike[], json: boolean): Instruction {
-    const base = this.base(kw, flags);
+    const node = this.base(kind, kw, flags);
     const words = paths.map((t) => this.word(t.payload));
-    for (const t of paths) this.vars(base.variables, t.payload.start, t.payload.end);
-    for (const name of ["chown", "chmod", "checksum"]) {
-      if (name === "checksum" && kind !== "Add") continue;
-      this.flagVars(base.variables, this.findFlag(base, name), this.pieceOf(flags, name));
-    }
-    const common = {
-      ...base,
-      paths: words,
-      sources: words.slice(0, -1),
-      json,
-      exclude: base.flags.filter((f) => f.name.value === "exclude"),
-    };
-    const destination = words[words.length - 1];
-    const set = (node: Record<string, unknown>, field: string, flag?: Flag) => {
-      if (flag) node[field] = flag;
-    };
-    const node: Record<string, unknown> = { ...common, kind };
-    if (destination) node.destination = destination;
-    set(node, "chown", this.findFlag(base, "chown"));
-    set(node, "chmod", this.findFlag(base, "chmod"));
-    set(node, "link", this.findFlag(base, "link"));
-    if (kind === "Copy") {
-      set(node, "from", this.findFlag(base, "from"));
-      set(node, "parents", this.findFlag(base, "parents"));
-    } else {
-      set(node, "checksum", this.findFlag(base, "checksum"));
-      set(node, "keepGitDir", this.findFlag(base, "keep-git-dir"));
-      set(node, "unpack", this.findFlag(base, "unpack"));
+    for (const t of paths) this.vars(node.variables, t.payload.start, t.payload.end);
+    node.paths = words;
+    node.sources = words.slice(0, -1);
+    if (words.length > 0) node.destination = words[words.length - 1];
+    node.json = json;
+    const exclude: Flag[] = [];
+    node.exclude = exclude;
+    const all = node.flags;
+    for (let i = 0; i < all.length; i++) {
+      const f = all[i];
+      const name = f.name.value;
+      let field: string | undefined;
+      switch (name) {
+        case "exclude": exclude.push(f); continue;
+        case "chown": case "chmod": case "link": field = name; break;
+        case "from": case "parents": if (kind === "Copy") field = name; break;
+        case "checksum": case "unpack": if (kind === "Add") field = name; break;
+        case "keep-git-dir": if (kind === "Add") field = "keepGitDir"; break;
+      }
+      if (!field || node[field] !== undefined) continue;
+      node[field] = f;
+      if (name === "chown" || name === "chmod" || name === "checksum") this.flagVars(node.variables, f, flags[i].payload);
     }
     // COPY/ADD heredoc bodies are expanded when the delimiter is unquoted
-    for (const h of base.heredocs) {
+    for (const h of node.heredocs) {
       if (!h.expand) continue;
       const found = findVariables(this.text, h.contentRange.start, h.contentRange.end, this.ctx.escape);
-      for (const f of found) base.variables.push(this.variable(f, (a, b) => ({ start: a, end: b }), this.text));
+      for (const f of found) node.variables.push(this.variable(f, (a, b) => ({ start: a, end: b }), this.text));
     }
     return node as unknown as Instruction;
   }
 
   nameValue(kind: "Env" | "Label", kw: TokenLike, flags: TokenLike[], pairs: TokenLike[], legacy?: { key: TokenLike; value?: TokenLike }): Instruction {
-    const base = this.base(kw, flags);
+    const node = this.base(kind, kw, flags);
     const out: KeyValuePair[] = [];
     if (legacy) {
       const key = legacy.key.payload;
       const pair: KeyValuePair = { range: this.range(key.start, legacy.value?.payload.end ?? key.end), key: this.word(key), legacy: true };
-      this.vars(base.variables, key.start, key.end);
+      this.vars(node.variables, key.start, key.end);
       if (legacy.value) {
         pair.value = this.word(legacy.value.payload);
-        this.vars(base.variables, legacy.value.payload.start, legacy.value.payload.end);
+        this.vars(node.variables, legacy.value.payload.start, legacy.value.payload.end);
       }
       out.push(pair);
     }
     for (const t of pairs) {
       const { key, value } = (t as unknown as { pair: { key: Piece; value: Piece } }).pair;
       out.push({ range: this.range(key.start, value.end), key: this.word(key), value: this.word(value), legacy: false });
-      this.vars(base.variables, key.start, key.end);
-      this.vars(base.variables, value.start, value.end);
+      this.vars(node.variables, key.start, key.end);
+      this.vars(node.variables, value.start, value.end);
     }
-    return { ...base, kind, pairs: out } as Instruction;
+    node.pairs = out;
+    return node as unknown as Instruction;
   }
 
   arg(kw: TokenLike, flags: TokenLike[], words: TokenLike[]): Instruction {
-    const base = this.base(kw, flags);
-    const declarations: ArgDeclaration[] = words.map((t) => {
+    const node = this.base("Arg", kw, flags);
+    node.declarations = words.map((t) => {
       const p = t.payload;
       const raw = this.ctx.original.slice(p.start, p.end);
       const eq = raw.indexOf("=");
@@ -311,70 +310,73 @@ export class AstBuilder {
       };
       if (eq >= 0) {
         decl.defaultValue = this.word({ start: p.start + eq + 1, end: p.end, value: p.value.slice(p.value.indexOf("=") + 1) });
-        this.vars(base.variables, p.start + eq + 1, p.end);
+        this.vars(node.variables, p.start + eq + 1, p.end);
       }
       return decl;
     });
-    return { ...base, kind: "Arg", declarations };
+    return node as unknown as Instruction;
   }
 
   expose(kw: TokenLike, flags: TokenLike[], words: TokenLike[]): Instruction {
-    const base = this.base(kw, flags);
-    for (const t of words) this.vars(base.variables, t.payload.start, t.payload.end);
-    return { ...base, kind: "Expose", ports: words.map((t) => this.word(t.payload)) };
+    const node = this.base("Expose", kw, flags);
+    for (const t of words) this.vars(node.variables, t.payload.start, t.payload.end);
+    node.ports = words.map((t) => this.word(t.payload));
+    return node as unknown as Instruction;
   }
 
   volume(kw: TokenLike, flags: TokenLike[], paths: TokenLike[], json: boolean): Instruction {
-    const base = this.base(kw, flags);
-    for (const t of paths) this.vars(base.variables, t.payload.start, t.payload.end);
-    return { ...base, kind: "Volume", paths: paths.map((t) => this.word(t.payload)), json };
+    const node = this.base("Volume", kw, flags);
+    for (const t of paths) this.vars(node.variables, t.payload.start, t.payload.end);
+    node.paths = paths.map((t) => this.word(t.payload));
+    node.json = json;
+    return node as unknown as Instruction;
   }
 
   single(kind: "User" | "Workdir" | "Stopsignal" | "Maintainer", kw: TokenLike, flags: TokenLike[], arg?: TokenLike): Instruction {
-    const base = this.base(kw, flags);
-    if (!arg) return { ...base, kind } as Instruction;
+    const node = this.base(kind, kw, flags);
+    if (!arg) return node as unknown as Instruction;
     const p = arg.payload;
-    if (kind !== "Maintainer") this.vars(base.variables, p.start, p.end);
+    if (kind !== "Maintainer") this.vars(node.variables, p.start, p.end);
     switch (kind) {
       case "User": {
         const colon = p.value.indexOf(":");
-        if (colon < 0) return { ...base, kind, user: this.word(p) };
-        return {
-          ...base,
-          kind,
-          user: this.word({ start: p.start, end: p.start + colon, value: p.value.slice(0, colon) }),
-          group: this.word({ start: p.start + colon + 1, end: p.end, value: p.value.slice(colon + 1) }),
-        };
+        if (colon < 0) node.user = this.word(p);
+        else {
+          node.user = this.word({ start: p.start, end: p.start + colon, value: p.value.slice(0, colon) });
+          node.group = this.word({ start: p.start + colon + 1, end: p.end, value: p.value.slice(colon + 1) });
+        }
+        break;
       }
       case "Workdir":
-        return { ...base, kind, path: this.word(p) };
+        node.path = this.word(p);
+        break;
       case "Stopsignal":
-        return { ...base, kind, signal: this.word(p) };
+        node.signal = this.word(p);
+        break;
       default:
-        return { ...base, kind, maintainer: this.word(p) };
+        node.maintainer = this.word(p);
     }
+    return node as unknown as Instruction;
   }
 
   healthcheck(kw: TokenLike, flags: TokenLike[], type?: TokenLike, command?: CommandForm): Instruction {
-    const base = this.base(kw, flags);
-    const node: Instruction = { ...base, kind: "Healthcheck" };
+    const node = this.base("Healthcheck", kw, flags);
     if (type) node.type = this.word(type.payload);
     if (command) node.command = command;
-    return node;
+    return node as unknown as Instruction;
   }
 
   onbuild(kw: TokenLike, flags: TokenLike[], trigger?: Instruction): Instruction {
-    const base = this.base(kw, flags);
-    const node: Instruction = { ...base, kind: "Onbuild" };
+    const node = this.base("Onbuild", kw, flags);
     if (trigger) {
       node.trigger = trigger;
       node.heredocs = trigger.heredocs;
       node.range.end = Math.max(node.range.end, trigger.range.end);
     }
-    return node;
+    return node as unknown as Instruction;
   }
 
   unknown(kw: TokenLike, flags: TokenLike[]): Instruction {
-    return { ...this.base(kw, flags), kind: "Unknown" };
+    return this.base("Unknown", kw, flags) as unknown as Instruction;
   }
 }

@@ -44,7 +44,26 @@ export interface ScannedFile {
   errors: Diagnostic[];
 }
 
-const DIRECTIVE = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*([^\n]+?)[\t\n\f\r ]*$/;
+/** `^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$` with Go's ASCII `\s`; the value part is matched by hand. */
+const DIRECTIVE_KEY = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*/;
+
+function isGoAsciiSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
+
+function matchDirective(line: string): [key: string, value: string, valueOffset: number] | undefined {
+  const m = DIRECTIVE_KEY.exec(line);
+  if (!m) return undefined;
+  const valueStart = m[0].length;
+  let end = line.length;
+  while (end > valueStart && isGoAsciiSpace(line.charCodeAt(end - 1))) end--;
+  if (end === valueStart) {
+    // only blanks after `=`: the lazy `(.+?)` still takes the last one
+    if (line.length === m[0].lastIndexOf("=") + 1) return undefined;
+    return [m[1], line.slice(-1), line.length - 1];
+  }
+  return [m[1], line.slice(valueStart, end), valueStart];
+}
 const KNOWN_DIRECTIVES = new Set(["syntax", "escape", "check"]);
 
 /** Maps a logical offset to a source offset; `end` positions map just after the previous character. */
@@ -108,24 +127,25 @@ export function scanDockerfile(text: string): ScannedFile {
   const offerDirective = (start: number, end: number): boolean => {
     if (directivesDone) return false;
     const line = text.slice(start, end);
-    const m = DIRECTIVE.exec(line);
+    const m = text.charCodeAt(start) === 0x23 ? matchDirective(line) : undefined;
     if (!m) {
       directivesDone = true;
       return false;
     }
-    const key = m[1].toLowerCase();
+    const [rawKey, value, valueOffset] = m;
+    const key = rawKey.toLowerCase();
     if (!KNOWN_DIRECTIVES.has(key)) {
       directivesDone = true;
       return false;
     }
-    const keyStart = start + line.indexOf(m[1], 1);
-    const valueStart = line.indexOf(m[2], keyStart - start + m[1].length + 1) + start;
+    const keyStart = start + line.indexOf(rawKey, 1);
+    const valueStart = start + valueOffset;
     const directive: Directive = {
       kind: "Directive",
       name: key,
-      key: { value: m[1], range: { start: keyStart, end: keyStart + m[1].length } },
-      value: { value: m[2], range: { start: valueStart, end: valueStart + m[2].length } },
-      range: { start, end: valueStart + m[2].length },
+      key: { value: rawKey, range: { start: keyStart, end: keyStart + rawKey.length } },
+      value: { value, range: { start: valueStart, end: valueStart + value.length } },
+      range: { start, end: valueStart + value.length },
     };
     if (seenDirectives.has(key)) {
       file.errors.push(parseError("duplicateDirective", `only one ${key} parser directive can be used`, directive.range));
@@ -134,12 +154,12 @@ export function scanDockerfile(text: string): ScannedFile {
     seenDirectives.add(key);
     file.directives.push(directive);
     if (key === "escape") {
-      if (m[2] === "`" || m[2] === "\\") {
-        escape = m[2].charCodeAt(0);
-        file.escape = m[2] as "\\" | "`";
+      if (value === "`" || value === "\\") {
+        escape = value.charCodeAt(0);
+        file.escape = value as "\\" | "`";
       } else {
         file.errors.push(
-          parseError("invalidEscapeToken", `invalid escape token '${m[2]}' does not match \` or \\`, directive.value.range),
+          parseError("invalidEscapeToken", `invalid escape token '${value}' does not match \` or \\`, directive.value.range),
         );
       }
     }
@@ -187,10 +207,13 @@ export function scanDockerfile(text: string): ScannedFile {
     let cont = continuationEnd(firstStart, pieceEnd);
     const segments: Segment[] = [];
     let original = "";
+    let logicalLength = 0;
+    const pieces: string[] = [];
     const addPiece = (start: number, end: number) => {
       if (end <= start) return;
-      segments.push({ logical: original.length, source: start, length: end - start });
-      original += text.slice(start, end);
+      segments.push({ logical: logicalLength, source: start, length: end - start });
+      logicalLength += end - start;
+      pieces.push(text.slice(start, end));
     };
     if (cont < 0) {
       if (pieceEnd === firstStart) continue;
@@ -212,6 +235,7 @@ export function scanDockerfile(text: string): ScannedFile {
       cont = continuationEnd(lineStart, contentEnd);
       addPiece(lineStart, cont >= 0 ? cont : contentEnd);
     }
+    original = pieces.length === 1 ? pieces[0] : pieces.join("");
     const endLineBeforeHeredoc = lineNo;
     if (segments.length === 0) segments.push({ logical: 0, source: firstStart, length: 0 });
     const node = parseLineNode(original, escape);
