@@ -17,6 +17,13 @@ export interface HeredocMarker {
 
 export type MarkerResult = { markers: HeredocMarker[] } | { error: string; start: number; end: number };
 
+import { isSpaceCode } from "./chars.js";
+
+function endsWithHeredocOperator(line: string, wordStart: number, i: number): boolean {
+  if (i - wordStart >= 2 && line.charCodeAt(i - 1) === 0x3c && line.charCodeAt(i - 2) === 0x3c) return true;
+  return i - wordStart >= 3 && line.charCodeAt(i - 1) === 0x2d && line.charCodeAt(i - 2) === 0x3c && line.charCodeAt(i - 3) === 0x3c;
+}
+
 interface RawWord {
   start: number;
   end: number;
@@ -27,14 +34,13 @@ function rawWords(line: string, from: number, to: number): RawWord[] | null {
   const words: RawWord[] = [];
   let i = from;
   let wordStart = -1;
-  const isWs = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c;
   while (i < to) {
     const c = line.charCodeAt(i);
-    if (isWs(c)) {
+    if (isSpaceCode(c)) {
       if (wordStart >= 0) {
-        // the lexer keeps whitespace glued to a bare `<<` or `<<-` (so `<< EOF` is one word)
-        if (/^\d*<<-?$/.test(line.slice(wordStart, i))) {
-          while (i < to && isWs(line.charCodeAt(i))) i++;
+        // the lexer glues the whitespace after `<<` (and, per upstream's tests, `<<-`) to the word
+        if (endsWithHeredocOperator(line, wordStart, i)) {
+          while (i < to && isSpaceCode(line.charCodeAt(i))) i++;
           continue;
         }
         words.push({ start: wordStart, end: i });
