@@ -1,4 +1,4 @@
-import type { Range } from "@shipshape/text";
+import { LineIndex, type Range } from "@shipshape/text";
 import { interpolate, type Lookup } from "./template.js";
 
 /** One `KEY=value` of an env file. */
@@ -38,11 +38,8 @@ export function parseDotenv(text: string, lookup?: Lookup): DotenvResult {
   const src = text.replace(/^\uFEFF/, "");
   const shift = text.length - src.length;
   let i = 0;
-  const lineOf = (off: number) => {
-    let n = 1;
-    for (let k = 0; k < off && k < src.length; k++) if (src[k] === "\n") n++;
-    return n;
-  };
+  const lines = new LineIndex(src);
+  const lineOf = (off: number) => lines.lineAt(off) + 1;
   const endOfLine = (from: number) => {
     const n = src.indexOf("\n", from);
     return n < 0 ? src.length : n;
