@@ -60,6 +60,7 @@ function parseUnsafe(text: string): ParseResult {
     builder.ctx = scanned;
     parser.input = tokenizeInstruction(scanned.node);
     const node = parser.instruction();
+    sortVariables(node);
     instructions.push(node);
     lineErrors(scanned, scanned.node, builder, errors);
   }
@@ -74,6 +75,12 @@ function parseUnsafe(text: string): ParseResult {
     comments: file.comments,
   };
   return { ast, errors };
+}
+
+/** Variables are collected per argument; callers want them in source order (outer before nested). */
+function sortVariables(node: Instruction): void {
+  if (node.variables.length > 1) node.variables.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+  if (node.kind === "Onbuild" && node.trigger) sortVariables(node.trigger);
 }
 
 function lineErrors(scanned: ScannedInstruction, node: LineNode, builder: AstBuilder, errors: Diagnostic[]): void {
