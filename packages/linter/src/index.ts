@@ -31,3 +31,4 @@ export { fileKindOf, recognisedKind } from "./file-kind.js";
 export { toReported, compareReported } from "./report.js";
 export { INTERNAL_ERROR } from "./engine/builders.js";
 export { UNUSED_SUPPRESSION } from "./engine/unused.js";
+export { SHELLCHECK_RULE, type ShellcheckRunner } from "./engine/shellcheck.js";

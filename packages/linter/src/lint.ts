@@ -4,7 +4,9 @@ import { ConfigLoader, type FindConfig, type ReadFile } from "./config/discover.
 import { selectRules, type Selection } from "./config/select.js";
 import { mergeConfigs, type FailureThreshold, type LinterConfig, type SeverityOrOff } from "./config/types.js";
 import { errorText, internalError } from "./engine/builders.js";
-import { lintDockerfileText } from "./engine/lint-dockerfile.js";
+import { lintDockerfileText, lintDockerfileWithShellcheck } from "./engine/lint-dockerfile.js";
+import type { ShellcheckRunner } from "./engine/shellcheck.js";
+import { initShell } from "@shipshape/shell";
 import { fileKindOf } from "./file-kind.js";
 import { RuleSet } from "./registry.js";
 import { compareDiagnostics, compareReported, toReported } from "./report.js";
@@ -38,6 +40,11 @@ export interface LintOptions {
   findConfig?: FindConfig;
   /** Do not look for config files at all. */
   noConfigSearch?: boolean;
+  /**
+   * Runs ShellCheck on RUN scripts (`createShellcheckRunner()` from `@shipshape/shell/process`).
+   * Without one there are no SC findings.
+   */
+  shellcheck?: ShellcheckRunner;
 }
 
 /** Lints files; diagnostics sorted by file, line, column. Never throws for a bad file. */
@@ -99,7 +106,18 @@ export class LintSession {
   }
 
   async lintFile(input: LintInput): Promise<{ diagnostics: Diagnostic[]; config: LinterConfig; selection: Selection }> {
-    return this.lintWithConfig(input, await this.configFor(input.path));
+    const config = await this.configFor(input.path);
+    const kind = input.kind ?? fileKindOf(input.path);
+    if (kind !== "dockerfile") return this.lintWithConfig(input, config);
+    await initShell().catch(() => undefined); // without the grammar, shell-based rules see no commands
+    const selection = selectRules(this.rules, config, kind);
+    const file: SourceFile = { path: input.path, text: input.text, lines: new LineIndex(input.text) };
+    try {
+      const { diagnostics } = await lintDockerfileWithShellcheck(file, this.rules, selection, config, this.options.shellcheck);
+      return { diagnostics, config, selection };
+    } catch (e) {
+      return { diagnostics: [internalError(`Linting failed: ${errorText(e)}`, { start: 0, end: 0 })], config, selection };
+    }
   }
 
   /** Lints one file with a given configuration (no config file look-up): synchronous. */

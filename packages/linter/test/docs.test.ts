@@ -8,7 +8,8 @@ import { lintSync } from "../src/lint.js";
 import { ALL_RULES } from "../src/rules/all.js";
 import type { Rule } from "../src/rule.js";
 
-const documented = ALL_RULES.filter((r) => r.category !== "syntax");
+// Syntax rules are the parsers' errors (documented from their tables); `shellcheck` needs the executable.
+const documented = ALL_RULES.filter((r) => r.category !== "syntax" && r.code !== "shellcheck");
 
 function run(rule: Rule, code: string, options: Record<string, unknown> | undefined) {
   const path = rule.kind === "compose" ? "compose.yaml" : "Dockerfile";

@@ -1,6 +1,7 @@
 /** One Dockerfile, start to end: parse, walk the rules once, add parse errors, apply pragmas. */
 import { parseDockerfile } from "@shipshape/dockerfile";
 import type { Dockerfile } from "@shipshape/dockerfile";
+import type { SemanticModel } from "@shipshape/semantic";
 import type { Diagnostic } from "@shipshape/text";
 import type { LinterConfig } from "../config/types.js";
 import type { Selection } from "../config/select.js";
@@ -9,6 +10,9 @@ import type { DockerfileRule, SourceFile } from "../rule.js";
 import { collectDockerfilePragmas } from "../suppressions/dockerfile-pragmas.js";
 import { runDockerfileRules, type ActiveRule } from "./dockerfile-runner.js";
 import { finishSuppressions } from "./unused.js";
+import { runShellcheck, shellcheckSelected, type ShellcheckRunner } from "./shellcheck.js";
+import { indexStages, shellOf } from "./stages.js";
+import { analyzeDockerfile } from "@shipshape/semantic";
 
 export interface DockerfileLintResult {
   ast: Dockerfile;
@@ -20,13 +24,19 @@ export function lintDockerfileText(
   rules: RuleSet,
   selection: Selection,
   config: LinterConfig,
-  extra: { parsed?: { ast: Dockerfile; errors: Diagnostic[] }; findings?: Diagnostic[] } = {},
+  extra: {
+    parsed?: { ast: Dockerfile; errors: Diagnostic[] };
+    semantic?: SemanticModel;
+    /** Findings made outside the walk (ShellCheck), to be filtered by pragmas with the rest. */
+    findings?: Diagnostic[];
+    shellcheckRan?: boolean;
+  } = {},
 ): DockerfileLintResult {
   const { ast, errors } = extra.parsed ?? parseDockerfile(file.text);
   const pragmas = collectDockerfilePragmas(ast, file.text, file.lines);
   const active = selection.active.filter((a): a is ActiveRule<DockerfileRule> => a.rule.kind === "dockerfile");
 
-  const found = runDockerfileRules({ file, ast, rules: active, shellHints: pragmas.shellHints });
+  const found = runDockerfileRules({ file, ast, rules: active, shellHints: pragmas.shellHints, semantic: extra.semantic });
   for (const e of errors) {
     const rule = rules.byExactCode(e.code);
     if (rule && !selection.enabledCodes.has(rule.code)) continue;
@@ -38,6 +48,26 @@ export function lintDockerfileText(
   if (pragmas.checkError) {
     for (const d of found) if (rules.isBuildkitCheck(d.code)) d.severity = "error";
   }
-  const diagnostics = finishSuppressions(found, pragmas.suppressions, rules, selection, config);
+  const diagnostics = finishSuppressions(found, pragmas.suppressions, rules, selection, config, extra.shellcheckRan ?? false);
   return { ast, diagnostics };
+}
+
+/**
+ * The async path: ShellCheck (when a runner is given and selected) runs before the walk, so its
+ * findings go through the same pragmas and selection as rule findings.
+ */
+export async function lintDockerfileWithShellcheck(
+  file: SourceFile,
+  rules: RuleSet,
+  selection: Selection,
+  config: LinterConfig,
+  runner: ShellcheckRunner | undefined,
+): Promise<DockerfileLintResult> {
+  if (!runner || !shellcheckSelected(selection)) return lintDockerfileText(file, rules, selection, config);
+  const parsed = parseDockerfile(file.text);
+  const semantic = analyzeDockerfile(parsed.ast);
+  const pragmas = collectDockerfilePragmas(parsed.ast, file.text, file.lines);
+  const index = indexStages(parsed.ast);
+  const findings = await runShellcheck(parsed.ast, semantic, (i) => shellOf(i, index, pragmas.shellHints), runner, selection);
+  return lintDockerfileText(file, rules, selection, config, { parsed, semantic, findings, shellcheckRan: true });
 }

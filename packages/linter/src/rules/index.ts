@@ -4,6 +4,10 @@ import dockerfile_from_as_casing from "./dockerfile/from-as-casing.js";
 import dockerfile_json_args_recommended from "./dockerfile/json-args-recommended.js";
 import dockerfile_latest_tag from "./dockerfile/latest-tag.js";
 import dockerfile_maintainer_deprecated from "./dockerfile/maintainer-deprecated.js";
+import dockerfile_multiple_cmd from "./dockerfile/multiple-cmd.js";
+import dockerfile_multiple_entrypoint from "./dockerfile/multiple-entrypoint.js";
+import dockerfile_multiple_healthcheck from "./dockerfile/multiple-healthcheck.js";
+import dockerfile_shellcheck from "./dockerfile/shellcheck.js";
 import dockerfile_stage_name_casing from "./dockerfile/stage-name-casing.js";
 import dockerfile_untagged_image from "./dockerfile/untagged-image.js";
 import dockerfile_unused_suppression from "./dockerfile/unused-suppression.js";
@@ -14,6 +18,10 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_json_args_recommended,
   dockerfile_latest_tag,
   dockerfile_maintainer_deprecated,
+  dockerfile_multiple_cmd,
+  dockerfile_multiple_entrypoint,
+  dockerfile_multiple_healthcheck,
+  dockerfile_shellcheck,
   dockerfile_stage_name_casing,
   dockerfile_untagged_image,
   dockerfile_unused_suppression,

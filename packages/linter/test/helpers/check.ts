@@ -19,6 +19,10 @@ import { lintSync, type LintOptions } from "../../src/lint.js";
 import type { Rule, RuleKind } from "../../src/rule.js";
 import type { LinterConfig } from "../../src/config/types.js";
 import { ALL_RULES } from "../../src/rules/all.js";
+import { initShell } from "@shipshape/shell";
+
+// Rules that read shell commands (ctx.shell) need the bash grammar loaded; check() itself is synchronous.
+await initShell();
 
 export interface CheckOptions {
   /** Options for the rule under test (as under `rules: { CODE: {...} }` in the config). */

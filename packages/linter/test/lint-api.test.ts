@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { lint, lintSync } from "../src/lint.js";
+import { fixFile } from "../src/fix.js";
+import { defineRule } from "../src/rule.js";
+import { md } from "../src/docs.js";
+import { explainRule, listRules, resolveRule } from "../src/rule-info.js";
+import { ALL_RULES } from "../src/rules/all.js";
+import latestTag from "../src/rules/dockerfile/latest-tag.js";
+import fromAsCasing from "../src/rules/dockerfile/from-as-casing.js";
+import stageNameCasing from "../src/rules/dockerfile/stage-name-casing.js";
+
+const docs = md`
+  ## What it does
+  Test rule.
+`;
+
+const throwing = defineRule({
+  code: "T001", name: "throws", kind: "dockerfile", category: "correctness", severity: "error", enabledByDefault: true, docs,
+  create: () => ({
+    Run() {
+      throw new Error("boom");
+    },
+  }),
+});
+
+describe("lint()", () => {
+  it("returns the JSON shape: 1-based UTF-16 columns, end exclusive, fix edits converted, sorted", async () => {
+    const text = "FROM alpine:3.20 AS Build\nFROM debian:latest\n";
+    const out = await lint([{ path: "b/Dockerfile", text }, { path: "a/Dockerfile", text: "FROM x:latest\n" }], {
+      rules: ALL_RULES,
+      noConfigSearch: true,
+    });
+    expect(out.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual([
+      "a/Dockerfile:1:8 DL3007",
+      "b/Dockerfile:1:21 StageNameCasing",
+      "b/Dockerfile:2:13 DL3007",
+    ]);
+    expect(out[2]).toMatchObject({ line: 2, column: 13, endLine: 2, endColumn: 19, rule: "latest-tag", aliases: [], severity: "warning" });
+    expect(out[1]!.fix).toEqual({
+      title: "Rename the stage to 'build'",
+      safe: true,
+      edits: [{ line: 1, column: 21, endLine: 1, endColumn: 26, text: "build" }],
+    });
+  });
+
+  it("turns a throwing rule into one internal-error and keeps the others", async () => {
+    const out = await lint([{ path: "Dockerfile", text: "FROM a:latest\nRUN x\nRUN y\n" }], {
+      rules: [throwing, latestTag],
+      noConfigSearch: true,
+    });
+    expect(out.map((d) => [d.code, d.line])).toEqual([["DL3007", 1], ["internal-error", 2]]);
+    expect(out[1]!.message).toBe("Rule T001 (throws) failed: boom");
+  });
+
+  it("reads .shipshape.yaml found upward through the injected reader, and reports its problems", async () => {
+    const files: Record<string, string> = {
+      "/repo/.shipshape.yaml": "ignore: [latest-tag]\nseverity:\n  StageNameCasing: error\nbogus: 1\n",
+      "/repo/.hadolint.yaml": "ignored: [StageNameCasing]\n",
+    };
+    const out = await lint([{ path: "/repo/app/Dockerfile", text: "FROM a:latest AS B\n" }], {
+      rules: ALL_RULES,
+      readFile: (p) => files[p],
+    });
+    expect(out.map((d) => [d.file, d.code, d.severity, d.message])).toEqual([
+      ["/repo/.shipshape.yaml", "invalid-config", "warning", "Unknown configuration key 'bogus'"],
+      ["/repo/app/Dockerfile", "StageNameCasing", "error", "Stage name 'B' should be lowercase"],
+    ]);
+  });
+
+  it("falls back to .hadolint.yaml with hadolint's keys", async () => {
+    const files: Record<string, string> = {
+      "/repo/.hadolint.yaml": "ignored:\n  - DL3007\noverride:\n  style: [StageNameCasing]\n  info: [StageNameCasing]\nfailure-threshold: warning\n",
+    };
+    const out = await lint([{ path: "/repo/Dockerfile", text: "FROM a:latest AS B\n" }], {
+      rules: ALL_RULES,
+      readFile: (p) => files[p],
+    });
+    expect(out.map((d) => [d.code, d.severity])).toEqual([["StageNameCasing", "info"]]);
+  });
+
+  it("lets options win over the config file", async () => {
+    const files: Record<string, string> = { "/r/.shipshape.yaml": "ignore: [DL3007]\n" };
+    const out = await lint([{ path: "/r/Dockerfile", text: "FROM a:latest\n" }], {
+      rules: ALL_RULES,
+      readFile: (p) => files[p],
+      select: ["latest-tag"],
+      severity: { DL3007: "style" },
+    });
+    // ignore lists merge (as hadolint), so the rule stays off even though it is selected
+    expect(out).toEqual([]);
+  });
+
+  it("reports bad values with their position in the config file", async () => {
+    const files: Record<string, string> = { "/r/.shipshape.yaml": "severity:\n  DL3007: loud\nfailure-threshold: 3\n" };
+    const out = await lint([{ path: "/r/Dockerfile", text: "FROM a:1\n" }], { rules: ALL_RULES, readFile: (p) => files[p] });
+    expect(out.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      "2:11 Expected error, warning, info, style or off",
+      "3:20 Expected error, warning, info, style or none",
+    ]);
+  });
+});
+
+describe("selection", () => {
+  const text = "FROM a:latest as B\n";
+  const codes = (config: Parameters<typeof lintSync>[1]) =>
+    lintSync({ path: "Dockerfile", text }, { rules: ALL_RULES, noConfigSearch: true, ...config }).map((d) => d.code);
+
+  it("runs the default set", () => expect(codes({})).toEqual(["DL3007", "FromAsCasing", "StageNameCasing"]));
+  it("select replaces it, by code, name or alias", () =>
+    expect(codes({ select: ["latest-tag", "fromascasing"] })).toEqual(["DL3007", "FromAsCasing"]));
+  it("extendSelect adds rules that are off by default", () => {
+    const off = defineRule({ ...latestTag, code: "T002", name: "off-latest", enabledByDefault: false, aliases: [] });
+    expect(lintSync({ path: "Dockerfile", text }, { rules: [off], noConfigSearch: true })).toEqual([]);
+    expect(lintSync({ path: "Dockerfile", text }, { rules: [off], extendSelect: ["off-latest"], noConfigSearch: true }).map((d) => d.code)).toEqual(["T002"]);
+  });
+  it("ignore and severity off drop rules", () =>
+    expect(codes({ ignore: ["DL3007"], severity: { StageNameCasing: "off" } })).toEqual(["FromAsCasing"]));
+  it("rule options come from the rule entry or the top level", () => {
+    const withOption = defineRule({
+      code: "T003", name: "registry", kind: "dockerfile", category: "security", severity: "warning",
+      enabledByDefault: false, enabledByOptions: true, docs,
+      options: { trustedRegistries: { type: "string[]", description: "Registries to allow." } },
+      create: (ctx) => ({
+        From(node) {
+          ctx.report(node, `trusted: ${(ctx.options.trustedRegistries ?? []).join(",")}`);
+        },
+      }),
+    });
+    const run = (config: object) =>
+      lintSync({ path: "Dockerfile", text }, { rules: [withOption], noConfigSearch: true, config }).map((d) => d.message);
+    expect(run({})).toEqual([]);
+    expect(run({ sharedOptions: { trustedRegistries: ["a.io"] } })).toEqual(["trusted: a.io"]);
+    expect(run({ ruleOptions: { registry: { trustedRegistries: ["b.io"] } } })).toEqual(["trusted: b.io"]);
+  });
+});
+
+describe("fixes", () => {
+  it("fixFile applies safe fixes in rounds and reports what remains", async () => {
+    const text = "FROM a:latest as Build\nCOPY --from=Build / /\n";
+    const result = await fixFile({ path: "Dockerfile", text }, { rules: [latestTag, fromAsCasing, stageNameCasing], noConfigSearch: true });
+    expect(result.text).toBe("FROM a:latest AS build\nCOPY --from=build / /\n");
+    expect(result.changed).toBe(true);
+    expect(result.remaining.map((d) => d.code)).toEqual(["DL3007"]);
+  });
+
+  it("leaves a clean file untouched", async () => {
+    const result = await fixFile({ path: "Dockerfile", text: "FROM a:1\n" }, { rules: ALL_RULES, noConfigSearch: true });
+    expect(result).toMatchObject({ text: "FROM a:1\n", changed: false, remaining: [] });
+  });
+});
+
+describe("rule information", () => {
+  it("lists every rule with its metadata", () => {
+    const rules = listRules();
+    const dl3025 = rules.find((r) => r.code === "DL3025");
+    expect(dl3025).toMatchObject({ name: "json-args-recommended", aliases: ["JSONArgsRecommended"], kind: "dockerfile", fixable: true });
+    expect(dl3025!.summary).toMatch(/^Flags `CMD` and `ENTRYPOINT`/);
+    expect(rules.some((r) => r.category === "syntax")).toBe(true);
+    expect(new Set(rules.map((r) => r.code)).size).toBe(rules.length);
+  });
+
+  it("resolves codes, names and aliases case-insensitively", () => {
+    for (const ref of ["DL3025", "json-args-recommended", "JSONArgsRecommended", "jsonargsrecommended"]) {
+      expect(resolveRule(ref)?.code).toBe("DL3025");
+    }
+    expect(resolveRule("nope")).toBeUndefined();
+  });
+
+  it("explains a rule", () => {
+    expect(explainRule("maintainer-deprecated")).toMatch(/^# DL4000: maintainer-deprecated \(also `MaintainerDeprecated`\)\n/);
+    expect(explainRule("nope")).toBeUndefined();
+  });
+});
