@@ -364,7 +364,8 @@ class Analyzer {
           this.recordRuntimeUses(instr, stage, scope, shell);
           this.collectStageReferences(instr, stage, instr, false);
           if (instr.kind === "Run") {
-            for (const entry of scope.entries.values()) if (entry.declaration) entry.declaration.reachesRun = true;
+            // Unset ARGs too: a --build-arg would put them in this RUN's environment.
+            scope.forEachDeclarationInForce((d) => (d.reachesRun = true));
           }
       }
     }
@@ -430,7 +431,6 @@ class Analyzer {
   private recordRuntimeUses(instr: Instruction, stage: Stage, scope: ScopeSnapshot, shell: ShellInForce): void {
     const command =
       instr.kind === "Run" || instr.kind === "Cmd" || instr.kind === "Entrypoint" || instr.kind === "Healthcheck" ? instr.command : undefined;
-    const env = instr.kind === "Run" ? scope : scope.runtimeOnly();
     const found: { ref: RuntimeRef; at: (offset: number) => number }[] = [];
     if (command?.kind === "ShellForm") {
       const at = (o: number) => sourceOffset(instr, command.logicalOffset + o);
@@ -448,6 +448,8 @@ class Analyzer {
         for (const ref of scanRuntimeRefs(h.content, shell.kind)) found.push({ ref, at });
       }
     }
+    if (found.length === 0) return;
+    const env = instr.kind === "Run" ? scope : scope.runtimeOnly();
     for (const { ref, at } of found) {
       const entry = env.entry(ref.name);
       const declaration = env.declarationOf(ref.name);

@@ -74,14 +74,18 @@ const LETTER = /^\p{L}$/u;
 const DIGIT = /^\p{Nd}$/u;
 const SPACE = /^\p{White_Space}$/u;
 
+// ASCII fast paths; Go's unicode.IsLetter / IsDigit / IsSpace beyond that.
 function isLetter(cp: number): boolean {
-  return cp >= 0 && LETTER.test(String.fromCodePoint(cp));
+  if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+  return LETTER.test(String.fromCodePoint(cp));
 }
 function isDigit(cp: number): boolean {
-  return cp >= 0 && DIGIT.test(String.fromCodePoint(cp));
+  if (cp < 0x80) return cp >= 0x30 && cp <= 0x39;
+  return DIGIT.test(String.fromCodePoint(cp));
 }
 function isSpace(cp: number): boolean {
-  return cp >= 0 && SPACE.test(String.fromCodePoint(cp));
+  if (cp < 0x80) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d);
+  return SPACE.test(String.fromCodePoint(cp));
 }
 /** POSIX special parameters: always a single character, never set. */
 function isSpecialParam(cp: number): boolean {

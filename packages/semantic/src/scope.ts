@@ -1,67 +1,158 @@
 /**
- * Immutable variable scopes: every ARG or ENV produces a new scope, so the scope in force before any
- * instruction can be kept cheaply.
+ * Immutable variable scopes. Each ARG or ENV adds one link to a chain of changes, so the scope in force
+ * before every instruction is kept cheaply; every few links a checkpoint map bounds how far a look-up
+ * walks back.
  */
 import type { Scope, ScopeEntry, VariableDeclaration } from "./model.js";
 
+type Change = { kind: "set"; entry: ScopeEntry } | { kind: "unset"; declaration: VariableDeclaration };
+
+function changedName(c: Change): string {
+  return c.kind === "set" ? c.entry.name : c.declaration.name;
+}
+
+const CHECKPOINT_EVERY = 16;
+
 export class ScopeSnapshot implements Scope {
-  constructor(
-    readonly entries: ReadonlyMap<string, ScopeEntry>,
-    readonly unset: ReadonlyMap<string, VariableDeclaration>,
+  private materialized?: { entries: Map<string, ScopeEntry>; unset: Map<string, VariableDeclaration> };
+  /** The latest change of every name (normalised) up to here; present on roots and every few links. */
+  private readonly checkpoint?: Map<string, Change>;
+  private readonly sinceCheckpoint: number;
+
+  private constructor(
+    private readonly parent: ScopeSnapshot | undefined,
+    private readonly change: Change | undefined,
     readonly baseEnvUnknown: boolean,
     /** Look names up ignoring case (Windows). */
-    readonly caseInsensitive = false,
-  ) {}
-
-  static empty(baseEnvUnknown = false, caseInsensitive = false): ScopeSnapshot {
-    return new ScopeSnapshot(new Map(), new Map(), baseEnvUnknown, caseInsensitive);
+    readonly caseInsensitive: boolean,
+  ) {
+    if (!parent) {
+      this.checkpoint = new Map();
+      this.sinceCheckpoint = 0;
+    } else if (parent.sinceCheckpoint + 1 >= CHECKPOINT_EVERY) {
+      this.checkpoint = this.buildCheckpoint();
+      this.sinceCheckpoint = 0;
+    } else {
+      this.sinceCheckpoint = parent.sinceCheckpoint + 1;
+    }
   }
 
-  private key(name: string): string {
+  static empty(baseEnvUnknown = false, caseInsensitive = false): ScopeSnapshot {
+    return new ScopeSnapshot(undefined, undefined, baseEnvUnknown, caseInsensitive);
+  }
+
+  private buildCheckpoint(): Map<string, Change> {
+    const pending: Change[] = [];
+    let s: ScopeSnapshot | undefined = this;
+    while (s && !s.checkpoint) {
+      if (s.change) pending.push(s.change);
+      s = s.parent;
+    }
+    const map = new Map(s?.checkpoint);
+    for (let i = pending.length - 1; i >= 0; i--) map.set(this.norm(changedName(pending[i])), pending[i]);
+    return map;
+  }
+
+  private norm(name: string): string {
     return this.caseInsensitive ? name.toUpperCase() : name;
+  }
+
+  /** The latest change of a name, walking back through the chain. */
+  private find(name: string): Change | undefined {
+    const key = this.norm(name);
+    for (let s: ScopeSnapshot | undefined = this; s; s = s.parent) {
+      if (s.checkpoint) return s.checkpoint.get(key);
+      if (s.change && this.norm(changedName(s.change)) === key) return s.change;
+    }
+    return undefined;
+  }
+
+  entry(name: string): ScopeEntry | undefined {
+    const c = this.find(name);
+    return c?.kind === "set" ? c.entry : undefined;
   }
 
   lookup(name: string): string | undefined {
     return this.entry(name)?.value;
   }
 
-  entry(name: string): ScopeEntry | undefined {
-    if (!this.caseInsensitive) return this.entries.get(name);
-    const k = this.key(name);
-    for (const [n, e] of this.entries) if (n.toUpperCase() === k) return e;
-    return undefined;
-  }
-
   declarationOf(name: string): VariableDeclaration | undefined {
-    const e = this.entry(name);
-    if (e) return e.declaration;
-    if (!this.caseInsensitive) return this.unset.get(name);
-    for (const [n, d] of this.unset) if (n.toUpperCase() === this.key(name)) return d;
-    return undefined;
+    const c = this.find(name);
+    if (!c) return undefined;
+    return c.kind === "set" ? c.entry.declaration : c.declaration;
   }
 
-  /** Sets a value; an existing key keeps its position (BuildKit replaces in place). */
+  private changes(): Change[] {
+    const out: Change[] = [];
+    for (let s: ScopeSnapshot | undefined = this; s; s = s.parent) if (s.change) out.push(s.change);
+    return out.reverse();
+  }
+
+  private materialize(): { entries: Map<string, ScopeEntry>; unset: Map<string, VariableDeclaration> } {
+    if (this.materialized) return this.materialized;
+    const entries = new Map<string, ScopeEntry>();
+    const unset = new Map<string, VariableDeclaration>();
+    const keyOf = new Map<string, string>();
+    for (const c of this.changes()) {
+      const name = changedName(c);
+      const norm = this.norm(name);
+      if (c.kind === "set") {
+        // An existing key keeps its position (BuildKit replaces in place).
+        const key = keyOf.get(norm) ?? name;
+        keyOf.set(norm, key);
+        entries.set(key, c.entry);
+        unset.delete(name);
+      } else {
+        unset.set(name, c.declaration);
+      }
+    }
+    this.materialized = { entries, unset };
+    return this.materialized;
+  }
+
+  /** The values in force, in BuildKit's env order. */
+  get entries(): ReadonlyMap<string, ScopeEntry> {
+    return this.materialize().entries;
+  }
+
+  /** Declared ARGs without a value. */
+  get unset(): ReadonlyMap<string, VariableDeclaration> {
+    return this.materialize().unset;
+  }
+
+  /** Sets a value. */
   with(entry: ScopeEntry): ScopeSnapshot {
-    const entries = new Map(this.entries);
-    let key = entry.name;
-    if (this.caseInsensitive) key = [...entries.keys()].find((n) => n.toUpperCase() === this.key(entry.name)) ?? key;
-    entries.set(key, entry);
-    const unset = new Map(this.unset);
-    unset.delete(entry.name);
-    return new ScopeSnapshot(entries, unset, this.baseEnvUnknown, this.caseInsensitive);
+    return new ScopeSnapshot(this, { kind: "set", entry }, this.baseEnvUnknown, this.caseInsensitive);
   }
 
   /** Records a declared ARG without a value; it does not remove an existing value (an ENV of that name). */
   withUnset(declaration: VariableDeclaration): ScopeSnapshot {
     if (this.entry(declaration.name)) return this;
-    const unset = new Map(this.unset);
-    unset.set(declaration.name, declaration);
-    return new ScopeSnapshot(this.entries, unset, this.baseEnvUnknown, this.caseInsensitive);
+    return new ScopeSnapshot(this, { kind: "unset", declaration }, this.baseEnvUnknown, this.caseInsensitive);
+  }
+
+  /** Calls `fn` with every declaration in force (set or unset), each name once. */
+  forEachDeclarationInForce(fn: (declaration: VariableDeclaration) => void): void {
+    const seen = new Set<string>();
+    const visit = (key: string, c: Change) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      const decl = c.kind === "set" ? c.entry.declaration : c.declaration;
+      if (decl) fn(decl);
+    };
+    for (let s: ScopeSnapshot | undefined = this; s; s = s.parent) {
+      if (s.checkpoint) {
+        for (const [key, c] of s.checkpoint) visit(key, c);
+        return;
+      }
+      if (s.change) visit(this.norm(changedName(s.change)), s.change);
+    }
   }
 
   /** Only what a running container sees: ENV and the image's environment. */
   runtimeOnly(): ScopeSnapshot {
-    const entries = new Map([...this.entries].filter(([, e]) => e.kind === "env" || e.kind === "image"));
-    return new ScopeSnapshot(entries, new Map(), this.baseEnvUnknown, this.caseInsensitive);
+    let scope = ScopeSnapshot.empty(this.baseEnvUnknown, this.caseInsensitive);
+    for (const e of this.entries.values()) if (e.kind === "env" || e.kind === "image") scope = scope.with(e);
+    return scope;
   }
 }

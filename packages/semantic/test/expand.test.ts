@@ -74,6 +74,21 @@ const vectors: [word: string, env: Env, expected: string | { error: string }][] 
   ["${A//*/X}", { A: "abc" }, "X"],
   ["${A//x/X}", { A: "" }, ""],
   ["${A//b/'$$'}", { A: "abc" }, "a$c"],
+  // Cases from BuildKit's own lexer tests (re-typed).
+  ["${FOO#()[]{\\}^$.\\*\\?|\\\\}", { FOO: "()[]{}^$.*?|\\x" }, "x"],
+  ["${FOO%%\\**}", { FOO: "xx**" }, "xx"],
+  ["${FOO#*x*y}", { FOO: "xxyy" }, "y"],
+  ["${FOO#*}", { FOO: "xxyy" }, "xxyy"],
+  ["${FOO#?\\?}", { FOO: "???y" }, "?y"],
+  ["${FOO%%\\**\\*}", { FOO: "a***yy*" }, "a"],
+  ["${FOO/$NEEDLE/.} - ${FOO//$NEEDLE/.}", { FOO: "/foo*/*/*.txt", NEEDLE: "\\*/" }, "/foo.*/*.txt - /foo..*.txt"],
+  ["${FOO/$N/$R} - ${FOO//$N/$R}", { FOO: "/a/foo/b/c.txt", N: "/?/", R: "/" }, "/foo/b/c.txt - /foo/c.txt"],
+  ["${FOO//\\//\\/}", { FOO: "/tmp/foo.txt" }, "\\/tmp\\/foo.txt"],
+  ["${FOO/$BAR/ww}", { FOO: "xxyy", BAR: "" }, "wwxxyy"],
+  ["${FOO///}", { FOO: "xxyy" }, "xxyy"],
+  ["${FOO//ww}", { FOO: "xxyy" }, { error: "syntax error: missing '/' in ${}" }],
+  ["${FOO=aaa}", { FOO: "x" }, { error: "unsupported modifier (=) in substitution" }],
+  ["${VAR:?message here$ARG}", { VAR: "", ARG: "x" }, { error: "VAR: message herex" }],
 ];
 
 describe("expandWord: BuildKit lexer vectors", () => {
