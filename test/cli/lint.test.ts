@@ -146,6 +146,7 @@ describe("shipshape lint", () => {
     const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`svc${String(i).padStart(2, "0")}/Dockerfile`, LATEST]));
     const root = tree(files);
     const r = shipshape(["lint", ".", "-f", "json", "--select", "DL3007"], { cwd: root });
+    expect(r.stderr).toBe("");
     expect(r.status).toBe(1);
     expect(json(r.stdout).map((d) => d.file)).toEqual(Object.keys(files).sort());
     expectNoStack(r.stderr);

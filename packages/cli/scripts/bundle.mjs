@@ -39,6 +39,8 @@ await build({
   entryNames: "[name]",
   chunkNames: "shipshape-chunk-[hash]",
   plugins: [workspaceSources],
+  // tinypool starts its workers from its own files (dist/entry/worker.js beside itself), so it stays a package.
+  external: ["tinypool"],
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: { js: 'import { createRequire as __shipshapeCreateRequire } from "node:module";\nconst require = __shipshapeCreateRequire(import.meta.url);' },
   sourcemap: "linked",
