@@ -12,7 +12,7 @@ import type { DiagnosticSink } from "./diagnostics.js";
 import type { StageGraph, StageInfo } from "./graph.js";
 import { formatPlatform } from "./platform.js";
 import { cleanPath, compileSource, isRemoteSource, sourceMatchesAny } from "./sources.js";
-import { DEFAULT_SHELL, snapshot, type BuildState } from "./state.js";
+import { DEFAULT_SHELL, sharedSnapshot, type BuildState } from "./state.js";
 import type { ArgValue, HealthcheckConfig, StepPlan } from "./types.js";
 import { expand, expandForDisplay, expandSplit, type Escape } from "./vars.js";
 
@@ -217,6 +217,8 @@ export function dispatchInstruction(
       break;
   }
 
+  if (STATE_CHANGING.has(instr.kind)) state.shared = undefined;
+  const shared = sharedSnapshot(state);
   const expanded = d.expanded ?? instr.original;
   const step: StepPlan = {
     line: trigger ? trigger.parentLine : instr.startLine,
@@ -227,14 +229,17 @@ export function dispatchInstruction(
     layer: d.layer ?? d.vertex !== undefined,
     vertex: d.vertex !== undefined,
     cache: "hit",
-    state: snapshot(state),
-    argDetails: state.args.map((a) => ({ ...a })),
+    state: shared.state,
+    argDetails: shared.args,
   };
   if (d.history !== undefined) step.history = d.history;
   if (d.shadowed && d.shadowed.length > 0) step.shadowedEnv = d.shadowed;
   if (trigger) step.triggerOf = `line ${trigger.parentLine}`;
   return { step, vertex: d.vertex };
 }
+
+/** Instructions that change what a step's `state` shows. */
+const STATE_CHANGING = new Set(["Env", "Arg", "Workdir", "User", "Shell"]);
 
 type Expander = (text: string, range: Range, env?: ReadonlyMap<string, string>) => string;
 

@@ -54,7 +54,10 @@ function buildPlan(text: string, options: PlanOptions, lines: LineIndex): BuildP
       dockerignore: p.dockerignore ?? input.dockerignore,
     });
   }
-  const firstMiss = assignCache(sim, changes, baselineOf(baselineSim), options.noCacheFilter);
+  // Nothing changed and nothing forced: every built step is a hit, no keys to compute.
+  const firstMiss = cacheAnalysed || options.noCacheFilter !== undefined
+    ? assignCache(sim, changes, baselineOf(baselineSim), options.noCacheFilter)
+    : markUnbuilt(sim);
 
   const { graph } = sim;
   const idOf = (i: number): string => graph.stages[i]!.id;
@@ -107,6 +110,15 @@ function buildPlan(text: string, options: PlanOptions, lines: LineIndex): BuildP
     ...(options.dockerfilePath !== undefined ? { dockerfilePath: options.dockerfilePath } : {}),
     diagnostics: planDiagnostics,
   };
+}
+
+function markUnbuilt(sim: Simulation): Map<number, number | null> {
+  const out = new Map<number, number | null>();
+  for (const s of sim.stages) {
+    if (!s.info.reachable || s.info.replacedBy !== undefined) for (const d of s.steps) d.step.cache = "not-built";
+    out.set(s.info.index, null);
+  }
+  return out;
 }
 
 function normalizeChanged(p: string): string {

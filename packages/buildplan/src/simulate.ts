@@ -10,7 +10,7 @@ import { dispatchInstruction, type DispatchContext, type DispatchedStep, type Ve
 import { buildStageGraph, type StageGraph, type StageInfo } from "./graph.js";
 import { normalizeImageRef } from "./image-ref.js";
 import { formatPlatform } from "./platform.js";
-import { finalImage, inheritState, scratchState, snapshot, unknownBaseState, type BuildState } from "./state.js";
+import { finalImage, inheritState, scratchState, sharedSnapshot, unknownBaseState, type BuildState } from "./state.js";
 import type { StepPlan } from "./types.js";
 
 export interface SimulatedStage {
@@ -102,8 +102,8 @@ function fromStep(info: StageInfo, state: BuildState): DispatchedStep {
     layer: false,
     vertex: info.base.kind === "image" || info.base.kind === "context",
     cache: "hit",
-    state: snapshot(state),
-    argDetails: state.args.map((a) => ({ ...a })),
+    state: sharedSnapshot(state).state,
+    argDetails: sharedSnapshot(state).args,
   };
   let vertex: VertexSpec | undefined;
   if (info.base.kind === "image") vertex = { op: JSON.stringify(["image", normalizeImageRef(info.base.ref), formatPlatform(info.platform)]), chain: false, inputs: [] };

@@ -20,6 +20,17 @@ export interface BuildState {
   cmdSet: boolean;
   /** ONBUILD triggers written in this stage, for the stages built FROM it. */
   triggers: Instruction[];
+  /** The last snapshot, shared by the steps that do not change the state (cleared on every change). */
+  shared?: { state: StepState; args: ArgValue[] };
+}
+
+/**
+ * The snapshot for a step: steps that leave the state alone share one object (plans of big files would
+ * otherwise spend their time copying environments). Treat step states as read-only.
+ */
+export function sharedSnapshot(state: BuildState): { state: StepState; args: ArgValue[] } {
+  state.shared ??= { state: snapshot(state), args: state.args.map((a) => ({ ...a })) };
+  return state.shared;
 }
 
 export function emptyImage(inheritsUnknownBase: boolean): ImageConfig {

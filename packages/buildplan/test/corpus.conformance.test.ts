@@ -1,0 +1,55 @@
+// plan() over every real-world Dockerfile of the shared corpus: it never throws, never reports an internal
+// error, every renderer accepts its result, and every stage can be planned as the target.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { plan, planToJson, renderDot, renderMermaid, renderPlanText } from "@shipshape/buildplan";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const corpus = path.resolve(repoRoot, "../shared/corpus/dockerfiles");
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) walk(full, out);
+    else out.push(full);
+  }
+  return out;
+}
+
+const files = walk(corpus);
+
+describe("plan over the corpus", () => {
+  it("finds the corpus", () => {
+    expect(files.length).toBeGreaterThan(100);
+  });
+
+  it("plans every file without throwing or an internal error, for every target", () => {
+    const failures: string[] = [];
+    let stagesPlanned = 0;
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      const rel = path.relative(corpus, file);
+      try {
+        const p = plan(text, { dockerfilePath: rel, changedPaths: ["go.mod", "package.json", "src/main.c"], dockerignore: "*.md\n.git\n" });
+        if (p.diagnostics.some((d) => d.code === "internal-error")) failures.push(`${rel}: ${p.diagnostics.find((d) => d.code === "internal-error")!.message}`);
+        renderPlanText(p);
+        renderMermaid(p);
+        renderDot(p);
+        JSON.stringify(planToJson(p));
+        for (const s of p.stages) {
+          if (s.name === null) continue;
+          const q = plan(text, { target: s.name, platform: "linux/arm64" });
+          stagesPlanned++;
+          if (q.target !== s.id) failures.push(`${rel}: target ${s.name} resolved to ${q.target}`);
+          if (q.diagnostics.some((d) => d.code === "internal-error")) failures.push(`${rel} --target ${s.name}: internal error`);
+        }
+      } catch (err) {
+        failures.push(`${rel}: threw ${err instanceof Error ? err.stack : String(err)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(stagesPlanned).toBeGreaterThan(0);
+  });
+});
