@@ -1,0 +1,272 @@
+import { describe, expect, it } from "vitest";
+import { loadProject, toPlain, type LoadProjectOptions } from "@shipshape/compose";
+import { memoryReader, yaml } from "./helpers.js";
+
+function load(files: Record<string, string>, opts: Partial<LoadProjectOptions> = {}) {
+  const names = opts.files ?? [Object.keys(files)[0]!];
+  return loadProject({ files: names, readFile: memoryReader(files), env: {}, ...opts });
+}
+
+const plainService = (r: ReturnType<typeof load>, name: string) => toPlain((r.project.model.root as any).entries.find((e: any) => e.key === "services").value.entries.find((e: any) => e.key === name).value);
+
+describe("merging several files", () => {
+  const base = yaml(
+    "services:",
+    "  web:",
+    "    image: app:1",
+    "    command: [run, --a]",
+    "    environment: ['A=1', 'B=1']",
+    "    ports: ['8080:80', '9000:9000']",
+    "    volumes: ['data:/data', './a:/a']",
+    "    dns: [1.1.1.1]",
+    "    depends_on: [db]",
+    "    labels: {x: '1'}",
+    "    logging: {driver: json-file, options: {max-size: 1m}}",
+    "  db:",
+    "    image: postgres",
+  );
+  const over = yaml(
+    "services:",
+    "  web:",
+    "    image: app:2",
+    "    command: [serve]",
+    "    environment: {B: '2', C: '3'}",
+    "    ports: ['8080:80', '7000:70']",
+    "    volumes: ['other:/data']",
+    "    dns: [8.8.8.8]",
+    "    depends_on: {cache: {condition: service_started}}",
+    "    labels: ['y=2']",
+    "    logging: {driver: syslog}",
+  );
+  const r = load({ "/p/compose.yaml": base, "/p/compose.override.yaml": over }, { files: ["/p/compose.yaml", "/p/compose.override.yaml"] });
+  const web = r.project.model.services.web!;
+
+  it("merges without errors", () => {
+    expect(r.errors).toEqual([]);
+  });
+
+  it("overrides scalars and replaces command", () => {
+    expect(web.image!.value).toBe("app:2");
+    expect(web.image!.file).toBe("/p/compose.override.yaml");
+    expect(plainService(r, "web")).toMatchObject({ command: ["serve"] });
+  });
+
+  it("merges environment and labels by key across list and mapping forms", () => {
+    expect(web.environment.map((e) => [e.key, e.value?.value])).toEqual([
+      ["A", "1"],
+      ["B", "2"],
+      ["C", "3"],
+    ]);
+    expect(web.labels.map((e) => [e.key, e.value?.value])).toEqual([
+      ["x", "1"],
+      ["y", "2"],
+    ]);
+  });
+
+  it("merges ports and volumes by their identity, later wins", () => {
+    expect(web.ports.map((p) => [p.published?.start, p.target?.start, p.file])).toEqual([
+      [8080, 80, "/p/compose.override.yaml"],
+      [9000, 9000, "/p/compose.yaml"],
+      [7000, 70, "/p/compose.override.yaml"],
+    ]);
+    expect(web.volumes.map((v) => [v.source?.value, v.target?.value])).toEqual([
+      ["other", "/data"],
+      ["./a", "/a"],
+    ]);
+  });
+
+  it("appends other lists and merges depends_on forms", () => {
+    expect(plainService(r, "web")).toMatchObject({ dns: ["1.1.1.1", "8.8.8.8"] });
+    expect(web.depends_on.map((d) => d.service.value)).toEqual(["db", "cache"]);
+  });
+
+  it("drops logging options when the driver changes", () => {
+    expect(plainService(r, "web")).toMatchObject({ logging: { driver: "syslog" } });
+    expect((plainService(r, "web") as any).logging.options).toBeUndefined();
+  });
+
+  it("honours !reset and !override", () => {
+    const r2 = load(
+      {
+        "/p/a.yaml": yaml("services:", "  web:", "    image: a", "    ports: ['80:80']", "    environment: {A: '1', B: '2'}"),
+        "/p/b.yaml": yaml("services:", "  web:", "    ports: !reset []", "    environment: !override {C: '3'}"),
+      },
+      { files: ["/p/a.yaml", "/p/b.yaml"] },
+    );
+    expect(r2.errors).toEqual([]);
+    const w = r2.project.model.services.web!;
+    expect(w.ports).toEqual([]);
+    expect(w.environment.map((e) => e.key)).toEqual(["C"]);
+  });
+
+  it("reports a mapping overriding a list, in the overriding file", () => {
+    const r3 = load(
+      { "/p/a.yaml": yaml("services:", "  web:", "    image: a", "    cap_add: [X]"), "/p/b.yaml": yaml("services:", "  web:", "    cap_add: {a: 1}") },
+      { files: ["/p/a.yaml", "/p/b.yaml"] },
+    );
+    expect(r3.errors.map((e) => [e.code, e.file])).toContainEqual(["CF015", "/p/b.yaml"]);
+  });
+
+  it("points schema errors at the file that wrote the value", () => {
+    const r4 = load(
+      { "/p/a.yaml": yaml("services:", "  web:", "    image: a"), "/p/b.yaml": yaml("services:", "  web:", "    restart: sometimes") },
+      { files: ["/p/a.yaml", "/p/b.yaml"] },
+    );
+    expect(r4.errors.map((e) => [e.code, e.file])).toEqual([["CF109", "/p/b.yaml"]]);
+  });
+});
+
+describe("environment and interpolation", () => {
+  const compose = yaml("services:", "  web:", "    image: app:${TAG}", "    environment: [\"X=${FROM_ENV_FILE:-none}\"]", "    command: ${CMD:?CMD is required}");
+
+  it("reads .env beside the first file; the process environment wins", () => {
+    const r = load({ "/p/compose.yaml": compose, "/p/.env": "TAG=1\nCMD=run\nFROM_ENV_FILE=dotenv\n" }, { env: { TAG: "2" } });
+    expect(r.errors).toEqual([]);
+    const web = r.project.model.services.web!;
+    expect(web.image!.value).toBe("app:2");
+    expect(web.environment[0]!.value?.value).toBe("dotenv");
+    expect(r.project.files).toContain("/p/.env");
+  });
+
+  it("uses --env-file instead of .env", () => {
+    const r = load({ "/p/compose.yaml": compose, "/p/.env": "TAG=dotenv\nCMD=x", "/p/prod.env": "TAG=prod\nCMD=y" }, { envFiles: ["prod.env"] });
+    expect(r.project.model.services.web!.image!.value).toBe("app:prod");
+  });
+
+  it("reports unset and required variables at the reference", () => {
+    const r = load({ "/p/compose.yaml": compose });
+    expect(r.errors.map((e) => [e.code, e.file, compose.slice(e.range.start, e.range.end)])).toEqual([
+      ["CF009", "/p/compose.yaml", "${TAG}"],
+      ["CF008", "/p/compose.yaml", "${CMD:?CMD is required}"],
+    ]);
+  });
+
+  it("reports env file syntax errors in the env file", () => {
+    const r = load({ "/p/compose.yaml": yaml("services:", "  web:", "    image: a"), "/p/.env": "BAD KEY=1\n" });
+    expect(r.errors.map((e) => [e.code, e.file])).toEqual([["CF014", "/p/.env"]]);
+  });
+
+  it("reports a missing explicit env file", () => {
+    const r = load({ "/p/compose.yaml": yaml("services:", "  web:", "    image: a") }, { envFiles: ["nope.env"] });
+    expect(r.errors.map((e) => e.code)).toEqual(["CF011"]);
+  });
+});
+
+describe("extends", () => {
+  it("merges a base service from the same file", () => {
+    const text = yaml("services:", "  base:", "    image: base", "    environment: {A: '1'}", "  web:", "    extends: base", "    environment: {B: '2'}");
+    const r = load({ "/p/compose.yaml": text });
+    expect(r.errors).toEqual([]);
+    const web = r.project.model.services.web!;
+    expect(web.image!.value).toBe("base");
+    expect(web.environment.map((e) => e.key)).toEqual(["A", "B"]);
+    expect(web.extends).toBeUndefined();
+  });
+
+  it("merges a base service from another file, recursively", () => {
+    const r = load({
+      "/p/compose.yaml": yaml("services:", "  web:", "    extends: {service: app, file: common/base.yaml}", "    ports: ['80:80']"),
+      "/p/common/base.yaml": yaml("services:", "  root:", "    image: root", "    init: true", "  app:", "    extends: root", "    image: app"),
+    });
+    expect(r.errors).toEqual([]);
+    const web = r.project.model.services.web!;
+    expect(web.image!.value).toBe("app");
+    expect(web.image!.file).toBe("/p/common/base.yaml");
+    expect(web.init!.value).toBe(true);
+    expect(r.project.files).toContain("/p/common/base.yaml");
+  });
+
+  it("reports unknown services, missing files and cycles at the reference", () => {
+    const text = yaml(
+      "services:",
+      "  a:",
+      "    extends: b",
+      "  b:",
+      "    extends: a",
+      "    image: x",
+      "  c:",
+      "    image: x",
+      "    extends: nope",
+      "  d:",
+      "    image: x",
+      "    extends: {service: s, file: missing.yaml}",
+    );
+    const r = load({ "/p/compose.yaml": text });
+    const got = r.errors.map((e) => [e.code, text.slice(e.range.start, e.range.end)]);
+    expect(got).toContainEqual(["CF013", "nope"]);
+    expect(got).toContainEqual(["CF011", "missing.yaml"]);
+    expect(got.filter(([c]) => c === "CF013").length).toBeGreaterThanOrEqual(2);
+    expect(r.errors.find((e) => e.message.startsWith("Circular"))).toBeTruthy();
+  });
+});
+
+describe("include", () => {
+  it("loads included projects with their own .env and reports conflicts", () => {
+    const r = load({
+      "/p/compose.yaml": yaml("include:", "  - sub/compose.yaml", "services:", "  web:", "    image: web", "    depends_on: [db]", "  cache:", "    image: mine"),
+      "/p/sub/compose.yaml": yaml("services:", "  db:", "    image: postgres:${PG}", "  cache:", "    image: theirs", "volumes:", "  dbdata:"),
+      "/p/sub/.env": "PG=16\n",
+    });
+    const m = r.project.model;
+    expect(Object.keys(m.services).sort()).toEqual(["cache", "db", "web"]);
+    expect(m.services.db!.image!.value).toBe("postgres:16");
+    expect(m.services.db!.file).toBe("/p/sub/compose.yaml");
+    expect(m.services.cache!.image!.value).toBe("mine");
+    expect(Object.keys(m.volumes)).toEqual(["dbdata"]);
+    expect(r.errors.map((e) => [e.code, e.severity, e.file])).toEqual([["CF012", "warning", "/p/compose.yaml"]]);
+    expect(r.project.baseDirs["/p/sub/compose.yaml"]).toBe("/p/sub");
+  });
+
+  it("supports the long form with env_file and several paths", () => {
+    const r = load({
+      "/p/compose.yaml": yaml("include:", "  - path: [a.yaml, b.yaml]", "    env_file: vars.env"),
+      "/p/a.yaml": yaml("services:", "  a:", "    image: ${IMG}"),
+      "/p/b.yaml": yaml("services:", "  a:", "    init: true"),
+      "/p/vars.env": "IMG=alpine",
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.project.model.services.a!.image!.value).toBe("alpine");
+    expect(r.project.model.services.a!.init!.value).toBe(true);
+  });
+
+  it("detects include cycles and missing files", () => {
+    const r = load({
+      "/p/compose.yaml": yaml("include: [a.yaml, gone.yaml]", "services:", "  web:", "    image: x"),
+      "/p/a.yaml": yaml("include: [compose.yaml]", "services:", "  a:", "    image: x"),
+    });
+    expect(r.errors.map((e) => e.code).sort()).toEqual(["CF011", "CF012"]);
+  });
+});
+
+describe("profiles", () => {
+  const text = yaml("services:", "  web:", "    image: a", "  debug:", "    image: b", "    profiles: [dev]", "  tools:", "    image: c", "    profiles: [tools, dev]");
+
+  it("disables services whose profiles are not active", () => {
+    const r = load({ "/p/compose.yaml": text });
+    expect(Object.keys(r.project.services)).toEqual(["web"]);
+    expect(Object.keys(r.project.disabledServices)).toEqual(["debug", "tools"]);
+  });
+
+  it("enables them by option or COMPOSE_PROFILES", () => {
+    expect(Object.keys(load({ "/p/compose.yaml": text }, { profiles: ["tools"] }).project.services)).toEqual(["web", "tools"]);
+    expect(Object.keys(load({ "/p/compose.yaml": text }, { env: { COMPOSE_PROFILES: "dev" } }).project.services)).toEqual(["web", "debug", "tools"]);
+    expect(Object.keys(load({ "/p/compose.yaml": text }, { profiles: ["*"] }).project.services)).toHaveLength(3);
+  });
+});
+
+describe("project", () => {
+  it("names the project from name:, else the folder", () => {
+    expect(load({ "/p/My_App/compose.yaml": yaml("services:", "  a:", "    image: x") }).project.name).toBe("my_app");
+    expect(load({ "/p/compose.yaml": yaml("name: Demo!", "services:", "  a:", "    image: x") }).project.name).toBe("demo");
+  });
+
+  it("reports an unreadable main file", () => {
+    const r = loadProject({ files: ["/nope.yaml"], readFile: () => undefined, env: {} });
+    expect(r.errors.map((e) => [e.code, e.file])).toEqual([["CF011", "/nope.yaml"]]);
+  });
+
+  it("never throws, even when the reader does", () => {
+    const r = loadProject({ files: ["/a.yaml"], readFile: () => { throw new Error("boom"); }, env: {} });
+    expect(r.errors.map((e) => e.code)).toEqual(["CF011"]);
+  });
+});
