@@ -229,12 +229,30 @@ function quoteForMessage(s: string): string {
 
 function parseHealthConfig(node: LineNode, line: string): void {
   const { args } = node;
+  // BuildKit tests single bytes here: 0x85 and 0xA0 inside a UTF-8 sequence count as spaces
   let sep = args.start;
-  while (sep < args.end && !isSpaceCode(line.charCodeAt(sep))) sep++;
-  if (sep === args.start) return;
-  let next = sep;
+  let partial = "";
+  while (sep < args.end) {
+    const c = line.charCodeAt(sep);
+    if (c < 0x80) {
+      if (isSpaceCode(c)) break;
+      sep++;
+      continue;
+    }
+    const cp = line.codePointAt(sep)!;
+    const bytes = utf8Bytes(cp);
+    const k = bytes.findIndex((b) => b === 0x85 || b === 0xa0);
+    if (k >= 0) {
+      partial = String.fromCharCode(...bytes.slice(0, k).map((b) => 0xdc00 + b));
+      break;
+    }
+    sep += cp > 0xffff ? 2 : 1;
+  }
+  if (sep === args.start && partial === "") return;
+  // after a split inside a character, its remaining bytes were the space: resume after it
+  let next = partial === "" ? sep : sep + (line.codePointAt(sep)! > 0xffff ? 2 : 1);
   while (next < args.end && isSpaceCode(line.charCodeAt(next))) next++;
-  const typ: Piece = { start: args.start, end: sep, value: line.slice(args.start, sep) };
+  const typ: Piece = { start: args.start, end: sep, value: line.slice(args.start, sep) + partial };
   const inner: LineNode = { ...node, next: [] };
   parseMaybeJson(inner, line, next, args.end);
   node.next = [typ, ...inner.next];
@@ -382,11 +400,20 @@ export function extractBuilderFlags(line: string, from: number, to: number, esca
       if (c < 0x80) {
         word += String.fromCharCode(c);
         i++;
-      } else {
-        const cp = line.codePointAt(i)!;
-        for (const b of utf8Bytes(cp)) word += String.fromCharCode(b);
-        i += cp > 0xffff ? 2 : 1;
+        continue;
       }
+      // byte-wise: each byte becomes U+00XX, and a 0x85/0xA0 byte outside quotes ends the word
+      const cp = line.codePointAt(i)!;
+      i += cp > 0xffff ? 2 : 1;
+      let split = false;
+      for (const b of utf8Bytes(cp)) {
+        if (quote === 0 && (b === 0x85 || b === 0xa0)) {
+          split = true;
+          break;
+        }
+        word += String.fromCharCode(b);
+      }
+      if (split) break;
     }
     if (word === "--") {
       if (i >= to) return { flags, restStart: to };
