@@ -16,9 +16,14 @@ function workerUrl(): URL {
  * Lints many units on a tinypool worker pool sized to the cores. Units go out in contiguous batches and
  * come back in the same order, so the output does not depend on scheduling.
  */
-export async function runUnitsInPool(units: readonly LintUnit[], texts: ReadonlyMap<string, string>, settings: RunnerSettings): Promise<RunResult> {
+export async function runUnitsInPool(
+  units: readonly LintUnit[],
+  texts: ReadonlyMap<string, string>,
+  settings: RunnerSettings,
+  maxThreads = os.availableParallelism?.() ?? os.cpus().length,
+): Promise<RunResult> {
   const { Tinypool } = await import("tinypool");
-  const threads = Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, Math.ceil(units.length / 8)));
+  const threads = Math.max(1, Math.min(maxThreads, Math.ceil(units.length / 8)));
   const pool = new Tinypool({ filename: workerUrl().href, minThreads: threads, maxThreads: threads });
   try {
     const batchSize = Math.max(4, Math.ceil(units.length / (threads * 4)));

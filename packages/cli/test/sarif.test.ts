@@ -102,11 +102,11 @@ function validate(text: string, name: string): string[] {
 describe.skipIf(!tool)("Microsoft SARIF validator (@microsoft/sarif-multitool)", () => {
   test("reports nothing above note for our log", () => {
     expect(validate(sarif(ALL, RULES, options()), "ours")).toEqual([]);
-  });
+  }, 120_000);
   test("does flag a broken log (so the check above can fail)", () => {
     const broken = log();
     delete broken.runs[0].tool.driver.name;
     delete broken.runs[0].results[0].message;
     expect(validate(JSON.stringify(broken), "broken").length).toBeGreaterThan(0);
-  });
+  }, 120_000);
 });

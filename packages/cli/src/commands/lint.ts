@@ -26,9 +26,12 @@ export async function lintCommand({ values, positionals }: ParsedCommand, io: Cl
 
   const texts = new Map([...sources].map(([file, s]) => [file, s.text]));
   let result: RunResult;
-  if (units.length > POOL_THRESHOLD) {
+  // SHIPSHAPE_WORKERS caps the worker threads (0 or 1: lint on the main thread).
+  const maxWorkers = io.env.SHIPSHAPE_WORKERS === undefined ? undefined : Number.parseInt(io.env.SHIPSHAPE_WORKERS, 10);
+  if (units.length > POOL_THRESHOLD && !(maxWorkers !== undefined && maxWorkers <= 1)) {
     const { runUnitsInPool } = await import("../pool.js");
-    result = await runUnitsInPool(units, texts, runner).catch(() => runUnits(units, texts, runner));
+    // A pool that cannot start (a missing worker file, a platform without threads) must not fail the run.
+    result = await runUnitsInPool(units, texts, runner, maxWorkers).catch(() => runUnits(units, texts, runner));
   } else {
     result = await runUnits(units, texts, runner);
   }

@@ -1,0 +1,99 @@
+import { describe, expect, test } from "vitest";
+import { parseCommandLine } from "../src/main.js";
+import { commandHelp, findCommand, LINT_OPTIONS, parseArgsOptions } from "../src/options.js";
+import { envFlag, resolveLintSettings, UsageError } from "../src/settings.js";
+
+const lint = findCommand("lint")!;
+const settings = (args: string[], env: Record<string, string> = {}, tty = false) => {
+  const { values, positionals } = parseCommandLine(lint, args);
+  return resolveLintSettings(LINT_OPTIONS, values, positionals, env, tty);
+};
+
+describe("the option table", () => {
+  test("parseArgs config and help come from the same rows", () => {
+    const config = parseArgsOptions(LINT_OPTIONS);
+    const help = commandHelp(lint);
+    for (const spec of LINT_OPTIONS) {
+      expect(config[spec.name]).toMatchObject({ type: spec.type });
+      expect(help).toContain(`--${spec.name}`);
+      for (const v of spec.env ?? []) expect(help).toContain(v);
+    }
+    expect(Object.keys(config)).toEqual(LINT_OPTIONS.map((s) => s.name));
+  });
+
+  test("unknown options and missing values are usage errors", () => {
+    expect(() => parseCommandLine(lint, ["--nope"])).toThrow(UsageError);
+    expect(() => parseCommandLine(lint, ["--format"])).toThrow(UsageError);
+  });
+});
+
+describe("lint settings", () => {
+  test("defaults", () => {
+    expect(settings([])).toMatchObject({
+      paths: ["."],
+      format: "stylish",
+      failureThreshold: undefined,
+      noFail: false,
+      fix: false,
+      ignore: [],
+      extendSelect: [],
+      select: undefined,
+      color: false,
+      quiet: false,
+    });
+  });
+
+  test("format: flag > SHIPSHAPE_FORMAT > HADOLINT_FORMAT, aliases resolved, first of a hadolint list", () => {
+    expect(settings([], { HADOLINT_FORMAT: "tty" }).format).toBe("stylish");
+    expect(settings([], { HADOLINT_FORMAT: "sarif,json" }).format).toBe("sarif");
+    expect(settings([], { HADOLINT_FORMAT: "json", SHIPSHAPE_FORMAT: "gnu" }).format).toBe("gnu");
+    expect(settings(["-f", "codeclimate"], { SHIPSHAPE_FORMAT: "gnu" }).format).toBe("gitlab");
+    expect(() => settings([], { SHIPSHAPE_FORMAT: "xml" })).toThrow(/SHIPSHAPE_FORMAT: unknown format 'xml'/);
+  });
+
+  test("failure threshold from flag or variables; hadolint's ignore means none", () => {
+    expect(settings(["-t", "error"], { SHIPSHAPE_FAILURE_THRESHOLD: "style" }).failureThreshold).toBe("error");
+    expect(settings([], { SHIPSHAPE_FAILURE_THRESHOLD: "style", HADOLINT_FAILURE_THRESHOLD: "error" }).failureThreshold).toBe("style");
+    expect(settings([], { HADOLINT_FAILURE_THRESHOLD: "ignore" }).failureThreshold).toBe("none");
+    expect(() => settings(["--failure-threshold", "fatal"])).toThrow(UsageError);
+  });
+
+  test("rule lists: comma lists and repeats; ignore adds up across sources as hadolint's does", () => {
+    expect(settings(["--select", "DL3007, DL3008", "--select", "latest-tag"]).select).toEqual(["DL3007", "DL3008", "latest-tag"]);
+    expect(settings([], { SHIPSHAPE_SELECT: "DL3007" }).select).toEqual(["DL3007"]);
+    expect(settings(["--ignore", "DL3007"], { SHIPSHAPE_IGNORE: "DL3008", HADOLINT_IGNORE: "DL3009,DL3007" }).ignore).toEqual(["DL3007", "DL3008", "DL3009"]);
+  });
+
+  test("hadolint's severity overrides: error wins for a code in several lists", () => {
+    expect(settings(["--style", "DL3007", "--error", "DL3007", "--info", "DL3008"], { HADOLINT_OVERRIDE_WARNING: "DL3009" }).severity).toEqual({
+      DL3007: "error",
+      DL3008: "info",
+      DL3009: "warning",
+    });
+  });
+
+  test("boolean variables use hadolint's truthy words", () => {
+    for (const yes of ["1", "y", "on", "TRUE", "yes"]) expect(envFlag(yes)).toBe(true);
+    for (const no of ["0", "false", "no", "", "enabled"]) expect(envFlag(no)).toBe(false);
+    expect(settings([], { HADOLINT_NOFAIL: "true" }).noFail).toBe(true);
+    expect(settings([], { HADOLINT_DISABLE_IGNORE_PRAGMA: "1" }).disableIgnorePragma).toBe(true);
+  });
+
+  test("colour: --no-color > --color > NO_COLOR > FORCE_COLOR > TTY", () => {
+    expect(settings([], {}, true).color).toBe(true);
+    expect(settings([], { NO_COLOR: "1" }, true).color).toBe(false);
+    expect(settings([], { NO_COLOR: "" }, true).color).toBe(true);
+    expect(settings([], { FORCE_COLOR: "1" }, false).color).toBe(true);
+    expect(settings(["--color"], { NO_COLOR: "1" }).color).toBe(true);
+    expect(settings(["--no-color", "--color"], {}, true).color).toBe(false);
+  });
+
+  test("shard, kind and stdin checks", () => {
+    expect(settings(["--shard", "2/5"]).shard).toEqual({ index: 2, total: 5 });
+    expect(settings([], { SHIPSHAPE_SHARD: "1/2" }).shard).toEqual({ index: 1, total: 2 });
+    expect(() => settings(["--shard", "0/5"])).toThrow(UsageError);
+    expect(() => settings(["--kind", "yaml"])).toThrow(UsageError);
+    expect(() => settings(["-", "-"])).toThrow(/only once/);
+    expect(settings(["--compose-file", "a.yaml"]).paths).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import { readFileSync, readdirSync, statSync, chmodSync } from "node:fs";
+import path from "node:path";
+import { afterEach, expect, test } from "vitest";
+import { decodeSource, encodeSource, writeFileAtomic } from "../src/source-file.js";
+import { makeTree } from "./tree.js";
+
+let remove = () => {};
+afterEach(() => remove());
+
+test("decoding strips a BOM and notes the dominant line ending", () => {
+  expect(decodeSource(Buffer.from("\uFEFFFROM a\r\nRUN b\r\n"))).toEqual({ text: "FROM a\r\nRUN b\r\n", bom: true, eol: "\r\n" });
+  expect(decodeSource(Buffer.from("FROM a\nRUN b\r\nX\n"))).toEqual({ text: "FROM a\nRUN b\r\nX\n", bom: false, eol: "\n" });
+  expect(decodeSource(Buffer.from([0x46, 0xff, 0x0a])).text).toBe("F\uFFFD\n");
+});
+
+test("encoding puts the BOM back and makes inserted LFs CRLF in a CRLF file", () => {
+  expect(encodeSource("FROM a\r\nLABEL x=1\nRUN b\r\n", { bom: true, eol: "\r\n" })).toBe("\uFEFFFROM a\r\nLABEL x=1\r\nRUN b\r\n");
+  expect(encodeSource("FROM a\nRUN b\n", { bom: false, eol: "\n" })).toBe("FROM a\nRUN b\n");
+});
+
+test("atomic write replaces the file, keeps its mode and leaves no temporary file", async () => {
+  const t = makeTree({ "dir/Dockerfile": "old\n" });
+  remove = t.remove;
+  const file = path.join(t.root, "dir/Dockerfile");
+  chmodSync(file, 0o640);
+  await writeFileAtomic(file, "new\n");
+  expect(readFileSync(file, "utf8")).toBe("new\n");
+  expect(statSync(file).mode & 0o777).toBe(0o640);
+  expect(readdirSync(path.dirname(file))).toEqual(["Dockerfile"]);
+});
+
+test("a failed atomic write leaves the original untouched", async () => {
+  const t = makeTree({});
+  remove = t.remove;
+  await expect(writeFileAtomic(path.join(t.root, "missing/Dockerfile"), "x")).rejects.toThrow();
+  expect(readdirSync(t.root)).toEqual([]);
+});
