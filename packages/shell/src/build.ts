@@ -138,8 +138,8 @@ export class ScriptBuilder {
   }
 
   private flattenRedirected(node: SyntaxNode, items: Item[], state: { pending?: ShellConnector; boundary: boolean }, ctx: ShellCommandContext): void {
-    const redirects = node.children.filter((c) => c.field === "redirect" || REDIRECT_TYPES.has(c.type));
-    const body = node.children.find((c) => c.field === "body");
+    const redirects = node.children.filter((c) => REDIRECT_TYPES.has(c.type));
+    const body = node.children.find((c) => c.named && !REDIRECT_TYPES.has(c.type) && c.type !== "comment");
     if (body) {
       if (body.type === "list" || body.type === "pipeline" || body.type === "redirected_statement" || body.type === "negated_command") {
         // The redirects belong to the last statement of the body (`a && cat <<EOF`).
@@ -162,7 +162,7 @@ export class ScriptBuilder {
         }
         if (c.type === "list" || c.type === "pipeline") this.flatten(c, items, state, ctx);
         else if (c.type === "redirected_statement") this.flattenRedirected(c, items, state, ctx);
-        else if (c.field === "right" || (!REDIRECT_TYPES.has(c.type) && !c.type.startsWith("heredoc_"))) this.pushItem(items, state, c, []);
+        else if (!REDIRECT_TYPES.has(c.type) && !c.type.startsWith("heredoc_") && c.type !== "comment") this.pushItem(items, state, c, []);
       }
     }
   }
@@ -264,7 +264,7 @@ export class ScriptBuilder {
     let name: ShellWord | undefined;
     let nameNode: SyntaxNode | undefined;
     for (const child of node.children) {
-      if (child.field === "name" || child.type === "command_name") {
+      if (child.type === "command_name") {
         const inner = child.children.length === 1 ? child.children[0] : child;
         nameNode = inner;
         name = makeWord(inner, this.text, this.toSource);
@@ -289,7 +289,7 @@ export class ScriptBuilder {
     this.commands.push(cmd);
     // Substitutions inside the command's words run as commands of their own.
     if (nameNode) this.scanWord(nameNode, ctx);
-    for (const child of node.children) if (child.field !== "name" && child.type !== "command_name") this.scanWord(child, ctx);
+    for (const child of node.children) if (child.type !== "command_name") this.scanWord(child, ctx);
     this.scanRedirects(place.redirects, ctx);
     if (name && this.nested) this.nested(cmd, ctx);
   }
@@ -324,9 +324,10 @@ export class ScriptBuilder {
   }
 
   private assignment(node: SyntaxNode): ShellAssignment {
-    const nameNode = node.children.find((c) => c.field === "name") ?? node.children[0];
+    const nameNode = node.children[0];
     const op = node.children.find((c) => !c.named && (c.type === "=" || c.type === "+="));
-    const valueNode = node.children.find((c) => c.field === "value");
+    // The value is whatever follows the operator (`NAME=` has none).
+    const valueNode = op ? node.children.find((c) => c.start >= op.end && c.type !== "comment") : undefined;
     const nameEnd = op ? op.start : nameNode?.end ?? node.start;
     const nameStart = nameNode?.start ?? node.start;
     return {
@@ -345,7 +346,7 @@ export class ScriptBuilder {
   private redirects(nodes: SyntaxNode[], args: ShellWord[]): ShellRedirect[] {
     const out: ShellRedirect[] = [];
     for (const node of nodes) {
-      const fdNode = node.children.find((c) => c.field === "descriptor" || c.type === "file_descriptor");
+      const fdNode = node.children.find((c) => c.type === "file_descriptor");
       const opNode = node.children.find((c) => !c.named && c.type !== "$(" && c.type !== ")");
       const fd = fdNode ? Number(this.text.slice(fdNode.start, fdNode.end)) : undefined;
       const operator = opNode?.type ?? "";

@@ -1,6 +1,6 @@
 export type * from "./types.js";
 export { initShell, isShellReady, type InitShellOptions } from "./init.js";
-export { parseShell } from "./parse.js";
+export { parseShell, clearShellParseCache } from "./parse.js";
 export {
   commandName, parseArgs, hasFlag, countFlag, flagValue, flagOption, positionalArgs, subcommand, hasArg,
   unwrapCommand, commandLayers, findCommands, hasPipe, setsPipefail, pipefailBefore, WRAPPER_COMMANDS,

@@ -1,7 +1,7 @@
 import { ScriptBuilder } from "./build.js";
 import { shellParser } from "./init.js";
 import { commandName, parseArgs } from "./query.js";
-import { copyTree } from "./syntax.js";
+import { copyTree, type SyntaxNode } from "./syntax.js";
 import type { ShellCommand, ShellCommandContext, ShellScript, ToSource } from "./types.js";
 
 const TOP: ShellCommandContext = {
@@ -37,21 +37,12 @@ export function parseShell(script: string, toSource: ToSource = identity): Shell
 }
 
 function parseInto(result: ShellScript, text: string, toSource: ToSource, ctx: ShellCommandContext, part?: { start: number; end: number }): void {
-  // A nested script is parsed in place (tree-sitter's included ranges), so its offsets are the outer script's.
-  const tree = part
-    ? shellParser()!.parse(text, null, { includedRanges: [includedRange(text, part.start, part.end)] })
-    : shellParser()!.parse(text);
-  if (!tree) return;
-  let builder: ScriptBuilder;
-  try {
-    const root = copyTree(tree);
-    const hasError = tree.rootNode.hasError;
-    builder = new ScriptBuilder(text, toSource, (cmd, cmdCtx) => parseNestedShell(result, text, toSource, cmd, cmdCtx));
-    builder.build(root, ctx, hasError);
-    if (hasError) result.hasSyntaxError = true;
-  } finally {
-    tree.delete();
-  }
+  const syntax = syntaxOf(text, part);
+  if (!syntax) return;
+  const { root, hasError } = syntax;
+  const builder = new ScriptBuilder(text, toSource, (cmd, cmdCtx) => parseNestedShell(result, text, toSource, cmd, cmdCtx));
+  builder.build(root, ctx, hasError);
+  if (hasError) result.hasSyntaxError = true;
   result.commands.push(...builder.commands);
   result.pipelines.push(...builder.pipelines);
   result.comments.push(...builder.comments);
@@ -62,6 +53,42 @@ function parseInto(result: ShellScript, text: string, toSource: ToSource, ctx: S
     result.pipelines.sort((a, b) => a.scriptRange.start - b.scriptRange.start);
     result.comments.sort((a, b) => a.scriptRange.start - b.scriptRange.start);
     result.errors.sort((a, b) => a.scriptRange.start - b.scriptRange.start);
+  }
+}
+
+/**
+ * Copied syntax trees by script text. Parsing is the expensive part and the same RUN text is parsed
+ * again on every re-lint in an editor; the trees are plain immutable data, so sharing them is safe.
+ */
+const CACHE_SIZE = 512;
+const syntaxCache = new Map<string, { root: SyntaxNode; hasError: boolean }>();
+
+/** Empties the parse cache (for benchmarks and memory-conscious hosts). */
+export function clearShellParseCache(): void {
+  syntaxCache.clear();
+}
+
+function syntaxOf(text: string, part?: { start: number; end: number }): { root: SyntaxNode; hasError: boolean } | undefined {
+  const key = part ? `${part.start}:${part.end}:${text}` : text;
+  const hit = syntaxCache.get(key);
+  if (hit) {
+    // Refresh its place in the least-recently-used order.
+    syntaxCache.delete(key);
+    syntaxCache.set(key, hit);
+    return hit;
+  }
+  // A nested script is parsed in place (tree-sitter's included ranges), so its offsets are the outer script's.
+  const tree = part
+    ? shellParser()!.parse(text, null, { includedRanges: [includedRange(text, part.start, part.end)] })
+    : shellParser()!.parse(text);
+  if (!tree) return undefined;
+  try {
+    const copied = copyTree(tree);
+    syntaxCache.set(key, copied);
+    if (syntaxCache.size > CACHE_SIZE) syntaxCache.delete(syntaxCache.keys().next().value!);
+    return copied;
+  } finally {
+    tree.delete();
   }
 }
 

@@ -1,8 +1,9 @@
-import type { Tree } from "web-tree-sitter";
+import type { Language, Node, Tree } from "web-tree-sitter";
 
 /**
- * A plain copy of a tree-sitter node. Reading the wasm tree node by node is slow, so the tree is
- * copied once with a cursor and everything else works on these objects.
+ * A plain copy of a tree-sitter node. Every property read on a web-tree-sitter node is a call into
+ * wasm, so the tree is copied once (children fetched in one call per parent) and everything else
+ * works on these objects.
  */
 export interface SyntaxNode {
   type: string;
@@ -10,44 +11,50 @@ export interface SyntaxNode {
   /** UTF-16 offsets into the script. */
   start: number;
   end: number;
-  /** The field name under its parent (`name`, `argument`, `redirect`, ...), or "" when none. */
-  field: string;
+  /** Only looked up when the tree has errors (it costs a call per node). */
   missing: boolean;
   children: SyntaxNode[];
 }
 
-export function copyTree(tree: Tree): SyntaxNode {
-  const cursor = tree.walk();
-  try {
-    const root = current(cursor, "");
-    const stack: SyntaxNode[] = [root];
-    // Depth-first walk; `stack` holds the chain of copied ancestors.
-    if (!cursor.gotoFirstChild()) return root;
-    for (;;) {
-      const node = current(cursor, cursor.currentFieldName ?? "");
-      stack[stack.length - 1].children.push(node);
-      if (cursor.gotoFirstChild()) {
-        stack.push(node);
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent() || stack.length === 1) return root;
-        stack.pop();
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
+/** Named node types of the bash grammar that are single tokens. */
+const TOKEN_TYPES = new Set([
+  "word", "number", "variable_name", "special_variable_name", "file_descriptor", "heredoc_start", "heredoc_end",
+  "heredoc_content", "string_content", "raw_string", "ansi_c_string", "comment", "test_operator", "regex",
+  "extglob_pattern", "empty_value",
+]);
+
+const namedByLanguage = new WeakMap<Language, boolean[]>();
+
+export function copyTree(tree: Tree): { root: SyntaxNode; hasError: boolean } {
+  const language = tree.language;
+  let named = namedByLanguage.get(language);
+  if (!named) namedByLanguage.set(language, (named = []));
+  const root = tree.rootNode;
+  const hasError = root.hasError;
+  const copy: SyntaxNode = { type: root.type, named: true, start: root.startIndex, end: root.endIndex, missing: false, children: [] };
+  copyChildren(root, copy, language, named, hasError);
+  return { root: copy, hasError };
 }
 
-function current(cursor: ReturnType<Tree["walk"]>, field: string): SyntaxNode {
-  return {
-    type: cursor.nodeType,
-    named: cursor.nodeIsNamed,
-    start: cursor.startIndex,
-    end: cursor.endIndex,
-    field,
-    missing: cursor.nodeIsMissing,
-    children: [],
-  };
+function copyChildren(node: Node, into: SyntaxNode, language: Language, named: boolean[], hasError: boolean): void {
+  const types = language.types;
+  for (const child of node.children) {
+    if (!child) continue;
+    const id = child.typeId;
+    // Error nodes carry an id outside the types table.
+    const type = types[id] ?? "ERROR";
+    let isNamed = named[id];
+    if (isNamed === undefined) isNamed = named[id] = type === "ERROR" || language.nodeTypeIsNamed(id);
+    const copy: SyntaxNode = {
+      type,
+      named: isNamed,
+      start: child.startIndex,
+      end: child.endIndex,
+      missing: hasError ? child.isMissing : false,
+      children: [],
+    };
+    into.children.push(copy);
+    // Tokens never have children; asking would cost another call.
+    if (isNamed && !TOKEN_TYPES.has(type)) copyChildren(child, copy, language, named, hasError);
+  }
 }

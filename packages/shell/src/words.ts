@@ -41,7 +41,7 @@ export function makeWord(node: SyntaxNode, text: string, toSource: ToSource): Sh
 export function makeSpanWord(parts: SyntaxNode[], text: string, toSource: ToSource): ShellWord {
   const start = parts[0].start;
   const end = parts[parts.length - 1].end;
-  const u = unquoteSequence({ type: "concatenation", named: true, start, end, field: "", missing: false, children: parts }, text, unescapeUnquoted);
+  const u = unquoteSequence({ type: "concatenation", named: true, start, end, missing: false, children: parts }, text, unescapeUnquoted);
   return {
     value: u.value,
     raw: text.slice(start, end),
