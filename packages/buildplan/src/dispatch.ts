@@ -87,7 +87,9 @@ export function dispatchInstruction(
       state.workdir = resolved;
       d.expanded = `WORKDIR ${resolved}`;
       if (resolved !== "/") {
-        d.vertex = { op: JSON.stringify(["mkdir", resolved, state.user ?? "", platformKey(stage)]), chain: true, inputs: [] };
+        // The mkdir's timestamp (and so its key) follows SOURCE_DATE_EPOCH when it is set.
+        const epoch = ctx.buildArgs["SOURCE_DATE_EPOCH"] ?? "";
+        d.vertex = { op: JSON.stringify(["mkdir", resolved, state.user ?? "", epoch, opContext(stage, ctx)]), chain: true, inputs: [] };
       }
       d.layer = resolved !== "/";
       d.history = `WORKDIR ${resolved}`;
@@ -264,8 +266,9 @@ function isMetaArg(ctx: DispatchContext, name: string): boolean {
   return ctx.graph.metaArgs.some((m) => m.name === name && m.value !== undefined && m.source !== "builtin");
 }
 
-function platformKey(stage: StageInfo): string {
-  return formatPlatform(stage.platform);
+/** What every op of a stage shares: its platform and the frontend that converts the Dockerfile. */
+function opContext(stage: StageInfo, ctx: DispatchContext): string {
+  return `${formatPlatform(stage.platform)}\0${ctx.graph.syntax}`;
 }
 
 /** A path inside another stage or image, cleaned and absolute (`app/dist/` -> `/app/dist`). */
@@ -378,7 +381,7 @@ function dispatchRun(instr: RunInstruction, state: BuildState, stage: StageInfo,
   const net = flagValue(instr, "network");
   const sec = flagValue(instr, "security");
   d.vertex = {
-    op: JSON.stringify(["exec", argv, heredocs, env, state.workdir ?? "/", state.user ?? "root", net ?? "", sec ?? "", mountKeys, platformKey(stage)]),
+    op: JSON.stringify(["exec", argv, heredocs, env, state.workdir ?? "/", state.user ?? "root", net ?? "", sec ?? "", mountKeys, opContext(stage, ctx)]),
     chain: true,
     inputs,
   };
@@ -438,7 +441,7 @@ function dispatchCopy(
     else if (fromDep?.target.kind === "context") inputs.push({ kind: "context", sources: local, excludes, namedContext: fromDep.target.value });
   }
   d.vertex = {
-    op: JSON.stringify([instr.keyword, sources.map((s) => s.value), destAbs, chown, chmod, excludes, link, flagValue(instr, "parents") ?? "", platformKey(stage)]),
+    op: JSON.stringify([instr.keyword, sources.map((s) => s.value), destAbs, chown, chmod, excludes, link, flagValue(instr, "parents") ?? "", opContext(stage, ctx)]),
     chain: !link,
     inputs,
   };

@@ -63,6 +63,8 @@ export interface StageGraph {
   buildPlatform: Platform;
   targetPlatform: Platform;
   escape: Escape;
+  /** The `# syntax=` frontend (or the BUILDKIT_SYNTAX build-arg); a different frontend means different LLB. */
+  syntax: string;
 }
 
 export interface GraphOptions {
@@ -154,7 +156,8 @@ export function buildStageGraph(ast: Dockerfile, options: GraphOptions, sink: Di
   detectCycles(stages, sink);
   const target = findTarget(stages, options.target, sink);
   if (target !== null) markReachable(stages, target);
-  return { stages, metaArgs, globals, builtinNames: new Set(builtins.keys()), target, buildPlatform, targetPlatform, escape };
+  const syntax = options.buildArgs["BUILDKIT_SYNTAX"] ?? ast.directives.find((d) => d.name === "syntax")?.value.value ?? "";
+  return { stages, metaArgs, globals, builtinNames: new Set(builtins.keys()), target, buildPlatform, targetPlatform, escape, syntax };
 }
 
 function parseOptionPlatform(text: string | undefined, fallback: string, sink: DiagnosticSink): Platform {

@@ -74,7 +74,7 @@ function dispatchStage(
   const report = info.reachable && info.replacedBy === undefined;
   const ctx: DispatchContext = { graph, context, buildArgs: input.buildArgs, sink, report };
   const state = initialState(info, done);
-  const steps: DispatchedStep[] = [fromStep(info, state)];
+  const steps: DispatchedStep[] = [fromStep(info, state, graph.syntax)];
 
   if (report) checkForwardReferences(info, sink);
   if (info.base.kind === "stage") {
@@ -90,7 +90,7 @@ function parentLineOf(parent: SimulatedStage, trigger: unknown): number {
   return onbuild?.startLine ?? 0;
 }
 
-function fromStep(info: StageInfo, state: BuildState): DispatchedStep {
+function fromStep(info: StageInfo, state: BuildState, syntax: string): DispatchedStep {
   const from = info.from;
   const asPart = info.name !== null ? ` AS ${info.name}` : "";
   const step: StepPlan = {
@@ -106,7 +106,7 @@ function fromStep(info: StageInfo, state: BuildState): DispatchedStep {
     argDetails: sharedSnapshot(state).args,
   };
   let vertex: VertexSpec | undefined;
-  if (info.base.kind === "image") vertex = { op: JSON.stringify(["image", normalizeImageRef(info.base.ref), formatPlatform(info.platform)]), chain: false, inputs: [] };
+  if (info.base.kind === "image") vertex = { op: JSON.stringify(["image", normalizeImageRef(info.base.ref), formatPlatform(info.platform), syntax]), chain: false, inputs: [] };
   else if (info.base.kind === "context") vertex = { op: JSON.stringify(["named-context", info.base.value]), chain: false, inputs: [] };
   return { step, vertex };
 }

@@ -126,6 +126,32 @@ describe("§7.3 change → effect", () => {
     `;
     expect(vertexCache(planOf(text, { previous: { dockerfileText: df(text).replace("echo two", "echo  two") } }))).toEqual({ 1: "hit", 2: "hit", 3: "miss", 4: "miss" });
   });
+  it("SOURCE_DATE_EPOCH misses every WORKDIR mkdir and what follows", () => {
+    const text = `
+      FROM alpine
+      RUN one
+      WORKDIR /app
+      RUN two
+    `;
+    expect(vertexCache(planOf(text, { buildArgs: { SOURCE_DATE_EPOCH: "2" }, previous: { buildArgs: { SOURCE_DATE_EPOCH: "1" } } }))).toEqual({ 1: "hit", 2: "hit", 3: "miss", 4: "miss" });
+  });
+  it("a new # syntax= frontend is treated as a full miss", () => {
+    const text = `
+      # syntax=docker/dockerfile:1.7
+      FROM alpine
+      RUN one
+    `;
+    const before = df(text).replace("1.7", "1.6");
+    expect(vertexCache(planOf(text, { previous: { dockerfileText: before } }))).toEqual({ 2: "miss", 3: "miss" });
+  });
+  it("a USER or SHELL change misses the next RUN", () => {
+    const text = `
+      FROM alpine
+      USER app
+      RUN one
+    `;
+    expect(vertexCache(planOf(text, { previous: { dockerfileText: df(text).replace("USER app", "USER root") } }))).toEqual({ 1: "hit", 3: "miss" });
+  });
   it("cache-mount contents never matter; a bind mount of the context does", () => {
     const text = `
       FROM golang
