@@ -279,6 +279,17 @@ describe("variables", () => {
     expect(use.declaration?.name).toBe("A");
   });
 
+  it("finds run-time references in RUN heredocs unless the delimiter is quoted", () => {
+    const { model, slice } = analyze(lines("FROM alpine", "ARG A=1 B=2", "RUN <<EOF", "echo $A", "EOF", "RUN <<'EOF'", "echo $B", "EOF"));
+    expect(model.uses.map((u) => [slice(u.range), u.instruction.startLine])).toEqual([["$A", 3]]);
+    expect(model.unusedArgs().map((d) => d.name)).toEqual(["B"]);
+  });
+
+  it("does not count ONBUILD triggers as uses (they expand in the child build)", () => {
+    const { model } = analyze(lines("FROM alpine", "ARG A=1", "ONBUILD RUN echo $A"));
+    expect(model.uses).toEqual([]);
+  });
+
   it("reports where each name in a resolved text was declared, and what was unset", () => {
     const { model, at } = analyze(lines("ARG G=g", "FROM alpine", "ARG G", "ARG L=l", "WORKDIR /$G/$L/$MISSING"));
     const r = model.resolveAt(at(5), "/$G/$L/$MISSING");
