@@ -27,16 +27,15 @@ import type {
   VariableDeclaration,
   VariableUse,
 } from "./model.js";
-import { DEFAULT_LINUX_PATH, PREDEFINED_PLATFORM_ARGS, predefinedArgValues } from "./predefined.js";
+import { DEFAULT_LINUX_PATH, isPredefinedArg, predefinedArgValues } from "./predefined.js";
 import { classifyShell, scanRuntimeRefs, type RuntimeRef } from "./runtime-refs.js";
 import { ScopeSnapshot } from "./scope.js";
 
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore|windowsservercore)([:/@-]|$)|[:-](nanoserver|windowsservercore|ltsc\d{4})/i;
 
-function isPredefined(name: string): boolean {
-  return Object.hasOwn(PREDEFINED_PLATFORM_ARGS, name);
-}
+/** Platform args, TARGETSTAGE, proxy args and the BUILDKIT_* args the frontend reads. */
+const isPredefined = isPredefinedArg;
 
 function defaultShell(os: OperatingSystem): ShellInForce {
   const shell = os === "windows" ? ["cmd", "/S", "/C"] : ["/bin/sh", "-c"];

@@ -45,7 +45,7 @@ export interface VariableDeclaration {
   valueSource: "build-arg" | "default" | "global" | "predefined" | "env" | "unset";
   /** A stage `ARG NAME` without default takes the global ARG's value: that global declaration. */
   inherits?: VariableDeclaration;
-  /** The name is one of BuildKit's predefined args (TARGETARCH, ...). */
+  /** One of the args BuildKit provides or reads itself (TARGETARCH, TARGETSTAGE, HTTP_PROXY, BUILDKIT_*, ...). */
   predefined: boolean;
   /** Every reference that resolves to this declaration (also from derived stages). */
   uses: VariableUse[];
