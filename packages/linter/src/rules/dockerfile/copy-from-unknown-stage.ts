@@ -1,0 +1,66 @@
+import { defineRule } from "../../rule.js";
+import { md } from "../../docs.js";
+import { hasVariable } from "./support/words.js";
+
+export default defineRule({
+  code: "DL3022",
+  name: "copy-from-unknown-stage",
+  kind: "dockerfile",
+  category: "correctness",
+  severity: "warning",
+  enabledByDefault: true,
+  docs: md`
+    ## What it does
+    Flags \`COPY --from=X\` where \`X\` is neither an earlier stage's name or index nor an image reference
+    with a tag or digest.
+
+    ## Why is this bad?
+    When \`X\` names no earlier stage, the build quietly treats it as an image and pulls \`X:latest\` from
+    a registry. That is almost always a misspelt stage name, or a stage defined further down the file.
+
+    ## Example
+    \`\`\`dockerfile
+    FROM golang:1.23 AS build
+    RUN go build -o /out/app .
+    FROM alpine:3.20
+    COPY --from=biuld /out/app /usr/local/bin/app
+    \`\`\`
+
+    ## Use instead
+    \`\`\`dockerfile
+    FROM golang:1.23 AS build
+    RUN go build -o /out/app .
+    FROM alpine:3.20
+    COPY --from=build /out/app /usr/local/bin/app
+    COPY --from=0 /out/app /usr/local/bin/app2
+    COPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/
+    \`\`\`
+
+    ## Fix safety
+    No fix is offered.
+
+    ## Differences from hadolint
+    Stage names are compared without regard to case, as BuildKit does. A value written with a variable
+    is not reported here (BuildKit refuses variables in \`--from\`; that is a build error, not this rule).
+  `,
+  create: (ctx) => ({
+    Copy(node) {
+      const value = node.from?.value;
+      if (!value || value.value === "" || hasVariable(value.value)) return;
+      const ref = value.value;
+      if (ref.includes(":") || ref.includes("@")) return; // an image with a tag or digest
+      const stage = ctx.stageOf(node);
+      const before = ctx.stages.filter((s) => !stage || s.index < stage.index);
+      if (/^\d+$/.test(ref) && Number(ref) < before.length) return;
+      if (before.some((s) => s.name?.toLowerCase() === ref.toLowerCase())) return;
+      if (stage?.name?.toLowerCase() === ref.toLowerCase() || (stage && ref === String(stage.index))) return; // DL3023's case
+      const later = ctx.stages.find((s) => stage && s.index > stage.index && s.name?.toLowerCase() === ref.toLowerCase());
+      const message = later
+        ? `'${ref}' is a stage defined later (line ${ctx.file.lines.positionAt(later.from.range.start).line + 1}): COPY --from can only use earlier stages`
+        : /^\d+$/.test(ref)
+          ? `There is no stage ${ref} before this one`
+          : `'${ref}' is not the name of an earlier stage: the build would pull the image '${ref}:latest'`;
+      ctx.report(value, message);
+    },
+  }),
+});
