@@ -9,6 +9,7 @@ export interface ParseErrorInfo {
 
 /** Every error the parser reports. Codes are stable; never renumber. */
 export const PARSE_ERRORS = {
+  internalError: { code: "DF000", name: "internal-error", summary: "The parser itself failed on this input (a bug); the file was not parsed." },
   noInstructions: { code: "DF001", name: "no-instructions", summary: "The file contains no instructions (empty, or only comments and blank lines)." },
   lineTooLong: { code: "DF002", name: "line-too-long", summary: "A physical line is longer than 65535 bytes, BuildKit's scanner limit." },
   duplicateDirective: { code: "DF003", name: "duplicate-directive", summary: "The same parser directive appears twice." },

@@ -22,16 +22,7 @@ export function parseDockerfile(text: string): ParseResult {
     // a bug must not take the caller down: report it and return what is certain
     return {
       ast: emptyAst(text),
-      errors: [
-        {
-          code: "DF000",
-          rule: "internal-error",
-          message: `internal parser error: ${(e as Error)?.message ?? String(e)}`,
-          severity: "error",
-          category: "syntax",
-          range: { start: 0, end: 0 },
-        },
-      ],
+      errors: [parseError("internalError", `internal parser error: ${(e as Error)?.message ?? String(e)}`, { start: 0, end: 0 })],
     };
   }
 }
