@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { initShell, parseInstructionShell, type ShellWord } from "@shipshape/shell";
+import { instructionFrom } from "./dockerfile-snippet.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const corpus = path.resolve(root, "../shared/corpus/dockerfiles");
+
+function* files(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) yield* files(p);
+    else yield p;
+  }
+}
+
+/** Start offsets of shell-form RUN lines without flags (the snippet helper does not read flags). */
+function runStarts(text: string): number[] {
+  const starts: number[] = [];
+  const re = /^RUN[ \t]+(?!-|\[)/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index);
+  return starts;
+}
+
+/** What BuildKit makes of a source span: continuations removed, comment and blank lines inside dropped. */
+function joinContinuations(span: string): string {
+  return span.split("\n").map((line, i) => {
+    if (i > 0 && (/^[ \t]*#/.test(line) || line.trim() === "")) return "";
+    return line.replace(/\\[ \t]*$/, "");
+  }).join("");
+}
+
+beforeAll(() => initShell());
+
+describe("shell commands of every RUN in the corpus", () => {
+  it("never throws, and every word's range holds exactly its text when no continuation splits it", () => {
+    let runs = 0;
+    let words = 0;
+    let commands = 0;
+    const mismatches: string[] = [];
+    for (const file of files(corpus)) {
+      const text = readFileSync(file, "utf8").replace(/\r\n/g, "\n");
+      for (const start of runStarts(text)) {
+        const source = text.slice(start);
+        const instr = instructionFrom(source);
+        const scripts = parseInstructionShell(instr);
+        runs++;
+        for (const { script } of scripts) {
+          commands += script.commands.length;
+          for (const cmd of script.commands) {
+            const all: ShellWord[] = [...(cmd.name ? [cmd.name] : []), ...cmd.args, ...cmd.assignments.flatMap((a) => (a.value ? [a.value] : []))];
+            for (const w of all) {
+              words++;
+              const slice = source.slice(w.range.start, w.range.end);
+              // Only continuations (joined lines) may make the source differ from the word as written.
+              if (!slice.includes("\n") && slice !== w.raw) mismatches.push(`${path.relative(corpus, file)}: ${JSON.stringify(w.raw)} vs ${JSON.stringify(slice)}`);
+              if (slice.includes("\n") && slice !== w.raw && joinContinuations(slice) !== w.raw) {
+                mismatches.push(`${path.relative(corpus, file)}: joined ${JSON.stringify(w.raw)} vs ${JSON.stringify(slice)}`);
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(mismatches.slice(0, 10)).toEqual([]);
+    expect(runs).toBeGreaterThan(2000);
+    expect(commands).toBeGreaterThan(runs);
+    expect(words).toBeGreaterThan(commands);
+  });
+});
