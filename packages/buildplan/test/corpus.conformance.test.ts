@@ -5,6 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { plan, planToJson, renderDot, renderMermaid, renderPlanText } from "@shipshape/buildplan";
+import { parseDockerfile } from "@shipshape/dockerfile";
+import { analyzeDockerfile } from "@shipshape/semantic";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const corpus = path.resolve(repoRoot, "../shared/corpus/dockerfiles");
@@ -51,5 +53,20 @@ describe("plan over the corpus", () => {
     }
     expect(failures).toEqual([]);
     expect(stagesPlanned).toBeGreaterThan(0);
+  });
+
+  it("agrees with @shipshape/semantic's model on stage ids, base stages and the stages built", () => {
+    const diffs: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      const p = plan(text);
+      const model = analyzeDockerfile(parseDockerfile(text).ast);
+      const ours = p.stages.map((s) => `${s.id}:${s.built}:${s.baseStage}`).join(" ");
+      const theirs = model.stages
+        .map((s) => `${s.displayName}:${s.reachable}:${s.base.kind === "stage" ? s.base.stage.displayName : null}`)
+        .join(" ");
+      if (ours !== theirs) diffs.push(`${path.relative(corpus, file)}: ${ours} <> ${theirs}`);
+    }
+    expect(diffs).toEqual([]);
   });
 });
