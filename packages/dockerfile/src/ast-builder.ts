@@ -57,7 +57,8 @@ export class AstBuilder {
       heredocs: [],
       variables: [],
       prevComments: ctx.prevComments,
-      emptyContinuationLines: ctx.emptyContinuationLines,
+      // blank continuation lines belong to the outer ONBUILD, whose range holds them
+      emptyContinuationLines: top ? ctx.emptyContinuationLines : [],
     };
     if (!top) base.parentOnbuild = true;
     const heredocOwner = node === ctx.node || node === ctx.node.sub;
