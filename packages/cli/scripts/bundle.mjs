@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/shipshape.mjs (+ dist/lint-worker.mjs and shared chunks) for a fast start,
 // and copies the wasm files the shell parser loads next to it.
-import { copyFileSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,8 +21,14 @@ const workspaceSources = {
   name: "workspace-sources",
   setup(b) {
     b.onResolve({ filter: /^@shipshape\// }, (args) => {
-      const name = args.path.slice("@shipshape/".length);
-      return { path: path.resolve(pkg, "..", name, "src", "index.ts") };
+      const [name, ...sub] = args.path.slice("@shipshape/".length).split("/");
+      if (sub.length === 0) return { path: path.resolve(pkg, "..", name, "src", "index.ts") };
+      // A subpath export: its dist file's source, e.g. @shipshape/shell/process → src/shellcheck-process.ts.
+      const manifest = JSON.parse(readFileSync(path.resolve(pkg, "..", name, "package.json"), "utf8"));
+      const target = manifest.exports?.[`./${sub.join("/")}`];
+      const file = typeof target === "string" ? target : target?.default;
+      if (!file) return undefined;
+      return { path: path.resolve(pkg, "..", name, file.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts")) };
     });
   },
 };

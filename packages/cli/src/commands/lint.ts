@@ -100,7 +100,7 @@ async function ruleInfos() {
 function runnerSettings(settings: LintSettings, io: CliIO): RunnerSettings {
   return {
     cwd: io.cwd,
-    env: { HOME: io.env.HOME, XDG_CONFIG_HOME: io.env.XDG_CONFIG_HOME },
+    env: { HOME: io.env.HOME, XDG_CONFIG_HOME: io.env.XDG_CONFIG_HOME, PATH: io.env.PATH, SHIPSHAPE_SHELLCHECK: io.env.SHIPSHAPE_SHELLCHECK },
     configFile: settings.config,
     select: settings.select,
     extendSelect: settings.extendSelect,
