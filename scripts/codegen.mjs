@@ -13,6 +13,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync, unlinkSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { execFileSync } from "node:child_process";
 import { build } from "esbuild";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -20,17 +21,30 @@ const linterSrc = join(root, "packages/linter/src");
 const rulesDir = join(linterSrc, "rules");
 const KINDS = ["dockerfile", "compose"];
 const check = process.argv.includes("--check");
+/**
+ * `--tracked`: only rule files git knows (committed or staged). In a checkout shared with people writing
+ * rules, this keeps a commit of the generated files from naming rule files nobody has committed yet.
+ */
+const trackedOnly = process.argv.includes("--tracked");
 
 // ---------------------------------------------------------------------------------------------
 // 1. The registry
 
+function trackedRuleFiles() {
+  const out = execFileSync("git", ["ls-files", "--cached", "--", "packages/linter/src/rules"], { cwd: root, encoding: "utf8" });
+  return new Set(out.split("\n").filter(Boolean).map((p) => join(root, p)));
+}
+
 function ruleFiles() {
+  const tracked = trackedOnly ? trackedRuleFiles() : undefined;
   const files = [];
   for (const kind of KINDS) {
     const dir = join(rulesDir, kind);
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir).sort()) {
-      if (name.endsWith(".ts") && !name.endsWith(".d.ts") && !name.endsWith(".test.ts")) files.push({ kind, name: name.slice(0, -3) });
+      if (!name.endsWith(".ts") || name.endsWith(".d.ts") || name.endsWith(".test.ts")) continue;
+      if (tracked && !tracked.has(join(dir, name))) continue;
+      files.push({ kind, name: name.slice(0, -3) });
     }
   }
   return files;

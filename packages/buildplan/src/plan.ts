@@ -3,6 +3,7 @@ import { LineIndex, type Diagnostic } from "@shipshape/text";
 import { assignCache, baselineOf } from "./cache.js";
 import { buildWaves, stageDependencies, type StageInfo } from "./graph.js";
 import { formatPlatform } from "./platform.js";
+import { assignWaves } from "./schedule.js";
 import { simulate, type Simulation, type SimulationInput } from "./simulate.js";
 import { finalImage, snapshot } from "./state.js";
 import type { BuildPlan, PlanDiagnostic, PlanOptions, StageEdge, StagePlan } from "./types.js";
@@ -58,6 +59,7 @@ function buildPlan(text: string, options: PlanOptions, lines: LineIndex): BuildP
   const firstMiss = cacheAnalysed || options.noCacheFilter !== undefined
     ? assignCache(sim, changes, baselineOf(baselineSim), options.noCacheFilter)
     : markUnbuilt(sim);
+  assignWaves(sim);
 
   const { graph } = sim;
   const idOf = (i: number): string => graph.stages[i]!.id;

@@ -13,6 +13,7 @@ export interface PlanJsonStep {
   expanded: string;
   cacheReason?: string;
   progress?: string;
+  wave?: number;
 }
 
 export interface PlanJsonStage {
@@ -121,6 +122,7 @@ function stepJson(s: StepPlan): PlanJsonStep {
   };
   if (s.cacheReason !== undefined) out.cacheReason = s.cacheReason;
   if (s.progress !== undefined) out.progress = s.progress;
+  if (s.wave !== undefined) out.wave = s.wave;
   return out;
 }
 

@@ -124,6 +124,11 @@ export interface StepPlan {
   shadowedEnv?: string[];
   /** For an ONBUILD trigger run in this stage: the line of the ONBUILD instruction in the parent stage. */
   triggerOf?: string;
+  /**
+   * For a vertex of a built stage: when it could start, as the longest chain of vertices before it (image
+   * pulls are 0). Steps with the same wave may run in parallel.
+   */
+  wave?: number;
 }
 
 export type EdgeKind = "base" | "copy-from" | "mount-from" | "onbuild";

@@ -280,6 +280,32 @@ describe("E4.1 order: waves of stages that can build in parallel", () => {
     expect(stage(p, "stage-2").dependsOn).toEqual(["api", "web"]);
   });
 
+  it("vertex waves: images 0; A1, W1, F1 1; F2 after A1 and F1; F3 after W1 and F2", () => {
+    const p = planOf(`
+      FROM golang AS api
+      RUN go build -o /app ./api
+      FROM node AS web
+      RUN npm ci && npm run build
+      FROM alpine
+      RUN apk add ca-certificates
+      COPY --from=api /app /app
+      COPY --from=web /dist /www
+    `);
+    const waves = p.stages.flatMap((s) => s.steps.filter((x) => x.wave !== undefined).map((x) => [x.line, x.wave]));
+    expect(waves).toEqual([[1, 0], [2, 1], [3, 0], [4, 1], [5, 0], [6, 1], [7, 2], [8, 3]]);
+  });
+
+  it("a --link copy does not wait for the steps before it", () => {
+    const p = planOf(`
+      FROM alpine
+      RUN a
+      RUN b
+      COPY --link x /x
+      RUN c
+    `);
+    expect(p.stages[0]!.steps.map((x) => x.wave)).toEqual([0, 1, 2, 1, 4]);
+  });
+
   it("RUN --mount=from= is an edge, by name only", () => {
     const p = planOf(`
       FROM alpine AS tools

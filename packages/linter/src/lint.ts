@@ -8,6 +8,7 @@ import { lintDockerfileText, lintDockerfileWithShellcheck } from "./engine/lint-
 import type { ShellcheckRunner } from "./engine/shellcheck.js";
 import { initShell } from "@shipshape/shell";
 import { fileKindOf } from "./file-kind.js";
+import { lintComposeProject, prefetchComposeProject, type ComposeEnvironment } from "./engine/lint-compose.js";
 import { RuleSet } from "./registry.js";
 import { compareDiagnostics, compareReported, toReported } from "./report.js";
 import type { Rule, RuleKind, SourceFile } from "./rule.js";
@@ -45,12 +46,17 @@ export interface LintOptions {
    * Without one there are no SC findings.
    */
   shellcheck?: ShellcheckRunner;
+  /** Variables for compose interpolation (the CLI passes the process environment); default none. */
+  env?: Record<string, string>;
+  /** `--env-file` paths for compose; default `.env` beside the first compose file. */
+  envFiles?: string[];
 }
 
 /** Lints files; diagnostics sorted by file, line, column. Never throws for a bad file. */
 export async function lint(files: readonly LintInput[], options: LintOptions = {}): Promise<ReportedDiagnostic[]> {
   const session = new LintSession(options);
   const out: ReportedDiagnostic[] = [];
+  // Each file on its own (a compose file as a project of its own); `LintSession.lintUnit` groups files.
   for (const file of files) out.push(...(await session.lintReported(file)));
   out.push(...session.configDiagnostics());
   return out.sort(compareReported);
@@ -106,12 +112,12 @@ export class LintSession {
   }
 
   async lintFile(input: LintInput): Promise<{ diagnostics: Diagnostic[]; config: LinterConfig; selection: Selection }> {
-    const config = await this.configFor(input.path);
     const kind = input.kind ?? fileKindOf(input.path);
-    if (kind !== "dockerfile") return this.lintWithConfig(input, config);
+    if (kind === "compose") return this.lintProject([input]);
+    const config = await this.configFor(input.path);
     await initShell().catch(() => undefined); // without the grammar, shell-based rules see no commands
     const selection = selectRules(this.rules, config, kind);
-    const file: SourceFile = { path: input.path, text: input.text, lines: new LineIndex(input.text) };
+    const file = sourceFile(input);
     try {
       const { diagnostics } = await lintDockerfileWithShellcheck(file, this.rules, selection, config, this.options.shellcheck);
       return { diagnostics, config, selection };
@@ -120,14 +126,40 @@ export class LintSession {
     }
   }
 
-  /** Lints one file with a given configuration (no config file look-up): synchronous. */
-  lintWithConfig(input: LintInput, config: LinterConfig): { diagnostics: Diagnostic[]; config: LinterConfig; selection: Selection } {
-    const kind = input.kind ?? fileKindOf(input.path);
-    const selection = selectRules(this.rules, config, kind);
-    const file: SourceFile = { path: input.path, text: input.text, lines: new LineIndex(input.text) };
+  /**
+   * Lints compose files as one project (`docker compose -f a -f b`; the first file's config applies).
+   * Diagnostics carry `file`; findings in files the project reaches (includes, extends) come too.
+   */
+  async lintProject(inputs: readonly LintInput[]): Promise<{ diagnostics: Diagnostic[]; config: LinterConfig; selection: Selection }> {
+    const config = await this.configFor(inputs[0]?.path ?? "compose.yaml");
+    const files = inputs.map(sourceFile);
+    await prefetchComposeProject(files, this.composeEnv());
+    return this.lintProjectWithConfig(files, config);
+  }
+
+  private lintProjectWithConfig(files: SourceFile[], config: LinterConfig) {
+    const selection = selectRules(this.rules, config, "compose");
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = kind === "dockerfile" ? lintDockerfileText(file, this.rules, selection, config).diagnostics : [];
+      diagnostics = [...lintComposeProject(files, this.rules, selection, config, this.composeEnv()).values()].flat();
+    } catch (e) {
+      diagnostics = [{ ...internalError(`Linting failed: ${errorText(e)}`, { start: 0, end: 0 }), file: files[0]?.path }];
+    }
+    return { diagnostics, config, selection };
+  }
+
+  private composeEnv(): ComposeEnvironment {
+    return { readFile: this.options.readFile, env: this.options.env, envFiles: this.options.envFiles, cache: this.texts };
+  }
+
+  /** Lints one file with a given configuration (no config file look-up, nothing read): synchronous. */
+  lintWithConfig(input: LintInput, config: LinterConfig): { diagnostics: Diagnostic[]; config: LinterConfig; selection: Selection } {
+    const kind = input.kind ?? fileKindOf(input.path);
+    if (kind === "compose") return this.lintProjectWithConfig([sourceFile(input)], config);
+    const selection = selectRules(this.rules, config, kind);
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = lintDockerfileText(sourceFile(input), this.rules, selection, config).diagnostics;
     } catch (e) {
       diagnostics = [internalError(`Linting failed: ${errorText(e)}`, { start: 0, end: 0 })];
     }
@@ -139,17 +171,37 @@ export class LintSession {
     return this.cliConfig;
   }
 
+  /** One file in the JSON shape. A compose file is linted as a project of its own. */
   async lintReported(input: LintInput): Promise<ReportedDiagnostic[]> {
     const { diagnostics } = await this.lintFile(input);
-    const lines = new LineIndex(input.text);
-    const other = new Map<string, LineIndex>();
-    return diagnostics.map((d) => {
-      if (d.file === undefined || d.file === input.path) return toReported(d, input.path, lines);
-      // A finding in another file (a compose file of the project, a Dockerfile a service builds).
-      let idx = other.get(d.file);
-      if (!idx) other.set(d.file, (idx = new LineIndex(this.readCached(d.file) ?? "")));
-      return toReported(d, d.file, idx);
-    });
+    return this.report(diagnostics, [input]);
+  }
+
+  /**
+   * Several files as one unit: compose files as one project, a Dockerfile alone. In the JSON shape,
+   * sorted by file, line, column.
+   */
+  async lintUnit(inputs: readonly LintInput[]): Promise<ReportedDiagnostic[]> {
+    if (inputs.length === 0) return [];
+    const kind = inputs[0]!.kind ?? fileKindOf(inputs[0]!.path);
+    if (kind === "compose") return this.report((await this.lintProject(inputs)).diagnostics, inputs).sort(compareReported);
+    const out: ReportedDiagnostic[] = [];
+    for (const input of inputs) out.push(...(await this.lintReported(input)));
+    return out.sort(compareReported);
+  }
+
+  private report(diagnostics: readonly Diagnostic[], inputs: readonly LintInput[]): ReportedDiagnostic[] {
+    const main = inputs[0]!.path;
+    const indexes = new Map<string, LineIndex>();
+    const indexOf = (file: string) => {
+      let idx = indexes.get(file);
+      if (!idx) {
+        const text = inputs.find((i) => i.path === file)?.text ?? this.texts.get(file) ?? "";
+        indexes.set(file, (idx = new LineIndex(text)));
+      }
+      return idx;
+    };
+    return diagnostics.map((d) => toReported(d, d.file ?? main, indexOf(d.file ?? main)));
   }
 
   /** Problems in the config files used so far, each reported once. */
@@ -165,9 +217,10 @@ export class LintSession {
   }
 
   private readonly loadedSync = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
-  private readonly texts = new Map<string, string>();
+  /** Texts read for compose projects (included files, Dockerfiles of services), shared by the run. */
+  private readonly texts = new Map<string, string | undefined>();
+}
 
-  private readCached(path: string): string | undefined {
-    return this.texts.get(path);
-  }
+function sourceFile(input: LintInput): SourceFile {
+  return { path: input.path, text: input.text, lines: new LineIndex(input.text) };
 }

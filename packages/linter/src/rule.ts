@@ -15,6 +15,7 @@ import type {
   InstructionKind,
   Node,
 } from "@shipshape/dockerfile";
+import type { ComposeFile, ComposeProject, Named, Obj, Service } from "@shipshape/compose";
 import type { SemanticModel } from "@shipshape/semantic";
 import type { ParsedEmbeddedScript } from "@shipshape/shell";
 import type { Category, Fix, FixSafety, LineIndex, Range, Severity, TextEdit } from "@shipshape/text";
@@ -210,10 +211,71 @@ export interface DockerfileRule extends RuleMeta {
   create(ctx: DockerfileRuleContext<any>): DockerfileVisitor;
 }
 
-export type Rule = DockerfileRule;
+// ---------------------------------------------------------------------------------------------
+// Compose rules
+
+/** A Dockerfile a compose service builds, read through the injected reader and parsed once. */
+export interface ServiceDockerfile {
+  /** The path as read (context joined with `dockerfile`), or `<service>:dockerfile_inline`. */
+  path: string;
+  text: string;
+  ast: Dockerfile;
+  /** Built on first use. */
+  readonly semantic: SemanticModel;
+}
+
+/**
+ * Visitor hooks of compose rules. Per file of the project (the model of that file alone, variables
+ * kept as written): `File`, then `Service`, `Network`, `Volume`, `Secret`, `Config` for each entry in
+ * file order, then `File:exit`. Once per project, on its first file: `Project`, with the merged project
+ * (includes, extends, overrides and interpolation applied). Report nodes from any file: the diagnostic
+ * goes to the file the node is in.
+ */
+export interface ComposeVisitor {
+  File?: (model: ComposeFile) => void;
+  Service?: (service: Service) => void;
+  Network?: (network: Obj & Named) => void;
+  Volume?: (volume: Obj & Named) => void;
+  Secret?: (secret: Obj & Named) => void;
+  Config?: (config: Obj & Named) => void;
+  "File:exit"?: (model: ComposeFile) => void;
+  Project?: (project: ComposeProject) => void;
+}
+
+export type ComposeHook = keyof ComposeVisitor;
+
+export interface ComposeRuleContext<O = Record<string, never>> extends BaseRuleContext<O> {
+  /** This file's own model (before merging with the other files of the project). */
+  readonly model: ComposeFile;
+  /** The project the file belongs to: all its files merged as `docker compose` would. */
+  readonly project: ComposeProject;
+  /** Models of every compose file of the project given to the linter, by path. */
+  readonly models: ReadonlyMap<string, ComposeFile>;
+  /**
+   * The Dockerfile a service builds (`build.context` + `build.dockerfile`, or `dockerfile_inline`), parsed;
+   * undefined when the service does not build or the file cannot be read (remote contexts included).
+   */
+  dockerfileOf(service: Service): ServiceDockerfile | undefined;
+  /** A file the project refers to, read before the rules ran (compose files, Dockerfiles); else undefined. */
+  readFile(path: string): string | undefined;
+}
+
+export interface ComposeRuleDefinition<O extends OptionSpecs> extends RuleMeta {
+  kind: "compose";
+  options?: O;
+  create(ctx: ComposeRuleContext<OptionValues<O>>): ComposeVisitor;
+}
+
+export interface ComposeRule extends RuleMeta {
+  kind: "compose";
+  create(ctx: ComposeRuleContext<any>): ComposeVisitor;
+}
+
+export type Rule = DockerfileRule | ComposeRule;
 
 /** Declares a rule. Returns the definition unchanged (typed), so a rule module is `export default defineRule({...})`. */
 export function defineRule<const O extends OptionSpecs = {}>(def: DockerfileRuleDefinition<O>): DockerfileRule;
-export function defineRule(def: DockerfileRule): Rule {
-  return Object.freeze({ ...def, aliases: def.aliases ?? [] });
+export function defineRule<const O extends OptionSpecs = {}>(def: ComposeRuleDefinition<O>): ComposeRule;
+export function defineRule(def: Rule): Rule {
+  return Object.freeze({ ...def, aliases: def.aliases ?? [] }) as Rule;
 }

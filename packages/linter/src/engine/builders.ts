@@ -54,20 +54,30 @@ export function ruleFields(rule: RuleMeta, severity: Severity) {
   };
 }
 
+/** The file a compose model node was written in (`Located.file`), if the target carries one. */
+export function fileOf(target: Target): string | undefined {
+  const f = (target as { file?: unknown }).file;
+  return typeof f === "string" ? f : undefined;
+}
+
+/** @param currentFile the file being linted: a target in another file gets `file` set. */
 export function makeDiagnostic(
   rule: RuleMeta,
   severity: Severity,
   target: Target,
   message: string,
   extra: ReportExtra | undefined,
+  currentFile?: string,
 ): Diagnostic {
   const d: Diagnostic = { ...ruleFields(rule, severity), message, range: rangeOf(target) };
+  const file = fileOf(target);
+  if (file !== undefined && file !== currentFile) d.file = file;
   if (extra?.fix) d.fix = extra.fix;
   if (extra?.related?.length)
     d.related = extra.related.map((r) => ({
       message: r.message,
       range: rangeOf(r.target),
-      ...(r.file !== undefined ? { file: r.file } : {}),
+      ...((r.file ?? fileOf(r.target)) !== undefined ? { file: r.file ?? fileOf(r.target) } : {}),
     }));
   if (extra?.tags?.length) d.tags = [...extra.tags];
   return d;

@@ -3,6 +3,7 @@
  * loader's COMPOSE_ERRORS. They have no visitors: the engine reports what the parsers return, filtered
  * by the selection like any rule (pragmas never hide them).
  */
+import { COMPOSE_ERRORS } from "@shipshape/compose";
 import { PARSE_ERRORS } from "@shipshape/dockerfile";
 import type { Severity } from "@shipshape/text";
 import type { Rule, RuleKind } from "../rule.js";
@@ -36,4 +37,5 @@ function syntaxRule(kind: RuleKind, code: string, name: string, summary: string,
 
 export const SYNTAX_RULES: readonly Rule[] = [
   ...Object.values(PARSE_ERRORS).map((e) => syntaxRule("dockerfile", e.code, e.name, e.summary, "error")),
+  ...COMPOSE_ERRORS.map((e) => syntaxRule("compose", e.code, e.name, e.summary, e.severity)),
 ];
