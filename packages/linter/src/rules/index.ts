@@ -20,6 +20,7 @@ import dockerfile_stage_name_casing from "./dockerfile/stage-name-casing.js";
 import dockerfile_untagged_image from "./dockerfile/untagged-image.js";
 import dockerfile_unused_suppression from "./dockerfile/unused-suppression.js";
 import dockerfile_workdir_relative from "./dockerfile/workdir-relative.js";
+import compose_no_duplicate_container_names from "./compose/no-duplicate-container-names.js";
 
 export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_add_instead_of_copy,
@@ -42,4 +43,5 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_untagged_image,
   dockerfile_unused_suppression,
   dockerfile_workdir_relative,
+  compose_no_duplicate_container_names,
 ];
