@@ -127,6 +127,13 @@ export interface VolumesFrom extends Located {
 export interface Build extends Obj {
   form: "short" | "long";
   context?: Scalar<string>;
+  dockerfile?: Scalar<string>;
+  target?: Scalar<string>;
+  args?: KeyValue[];
+  /** Build secrets, normalised like service secrets. */
+  secrets?: FileRef[];
+  /** `additional_contexts` entries whose value is `service:NAME`, with the range of NAME. */
+  context_services?: Ref[];
 }
 
 export interface Extends extends Located {
@@ -158,6 +165,9 @@ export interface Service extends Obj, Named {
   network_mode?: Scalar<string>;
   /** The service named by `network_mode: service:NAME`. */
   network_mode_service?: Ref;
+  /** The services named by `ipc: service:NAME` and `pid: service:NAME`. */
+  ipc_service?: Ref;
+  pid_service?: Ref;
   ports: Port[];
   expose: Scalar<string>[];
   volumes: ServiceVolume[];
@@ -390,7 +400,19 @@ export function normalizeService(b: any): Service {
     if (b.build.node && "value" in b.build && b.build.node.kind === "scalar") {
       const sc = b.build as Scalar<string>;
       s.build = { form: "short", context: sc, range: sc.range, file: sc.file, extensions: {} };
-    } else s.build = { ...b.build, form: "long" };
+    } else {
+      s.build = { ...b.build, form: "long" };
+      if (b.build.secrets) s.build!.secrets = toFileRefs(b.build.secrets);
+      const ctx = (b.build.additional_contexts ?? []) as KeyValue[];
+      s.build!.context_services = ctx
+        .filter((kv) => kv.value?.value.startsWith("service:"))
+        .map((kv) => {
+          const v = kv.value!;
+          // In the list form the node holds `name=service:x`; the value is its tail.
+          const whole = scalarText(v.node);
+          return subRef(v.node, whole, whole.length - v.value.length + "service:".length, whole.length);
+        });
+    }
   }
   if (b.extends) {
     if ("value" in b.extends) s.extends = { service: ref(b.extends)!, range: b.extends.range, file: b.extends.file };
@@ -399,8 +421,13 @@ export function normalizeService(b: any): Service {
       if (b.extends.file) s.extends.source_file = ref(b.extends.file)!;
     }
   }
-  const nm = b.network_mode as Scalar<string> | undefined;
-  if (nm && nm.value.startsWith("service:")) s.network_mode_service = subRef(nm.node, nm.value, "service:".length, nm.value.length);
+  const serviceRef = (v: Scalar<string> | undefined) => (v && v.value.startsWith("service:") ? subRef(v.node, v.value, "service:".length, v.value.length) : undefined);
+  const nm = serviceRef(b.network_mode);
+  if (nm) s.network_mode_service = nm;
+  const ipc = serviceRef(b.ipc);
+  if (ipc) s.ipc_service = ipc;
+  const pid = serviceRef(b.pid);
+  if (pid) s.pid_service = pid;
   return s;
 }
 

@@ -381,7 +381,7 @@ function walkKeyValue(node: CNode, schema: KeyValueSchema, ctx: Ctx): KeyValue[]
       if (sep >= 0) {
         const valueText = text.slice(sep + 1);
         const vr = subRange(item, sep + 1, text.length);
-        kv.value = { value: valueText, range: vr.start === item.range.start && vr.end === item.range.end && valueText.length !== text.length ? item.range : vr, file: item.file, node: item };
+        kv.value = { value: valueText, range: vr, file: item.file, node: item };
       }
       if (schema.separator !== "extra_hosts") check(key, sep < 0 ? null : text.slice(sep + 1), keyRange, undefined, item.file);
       out.push(kv);

@@ -21,6 +21,11 @@ const text = yaml(
   "  db:",
   "    image: postgres",
   "    network_mode: service:vpn",
+  "    ipc: service:web",
+  "    build:",
+  "      context: ./db",
+  "      additional_contexts: ['base=service:web', 'docs=./docs']",
+  "      secrets: [npmrc]",
   "    depends_on:",
   "      cache: {condition: service_healthy, required: false}",
   "    profiles: [debug]",
@@ -61,7 +66,12 @@ describe("the model", () => {
       ["db", "db", false, "ro"],
       ["legacy", "legacy", true, undefined],
     ]);
-    expect(refs([db.network_mode_service])).toEqual([["vpn", "vpn"]]);
+    expect(refs([db.network_mode_service, db.ipc_service])).toEqual([
+      ["vpn", "vpn"],
+      ["web", "web"],
+    ]);
+    expect(refs(db.build?.context_services ?? [])).toEqual([["web", "web"]]);
+    expect(refs((db.build?.secrets ?? []).map((s) => s.source))).toEqual([["npmrc", "npmrc"]]);
   });
 
   it("normalises volumes with source and target ranges", () => {

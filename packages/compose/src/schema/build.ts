@@ -15,8 +15,8 @@ export const keyvalue = (doc: string, o: Partial<KeyValueSchema> = {}): KeyValue
 export const any = (doc: string): AnySchema => ({ kind: "any", doc });
 
 /** A string or a list of strings (command, entrypoint, dns, ...). */
-export const strOrList = (doc: string, o: Partial<StringSchema> = {}): UnionSchema =>
-  union(doc, { scalar: str(doc, { acceptScalars: true, ...o }), list: list(doc, str(doc, { acceptScalars: true, ...o })) });
+export const strOrList = (doc: string, o: Partial<StringSchema> = {}, unique = true): UnionSchema =>
+  union(doc, { scalar: str(doc, { acceptScalars: true, ...o }), list: list(doc, str(doc, { acceptScalars: true }), { unique }) });
 
 /** A number given as a number or as text (so that interpolated values fit). */
 export const numOrText = (doc: string, o: Partial<NumberSchema> = {}): NumberSchema => num(doc, o);
