@@ -20,7 +20,8 @@ const OVERRIDE_FILES = ["compose.override.yml", "compose.override.yaml", "docker
  *   pick (in compose-go's order of names);
  * - a file that another project reaches through `include` or `extends` is part of that project and not a
  *   project of its own; in a cycle with no outside entry, the first file by path starts the project.
- * Projects come out in the order of their first file in `files`.
+ * Projects come out in the order of their first file in `files`; `members` lists the project's own files
+ * first, then the files they reach in the order of `files`.
  */
 export function groupComposeProjects(files: readonly string[], references: ComposeReferences = () => []): ComposeProject[] {
   const key = (f: string) => path.normalize(f);
@@ -94,7 +95,8 @@ export function groupComposeProjects(files: readonly string[], references: Compo
   return [...projects.entries()]
     .map(([root, members]) => ({
       files: [...root],
-      members: [...members].flat().sort((a, b) => position.get(key(a))! - position.get(key(b))!),
+      // The project's own files first (in merge order), then what they reach, in walk order.
+      members: [...root, ...[...members].filter((u) => u !== root).flat().sort((a, b) => position.get(key(a))! - position.get(key(b))!)],
     }))
     .sort((a, b) => position.get(key(a.files[0]!))! - position.get(key(b.files[0]!))!);
 }

@@ -47,7 +47,7 @@ test("a file reached from two projects is part of both; references outside the w
 
 test("an include cycle with no outside entry is still linted once, from its first file", () => {
   const projects = groupComposeProjects(["b.compose.yaml", "a.compose.yaml"], refs({ "a.compose.yaml": ["b.compose.yaml"], "b.compose.yaml": ["a.compose.yaml"] }));
-  expect(projects).toEqual([{ files: ["a.compose.yaml"], members: ["b.compose.yaml", "a.compose.yaml"] }]);
+  expect(projects).toEqual([{ files: ["a.compose.yaml"], members: ["a.compose.yaml", "b.compose.yaml"] }]);
 });
 
 test("the override's own includes count for the merged project", () => {

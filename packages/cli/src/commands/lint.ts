@@ -118,7 +118,7 @@ function runnerSettings(settings: LintSettings, io: CliIO): RunnerSettings {
  * `docker compose` loads them; `--compose-file` files as one project), limited to the shard, with their
  * text read. Paths that cannot be read are recorded in `problems` and left out.
  */
-async function collectUnits(settings: LintSettings, io: CliIO, problems: string[]): Promise<{ units: LintUnit[]; sources: Map<string, SourceText> }> {
+export async function collectUnits(settings: LintSettings, io: CliIO, problems: string[]): Promise<{ units: LintUnit[]; sources: Map<string, SourceText> }> {
   const sources = new Map<string, SourceText>();
   const read = async (file: string): Promise<boolean> => {
     if (sources.has(file)) return true;
