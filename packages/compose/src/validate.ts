@@ -293,7 +293,8 @@ function walkList(node: CNode, schema: ListSchema, ctx: Ctx): any[] | undefined 
   node.items.forEach((it, i) => {
     const v = walk(it, schema.items, { sink: ctx.sink, path: [...ctx.path, String(i)] });
     if (v !== undefined) out.push(v);
-    if (schema.unique && it.kind === "scalar") {
+    // A value with an unset variable may collide by accident; the variable itself was reported.
+    if (schema.unique && it.kind === "scalar" && !it.incomplete) {
       const k = scalarText(it);
       const prev = seen.get(k);
       if (prev !== undefined) report(ctx, "duplicate-item", `"${k}" is listed twice in ${pathText(ctx)} (items ${prev} and ${i})`, it.range, it.file);
