@@ -229,7 +229,8 @@ export class AstBuilder {
         if (plain && lower !== "from") this.vars(variables, rawValueStart + f.start + eq + 1, rawValueStart + f.end);
       }
       fields.push(field);
-      values[lower] = val ?? "";
+      // a define, not an assignment: a field named `__proto__` must stay a plain key
+      Object.defineProperty(values, lower, { value: val ?? "", enumerable: true, writable: true, configurable: true });
       if (lower === "type" && val !== undefined) type = val.toLowerCase();
     }
     return { kind: "Mount", range: flag.range, flag, type, fields, values };

@@ -53,11 +53,11 @@ export const allTokens = [
   JsonClose, ShellText, NameValue, LegacyKey, LegacyValue,
 ];
 
-const KEYWORD_TOKENS: Record<string, TokenType> = {
+const KEYWORD_TOKENS = new Map<string, TokenType>(Object.entries({
   from: FROM, run: RUN, cmd: CMD, entrypoint: ENTRYPOINT, shell: SHELL, copy: COPY, add: ADD, env: ENV,
   label: LABEL, arg: ARG, expose: EXPOSE, volume: VOLUME, user: USER, workdir: WORKDIR, stopsignal: STOPSIGNAL,
   maintainer: MAINTAINER, healthcheck: HEALTHCHECK, onbuild: ONBUILD,
-};
+}));
 
 type Tok = IToken & TokenLike & { node?: LineNode; pair?: { key: Piece; value: Piece } };
 
@@ -69,7 +69,7 @@ function tok(type: TokenType, p: Piece): Tok {
 
 /** BuildKit's argument split of one instruction, as grammar tokens. */
 export function tokenizeInstruction(node: LineNode, out: IToken[] = []): IToken[] {
-  const k = tok(KEYWORD_TOKENS[node.lower] ?? UnknownKeyword, node.keyword);
+  const k = tok(KEYWORD_TOKENS.get(node.lower) ?? UnknownKeyword, node.keyword);
   k.node = node;
   out.push(k);
   for (const f of node.flags) out.push(tok(Flag, f));

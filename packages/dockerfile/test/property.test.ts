@@ -10,7 +10,7 @@ const FRAGMENTS = [
   "\\\n", "\\", "`\n", "\n", "\r\n", "\r", " ", "\t", "#", "# escape=`\n", "# syntax=x\n", "<<EOF", "<<-EOF",
   "<<'EOF'", "EOF\n", "\tEOF\n", "'", '"', "$", "${", "}", "${A:-", "${A/", "/", "=", "a=b", "--mount=",
   "--from=x ", "type=cache,target=/x", "[", "]", ",", '["a"', '"b"]', "1", "AS ", "x", ":", "@", "\u00a0",
-  "\ufeff", "\u2028", "é", "\ud800", "\udc00", "\u0000", "--", "-- ",
+  "\ufeff", "\u2028", "é", "\ud800", "\udc00", "\u0000", "--", "-- ", "__proto__ ", "constructor=", "toString",
 ];
 
 function checkInvariants(text: string) {
