@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { initShell, parseInstructionShell, type ShellWord } from "@shipshape/shell";
+import { parseDockerfile } from "@shipshape/dockerfile";
+import { initShell, parseInstructionShell, type ShellCommand, type ShellWord } from "@shipshape/shell";
 import { instructionFrom } from "./dockerfile-snippet.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -25,10 +26,11 @@ function runStarts(text: string): number[] {
 }
 
 /** What BuildKit makes of a source span: continuations removed, comment and blank lines inside dropped. */
-function joinContinuations(span: string): string {
+function joinContinuations(span: string, escape: "\\" | "`" = "\\"): string {
+  const continuation = escape === "`" ? /`[ \t]*\r?$/ : /\\[ \t]*\r?$/;
   return span.split("\n").map((line, i) => {
     if (i > 0 && (/^[ \t]*#/.test(line) || line.trim() === "")) return "";
-    return line.replace(/\\[ \t]*$/, "");
+    return line.replace(continuation, "");
   }).join("");
 }
 
@@ -68,5 +70,35 @@ describe("shell commands of every RUN in the corpus", () => {
     expect(runs).toBeGreaterThan(2000);
     expect(commands).toBeGreaterThan(runs);
     expect(words).toBeGreaterThan(commands);
+  });
+});
+
+/** Problems with one command's words: a range that does not hold the word as written. */
+function wordProblems(source: string, cmd: ShellCommand, where: string, escape: "\\" | "`"): string[] {
+  const out: string[] = [];
+  const all: ShellWord[] = [...(cmd.name ? [cmd.name] : []), ...cmd.args, ...cmd.assignments.flatMap((a) => (a.value ? [a.value] : []))];
+  for (const w of all) {
+    const slice = source.slice(w.range.start, w.range.end);
+    if (slice !== w.raw && joinContinuations(slice, escape) !== w.raw) out.push(`${where}: ${JSON.stringify(w.raw)} vs ${JSON.stringify(slice)}`);
+  }
+  return out;
+}
+
+describe("shell commands of every instruction through parseDockerfile", () => {
+  it("never throws, and word ranges hold their text, heredocs and flags included", () => {
+    let scripts = 0;
+    const problems: string[] = [];
+    for (const file of files(corpus)) {
+      const source = readFileSync(file, "utf8");
+      const { ast } = parseDockerfile(source);
+      for (const instr of ast.instructions) {
+        for (const s of parseInstructionShell(instr)) {
+          scripts++;
+          for (const cmd of s.script.commands) problems.push(...wordProblems(source, cmd, path.relative(corpus, file), ast.escape));
+        }
+      }
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+    expect(scripts).toBeGreaterThan(2500);
   });
 });
