@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   cleanPath,
@@ -189,5 +190,27 @@ describe("selectDockerignore", () => {
   it("finds none, and never a per-Dockerfile file for stdin", () => {
     expect(selectDockerignore("Dockerfile", fs())).toBeUndefined();
     expect(selectDockerignore("-", fs("-.dockerignore"))).toBeUndefined();
+  });
+});
+
+describe("properties", () => {
+  const segment = fc.constantFrom("a", "b", "*", "?", "**", "[ab]", "[", "\\", "a.b", "c+", "!", " ", "#", ".", "..");
+  const pattern = fc.array(segment, { minLength: 1, maxLength: 4 }).map((p) => p.join("/"));
+  const pathArb = fc.array(fc.constantFrom("a", "b", "a.b", "c+", "x"), { minLength: 1, maxLength: 4 }).map((p) => p.join("/"));
+
+  it("never throws, and without exceptions the walk agrees with parent matching", () => {
+    fc.assert(
+      fc.property(fc.array(pattern, { maxLength: 5 }), fc.array(pathArb, { maxLength: 6 }), (patterns, paths) => {
+        const parsed = parseDockerignore(patterns.join("\n"));
+        const m = createMatcher(parsed.patterns);
+        for (const p of paths) {
+          const walked = m.isExcluded(p);
+          if (!m.hasExceptions) expect(walked).toBe(m.matches(p));
+        }
+        const r = filterContext(paths, m);
+        expect(r.included.length + r.excluded.length).toBe(paths.length);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
