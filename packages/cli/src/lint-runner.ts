@@ -20,7 +20,10 @@ export interface LintUnit {
 /** Plain data (it crosses into worker threads): the linter settings that came from flags and the environment. */
 export interface RunnerSettings {
   cwd: string;
+  /** The environment: config look-up (HOME, XDG_CONFIG_HOME), ShellCheck (PATH) and compose interpolation. */
   env: Record<string, string | undefined>;
+  /** `--env-file`: variables for compose interpolation. */
+  envFiles?: string[];
   configFile?: string;
   select?: string[];
   extendSelect: string[];
@@ -53,6 +56,8 @@ export function linterOptions(settings: RunnerSettings): LintOptions {
     configFile: settings.configFile,
     readFile: (p) => readText(path.resolve(settings.cwd, p)),
     findConfig: configFinder(settings.cwd, settings.env),
+    env: Object.fromEntries(Object.entries(settings.env).filter((e): e is [string, string] => e[1] !== undefined)),
+    envFiles: settings.envFiles,
   };
 }
 
@@ -128,17 +133,19 @@ export async function runUnits(units: readonly LintUnit[], texts: ReadonlyMap<st
     const diagnostics: ReportedDiagnostic[] = [];
     let threshold: Severity | "none" | undefined;
     let noFail: boolean | undefined;
-    for (const file of unit.files) {
+    const inputs = unit.files.flatMap((file) => {
       const text = texts.get(file);
-      if (text === undefined) continue;
-      try {
-        diagnostics.push(...(await session.lintReported({ path: file, text, kind: unit.kind })));
-        const config = await session.configFor(file);
-        threshold ??= config.failureThreshold;
-        noFail ??= config.noFail;
-      } catch (e) {
-        diagnostics.push(internalErrorOn(file, e));
-      }
+      return text === undefined ? [] : [{ path: file, text, kind: unit.kind }];
+    });
+    if (inputs.length === 0) continue;
+    try {
+      // A compose project is linted as one (its files merged); a Dockerfile alone.
+      diagnostics.push(...(await session.lintUnit(inputs)));
+      const config = await session.configFor(inputs[0]!.path);
+      threshold = config.failureThreshold;
+      noFail = config.noFail;
+    } catch (e) {
+      diagnostics.push(internalErrorOn(inputs[0]!.path, e));
     }
     results.push({ diagnostics, failureThreshold: threshold, noFail });
   }

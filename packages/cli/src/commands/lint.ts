@@ -39,6 +39,17 @@ export async function lintCommand({ values, positionals }: ParsedCommand, io: Cl
   const all = dedupe([...result.units.flatMap((u) => u.diagnostics), ...result.configDiagnostics, ...extra]).sort(compareDiagnostics);
   const shown = settings.quiet ? all.filter((d) => d.severity === "error") : all;
   const files = units.flatMap((u) => u.files);
+  // Findings in files the run did not read itself (a compose project's included files) get their text too.
+  const tried = new Set(texts.keys());
+  for (const d of shown) {
+    if (tried.has(d.file)) continue;
+    tried.add(d.file);
+    try {
+      texts.set(d.file, decodeSource(await readFile(path.resolve(io.cwd, d.file))).text);
+    } catch {
+      // the reporters do without the source of this file
+    }
+  }
   // Only the formats that describe rules need the rule table (building it costs time at start-up).
   const rules = settings.format === "sarif" || settings.format === "sonarqube" ? await ruleInfos() : [];
   const report = REPORTERS[settings.format](shown, rules, {
@@ -100,7 +111,8 @@ async function ruleInfos() {
 function runnerSettings(settings: LintSettings, io: CliIO): RunnerSettings {
   return {
     cwd: io.cwd,
-    env: { HOME: io.env.HOME, XDG_CONFIG_HOME: io.env.XDG_CONFIG_HOME, PATH: io.env.PATH, SHIPSHAPE_SHELLCHECK: io.env.SHIPSHAPE_SHELLCHECK },
+    env: { ...io.env },
+    envFiles: settings.envFile === undefined ? undefined : [settings.envFile],
     configFile: settings.config,
     select: settings.select,
     extendSelect: settings.extendSelect,
