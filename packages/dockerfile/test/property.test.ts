@@ -37,12 +37,12 @@ function checkInvariants(text: string) {
 describe("parseDockerfile properties", () => {
   it("any string: never throws, ranges nest inside parents and the text", () => {
     fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), checkInvariants), { numRuns: 400 });
-  });
+  }, 60_000);
 
   it("Dockerfile-ish strings built from fragments", () => {
     const dockerfileish = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((parts) => parts.join(""));
     fc.assert(fc.property(dockerfileish, checkInvariants), { numRuns: 1500 });
-  });
+  }, 60_000);
 
   it("bytes: dumpBuildkit accepts any Uint8Array", () => {
     fc.assert(
@@ -52,5 +52,5 @@ describe("parseDockerfile properties", () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
