@@ -9,3 +9,5 @@ export { interpolate, type Lookup, type TemplateResult, type TemplateProblem, ty
 export { parseDotenv, type DotenvEntry, type DotenvResult, type DotenvProblem } from "./dotenv.js";
 export { parsePortSpec, parseVolumeSpec, parseDuration, parseBytes, parseDeviceSpec, parseExtraHost, isIP, type PortSpec, type PortRange, type VolumeSpec } from "./schema/short.js";
 export type { Schema } from "./schema/types.js";
+export { referencesOf, type Reference, type ReferenceKind } from "./references.js";
+export { normalizeProjectName } from "./project.js";

@@ -23,6 +23,9 @@ export function mergeTrees(base: CNode | undefined, over: CNode | undefined, sin
     const od = getValue(over, "driver");
     if (bd && od && bd.kind === "scalar" && od.kind === "scalar" && bd.value !== od.value) return over;
   }
+  if (STRING_OR_LIST.has(p) && (base.kind === "scalar" || over.kind === "scalar") && base.kind !== "map" && over.kind !== "map") {
+    return mergeSeqs(asSeq(base), asSeq(over), p);
+  }
   if (base.kind === "map" && over.kind === "map") return mergeMaps(base, over, sink, path);
   if (base.kind === "seq" && over.kind === "seq") return mergeSeqs(base, over, p);
   if (base.kind !== over.kind && (base.kind !== "scalar" || base.value !== null) && (over.kind !== "scalar" || over.value !== null)) {
@@ -50,8 +53,17 @@ function pattern(path: string[]): string {
   return path.map((s, i) => (i === 1 && path[0] !== undefined && ["services", "networks", "volumes", "secrets", "configs", "models"].includes(path[0]) ? "*" : s)).join(".");
 }
 
+/** Keys written as one string or a list of strings: a string merges like a one-item list. */
+const STRING_OR_LIST = new Set(["services.*.env_file", "services.*.dns", "services.*.dns_search", "services.*.tmpfs", "services.*.label_file"]);
+
+function asSeq(n: CNode): CSeq {
+  if (n.kind === "seq") return n;
+  const items = n.kind === "scalar" && n.value === null ? [] : [n];
+  return { kind: "seq", items, range: n.range, file: n.file };
+}
+
 const REPLACED = new Set(["services.*.command", "services.*.entrypoint", "services.*.healthcheck.test"]);
-const SHORT_FORM_OK = new Set(["services.*.build", "services.*.env_file", "services.*.extends", "services.*.tmpfs", "services.*.dns", "services.*.dns_search", "services.*.label_file", "services.*.gpus", "services.*.command", "services.*.entrypoint", "services.*.healthcheck.test"]);
+const SHORT_FORM_OK = new Set(["services.*.ulimits.*", "services.*.build.ulimits.*", "services.*.build", "services.*.env_file", "services.*.extends", "services.*.tmpfs", "services.*.dns", "services.*.dns_search", "services.*.label_file", "services.*.gpus", "services.*.command", "services.*.entrypoint", "services.*.healthcheck.test"]);
 
 /** Lists of KEY=VALUE and mappings, merged by key. */
 const KEYED_MAPPING_LISTS = new Set([
@@ -129,6 +141,12 @@ function itemKey(p: string, n: CNode): string | undefined {
       }
       return undefined;
     }
+    case "networks.*.ipam.config":
+      if (n.kind === "map") {
+        const subnet = getValue(n, "subnet");
+        return subnet && subnet.kind === "scalar" ? scalarText(subnet) : undefined;
+      }
+      return undefined;
     case "services.*.env_file":
       if (text !== undefined) return text;
       if (n.kind === "map") {

@@ -60,6 +60,8 @@ export function loadProject(options: LoadProjectOptions): LoadProjectResult {
   const loader = new Loader(options.readFile, sink);
   try {
     const environment = loader.environment(options.env, options.envFiles, workingDir);
+    // Compose makes an explicit project name available to interpolation.
+    if (options.projectName !== undefined && environment.COMPOSE_PROJECT_NAME === undefined) environment.COMPOSE_PROJECT_NAME = options.projectName;
     const lookup = lookupOf(environment);
     let root: CNode | undefined;
     for (const f of options.files) {

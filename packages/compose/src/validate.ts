@@ -357,7 +357,13 @@ function walkKeyValue(node: CNode, schema: KeyValueSchema, ctx: Ctx): KeyValue[]
     return out;
   }
   if (node.kind === "seq") {
+    const seen = new Set<string>();
     for (const item of node.items) {
+      if (item.kind === "scalar" && item.value !== null && !item.incomplete) {
+        const t = scalarText(item);
+        if (seen.has(t)) report(ctx, "duplicate-item", `"${t}" is listed twice in ${pathText(ctx)}`, item.range, item.file);
+        seen.add(t);
+      }
       if (item.kind !== "scalar" || item.value === null) {
         report(ctx, "invalid-type", `Entries of ${pathText(ctx)} must be strings, not ${kindName(item)}`, item.range, item.file);
         continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCompose, type Ref } from "@shipshape/compose";
+import { parseCompose, referencesOf, type Ref } from "@shipshape/compose";
 import { yaml } from "./helpers.js";
 
 const text = yaml(
@@ -119,5 +119,32 @@ describe("the model", () => {
   it("reads build in both forms", () => {
     expect([web.build?.form, web.build?.context?.value]).toEqual(["short", "./app"]);
     expect(db.profiles.map((p) => p.value)).toEqual(["debug"]);
+  });
+});
+
+describe("referencesOf", () => {
+  it("lists every name a service uses, by kind, with the range of the name", () => {
+    const { model } = parseCompose(text);
+    const got = referencesOf(model.services.web!).map((r) => [r.kind, r.ref.value, r.via, slice(r.ref)]);
+    // web's extends names another file, so it is not a reference inside this one.
+    expect(got).toEqual([
+      ["service", "db", "depends_on", "db"],
+      ["service", "cache", "links", "cache"],
+      ["service", "db", "volumes_from", "db"],
+      ["network", "front", "networks", "front"],
+      ["volume", "data", "volumes", "data"],
+      ["volume", "logs", "volumes", "logs"],
+      ["secret", "token", "secrets", "token"],
+      ["secret", "cert", "secrets", "cert"],
+      ["config", "conf", "configs", "conf"],
+    ]);
+    const db = referencesOf(model.services.db!).map((r) => [r.kind, r.ref.value, r.via, r.required]);
+    expect(db).toEqual([
+      ["service", "cache", "depends_on", false],
+      ["service", "vpn", "network_mode", true],
+      ["service", "web", "ipc", true],
+      ["service", "web", "build.additional_contexts", true],
+      ["secret", "npmrc", "build.secrets", true],
+    ]);
   });
 });

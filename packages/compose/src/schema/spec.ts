@@ -248,7 +248,7 @@ const serviceNetworks = union("The networks the service joins, as a list of name
       gw_priority: num("Which network provides the default gateway (highest wins)."),
       interface_name: str("Name of the interface in the container."),
     }, { nullable: true }),
-    { what: "network" },
+    { what: "network", keyPattern: NAME },
   ),
 });
 
@@ -261,7 +261,7 @@ const dependsOn = union("Services that must start before this one.", {
       restart: bool("Restart this service when the dependency is updated."),
       required: bool("When false, a missing dependency only warns."),
     }, { required: ["condition"] }),
-    { what: "service" },
+    { what: "service", keyPattern: NAME },
   ),
 });
 
