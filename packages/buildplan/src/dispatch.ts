@@ -346,7 +346,8 @@ function dispatchRun(instr: RunInstruction, state: BuildState, stage: StageInfo,
       const raw = field.value?.value ?? "";
       expanded[key] = key === "from" ? raw : x(raw, field.value?.range ?? field.range);
     }
-    return { type: m.type, values: expanded };
+    const sourceField = m.fields.find((f) => ["source", "src"].includes(f.key.value.toLowerCase()));
+    return { type: m.type, values: expanded, sourceRange: sourceField?.value?.range ?? m.range };
   });
   const inputs: ContentInput[] = [];
   const mountKeys: unknown[] = [];
@@ -356,7 +357,10 @@ function dispatchRun(instr: RunInstruction, state: BuildState, stage: StageInfo,
     if (m.type === "bind") {
       const source = v["source"] ?? v["src"] ?? "/";
       const from = v["from"];
-      if (from === undefined || from === "") inputs.push({ kind: "context", sources: [source], excludes: [] });
+      if (from === undefined || from === "") {
+        inputs.push({ kind: "context", sources: [source], excludes: [] });
+        if (ctx.report) checkLocalSource(source, m.sourceRange, ctx);
+      }
       else {
         const dep = stage.deps.find((dp) => dp.kind === "mount-from" && dp.instruction === instr);
         if (dep?.target.kind === "stage") inputs.push({ kind: "stage", index: dep.target.index, paths: [absolute(source)] });

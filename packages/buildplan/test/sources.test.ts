@@ -64,4 +64,13 @@ describe("COPY/ADD sources against .dockerignore and the context listing (§8.5)
     const p = planOf(TEXT, { dockerignore: "!\n" });
     expect(p.diagnostics.map((d) => d.code)).toContain("InvalidDockerignore");
   });
+
+  it("RUN bind mounts of the context are checked too", () => {
+    const p = planOf(`
+      FROM golang
+      RUN --mount=type=bind,source=go.sum,target=go.sum --mount=type=bind,source=go.mod,target=go.mod go mod download
+      RUN --mount=target=/ctx ls
+    `, { contextFiles: ["go.mod"] });
+    expect(p.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["CopySourceNotFound", 2, 30]]);
+  });
 });
