@@ -30,6 +30,8 @@ import type {
 import { DEFAULT_LINUX_PATH, isPredefinedArg, predefinedArgValues } from "./predefined.js";
 import { classifyShell, scanRuntimeRefs, type RuntimeRef } from "./runtime-refs.js";
 import { ScopeSnapshot } from "./scope.js";
+import { findCycle, markReachable } from "./stage-graph.js";
+import { parseIndex, resolveCopyFrom, resolveMountFrom, type ReferenceContext } from "./stage-references.js";
 
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore|windowsservercore)([:/@-]|$)|[:-](nanoserver|windowsservercore|ltsc\d{4})/i;
@@ -42,10 +44,6 @@ function defaultShell(os: OperatingSystem): ShellInForce {
   return { shell, kind: classifyShell(shell) };
 }
 
-/** COPY --from takes a number as an index when Go's strconv.Atoi accepts it. */
-function parseIndex(value: string): number | undefined {
-  return /^[+-]?[0-9]+$/.test(value) ? Number(value) : undefined;
-}
 
 class Analyzer {
   private readonly problems: SemanticProblem[] = [];
@@ -79,8 +77,11 @@ class Analyzer {
     this.buildGlobalScope(metaArgs, target);
     for (const stage of this.stages) this.resolveFrom(stage);
     for (const stage of this.stages) this.walkStage(stage);
-    this.checkCycles();
-    this.markReachable(target);
+    const cycle = findCycle(this.stages);
+    if (cycle) {
+      this.problem("circular-dependency", `circular dependency detected on stage: ${cycle.displayName}`, cycle.from.range, { stage: cycle });
+    }
+    if (target) markReachable(target);
     return this.model(target);
   }
 
@@ -473,90 +474,25 @@ class Analyzer {
 
   /** COPY --from and RUN --mount from= (also inside ONBUILD triggers). */
   private collectStageReferences(instr: Instruction, stage: Stage, holder: Instruction, onbuild: boolean): void {
+    const ctx: ReferenceContext = {
+      stages: this.stages,
+      escape: this.escape,
+      stageByName: (name) => this.stageByName(name),
+      report: (code, message, range, onlyWhenBuilt) => this.problem(code, message, range, { instruction: holder, stage, onlyWhenBuilt }),
+    };
+    const at = { source: stage, instruction: holder, onbuild };
     if (instr.kind === "Copy" && instr.from?.value) {
       const word = instr.from.value;
-      this.addReference(this.resolveCopyFrom(word.value, word.range, stage, holder, onbuild));
+      this.addReference(resolveCopyFrom(ctx, at, word.value, word.range));
     }
     if (instr.kind === "Run") {
       for (const mount of instr.mounts) {
         const field = [...mount.fields].reverse().find((f) => f.key.value.toLowerCase() === "from");
         if (!field?.value) continue;
-        this.addReference(this.resolveMountFrom(field.value.value, field.value.range, stage, holder, onbuild, mount.values["target"] ?? mount.values["dst"] ?? mount.values["destination"]));
+        const mountTarget = mount.values["target"] ?? mount.values["dst"] ?? mount.values["destination"];
+        this.addReference(resolveMountFrom(ctx, at, field.value.value, field.value.range, mountTarget));
       }
     }
-  }
-
-  private resolveCopyFrom(value: string, range: Range, stage: Stage, instruction: Instruction, onbuild: boolean): StageReference {
-    const base = { kind: "copy-from" as const, onbuild, instruction, source: stage, value, range };
-    // Any expansion, quote or escape changes the word when processed with an empty environment.
-    const probe = expandWord(value, {}, { escape: this.escape });
-    if (probe.value !== value || probe.errors.length > 0) {
-      this.problem(
-        "copy-from-variable",
-        "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround",
-        range,
-        { instruction, stage },
-      );
-      return { ...base, target: { kind: "invalid" }, problem: "variable" };
-    }
-    const index = parseIndex(value);
-    if (index !== undefined) {
-      const target = this.stages[index];
-      if (!target) {
-        this.problem("invalid-stage-index", `invalid stage index ${index}`, range, { instruction, stage });
-        return { ...base, target: { kind: "invalid" }, problem: "invalid-index" };
-      }
-      return this.checkOrder({ ...base, target: { kind: "stage", stage: target, byIndex: true } });
-    }
-    const target = this.stageByName(value);
-    if (target) return this.checkOrder({ ...base, target: { kind: "stage", stage: target, byIndex: false } });
-    return { ...base, target: { kind: "image", reference: value } };
-  }
-
-  private resolveMountFrom(
-    value: string,
-    range: Range,
-    stage: Stage,
-    instruction: Instruction,
-    onbuild: boolean,
-    mountTarget: string | undefined,
-  ): StageReference {
-    const base = { kind: "mount-from" as const, onbuild, instruction, source: stage, value, range };
-    const dollar = value.indexOf("$");
-    if (dollar >= 0 && dollar !== value.length - 1) {
-      this.problem("mount-from-variable", "'from' doesn't support variable expansion, define alias stage instead", range, { instruction, stage });
-      return { ...base, target: { kind: "invalid" }, problem: "variable" };
-    }
-    // By name only: a number is not an index here.
-    const target = this.stageByName(value);
-    const ref: StageReference = target
-      ? { ...base, target: { kind: "stage", stage: target, byIndex: false } }
-      : { ...base, target: { kind: "image", reference: value } };
-    return this.checkOrder(ref, mountTarget);
-  }
-
-  /** A stage must be defined before the one that copies or mounts from it (checked when built). */
-  private checkOrder(ref: StageReference, mountTarget?: string): StageReference {
-    if (ref.target.kind !== "stage" || ref.onbuild) return ref;
-    const target = ref.target.stage;
-    if (target === ref.source) return { ...ref, problem: "self" };
-    if (target.index < ref.source.index) return ref;
-    if (ref.kind === "copy-from") {
-      this.problem(
-        "copy-from-later-stage",
-        `cannot copy from stage "${target.displayName}", it needs to be defined before current stage "${ref.source.displayName}"`,
-        ref.range,
-        { instruction: ref.instruction, stage: ref.source, onlyWhenBuilt: true },
-      );
-    } else {
-      this.problem(
-        "mount-from-later-stage",
-        `cannot mount from stage "${target.displayName}" to "${mountTarget ?? ""}", stage needs to be defined before current command`,
-        ref.range,
-        { instruction: ref.instruction, stage: ref.source, onlyWhenBuilt: true },
-      );
-    }
-    return { ...ref, problem: "later-stage" };
   }
 
   private addReference(ref: StageReference): void {
@@ -567,61 +503,12 @@ class Analyzer {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // The stage graph: dependencies, cycles, reachability
-
-  /** Stages a stage needs: its base stage, COPY/mount sources, and its base stage's ONBUILD sources. */
-  private dependencies(stage: Stage): Stage[] {
-    const deps: Stage[] = [];
-    if (stage.base.kind === "stage") deps.push(stage.base.stage);
-    const own = stage.references.filter((r) => r.kind !== "from" && !r.onbuild);
-    const inherited = stage.base.kind === "stage" ? stage.base.stage.references.filter((r) => r.onbuild) : [];
-    for (const r of [...own, ...inherited]) if (r.target.kind === "stage") deps.push(r.target.stage);
-    return deps;
-  }
-
-  private checkCycles(): void {
-    const done = new Set<Stage>();
-    const onPath = new Set<Stage>();
-    const visit = (s: Stage): Stage | undefined => {
-      if (onPath.has(s)) return s;
-      if (done.has(s)) return undefined;
-      onPath.add(s);
-      for (const d of this.dependencies(s)) {
-        const hit = visit(d);
-        if (hit) return hit;
-      }
-      onPath.delete(s);
-      done.add(s);
-      return undefined;
-    };
-    for (const s of this.stages) {
-      const hit = visit(s);
-      if (hit) {
-        this.problem("circular-dependency", `circular dependency detected on stage: ${hit.displayName}`, hit.from.range, { stage: hit });
-        return;
-      }
-    }
-  }
-
-  private markReachable(target: Stage | undefined): void {
-    if (!target) return;
-    target.isTarget = true;
-    const stack = [target];
-    while (stack.length > 0) {
-      const s = stack.pop()!;
-      if (s.reachable) continue;
-      s.reachable = true;
-      stack.push(...this.dependencies(s));
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
 
   private problem(
     code: SemanticProblem["code"],
     message: string,
     range: Range,
-    extra: { instruction?: Instruction; stage?: Stage; onlyWhenBuilt?: boolean } = {},
+    extra: { instruction?: Instruction; stage?: Stage; onlyWhenBuilt?: boolean | undefined } = {},
   ): void {
     const p: SemanticProblem = { code, message, range };
     if (extra.instruction) p.instruction = extra.instruction;
