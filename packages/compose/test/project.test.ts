@@ -270,3 +270,55 @@ describe("project", () => {
     expect(r.errors.map((e) => e.code)).toEqual(["CF011"]);
   });
 });
+
+describe("more merge cases", () => {
+  it("merges string and list forms of env_file, dns and tmpfs", () => {
+    const r = load(
+      {
+        "/p/a.yaml": yaml("services:", "  web:", "    image: a", "    env_file: a.env", "    dns: 1.1.1.1", "    tmpfs: /run"),
+        "/p/b.yaml": yaml("services:", "  web:", "    env_file: [b.env, a.env]", "    dns: 8.8.8.8", "    tmpfs: [/tmp]"),
+        "/p/a.env": "",
+        "/p/b.env": "",
+      },
+      { files: ["/p/a.yaml", "/p/b.yaml"] },
+    );
+    expect(r.errors).toEqual([]);
+    expect(plainService(r, "web")).toMatchObject({ env_file: ["a.env", "b.env"], dns: ["1.1.1.1", "8.8.8.8"], tmpfs: ["/run", "/tmp"] });
+  });
+
+  it("merges ipam pools by subnet", () => {
+    const r = load(
+      {
+        "/p/a.yaml": yaml("services:", "  web:", "    image: a", "networks:", "  n:", "    ipam:", "      config:", "        - subnet: 10.0.0.0/24", "          gateway: 10.0.0.1"),
+        "/p/b.yaml": yaml("networks:", "  n:", "    ipam:", "      config:", "        - subnet: 10.0.0.0/24", "          gateway: 10.0.0.254", "        - subnet: 10.1.0.0/24"),
+      },
+      { files: ["/p/a.yaml", "/p/b.yaml"] },
+    );
+    expect(toPlain((r.project.model.networks.n as any).node)).toEqual({
+      ipam: { config: [{ subnet: "10.0.0.0/24", gateway: "10.0.0.254" }, { subnet: "10.1.0.0/24" }] },
+    });
+  });
+
+  it("turns a build string into a context when merged with a mapping", () => {
+    const r = load(
+      { "/p/a.yaml": yaml("services:", "  web:", "    build: ./app"), "/p/b.yaml": yaml("services:", "  web:", "    build:", "      target: dev") },
+      { files: ["/p/a.yaml", "/p/b.yaml"] },
+    );
+    expect(r.errors).toEqual([]);
+    const b = r.project.model.services.web!.build!;
+    expect([b.context?.value, b.target?.value]).toEqual(["./app", "dev"]);
+  });
+
+  it("lets an extending service !reset what it inherits", () => {
+    const text = yaml("services:", "  base:", "    image: a", "    ports: ['80:80']", "  web:", "    extends: base", "    ports: !reset []");
+    const r = load({ "/p/compose.yaml": text });
+    expect(r.errors).toEqual([]);
+    expect(r.project.model.services.web!.ports).toEqual([]);
+    expect(r.project.model.services.base!.ports).toHaveLength(1);
+  });
+
+  it("makes an explicit project name available to interpolation", () => {
+    const r = load({ "/p/compose.yaml": yaml("services:", "  web:", "    image: ${COMPOSE_PROJECT_NAME}-web") }, { projectName: "demo" });
+    expect(r.project.model.services.web!.image!.value).toBe("demo-web");
+  });
+});

@@ -112,3 +112,28 @@ describe("YAML level", () => {
     expect(toPlain(model.root)).toEqual({ services: { web: { image: "a", restart: "always" } } });
   });
 });
+
+describe("offsets", () => {
+  it("are UTF-16 indexes, also after astral characters", () => {
+    const text = yaml("x-note: '🐳🐳 whales'", "services:", "  web:", "    image: a", "    imagee: b");
+    expect(codes(text)).toEqual([["CF101", "imagee"]]);
+  });
+
+  it("work with CRLF line ends", () => {
+    const text = "services:\r\n  web:\r\n    image: a\r\n    restart: sometimes\r\n    image: b\r\n";
+    expect(codes(text)).toEqual([
+      ["CF002", "image"],
+      ["CF109", "sometimes"],
+    ]);
+  });
+
+  it("point inside quoted strings when nothing is escaped", () => {
+    const text = yaml("services:", "  web:", "    image: a", "    ports:", '      - "127.0.0.1:80:99999"');
+    expect(codes(text)).toEqual([["CF105", "99999"]]);
+  });
+
+  it("fall back to the whole scalar when escapes make offsets unmappable", () => {
+    const text = yaml("services:", "  web:", "    image: a", "    ports:", '      - "127.0.0.1:80:\\x39\\x399999"');
+    expect(codes(text)).toEqual([["CF105", '"127.0.0.1:80:\\x39\\x399999"']]);
+  });
+});
