@@ -160,6 +160,29 @@ describe("shipshape lint", () => {
   });
 });
 
+describe("compose projects", () => {
+  const files = {
+    "app/compose.yaml": 'include:\n  - ../common/db.compose.yaml\nservices:\n  web:\n    image: "nginx:${TAG}"\n',
+    "app/compose.override.yaml": 'version: "3"\nservices:\n  web:\n    ports: ["127.0.0.1:8080:80"]\n',
+    "common/db.compose.yaml": "services:\n  db:\n    image: postgres:16\n",
+  };
+  const codes = (root: string, args: string[] = [], env: Record<string, string> = {}) =>
+    json(shipshape(["lint", ".", "-f", "json", ...args], { cwd: root, env }).stdout).map((d) => `${d.file} ${d.code}`);
+
+  test("a folder's compose.yaml and override are linted once, as one project", () => {
+    const root = tree(files);
+    const found = codes(root);
+    expect(found.filter((c) => c === "app/compose.override.yaml CF010")).toHaveLength(1);
+    expect(found).toContain("app/compose.yaml CF009");
+  });
+
+  test("interpolation sees the environment and --env-file", () => {
+    const root = tree({ ...files, "vars.env": "TAG=1.27\n" });
+    expect(codes(root, [], { TAG: "1.27" })).not.toContain("app/compose.yaml CF009");
+    expect(codes(root, ["--env-file", "vars.env"])).not.toContain("app/compose.yaml CF009");
+  });
+});
+
 describe("shipshape lint --fix", () => {
   test("applies safe fixes, keeps BOM and CRLF, reports what is left", () => {
     const original = "\uFEFFFROM node:20 as build\r\nRUN echo hi\r\n";

@@ -112,7 +112,8 @@ function runnerSettings(settings: LintSettings, io: CliIO): RunnerSettings {
   return {
     cwd: io.cwd,
     env: { ...io.env },
-    envFiles: settings.envFile === undefined ? undefined : [settings.envFile],
+    // Relative to the working directory, as docker compose reads --env-file (compose would take it relative to the project).
+    envFiles: settings.envFile === undefined ? undefined : [path.resolve(io.cwd, settings.envFile)],
     configFile: settings.config,
     select: settings.select,
     extendSelect: settings.extendSelect,
