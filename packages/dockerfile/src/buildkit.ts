@@ -339,6 +339,11 @@ function cleanRaw(s: string): string {
   return s;
 }
 
+/** Go `unicode.IsSpace(rune(b))` for one byte (raw bytes arrive as U+DC80..U+DCFF). */
+function isByteSpace(c: number): boolean {
+  return c < 0x80 ? isSpaceCode(c) : c === 0xdc85 || c === 0xdca0;
+}
+
 interface FlagExtraction {
   flags: Piece[];
   /** Where the argument text starts (logical offset). */
@@ -354,7 +359,8 @@ export function extractBuilderFlags(line: string, from: number, to: number, esca
   const flags: Piece[] = [];
   let i = from;
   for (;;) {
-    while (i < to && isSpaceCode(line.charCodeAt(i))) i++;
+    // bytes are tested one at a time: only ASCII spaces (and raw 0x85/0xA0 bytes) are spaces here
+    while (i < to && isByteSpace(line.charCodeAt(i))) i++;
     if (i >= to) return { flags, restStart: to };
     if (line.charCodeAt(i) !== 0x2d || i + 1 >= to || line.charCodeAt(i + 1) !== 0x2d) {
       return { flags, restStart: i };
@@ -366,7 +372,7 @@ export function extractBuilderFlags(line: string, from: number, to: number, esca
     while (i < to) {
       let c = line.charCodeAt(i);
       if (quote === 0) {
-        if (isSpaceCode(c) && c < 0x100) break;
+        if (isByteSpace(c)) break;
         if (c === 0x27 || c === 0x22) {
           quote = c;
           blankOk = true;

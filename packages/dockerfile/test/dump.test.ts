@@ -45,6 +45,10 @@ describe("Node.Dump()", () => {
   it("flags walk bytes: non-ASCII is re-encoded per byte and 0xA0 bytes split", () => {
     expect(dump("COPY --x=é a b\n")).toBe('(copy ["--x=Ã©"] "a" "b")\n');
     expect(dump("COPY --chown=à b c\n")).toBe('(copy ["--chown=Ã"] "b" "c")\n');
+    expect(dump("COPY --a=x\u00a0y b\n")).toBe('(copy ["--a=xÂ"] "y" "b")\n');
+    // a non-ASCII space before `--` is not skipped byte-wise: no flags at all
+    expect(dump("COPY \u00a0--from=x a\n")).toBe('(copy "--from=x" "a")\n');
+    expect(dump("HEALTHCHECK CMDà x\n")).toBe('(healthcheck "CMD\\xc3" "x")\n');
     expect(dump('RUN --a="x y" --b=\'q\'\\ z ls\n')).toBe('(run ["--a=x y" "--b=q z"] "ls")\n');
   });
 
