@@ -235,6 +235,17 @@ describe("variables", () => {
     expect(model.declarations.filter((d) => d.predefined).map((d) => d.valueSource)).toEqual(["predefined", "predefined"]);
   });
 
+  it("TARGETSTAGE: the target, else the last stage's name, else default (reference E5.3)", () => {
+    const text = lines("FROM alpine AS base", "ARG TARGETSTAGE", "RUN echo $TARGETSTAGE", "FROM scratch AS foo", "FROM scratch");
+    const value = (options: AnalyzeOptions) => {
+      const { model, at } = analyze(text, options);
+      return model.resolveAt(at(3), "$TARGETSTAGE").value;
+    };
+    expect(value({})).toBe("default");
+    expect(value({ target: "foo" })).toBe("foo");
+    expect(analyze(lines("FROM alpine AS base", "FROM scratch AS last")).model.predefinedArgs.get("TARGETSTAGE")).toBe("last");
+  });
+
   it("ARG and ENV values flow into stages built FROM a stage", () => {
     const { model, at } = analyze(lines("FROM alpine AS base", "ARG A=1", "ENV E=2", "FROM base", "RUN echo $A $E"));
     const r = model.resolveAt(at(5), "$A-$E");
