@@ -4,6 +4,7 @@ export { dumpBuildkit, type DumpResult } from "./dump.js";
 export { PARSE_ERRORS, type ParseErrorInfo } from "./errors.js";
 export { KNOWN_INSTRUCTIONS, isKnownInstruction } from "./buildkit.js";
 export { parseWordsBuildkit, parseHeredocMarker } from "./helpers.js";
+export { detectSyntax, findDirective, type DetectedDirective } from "./detect.js";
 export { parseImageReference } from "./image.js";
 export { sourceOffset, instructionAt } from "./query.js";
 export { InstructionParser } from "./grammar.js";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { dumpBuildkit, parseDockerfile } from "@shipshape/dockerfile";
+import { detectSyntax, dumpBuildkit, findDirective, parseDockerfile } from "@shipshape/dockerfile";
 import { parseWords } from "../src/buildkit.js";
 import { heredocMarkers, parseHeredocWord } from "../src/heredoc-markers.js";
 import { parseJsonArray } from "../src/json.js";
@@ -133,6 +133,28 @@ describe("unit-cases", () => {
     for (const e of cases["DirectiveParser.ParseAll"].expect) {
       const { ast } = parseDockerfile(e.input + "FROM x\n");
       expect(ast.directives.map((d) => ({ Name: d.name, Value: d.value.value }))).toEqual(e.directives);
+    }
+  });
+
+  it("DetectSyntax", () => {
+    for (const e of cases.DetectSyntax.expect) {
+      const found = detectSyntax(e.input);
+      expect(found !== undefined, e.input).toBe(e.ok);
+      if (!e.ok) continue;
+      expect(found?.ref).toBe(e.ref);
+      if (e.cmdline !== undefined) expect(found?.cmdline).toBe(e.cmdline);
+      if (e.line !== undefined) expect(found?.line).toBe(e.line);
+    }
+  });
+
+  it("ParseDirective(check)", () => {
+    for (const e of cases["ParseDirective(check)"].expect) {
+      const found = findDirective(e.input, "check");
+      expect(found !== undefined, e.input).toBe(e.ok);
+      if (!e.ok) continue;
+      expect(found?.ref).toBe(e.ref);
+      if (e.cmdline !== undefined) expect(found?.cmdline).toBe(e.cmdline);
+      if (e.line !== undefined) expect(found?.line).toBe(e.line);
     }
   });
 
