@@ -67,6 +67,9 @@ export function dispatchInstruction(
   const d: StepDraft = { instr, keyword: instr.keyword };
   const escape = ctx.graph.escape;
   const x = (text: string, range: Range, env: ReadonlyMap<string, string> = state.buildEnv): string => {
+    // Every Linux image has a PATH (BuildKit adds a default when the image lacks one), but an external
+    // image's value is unknown offline: keep the reference as written rather than expanding it to "".
+    if (state.image.inheritsUnknownBase && !env.has("PATH") && text.includes("PATH")) env = new Map(env).set("PATH", "$PATH");
     const r = expand(text, env, escape);
     if (r.error && ctx.report) ctx.sink.report("ExpansionError", r.error, range);
     return r.value;

@@ -227,11 +227,20 @@ describe("5.5 which instructions expand", () => {
   });
   it("an unset variable expands to the empty string", () => {
     const p = planOf(`
-      FROM alpine
+      FROM scratch
       ENV DIRPATH=/path
       WORKDIR $DIRPATH/$DIRNAME
     `);
     expect(stepAt(p, 3).state.workdir).toBe("/path");
+  });
+  it("on an external image PATH is set but unknown: it stays as written; other names follow BuildKit", () => {
+    const p = planOf(`
+      FROM golang
+      ENV PATH=/opt/bin:$PATH GOFLAGS=\${GOFLAGS:-x}
+      ENV B=known-$PATH
+    `);
+    expect(stepAt(p, 2).state.env).toEqual({ PATH: "/opt/bin:$PATH", GOFLAGS: "x" });
+    expect(stepAt(p, 3).state.env).toMatchObject({ B: "known-/opt/bin:$PATH" });
   });
   it("${X:?msg} fails in a built stage", () => {
     const p = planOf(`
