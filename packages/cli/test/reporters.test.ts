@@ -94,18 +94,22 @@ describe("github", () => {
   test("workflow commands with severities mapped and data escaped", () => {
     expect(github(ALL, RULES, options())).toBe(
       [
-        "::error file=compose.yaml,line=3,col=12,endLine=3,endColumn=19,title=CS001 (image-untagged)::Service web uses image nginx without a tag",
-        "::warning file=web/Dockerfile,line=1,col=13,endLine=1,endColumn=19,title=DL3007 (latest-tag)::Pin a version instead of 'latest'",
-        '::notice file=web/Dockerfile,line=2,col=5,endLine=2,endColumn=12,title=DL3015 (apt-get-no-install-recommends)::Avoid "extra" <packages>: use --no-install-recommends & friends, 100%25',
-        "::notice file=web/Dockerfile,line=3,col=2,endLine=3,endColumn=5,title=DL9999 (tabbed)::line one%0Aline two",
+        "::error file=compose.yaml,line=3,endLine=3,col=12,endColumn=19,title=CS001 (image-untagged)::Service web uses image nginx without a tag",
+        "::warning file=web/Dockerfile,line=1,endLine=1,col=13,endColumn=19,title=DL3007 (latest-tag)::Pin a version instead of 'latest'",
+        '::notice file=web/Dockerfile,line=2,endLine=2,col=5,endColumn=12,title=DL3015 (apt-get-no-install-recommends)::Avoid "extra" <packages>: use --no-install-recommends & friends, 100%25',
+        "::notice file=web/Dockerfile,line=3,endLine=3,col=2,endColumn=5,title=DL9999 (tabbed)::line one%0Aline two",
         "",
       ].join("\n"),
     );
   });
+  test("columns only for a range on one line", () => {
+    const wide = diag({ file: "f", line: 2, column: 3, endLine: 4, endColumn: 6, code: "X" });
+    expect(github([wide], [], options())).toBe("::warning file=f,line=2,endLine=4,title=X (some-rule)::something is off\n");
+  });
   test("properties escape : and , as well", () => {
     expect(escapeProperty("C:\\a,b%\r\n")).toBe("C%3A\\a%2Cb%25%0D%0A");
     const out = github([diag({ file: "dir,1/a:b", line: 1, column: 1, code: "X" })], [], options());
-    expect(out).toBe("::warning file=dir%2C1/a%3Ab,line=1,col=1,endLine=1,endColumn=2,title=X (some-rule)::something is off\n");
+    expect(out).toBe("::warning file=dir%2C1/a%3Ab,line=1,endLine=1,col=1,endColumn=2,title=X (some-rule)::something is off\n");
   });
 });
 

@@ -8,12 +8,13 @@ const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", 
 export const github: Reporter = (diagnostics) =>
   sortDiagnostics(diagnostics)
     .map((d) => {
+      // GitHub takes columns only for a range on one line.
+      const columns = d.line === d.endLine ? [`col=${d.column}`, `endColumn=${d.endColumn}`] : [];
       const props = [
         `file=${escapeProperty(d.file)}`,
         `line=${d.line}`,
-        `col=${d.column}`,
         `endLine=${d.endLine}`,
-        `endColumn=${d.endColumn}`,
+        ...columns,
         `title=${escapeProperty(d.rule && d.rule !== d.code ? `${d.code} (${d.rule})` : d.code)}`,
       ];
       return `::${COMMAND[d.severity]} ${props.join(",")}::${escapeData(d.message)}\n`;

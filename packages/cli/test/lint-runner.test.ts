@@ -1,0 +1,54 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, expect, test, vi } from "vitest";
+import { configFinder, runUnits } from "../src/lint-runner.js";
+import { makeTree } from "./tree.js";
+
+// A linter whose session fails on one file, to check that the failure stays on that file.
+vi.mock("@shipshape/linter", () => ({
+  LintSession: class {
+    async lintUnit(inputs: { path: string }[]) {
+      if (inputs[0]!.path === "bad/Dockerfile") throw new Error("boom\n    at somewhere (x.js:1:1)");
+      return [{ file: inputs[0]!.path, line: 1, column: 1, endLine: 1, endColumn: 5, code: "X1", rule: "x", aliases: [], severity: "warning", message: "m" }];
+    }
+    async configFor() {
+      return { failureThreshold: "error" };
+    }
+    configDiagnostics() {
+      return [];
+    }
+  },
+}));
+
+let remove = () => {};
+afterEach(() => remove());
+
+const settings = { cwd: "/", env: { SHIPSHAPE_SHELLCHECK: "0" }, extendSelect: [], ignore: [], severity: {}, config: {} };
+
+test("an exception on one unit becomes internal-error on its file; the others are still linted", async () => {
+  const units = [
+    { kind: "compose" as const, files: ["a/compose.yaml"] },
+    { kind: "compose" as const, files: ["bad/Dockerfile"] },
+    { kind: "compose" as const, files: ["c/compose.yaml"] },
+  ];
+  const texts = new Map(units.map((u) => [u.files[0]!, "x"]));
+  const result = await runUnits(units, texts, settings);
+  expect(result.units.map((u) => u.diagnostics.map((d) => `${d.file} ${d.code}`))).toEqual([["a/compose.yaml X1"], ["bad/Dockerfile internal-error"], ["c/compose.yaml X1"]]);
+  const failure = result.units[1]!.diagnostics[0]!;
+  expect(failure).toMatchObject({ severity: "error", line: 1, column: 1, message: "shipshape failed on this file: boom" });
+  expect(result.units[0]!.failureThreshold).toBe("error");
+});
+
+test("config look-up: .shipshape.yaml upward, else .hadolint.yaml, else hadolint's user files; stdin from the working directory", async () => {
+  const t = makeTree({ "repo/.hadolint.yaml": "", "repo/svc/.shipshape.yml": "", "repo/svc/deep/Dockerfile": "", "repo/other/Dockerfile": "", "home/.config/hadolint.yaml": "", "elsewhere/Dockerfile": "" });
+  remove = t.remove;
+  const home = path.join(t.root, "home");
+  const find = configFinder(path.join(t.root, "repo"), { HOME: home });
+  expect(await find("svc/deep/Dockerfile")).toBe(path.join("svc", ".shipshape.yml"));
+  expect(await find("other/Dockerfile")).toBe(".hadolint.yaml");
+  expect(await find("-")).toBe(".hadolint.yaml");
+  expect(await find(path.join(t.root, "elsewhere/Dockerfile"))).toBe(path.join(home, ".config/hadolint.yaml"));
+  mkdirSync(path.join(t.root, "empty"));
+  writeFileSync(path.join(t.root, "empty/Dockerfile"), "");
+  expect(await configFinder(path.join(t.root, "empty"), { HOME: path.join(t.root, "nohome") })("Dockerfile")).toBeUndefined();
+});
