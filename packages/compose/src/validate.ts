@@ -204,6 +204,11 @@ function walkUnit(node: CNode, kind: "duration" | "bytes", ctx: Ctx): (Scalar<st
   return { ...scalarOut(node, node.value), parsed: p.value };
 }
 
+/*
+ * An empty key (`environment:` with its entries commented out) is null in YAML. Real projects ship files
+ * like that and Compose runs them, so null is accepted as "empty" for every mapping and list; only scalar
+ * keys (image, restart, ...) must have a value.
+ */
 function walkObject(node: CNode, schema: ObjectSchema, ctx: Ctx): any {
   if (isNull(node)) return { range: node.range, file: node.file, extensions: {} };
   if (node.kind !== "map") {
