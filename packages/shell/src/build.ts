@@ -29,7 +29,7 @@ interface Placement {
   redirects: SyntaxNode[];
 }
 
-/** Called for `sh -c '...'`: returns the commands of the nested script, already mapped. */
+/** Called after each named command, so `sh -c '...'` scripts can be parsed as nested scripts. */
 export type NestedShellHook = (cmd: ShellCommand, ctx: ShellCommandContext) => void;
 
 /** Turns a copied bash syntax tree into commands, pipelines, comments and errors. */
@@ -408,13 +408,6 @@ export class ScriptBuilder {
       return;
     }
     for (const child of node.children) if (child.named) this.scanWord(child, ctx);
-  }
-
-  /** Assigns `index` in source order. */
-  finish(): void {
-    this.commands.sort((a, b) => a.scriptRange.start - b.scriptRange.start);
-    this.commands.forEach((c, i) => (c.index = i));
-    this.pipelines.sort((a, b) => a.scriptRange.start - b.scriptRange.start);
   }
 }
 
