@@ -11,10 +11,20 @@ import dockerfile_env_self_reference from "./dockerfile/env-self-reference.js";
 import dockerfile_expose_port_range from "./dockerfile/expose-port-range.js";
 import dockerfile_from_as_casing from "./dockerfile/from-as-casing.js";
 import dockerfile_from_platform_constant from "./dockerfile/from-platform-constant.js";
+import dockerfile_healthcheck_missing from "./dockerfile/healthcheck-missing.js";
 import dockerfile_inline_ignore_pragma from "./dockerfile/inline-ignore-pragma.js";
 import dockerfile_instruction_before_from from "./dockerfile/instruction-before-from.js";
 import dockerfile_invalid_label_key from "./dockerfile/invalid-label-key.js";
 import dockerfile_json_args_recommended from "./dockerfile/json-args-recommended.js";
+import dockerfile_label_empty from "./dockerfile/label-empty.js";
+import dockerfile_label_missing from "./dockerfile/label-missing.js";
+import dockerfile_label_not_email from "./dockerfile/label-not-email.js";
+import dockerfile_label_not_git_hash from "./dockerfile/label-not-git-hash.js";
+import dockerfile_label_not_rfc3339 from "./dockerfile/label-not-rfc3339.js";
+import dockerfile_label_not_semver from "./dockerfile/label-not-semver.js";
+import dockerfile_label_not_spdx from "./dockerfile/label-not-spdx.js";
+import dockerfile_label_not_url from "./dockerfile/label-not-url.js";
+import dockerfile_label_superfluous from "./dockerfile/label-superfluous.js";
 import dockerfile_last_user_root from "./dockerfile/last-user-root.js";
 import dockerfile_latest_tag from "./dockerfile/latest-tag.js";
 import dockerfile_maintainer_deprecated from "./dockerfile/maintainer-deprecated.js";
@@ -46,10 +56,20 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_expose_port_range,
   dockerfile_from_as_casing,
   dockerfile_from_platform_constant,
+  dockerfile_healthcheck_missing,
   dockerfile_inline_ignore_pragma,
   dockerfile_instruction_before_from,
   dockerfile_invalid_label_key,
   dockerfile_json_args_recommended,
+  dockerfile_label_empty,
+  dockerfile_label_missing,
+  dockerfile_label_not_email,
+  dockerfile_label_not_git_hash,
+  dockerfile_label_not_rfc3339,
+  dockerfile_label_not_semver,
+  dockerfile_label_not_spdx,
+  dockerfile_label_not_url,
+  dockerfile_label_superfluous,
   dockerfile_last_user_root,
   dockerfile_latest_tag,
   dockerfile_maintainer_deprecated,

@@ -2,6 +2,7 @@ import type { AddInstruction, CopyInstruction } from "@shipshape/dockerfile";
 import type { StageSpan } from "../../rule.js";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
+import { stageChain } from "./support/stages.js";
 import { unquote } from "./support/words.js";
 
 function isAbsolute(path: string): boolean {
@@ -44,19 +45,11 @@ export default defineRule({
     \`ADD\` is checked as well as \`COPY\`: the destination is resolved the same way.
   `,
   create: (ctx) => {
-    const workdirSet = (stage: StageSpan | undefined, before: number): boolean => {
-      const seen = new Set<number>();
-      let limit = before;
-      while (stage && !seen.has(stage.index)) {
-        seen.add(stage.index);
-        if (stage.instructions.some((i) => i.kind === "Workdir" && i.range.start < limit)) return true;
-        const base = stage.from.image?.value.toLowerCase();
-        const index: number = stage.index;
-        stage = base ? [...ctx.stages].reverse().find((s) => s.index < index && s.name?.toLowerCase() === base) : undefined;
-        limit = Infinity;
-      }
-      return false;
-    };
+    const workdirSet = (stage: StageSpan | undefined, before: number): boolean =>
+      !!stage &&
+      stageChain(ctx.stages, stage).some((s, i) =>
+        s.instructions.some((instr) => instr.kind === "Workdir" && (i > 0 || instr.range.start < before)),
+      );
     const check = (node: CopyInstruction | AddInstruction) => {
       const dest = node.destination;
       if (!dest || node.parentOnbuild) return;
