@@ -46,6 +46,10 @@ test("explain accepts codes, names and aliases, case-insensitively", () => {
   expect(byCode.stdout).toContain("latest-tag");
   expect(shipshape(["explain", "latest-tag"]).stdout).toBe(byCode.stdout);
   expect(shipshape(["explain", "dl3007"]).stdout).toBe(byCode.stdout);
+  // A rule that does what a BuildKit check does answers to the check's name too.
+  const rules = JSON.parse(shipshape(["rules", "--format", "json"]).stdout) as { code: string; aliases: string[] }[];
+  const aliased = rules.find((r) => r.aliases.length > 0)!;
+  expect(shipshape(["explain", aliased.aliases[0]!]).stdout).toBe(shipshape(["explain", aliased.code]).stdout);
   const unknown = shipshape(["explain", "NOPE123"]);
   expect(unknown.status).toBe(2);
   expectNoStack(unknown.stderr);

@@ -5,11 +5,19 @@ export type FileKind = "dockerfile" | "compose";
 const COMPOSE_NAME = /^(?:(?:docker-)?compose(?:\.[^/]+)?|[^/]+\.compose)\.ya?ml$/i;
 const DOCKERFILE_NAME = /^(?:(?:dockerfile|containerfile)(?:\..+)?|.+\.dockerfile)$/i;
 
+/**
+ * `Dockerfile.*` also matches source files about Dockerfiles (`dockerfile.ts`, `dockerfile_test.go` does
+ * not, `Dockerfile.md` does) and editor leftovers; a walk must not lint those. Variants such as
+ * `Dockerfile.dev`, `.prod`, `.alpine`, `.arm64` or `.j2` are kept.
+ */
+const NOT_A_DOCKERFILE =
+  /\.(?:dockerignore|[cm]?[jt]sx?|go|py|rb|rs|java|kt|cs|php|c|h|cc|cpp|hpp|swift|scala|md|markdown|rst|txt|json|ya?ml|toml|lock|snap|map|sh|bash|ps1|bat|orig|bak|rej|swp|tmp|diff|patch)$/i;
+
 /** The kind a base name is recognised as (INTERFACE.md "File kinds"), or undefined for any other name. */
 export function kindFromName(file: string): FileKind | undefined {
   const base = path.basename(file.replace(/\\/g, "/"));
-  if (/\.dockerignore$/i.test(base)) return undefined;
   if (COMPOSE_NAME.test(base)) return "compose";
+  if (NOT_A_DOCKERFILE.test(base)) return undefined;
   if (DOCKERFILE_NAME.test(base)) return "dockerfile";
   return undefined;
 }

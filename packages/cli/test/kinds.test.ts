@@ -26,6 +26,12 @@ test.each([
   ["compose.json", undefined],
   ["values.yaml", undefined],
   ["README.md", undefined],
+  ["dockerfile.ts", undefined],
+  ["Dockerfile.md", undefined],
+  ["Dockerfile.orig", undefined],
+  ["dockerfile.go", undefined],
+  ["Dockerfile.j2", "dockerfile"],
+  ["Dockerfile.arm64", "dockerfile"],
 ])("%s is %s", (name, kind) => {
   expect(kindFromName(name)).toBe(kind);
 });
