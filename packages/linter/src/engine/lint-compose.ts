@@ -117,7 +117,8 @@ export function lintComposeProject(
     const key = `${file}\u0000${e.code}\u0000${e.range.start}\u0000${e.range.end}\u0000${e.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    found.push({ ...e, file, rule: e.rule ?? rule?.name ?? e.code, aliases: [...(rule?.aliases ?? [])], category: e.category ?? "syntax" });
+    const severity = selection.active.find((a) => a.rule === rule)?.severity ?? e.severity;
+    found.push({ ...e, file, severity, rule: rule?.name ?? e.rule ?? e.code, aliases: [...(rule?.aliases ?? [])], category: rule?.category ?? "syntax" });
   }
 
   // Group by file and apply that file's comments.

@@ -40,7 +40,8 @@ export function lintDockerfileText(
   for (const e of errors) {
     const rule = rules.byExactCode(e.code);
     if (rule && !selection.enabledCodes.has(rule.code)) continue;
-    found.push({ ...e, rule: e.rule ?? rule?.name ?? e.code, aliases: [...(rule?.aliases ?? [])], category: "syntax", severity: "error" });
+    const severity = selection.active.find((a) => a.rule === rule)?.severity ?? "error";
+    found.push({ ...e, rule: rule?.name ?? e.rule ?? e.code, aliases: [...(rule?.aliases ?? [])], category: "syntax", severity });
   }
   found.push(...(extra.findings ?? []));
 
