@@ -12,6 +12,6 @@ export {
   shebangInterpreter, type EmbeddedScript, type EmbeddedScriptKind, type ParsedEmbeddedScript, type ShellDialect,
 } from "./dockerfile.js";
 export {
-  buildShellcheckRequest, parseShellcheckOutput, shellcheckDiagnostic, DEFAULT_SHELLCHECK_EXCLUDES, PROXY_VARIABLES,
-  type ShellcheckOptions, type ShellcheckRequest, type ShellcheckFinding, type ShellcheckLevel,
+  buildShellcheckRequest, shellcheckRequestsFor, parseShellcheckOutput, shellcheckDiagnostic, DEFAULT_SHELLCHECK_EXCLUDES, PROXY_VARIABLES,
+  type ShellcheckOptions, type ShellcheckRequest, type InstructionShellcheckOptions, type InstructionShellcheckRequest, type ShellcheckFinding, type ShellcheckLevel,
 } from "./shellcheck.js";

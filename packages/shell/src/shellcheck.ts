@@ -1,7 +1,8 @@
 import type { Diagnostic, Fix, Range, Severity, TextEdit } from "@shipshape/text";
 import { mapRange } from "./source-map.js";
 import type { ToSource } from "./types.js";
-import type { ShellDialect } from "./dockerfile.js";
+import type { Instruction } from "@shipshape/dockerfile";
+import { isPosixShell, shellDialect, shellScriptsOf, type EmbeddedScript, type ShellDialect } from "./dockerfile.js";
 
 /**
  * Codes left out by default, as hadolint does: SC2187 (ash is not supported: we pass the dialect
@@ -212,4 +213,36 @@ export function shellcheckDiagnostic(finding: ShellcheckFinding): Diagnostic {
   };
   if (finding.fix) d.fix = finding.fix;
   return d;
+}
+
+export interface InstructionShellcheckOptions extends Omit<ShellcheckOptions, "dialect"> {
+  /** The stage's SHELL argv (empty or absent: `/bin/sh -c`). */
+  shell?: readonly string[];
+  /** Also check CMD, ENTRYPOINT and HEALTHCHECK CMD (hadolint checks RUN only); default false. */
+  allInstructions?: boolean;
+}
+
+export interface InstructionShellcheckRequest {
+  script: EmbeddedScript;
+  request: ShellcheckRequest;
+}
+
+/**
+ * The ShellCheck runs for one instruction, as hadolint decides them: shell-form RUN (and ONBUILD
+ * RUN) only unless `allInstructions`; nothing under a non-POSIX SHELL (PowerShell, cmd) or a shell
+ * ShellCheck cannot check (zsh); a heredoc script uses its shebang's or its reader's shell, and is
+ * skipped when that is not a shell (`#!/usr/bin/env python3`).
+ */
+export function shellcheckRequestsFor(instr: Instruction, options: InstructionShellcheckOptions = {}): InstructionShellcheckRequest[] {
+  const shell = options.shell ?? [];
+  if (!isPosixShell(shell)) return [];
+  const target = instr.kind === "Onbuild" ? instr.trigger : instr;
+  if (!target || (target.kind !== "Run" && !options.allInstructions)) return [];
+  const out: InstructionShellcheckRequest[] = [];
+  for (const script of shellScriptsOf(instr)) {
+    const dialect = script.interpreter !== undefined ? shellDialect(script.interpreter) : shellDialect(shell);
+    if (!dialect) continue;
+    out.push({ script, request: buildShellcheckRequest(script, { ...options, dialect }) });
+  }
+  return out;
 }

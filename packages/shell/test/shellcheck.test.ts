@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyEdits } from "@shipshape/text";
 import {
-  buildShellcheckRequest, initShell, parseShellcheckOutput, shellcheckDiagnostic, shellScriptsOf, toSourceFromPieces,
+  buildShellcheckRequest, initShell, parseShellcheckOutput, shellcheckDiagnostic, shellcheckRequestsFor, shellScriptsOf,
+  toSourceFromPieces,
 } from "@shipshape/shell";
 import { createShellcheckRunner } from "../src/shellcheck-process.js";
 import { instructionFrom } from "./dockerfile-snippet.js";
@@ -31,6 +32,38 @@ describe("buildShellcheckRequest", () => {
     expect(lines[2]).not.toContain("not-a-name");
     expect(lines[3]).toBe("echo $VERSION");
     expect([r.insertedAtLine, r.insertedLines]).toEqual([2, 1]);
+  });
+});
+
+describe("shellcheckRequestsFor", () => {
+  const shells = (source: string, options: Parameters<typeof shellcheckRequestsFor>[1] = {}) =>
+    shellcheckRequestsFor(instructionFrom(source), options).map((r) => [r.script.kind, r.request.args[1]]);
+
+  it("checks RUN with the stage's shell", () => {
+    expect(shells("RUN ls")).toEqual([["shell-form", "--shell=sh"]]);
+    expect(shells("RUN ls", { shell: ["/bin/bash", "-o", "pipefail", "-c"] })).toEqual([["shell-form", "--shell=bash"]]);
+  });
+
+  it("skips PowerShell, cmd and zsh stages", () => {
+    expect(shells("RUN dir", { shell: ["cmd", "/S", "/C"] })).toEqual([]);
+    expect(shells("RUN Get-Item x", { shell: ["pwsh", "-Command"] })).toEqual([]);
+    expect(shells("RUN ls", { shell: ["zsh", "-c"] })).toEqual([]);
+  });
+
+  it("checks CMD only when asked", () => {
+    expect(shells("CMD ls")).toEqual([]);
+    expect(shells("CMD ls", { allInstructions: true })).toEqual([["shell-form", "--shell=sh"]]);
+  });
+
+  it("uses a heredoc's shebang or reader, and skips non-shell heredocs", () => {
+    expect(shells("RUN <<EOF\n#!/bin/bash\nls\nEOF\n")).toEqual([["heredoc-script", "--shell=bash"]]);
+    expect(shells("RUN <<EOF\n#!/usr/bin/env python3\nprint()\nEOF\n")).toEqual([]);
+    expect(shells("RUN <<EOF bash\nls\nEOF\n")).toEqual([["shell-form", "--shell=sh"], ["heredoc-stdin", "--shell=bash"]]);
+  });
+
+  it("passes the declared variables on", () => {
+    const [r] = shellcheckRequestsFor(instructionFrom("RUN echo $V"), { declaredVariables: ["V"] });
+    expect(r.request.stdin.split("\n")[0]).toMatch(/ V=1$/);
   });
 });
 
