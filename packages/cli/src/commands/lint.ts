@@ -39,17 +39,7 @@ export async function lintCommand({ values, positionals }: ParsedCommand, io: Cl
   const all = dedupe([...result.units.flatMap((u) => u.diagnostics), ...result.configDiagnostics, ...extra]).sort(compareDiagnostics);
   const shown = settings.quiet ? all.filter((d) => d.severity === "error") : all;
   const files = units.flatMap((u) => u.files);
-  // Findings in files the run did not read itself (a compose project's included files) get their text too.
-  const tried = new Set(texts.keys());
-  for (const d of shown) {
-    if (tried.has(d.file)) continue;
-    tried.add(d.file);
-    try {
-      texts.set(d.file, decodeSource(await readFile(path.resolve(io.cwd, d.file))).text);
-    } catch {
-      // the reporters do without the source of this file
-    }
-  }
+  await addSourcesOfReportedFiles(shown, texts, io.cwd);
   // Only the formats that describe rules need the rule table (building it costs time at start-up).
   const rules = settings.format === "sarif" || settings.format === "sonarqube" ? await ruleInfos() : [];
   const report = REPORTERS[settings.format](shown, rules, {
@@ -86,6 +76,18 @@ function failed(result: RunResult, all: readonly ReportedDiagnostic[], settings:
     if (unit.diagnostics.some((d) => reaches(d, threshold))) return true;
   }
   return all.some((d) => !covered.has(d) && reaches(d, fallback));
+}
+
+/** Findings in files the run did not read itself (a compose project's included files) get their text too. */
+async function addSourcesOfReportedFiles(diagnostics: readonly ReportedDiagnostic[], texts: Map<string, string>, cwd: string): Promise<void> {
+  for (const file of new Set(diagnostics.map((d) => d.file))) {
+    if (texts.has(file)) continue;
+    try {
+      texts.set(file, decodeSource(await readFile(path.resolve(cwd, file))).text);
+    } catch {
+      // the reporters do without the source of this file
+    }
+  }
 }
 
 /** One copy of each finding (config problems come from every worker that used the config). */
