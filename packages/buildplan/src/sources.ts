@@ -15,6 +15,8 @@ export interface CompiledSource {
 
 /** `./a//b/` -> `a/b`; `/`, `.`, `` -> `.`. */
 export function cleanPath(p: string): string {
+  // Fast path: already clean (no empty, `.` or `..` parts, no backslash).
+  if (p !== "" && !/(^|\/)\.{1,2}(\/|$)|\/\/|\\|\/$/.test(p)) return p.startsWith("/") ? p.slice(1) || "." : p;
   const out: string[] = [];
   for (const part of p.replace(/\\/g, "/").split("/")) {
     if (part === "" || part === ".") continue;

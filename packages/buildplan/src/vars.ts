@@ -41,6 +41,7 @@ const EMPTY_ENV: ReadonlyMap<string, string> = new Map();
 
 /** BuildKit's test for `COPY --from`: does processing the word with an empty environment change it? */
 export function changesUnderExpansion(text: string, escape: Escape): boolean {
+  if (!text.includes("$") && !text.includes("'") && !text.includes('"') && !text.includes(escape)) return false;
   const r = expandWord(text, EMPTY_ENV, { escape });
   return r.errors.length > 0 || r.value !== text;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { cleanPath, compileSource, sourceSelects } from "../src/sources.js";
 import { planOf } from "./helpers.js";
 
 const TEXT = `
@@ -72,5 +73,28 @@ describe("COPY/ADD sources against .dockerignore and the context listing (§8.5)
       RUN --mount=target=/ctx ls
     `, { contextFiles: ["go.mod"] });
     expect(p.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["CopySourceNotFound", 2, 30]]);
+  });
+});
+
+describe("COPY source paths", () => {
+  it("cleanPath", () => {
+    const cases: [string, string][] = [
+      ["/a/b", "a/b"], ["a/b", "a/b"], ["/", "."], ["", "."], [".", "."], ["./a", "a"], ["a/./b", "a/b"],
+      ["a/../b", "b"], ["a//b/", "a/b"], ["../x", "x"], ["a.b/c..d", "a.b/c..d"], [".hidden/x", ".hidden/x"],
+    ];
+    for (const [input, out] of cases) expect([input, cleanPath(input)]).toEqual([input, out]);
+  });
+  it("sources select per path component with filepath.Match rules; ** is a plain *", () => {
+    const sel = (src: string, path: string): boolean => sourceSelects(compileSource(src), path);
+    expect(sel("src", "src/a/b")).toBe(true);
+    expect(sel("src", "srcx")).toBe(false);
+    expect(sel("*.go", "main.go")).toBe(true);
+    expect(sel("*.go", "cmd/main.go")).toBe(false);
+    expect(sel("cmd/*/main.go", "cmd/x/main.go")).toBe(true);
+    expect(sel("**/*.go", "a/b.go")).toBe(true);
+    expect(sel("**/*.go", "a/b/c.go")).toBe(false);
+    expect(sel("file[0-9].txt", "file1.txt")).toBe(true);
+    expect(sel("file[!0-9].txt", "file1.txt")).toBe(false);
+    expect(sel(".", "anything/at/all")).toBe(true);
   });
 });
