@@ -3,7 +3,7 @@ export { initShell, isShellReady, type InitShellOptions } from "./init.js";
 export { parseShell, clearShellParseCache } from "./parse.js";
 export {
   commandName, parseArgs, hasFlag, countFlag, flagValue, flagOption, positionalArgs, subcommand, hasArg,
-  unwrapCommand, commandLayers, findCommands, hasPipe, setsPipefail, pipefailBefore, WRAPPER_COMMANDS,
+  unwrapCommand, commandLayers, findCommands, hasPipe, setsPipefail, pipefailBefore, commandAt, wordAt, WRAPPER_COMMANDS,
   type OptionSyntax, type ParsedOption, type ParsedArgs, type FindOptions,
 } from "./query.js";
 export { toSourceFromPieces, toSourceFromSegments, mapRange, type SourcePiece } from "./source-map.js";
@@ -15,3 +15,4 @@ export {
   buildShellcheckRequest, shellcheckRequestsFor, parseShellcheckOutput, shellcheckDiagnostic, DEFAULT_SHELLCHECK_EXCLUDES, PROXY_VARIABLES,
   type ShellcheckOptions, type ShellcheckRequest, type InstructionShellcheckOptions, type InstructionShellcheckRequest, type ShellcheckFinding, type ShellcheckLevel,
 } from "./shellcheck.js";
+export { shellTokens, type ShellToken, type ShellTokenKind } from "./tokens.js";

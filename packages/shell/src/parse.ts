@@ -2,6 +2,7 @@ import { ScriptBuilder } from "./build.js";
 import { shellParser } from "./init.js";
 import { commandName, parseArgs } from "./query.js";
 import { copyTree, type SyntaxNode } from "./syntax.js";
+import { rememberSyntax } from "./tokens.js";
 import type { ShellCommand, ShellCommandContext, ShellScript, ToSource } from "./types.js";
 
 const TOP: ShellCommandContext = {
@@ -40,6 +41,7 @@ function parseInto(result: ShellScript, text: string, toSource: ToSource, ctx: S
   const syntax = syntaxOf(text, part);
   if (!syntax) return;
   const { root, hasError } = syntax;
+  if (ctx === TOP) rememberSyntax(result, root);
   const builder = new ScriptBuilder(text, toSource, (cmd, cmdCtx) => parseNestedShell(result, text, toSource, cmd, cmdCtx));
   builder.build(root, ctx, hasError);
   if (hasError) result.hasSyntaxError = true;

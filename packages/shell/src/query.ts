@@ -346,3 +346,26 @@ export function pipefailBefore(script: ShellScript, cmd: ShellCommand): boolean 
   }
   return false;
 }
+
+/**
+ * The innermost command whose source range contains `sourceOffset` (end inclusive, so a cursor
+ * right after a word still finds it), for editor features such as hover.
+ */
+export function commandAt(script: ShellScript, sourceOffset: number): ShellCommand | undefined {
+  let best: ShellCommand | undefined;
+  for (const c of script.commands) {
+    if (c.range.start <= sourceOffset && sourceOffset <= c.range.end) {
+      if (!best || c.range.end - c.range.start <= best.range.end - best.range.start) best = c;
+    }
+  }
+  return best;
+}
+
+/** The word (name, argument or assignment value) at `sourceOffset`, with its command. */
+export function wordAt(script: ShellScript, sourceOffset: number): { command: ShellCommand; word: ShellWord } | undefined {
+  const command = commandAt(script, sourceOffset);
+  if (!command) return undefined;
+  const words = [...(command.name ? [command.name] : []), ...command.args, ...command.assignments.flatMap((a) => (a.value ? [a.value] : []))];
+  const word = words.find((w) => w.range.start <= sourceOffset && sourceOffset <= w.range.end);
+  return word ? { command, word } : undefined;
+}
