@@ -4,7 +4,7 @@
  */
 import type { Range } from "@shipshape/text";
 import type {
-  ArgDeclaration, CommandForm, Flag, Heredoc, ImageReference, Instruction, JsonForm, KeyValuePair, Mount,
+  ArgDeclaration, CommandForm, Flag, Heredoc, Instruction, JsonForm, KeyValuePair, Mount,
   MountField, ShellForm, VariableRef, Word,
 } from "./ast.js";
 import type { LineNode, Piece } from "./buildkit.js";
