@@ -1,3 +1,4 @@
+import type { Range } from "@shipshape/text";
 import type { DiagnosticSink } from "./codes.js";
 import type { CNode, CScalar } from "./node.js";
 import { subRange } from "./node.js";
@@ -8,16 +9,33 @@ import { interpolate, type Lookup } from "./template.js";
  * range and remembers what was written. Problems are reported at the `${...}` that caused them. Without a
  * lookup, references are only checked for syntax and left as written.
  */
-export function interpolateTree(node: CNode, lookup: Lookup | undefined, sink: DiagnosticSink): CNode {
-  if (node.kind === "map") return { ...node, entries: node.entries.map((e) => ({ ...e, value: interpolateTree(e.value, lookup, sink) })) };
-  if (node.kind === "seq") return { ...node, items: node.items.map((n) => interpolateTree(n, lookup, sink)) };
+export function interpolateTree(node: CNode, lookup: Lookup | undefined, sink: DiagnosticSink, uses?: VariableReference[]): CNode {
+  if (node.kind === "map") return { ...node, entries: node.entries.map((e) => ({ ...e, value: interpolateTree(e.value, lookup, sink, uses) })) };
+  if (node.kind === "seq") return { ...node, items: node.items.map((n) => interpolateTree(n, lookup, sink, uses)) };
   if (typeof node.value !== "string" || !node.value.includes("$")) return node;
-  return interpolateScalar(node, lookup, sink);
+  return interpolateScalar(node, lookup, sink, uses);
 }
 
-function interpolateScalar(node: CScalar, lookup: Lookup | undefined, sink: DiagnosticSink): CScalar {
+/** A `$VAR` / `${VAR...}` written in a file. */
+export interface VariableReference {
+  name: string;
+  /** The whole reference (`${VAR:-x}`), or the whole scalar when offsets can't be mapped. */
+  range: Range;
+  file: string;
+  /** `:-`, `-`, `:?`, `?`, `:+` or `+` when used. */
+  operator?: string;
+}
+
+function interpolateScalar(node: CScalar, lookup: Lookup | undefined, sink: DiagnosticSink, uses: VariableReference[] | undefined): CScalar {
   const text = node.value as string;
   const r = interpolate(text, lookup);
+  if (uses) {
+    for (const v of r.variables) {
+      const ref: VariableReference = { name: v.name, range: subRange(node, v.start, v.end), file: node.file };
+      if (v.operator) ref.operator = v.operator;
+      uses.push(ref);
+    }
+  }
   for (const p of r.problems) {
     const range = subRange(node, p.start, p.end);
     if (p.kind === "invalid") sink.report("invalid-interpolation", `${p.message}: ${JSON.stringify(text.slice(p.start, p.end))}`, range, node.file);

@@ -3,8 +3,9 @@ import type { CMap, CNode, CScalar } from "./node.js";
 import { scalarText, subRange } from "./node.js";
 import { isHostPath, parseDeviceSpec, parsePortSpec, parseVolumeSpec, type PortRange } from "./schema/short.js";
 import type { KeyValue, Scalar } from "./validate.js";
+import type { VariableReference } from "./interpolate-tree.js";
 
-export type { KeyValue, Scalar };
+export type { KeyValue, Scalar, VariableReference };
 
 /** Where something was written. */
 export interface Located {
@@ -45,6 +46,8 @@ export interface ComposeFile extends Located {
   configs: Record<string, Obj & Named>;
   models: Record<string, Obj & Named>;
   extensions: Record<string, CNode>;
+  /** Every variable reference in the values, in order (for hover, completion and env-file checks). */
+  variables: VariableReference[];
   /** The YAML tree the model was built from (after aliases, merge keys and interpolation). */
   root?: CMap;
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "@shipshape/text";
 import { DiagnosticSink } from "./codes.js";
-import { interpolateTree } from "./interpolate-tree.js";
+import { interpolateTree, type VariableReference } from "./interpolate-tree.js";
 import { mergeTrees } from "./merge.js";
 import type { ComposeFile, Obj, Named, Service } from "./model.js";
 import { normalizeInclude, normalizeService } from "./model.js";
@@ -35,9 +35,11 @@ export function parseCompose(text: string, options: ParseComposeOptions = {}): P
     const env = options.env;
     const lookup: Lookup | undefined = env ? (n) => (Object.prototype.hasOwnProperty.call(env, n) ? env[n] : undefined) : undefined;
     const status: { broken?: boolean } = {};
-    const root = readTree(text, file, sink, lookup, status);
+    const variables: VariableReference[] = [];
+    const root = readTree(text, file, sink, lookup, status, variables);
     // After a syntax error the tree is a guess: build the model for editor features, but keep schema noise out.
     const model = root ? buildModel(root, status.broken ? new DiagnosticSink() : sink) : emptyModel(file);
+    model.variables = variables;
     return { model, errors: sink.list };
   } catch (e) {
     // A bug of ours must not take the caller down: report it on the file.
@@ -50,7 +52,14 @@ export function parseCompose(text: string, options: ParseComposeOptions = {}): P
  * YAML → one interpolated mapping (several `---` documents are merged in order); undefined when unusable.
  * `broken` is set when the YAML had syntax errors: the tree is then a best guess and schema checks would be noise.
  */
-export function readTree(text: string, file: string, sink: DiagnosticSink, lookup: Lookup | undefined, status?: { broken?: boolean }): CMap | undefined {
+export function readTree(
+  text: string,
+  file: string,
+  sink: DiagnosticSink,
+  lookup: Lookup | undefined,
+  status?: { broken?: boolean },
+  variables?: VariableReference[],
+): CMap | undefined {
   if (text.length > MAX_INPUT_CHARS) {
     sink.report("yaml-syntax", `The file is too large to check (${text.length} characters)`, { start: 0, end: 0 }, file);
     return undefined;
@@ -67,14 +76,14 @@ export function readTree(text: string, file: string, sink: DiagnosticSink, looku
       sink.report("invalid-top-level", "A Compose file must be a mapping at the top level", doc.range, file);
       continue;
     }
-    const interpolated = interpolateTree(doc, lookup, sink);
+    const interpolated = interpolateTree(doc, lookup, sink, variables);
     root = root ? mergeTrees(root, interpolated, sink) : interpolated;
   }
   return root?.kind === "map" ? root : undefined;
 }
 
 export function emptyModel(file: string): ComposeFile {
-  return { range: { start: 0, end: 0 }, file, include: [], services: {}, networks: {}, volumes: {}, secrets: {}, configs: {}, models: {}, extensions: {} };
+  return { range: { start: 0, end: 0 }, file, include: [], services: {}, networks: {}, volumes: {}, secrets: {}, configs: {}, models: {}, extensions: {}, variables: [] };
 }
 
 /** Validates a (merged) tree against the specification and builds the typed model. */

@@ -8,6 +8,7 @@ import { cloneNode, getEntry, getValue, scalarText } from "./node.js";
 import { buildModel, emptyModel, readTree } from "./parse.js";
 import { dirname, resolvePath } from "./paths.js";
 import type { Lookup } from "./template.js";
+import type { VariableReference } from "./interpolate-tree.js";
 
 export interface LoadProjectOptions {
   /** The Compose files, as `-f a -f b`: later files override earlier ones. */
@@ -71,6 +72,7 @@ export function loadProject(options: LoadProjectOptions): LoadProjectResult {
     const schemaSink = new DiagnosticSink();
     const model = root?.kind === "map" ? buildModel(root, schemaSink) : emptyModel(first);
     for (const d of schemaSink.list) if (!loader.broken.has(d.file ?? "")) sink.add(d);
+    model.variables = loader.variables;
     const active = options.profiles ?? (environment.COMPOSE_PROFILES ? environment.COMPOSE_PROFILES.split(",").map((s) => s.trim()).filter(Boolean) : []);
     const services: Record<string, Service> = {};
     const disabledServices: Record<string, Service> = {};
@@ -121,6 +123,8 @@ class Loader {
   readonly baseDirs = new Map<string, string>();
   /** Files with YAML syntax errors: schema findings in them would be noise. */
   readonly broken = new Set<string>();
+  /** Variable references of every file read. */
+  readonly variables: VariableReference[] = [];
   private rawCache = new Map<string, CMap | undefined>();
 
   constructor(
@@ -180,7 +184,7 @@ class Loader {
     this.rawCache.set(path, undefined);
     const text = this.readText(path, from, "Compose file");
     const status: { broken?: boolean } = {};
-    const tree = text === undefined ? undefined : readTree(text, path, this.sink, lookup, status);
+    const tree = text === undefined ? undefined : readTree(text, path, this.sink, lookup, status, this.variables);
     if (status.broken) this.broken.add(path);
     this.rawCache.set(path, tree);
     return tree;

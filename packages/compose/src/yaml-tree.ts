@@ -1,4 +1,4 @@
-import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, Scalar } from "yaml";
+import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, Scalar, visit } from "yaml";
 import type { Document, Node as YNode, ParsedNode } from "yaml";
 import { LineIndex, type Range } from "@shipshape/text";
 import { composeDiagnostic, type DiagnosticSink } from "./codes.js";
@@ -55,6 +55,7 @@ class Converter {
   private depth = 0;
   /** yaml's Alias.resolve walks the whole document each time, so targets are looked up once per alias node. */
   private aliasTargets = new Map<YNode, YNode | undefined>();
+  private aliasTargetsReady = false;
 
   constructor(
     private doc: Document.Parsed,
@@ -91,11 +92,7 @@ class Converter {
       return undefined;
     }
     if (isAlias(node)) {
-      let target = this.aliasTargets.get(node);
-      if (!this.aliasTargets.has(node)) {
-        target = node.resolve(this.doc) as YNode | undefined;
-        this.aliasTargets.set(node, target);
-      }
+      const target = this.aliasTarget(node);
       const r = this.rangeOf(node);
       if (!target) {
         this.sink.report("yaml-syntax", `Unknown anchor "${node.source}"`, r, this.file);
@@ -126,6 +123,24 @@ class Converter {
     }
     if (isMap(node)) return this.map(node, tag);
     return undefined;
+  }
+
+  /**
+   * The node an alias refers to: the closest anchor of that name before it. yaml's own Alias.resolve walks the
+   * whole document per call, so all targets are found in one walk, the first time one is needed.
+   */
+  private aliasTarget(alias: YNode): YNode | undefined {
+    if (!this.aliasTargetsReady) {
+      this.aliasTargetsReady = true;
+      const last = new Map<string, YNode>();
+      visit(this.doc, {
+        Node: (_key, n) => {
+          if (isAlias(n)) this.aliasTargets.set(n, last.get(n.source));
+          else if (n.anchor) last.set(n.anchor, n);
+        },
+      });
+    }
+    return this.aliasTargets.get(alias);
   }
 
   private nullAt(r: Range): CScalar {

@@ -101,3 +101,16 @@ describe("interpolation in a compose file", () => {
     expect(parseCompose(text, { env: { SHARES: "512", P: "80" } }).errors).toEqual([]);
   });
 });
+
+describe("variable references in the model", () => {
+  it("lists every reference with its range, with or without an environment", () => {
+    const text = yaml("services:", "  web:", "    image: app:${TAG:-1}", "    environment:", "      A: $HOME/x", "      B: $$NOT");
+    for (const env of [undefined, { HOME: "/root" }]) {
+      const { model } = parseCompose(text, env ? { env } : {});
+      expect(model.variables.map((v) => [v.name, v.operator, text.slice(v.range.start, v.range.end)])).toEqual([
+        ["TAG", ":-", "${TAG:-1}"],
+        ["HOME", undefined, "$HOME"],
+      ]);
+    }
+  });
+});
