@@ -7,11 +7,9 @@
 import type { Dockerfile, Instruction } from "@shipshape/dockerfile";
 import type { SemanticModel } from "@shipshape/semantic";
 import {
-  buildShellcheckRequest,
   DEFAULT_SHELLCHECK_EXCLUDES,
   shellcheckDiagnostic,
-  shellDialect,
-  shellScriptsOf,
+  shellcheckRequestsFor,
   type ShellcheckFinding,
   type ShellcheckRequest,
 } from "@shipshape/shell";
@@ -49,24 +47,18 @@ export async function runShellcheck(
   const { ignored, severity } = selection.shellcheck;
   const include = includedCodes(selection);
   const exclude = [...DEFAULT_SHELLCHECK_EXCLUDES, ...ignored];
-  const runs: Instruction[] = [];
-  for (const instr of ast.instructions) {
-    if (instr.kind === "Run") runs.push(instr);
-    else if (instr.kind === "Onbuild" && instr.trigger?.kind === "Run") runs.push(instr.trigger);
-  }
   const jobs: Promise<Diagnostic[]>[] = [];
-  for (const run of runs) {
-    for (const script of shellScriptsOf(run)) {
-      const dialect = shellDialect(script.interpreter ?? shellOf(run));
-      if (!dialect) continue; // PowerShell, cmd, zsh, python...: not ShellCheck's business
-      const scope = semantic.scopeAt(run);
-      const declared = [...scope.entries.keys(), ...scope.unset.keys()];
-      const request = buildShellcheckRequest(script, {
-        dialect,
-        declaredVariables: declared,
-        exclude,
-        include,
-      });
+  for (const instr of ast.instructions) {
+    const target = instr.kind === "Onbuild" ? instr.trigger : instr;
+    if (target?.kind !== "Run") continue;
+    const scope = semantic.scopeAt(target);
+    const requests = shellcheckRequestsFor(instr, {
+      shell: shellOf(target),
+      declaredVariables: [...scope.entries.keys(), ...scope.unset.keys()],
+      exclude,
+      include,
+    });
+    for (const { script, request } of requests) {
       jobs.push(
         runner.check(request).then(
           (result) => toDiagnostics(result, script.range, severity).filter(
