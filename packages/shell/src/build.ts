@@ -18,6 +18,8 @@ interface Item {
   node: SyntaxNode;
   redirects: SyntaxNode[];
   negated: boolean;
+  /** Followed by `&`. */
+  background: boolean;
 }
 
 interface Placement {
@@ -97,6 +99,8 @@ export class ScriptBuilder {
         const op = OPERATORS[child.type];
         if (op) {
           state.pending = op;
+          // `&` ends the statement before it, which then runs in the background.
+          if (op === "&" && !state.boundary && items.length > 0) items[items.length - 1].background = true;
         } else if (child.type !== "!") {
           // A keyword such as `then`, `do`, `(` or `$(` starts a new statement list.
           state.pending = undefined;
@@ -132,7 +136,7 @@ export class ScriptBuilder {
 
   private pushItem(items: Item[], state: { pending?: ShellConnector; boundary: boolean }, node: SyntaxNode, redirects: SyntaxNode[]): void {
     const op = state.pending ?? (state.boundary || items.length === 0 ? undefined : "newline");
-    items.push({ op, node, redirects, negated: false });
+    items.push({ op, node, redirects, negated: false, background: false });
     state.pending = undefined;
     state.boundary = false;
   }
@@ -187,13 +191,12 @@ export class ScriptBuilder {
       }
       for (let k = i; k < j; k++) {
         const item = items[k];
-        const next = items[k + 1];
         this.statement(item.node, ctx, {
           connector: item.op,
           pipeline,
           pipelineIndex: pipeline ? k - i : undefined,
           negated: item.negated,
-          background: next?.op === "&",
+          background: item.background || items[j - 1].background,
           redirects: item.redirects,
         });
       }

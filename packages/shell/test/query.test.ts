@@ -157,7 +157,8 @@ describe("connectors, pipelines and pipefail", () => {
     expect(s.commands.map((c) => [c.name?.value, c.connector ?? null])).toEqual([
       ["a", null], ["b", "&&"], ["c", "||"], ["d", ";"], ["e", "|"], ["f", "|&"], ["g", "&"], ["h", "newline"],
     ]);
-    expect(s.commands.filter((c) => c.background).map((c) => c.name?.value)).toEqual(["f"]);
+    expect(s.commands.filter((c) => c.background).map((c) => c.name?.value)).toEqual(["d", "e", "f"]);
+    expect(parseShell("sleep 10 &").commands[0].background).toBe(true);
   });
 
   it("groups pipelines with positions", () => {
