@@ -388,7 +388,7 @@ function dispatchRun(instr: RunInstruction, state: BuildState, stage: StageInfo,
   const net = flagValue(instr, "network");
   const sec = flagValue(instr, "security");
   d.vertex = {
-    op: JSON.stringify(["exec", argv, heredocs, env, state.workdir ?? "/", state.user ?? "root", net ?? "", sec ?? "", mountKeys, opContext(stage, ctx)]),
+    op: JSON.stringify(["exec", argv, heredocs, env, state.workdir ?? "/", state.user ?? "root", net ?? "", sec ?? "", mountKeys, ctx.buildArgs["BUILDKIT_SANDBOX_HOSTNAME"] ?? "", opContext(stage, ctx)]),
     chain: true,
     inputs,
   };

@@ -4,6 +4,7 @@ import { assignCache, baselineOf } from "./cache.js";
 import { buildWaves, stageDependencies, type StageInfo } from "./graph.js";
 import { formatPlatform } from "./platform.js";
 import { assignWaves } from "./schedule.js";
+import { cleanPath } from "./sources.js";
 import { simulate, type Simulation, type SimulationInput } from "./simulate.js";
 import { finalImage, snapshot } from "./state.js";
 import type { BuildPlan, PlanDiagnostic, PlanOptions, StageEdge, StagePlan } from "./types.js";
@@ -15,7 +16,7 @@ export function plan(dockerfileText: string, options: PlanOptions = {}): BuildPl
   } catch (err) {
     const message = `the build plan could not be computed: ${err instanceof Error ? err.message : String(err)}`;
     return {
-      target: null, stages: [], order: [], image: null, edges: [], images: [],
+      target: null, stages: [], order: [], image: null, edges: [], images: [], contextPaths: [],
       buildPlatform: options.buildPlatform ?? "linux/amd64", targetPlatform: options.platform ?? options.buildPlatform ?? "linux/amd64",
       globalArgs: [], cacheAnalysed: false, dockerfilePath: options.dockerfilePath,
       diagnostics: [toPlanDiagnostic({ code: "internal-error", message, severity: "error", range: { start: 0, end: 0 }, rule: "internal-error" }, lines)],
@@ -82,6 +83,8 @@ function buildPlan(text: string, options: PlanOptions, lines: LineIndex): BuildP
       finalState: snapshot(s.final),
       image: finalImage(s.final),
     };
+    const description = describeStage(info);
+    if (description !== undefined) sp.description = description;
     if (info.replacedBy !== undefined) sp.context = info.replacedBy;
     else if (info.base.kind === "context") sp.context = info.base.value;
     if (!built) sp.skippedBecause = skipReason(info, graph.target !== null ? graph.stages[graph.target]! : undefined);
@@ -91,6 +94,7 @@ function buildPlan(text: string, options: PlanOptions, lines: LineIndex): BuildP
   const target = graph.target !== null ? graph.stages[graph.target]! : undefined;
   const image = target ? finalImage(sim.stages[target.index]!.final) : null;
   if (image && options.platform) image.platform = formatPlatform(graph.targetPlatform);
+  if (image && options.labels) Object.assign(image.labels, options.labels);
 
   const diagnostics: Diagnostic[] = [...sim.parseErrors, ...sim.sink.items];
   for (const e of sim.context.errors) {
@@ -105,6 +109,7 @@ function buildPlan(text: string, options: PlanOptions, lines: LineIndex): BuildP
     image,
     edges: edgesOf(graph.stages),
     images: imagesOf(graph.stages),
+    contextPaths: contextPathsOf(sim),
     buildPlatform: formatPlatform(graph.buildPlatform),
     targetPlatform: formatPlatform(graph.targetPlatform),
     globalArgs: graph.metaArgs,
@@ -148,6 +153,28 @@ function edgesOf(stages: StageInfo[]): StageEdge[] {
     }
   }
   return edges;
+}
+
+/** BuildKit's stage description: the comment line right above FROM, when it starts with the stage name. */
+function describeStage(info: StageInfo): string | undefined {
+  const comment = info.from.prevComments[info.from.prevComments.length - 1];
+  if (info.name === null || comment === undefined) return undefined;
+  return comment.startsWith(`${info.name} `) ? comment : undefined;
+}
+
+/** The union of local-context paths the built stages read (FollowPaths); `.` alone when any reads it all. */
+function contextPathsOf(sim: Simulation): string[] {
+  const paths = new Set<string>();
+  for (const s of sim.stages) {
+    if (!s.info.reachable || s.info.replacedBy !== undefined) continue;
+    for (const d of s.steps) {
+      for (const inp of d.vertex?.inputs ?? []) {
+        if (inp.kind !== "context" || inp.namedContext !== undefined) continue;
+        for (const src of inp.sources) paths.add(cleanPath(src));
+      }
+    }
+  }
+  return paths.has(".") ? ["."] : [...paths].sort();
 }
 
 function imagesOf(stages: StageInfo[]): string[] {

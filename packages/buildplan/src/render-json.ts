@@ -28,6 +28,7 @@ export interface PlanJsonStage {
   platform: string;
   baseKind: StagePlan["baseKind"];
   context?: string;
+  description?: string;
   skippedBecause?: string;
   /** Line of the first step that re-runs, or null. */
   firstMiss: number | null;
@@ -58,6 +59,8 @@ export interface PlanJson {
   buildPlatform: string;
   targetPlatform: string;
   edges: BuildPlan["edges"];
+  images: string[];
+  contextPaths: string[];
 }
 
 /** The plan as the JSON object the CLI prints (`JSON.stringify(planToJson(plan), null, 2)`). */
@@ -87,6 +90,8 @@ export function planToJson(plan: BuildPlan, options: { file?: string } = {}): Pl
     buildPlatform: plan.buildPlatform,
     targetPlatform: plan.targetPlatform,
     edges: plan.edges,
+    images: plan.images,
+    contextPaths: plan.contextPaths,
   };
 }
 
@@ -105,6 +110,7 @@ function stageJson(s: StagePlan): PlanJsonStage {
     firstMiss: s.firstMiss === null ? null : (s.steps[s.firstMiss]?.line ?? null),
   };
   if (s.context !== undefined) out.context = s.context;
+  if (s.description !== undefined) out.description = s.description;
   if (s.skippedBecause !== undefined) out.skippedBecause = s.skippedBecause;
   return out;
 }

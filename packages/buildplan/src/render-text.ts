@@ -8,6 +8,7 @@ export function renderPlanText(plan: BuildPlan): string {
   out.push(`Target: ${plan.target ?? "(none)"}  platform: ${platform}`);
   if (plan.order.length > 0) out.push(`Build order: ${plan.order.map((w) => w.join(" + ")).join("  ->  ")}`);
   if (plan.images.length > 0) out.push(`Images: ${plan.images.join(", ")}`);
+  if (plan.contextPaths.length > 0) out.push(`Context sent: ${plan.contextPaths.length === 1 && plan.contextPaths[0] === "." ? "everything (after .dockerignore)" : plan.contextPaths.join(", ")}`);
   const valued = plan.globalArgs.filter((a) => a.value !== undefined);
   if (valued.length > 0) out.push(`Global ARGs: ${valued.map((a) => `${a.name}=${a.value} (${a.source})`).join(", ")}`);
 
@@ -16,6 +17,7 @@ export function renderPlanText(plan: BuildPlan): string {
   for (const s of ordered) {
     out.push("");
     out.push(stageHeader(s));
+    if (s.description) out.push(`  # ${s.description}`);
     if (!s.built) {
       out.push(`  skipped: ${s.skippedBecause ?? "not built"}`);
       continue;

@@ -27,6 +27,8 @@ export interface PlanOptions {
   changedPaths?: string[];
   /** Base images (as written after expansion, or normalised) whose digest moved since the previous build. */
   changedImages?: string[];
+  /** `--label K=V`: merged over the target image's labels. */
+  labels?: Record<string, string>;
   /**
    * The previous build to compare with, for cache prediction. Fields left out are taken from this build, so
    * `{ buildArgs: {...} }` asks "what if only the build args differed". Default: this build with nothing changed.
@@ -156,6 +158,8 @@ export interface StagePlan {
   /** The platform this stage runs on, `os/arch[/variant]`. */
   platform: string;
   line: number;
+  /** The comment right above FROM that starts with the stage name (`# build compiles the binary`). */
+  description?: string;
   built: boolean;
   /** Why the stage is not built. */
   skippedBecause?: string;
@@ -187,6 +191,11 @@ export interface BuildPlan {
   edges: StageEdge[];
   /** External images the build pulls (bases and `COPY --from` / mount sources of built stages). */
   images: string[];
+  /**
+   * The context paths the build transfers (BuildKit sends only what the built stages' COPY/ADD sources and
+   * bind mounts name; `.` means the whole context), after variable expansion. Empty: nothing is sent.
+   */
+  contextPaths: string[];
   buildPlatform: string;
   targetPlatform: string;
   /** Meta ARGs (before the first FROM) with their values. */

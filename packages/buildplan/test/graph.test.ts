@@ -328,3 +328,35 @@ describe("E4.1 order: waves of stages that can build in parallel", () => {
     expect(p.order).toEqual([["assets", "parent"], ["stage-2"]]);
   });
 });
+
+describe("stage descriptions and the context the build sends", () => {
+  it("a comment right above FROM that starts with the stage name describes it", () => {
+    const p = planOf(`
+      # base is the base stage with build dependencies
+      FROM alpine AS base
+      # just a comment
+      FROM base AS release
+    `);
+    expect(stage(p, "base").description).toBe("base is the base stage with build dependencies");
+    expect(stage(p, "release").description).toBeUndefined();
+  });
+
+  it("only the paths the built stages read are sent; . means everything", () => {
+    const text = `
+      FROM alpine AS a
+      COPY go.mod go.sum ./
+      RUN --mount=type=bind,source=scripts,target=/s /s/run
+      FROM alpine AS b
+      COPY . .
+      FROM a
+      COPY ./bin/ /bin/
+    `;
+    expect(planOf(text).contextPaths).toEqual(["bin", "go.mod", "go.sum", "scripts"]);
+    expect(planOf(text, { target: "b" }).contextPaths).toEqual(["."]);
+    expect(planOf(`
+      FROM alpine
+      RUN true
+    `).contextPaths).toEqual([]);
+  });
+});
+

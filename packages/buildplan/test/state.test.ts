@@ -136,6 +136,16 @@ describe("6.2 layers and metadata", () => {
   });
 });
 
+describe("final image options", () => {
+  it("--label entries are merged over the target's labels", () => {
+    const p = planOf(`
+      FROM alpine
+      LABEL a=1 b=2
+    `, { labels: { b: "x", c: "3" } });
+    expect(p.image!.labels).toEqual({ a: "1", b: "x", c: "3" });
+  });
+});
+
 describe("6.3 CMD and ENTRYPOINT", () => {
   it("E6.1 an ENTRYPOINT resets an inherited CMD", () => {
     const p = planOf(`
