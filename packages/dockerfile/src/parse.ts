@@ -1,7 +1,8 @@
 /** `parseDockerfile`: scanner -> BuildKit line parsing -> grammar -> typed AST, never throwing. */
 import type { Diagnostic } from "@shipshape/text";
 import type { Dockerfile, Instruction } from "./ast.js";
-import { AstBuilder } from "./ast-builder.js";
+import type { IToken } from "chevrotain";
+import { AstBuilder, type TokenLike } from "./ast-builder.js";
 import type { LineNode } from "./buildkit.js";
 import { parseError } from "./errors.js";
 import { InstructionParser, tokenizeInstruction } from "./grammar.js";
@@ -49,8 +50,11 @@ function parseUnsafe(text: string): ParseResult {
   const instructions: Instruction[] = [];
   for (const scanned of file.instructions) {
     builder.ctx = scanned;
-    parser.input = tokenizeInstruction(scanned.node);
-    const node = parser.instruction();
+    const tokens = tokenizeInstruction(scanned.node);
+    parser.input = tokens;
+    let node = parser.instruction();
+    // the tokenizer only produces shapes the grammar accepts; should that ever fail, keep a generic node
+    if (!node || parser.errors.length > 0) node = builder.unknown(tokens[0] as IToken & TokenLike, []);
     sortVariables(node);
     instructions.push(node);
     lineErrors(scanned, scanned.node, builder, errors);
