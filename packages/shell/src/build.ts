@@ -98,9 +98,7 @@ export class ScriptBuilder {
       if (!child.named) {
         const op = OPERATORS[child.type];
         if (op) {
-          state.pending = op;
-          // `&` ends the statement before it, which then runs in the background.
-          if (op === "&" && !state.boundary && items.length > 0) items[items.length - 1].background = true;
+          this.operator(op, items, state);
         } else if (child.type !== "!") {
           // A keyword such as `then`, `do`, `(` or `$(` starts a new statement list.
           state.pending = undefined;
@@ -134,6 +132,12 @@ export class ScriptBuilder {
     }
   }
 
+  private operator(op: ShellConnector, items: Item[], state: { pending?: ShellConnector; boundary: boolean }): void {
+    state.pending = op;
+    // `&` ends the statement before it, which then runs in the background.
+    if (op === "&" && !state.boundary && items.length > 0) items[items.length - 1].background = true;
+  }
+
   private pushItem(items: Item[], state: { pending?: ShellConnector; boundary: boolean }, node: SyntaxNode, redirects: SyntaxNode[]): void {
     const op = state.pending ?? (state.boundary || items.length === 0 ? undefined : "newline");
     items.push({ op, node, redirects, negated: false, background: false });
@@ -161,7 +165,7 @@ export class ScriptBuilder {
       for (const c of r.children) {
         if (!c.named) {
           const op = OPERATORS[c.type];
-          if (op) state.pending = op;
+          if (op) this.operator(op, items, state);
           continue;
         }
         if (c.type === "list" || c.type === "pipeline") this.flatten(c, items, state, ctx);

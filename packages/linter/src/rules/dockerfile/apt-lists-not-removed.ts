@@ -1,0 +1,94 @@
+import type { Instruction } from "@shipshape/dockerfile";
+import { type ParsedEmbeddedScript, type ShellCommand } from "@shipshape/shell";
+import type { Fix } from "@shipshape/text";
+import { defineRule, type DockerfileRuleContext } from "../../rule.js";
+import { md } from "../../docs.js";
+import { allCommands, cacheMountCovers, posixScripts, removesLater, stageLeavesImage, toolCalls } from "./support/shell-commands.js";
+
+const LISTS = "/var/lib/apt/lists";
+
+/**
+ * The last statement of a script when it is a plain top-level command, so that ` && rm ...` can follow
+ * it: not inside a subshell, substitution, function or compound body, not sent to the background.
+ */
+function lastTopLevelCommand(script: ParsedEmbeddedScript): ShellCommand | undefined {
+  const commands = script.script.commands;
+  if (commands.length === 0) return undefined;
+  const lastEnd = Math.max(...commands.map((c) => c.scriptRange.end));
+  const last = commands.find((c) => c.scriptRange.end === lastEnd && c.context.depth === 0);
+  if (!last || last.context.inCompound || last.context.inFunction || last.context.inNestedShell || last.background) return undefined;
+  return last;
+}
+
+function appendCleanup(ctx: DockerfileRuleContext<any>, node: Instruction): Fix | undefined {
+  const scripts = posixScripts(ctx, node);
+  const script = scripts[0];
+  if (scripts.length !== 1 || !script || (script.kind === "shell-form" && node.heredocs.length > 0)) return undefined;
+  const last = lastTopLevelCommand(script);
+  return last ? ctx.fix.insertAfter(last.range, ` && rm -rf ${LISTS}/*`, `Append rm -rf ${LISTS}/* to the RUN`) : undefined;
+}
+
+export default defineRule({
+  code: "DL3009",
+  name: "apt-lists-not-removed",
+  kind: "dockerfile",
+  category: "performance",
+  severity: "info",
+  enabledByDefault: true,
+  fix: "unsafe",
+  onbuild: true,
+  docs: md`
+    ## What it does
+    Flags a \`RUN\` that runs \`apt-get update\` (or \`apt update\`, \`aptitude update\`) and does not remove
+    \`/var/lib/apt/lists\` afterwards in the same \`RUN\`, in a stage whose files end up in an image (the last
+    stage, or a stage another \`FROM\` builds on).
+
+    ## Why is this bad?
+    \`apt-get update\` downloads the package lists, tens of megabytes that nothing in the running container
+    needs. Once the layer is committed, deleting them in a later \`RUN\` no longer makes the image smaller.
+
+    ## Example
+    \`\`\`dockerfile
+    FROM debian:12
+    RUN apt-get update && apt-get install -y --no-install-recommends curl
+    \`\`\`
+
+    ## Use instead
+    \`\`\`dockerfile
+    FROM debian:12
+    RUN apt-get update && apt-get install -y --no-install-recommends curl \\
+     && rm -rf /var/lib/apt/lists/*
+    \`\`\`
+
+    Or keep the lists out of the layer with a cache mount:
+
+    \`\`\`dockerfile
+    FROM debian:12
+    RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl
+    \`\`\`
+
+    ## Fix safety
+    The fix appends \` && rm -rf /var/lib/apt/lists/*\` after the last command of the \`RUN\` (offered when
+    that command is a plain top-level one, so the chain stays valid also across \`\\\` continuations). It is
+    unsafe: a later \`RUN\` that installs packages without its own \`apt-get update\` fails once the lists are gone.
+
+    ## Differences from hadolint
+    hadolint is satisfied by any \`rm -rf\`, whatever it removes. Here only an \`rm\` that runs after the update
+    and removes \`/var/lib/apt/lists\` (its contents, or a parent directory), or a cache/tmpfs mount on that
+    directory or a parent, counts. Heredoc scripts and wrapped commands (\`sudo apt-get\`) are read too;
+    PowerShell and cmd stages are not.
+  `,
+  create: (ctx) => ({
+    Run(node) {
+      if (!stageLeavesImage(ctx, node) || cacheMountCovers(node, LISTS)) return;
+      const updates = toolCalls(ctx, node, ["apt-get", "apt", "aptitude"], ["update"], ["o", "option", "c", "config-file"]);
+      if (updates.length === 0) return;
+      const commands = allCommands(ctx, node);
+      const bare = updates.find((u) => !removesLater(commands, u, LISTS));
+      if (!bare) return;
+      ctx.report(bare.subcommand, `Remove ${LISTS} after '${bare.cmd.name!.value} update' in the same RUN: the package lists stay in the layer`, {
+        fix: appendCleanup(ctx, node),
+      });
+    },
+  }),
+});

@@ -1,0 +1,255 @@
+/**
+ * Shell queries shared by the rules that read the commands of RUN (package managers, pinning, flags).
+ * Not a rule: codegen reads only the files directly under rules/dockerfile/.
+ *
+ * Everything here goes through `ctx.shell` (parsed once per instruction) and never re-splits text.
+ */
+import type { Instruction, RunInstruction } from "@shipshape/dockerfile";
+import {
+  commandName,
+  findCommands,
+  hasFlag,
+  isPosixShell,
+  positionalArgs,
+  type ParsedEmbeddedScript,
+  type ShellCommand,
+  type ShellWord,
+} from "@shipshape/shell";
+import type { Scope } from "@shipshape/semantic";
+import type { Fix } from "@shipshape/text";
+import type { DockerfileRuleContext } from "../../../rule.js";
+
+type Ctx = DockerfileRuleContext<any>;
+
+/** Interpreters that run POSIX shell scripts (a heredoc's shebang or `RUN <<EOF bash`). */
+const POSIX_INTERPRETERS = new Set(["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh", "busybox"]);
+
+/**
+ * The POSIX shell scripts an instruction runs. A stage whose SHELL (or `# hadolint shell=` hint) is
+ * PowerShell or cmd gives none, except heredoc bodies that name a POSIX interpreter themselves.
+ */
+export function posixScripts(ctx: Ctx, node: Instruction): readonly ParsedEmbeddedScript[] {
+  const scripts = ctx.shell(node);
+  if (scripts.length === 0) return scripts;
+  const stageIsPosix = isPosixShell(ctx.shellOf(node));
+  return scripts.filter((s) => (s.interpreter !== undefined ? POSIX_INTERPRETERS.has(s.interpreter) : stageIsPosix));
+}
+
+/** A command found in one of an instruction's scripts. */
+export interface FoundCommand {
+  /** The command (for a wrapped command such as `sudo apt-get`, the unwrapped view). */
+  cmd: ShellCommand;
+  script: ParsedEmbeddedScript;
+  /** Execution order across the instruction's scripts: compare to tell which command runs later. */
+  order: number;
+}
+
+/** Commands named `names` (or matching a predicate), wrappers seen through, in execution order. */
+export function commandsIn(
+  ctx: Ctx,
+  node: Instruction,
+  names: string | readonly string[] | ((cmd: ShellCommand) => boolean),
+): FoundCommand[] {
+  const out: FoundCommand[] = [];
+  posixScripts(ctx, node).forEach((script, i) => {
+    for (const cmd of findCommands(script.script, names)) {
+      out.push({ cmd, script, order: i * 1e9 + cmd.scriptRange.start });
+    }
+  });
+  return out;
+}
+
+/** All commands of an instruction (wrappers seen through), in execution order. */
+export function allCommands(ctx: Ctx, node: Instruction): FoundCommand[] {
+  return commandsIn(ctx, node, () => true);
+}
+
+/**
+ * A package manager invocation: the command, its subcommand word (`install`) and the positional
+ * arguments after it (the packages), with the values of `valueFlags` skipped.
+ */
+export interface ToolCall extends FoundCommand {
+  subcommand: ShellWord;
+  operands: ShellWord[];
+}
+
+/** Invocations of `tool` (one name or several) whose subcommand is one of `subcommands`. */
+export function toolCalls(
+  ctx: Ctx,
+  node: Instruction,
+  tool: string | readonly string[],
+  subcommands: readonly string[],
+  valueFlags: readonly string[] = [],
+): ToolCall[] {
+  const out: ToolCall[] = [];
+  for (const found of commandsIn(ctx, node, tool)) {
+    const [sub, ...operands] = positionalArgs(found.cmd, { valueFlags });
+    if (sub && subcommands.includes(sub.value)) out.push({ ...found, subcommand: sub, operands });
+  }
+  return out;
+}
+
+/** True when a command found by `commandsIn` runs after `call` and satisfies `test`. */
+export function runsLater(calls: readonly FoundCommand[], after: FoundCommand, test: (cmd: ShellCommand) => boolean): boolean {
+  return calls.some((c) => c.order > after.order && test(c.cmd));
+}
+
+// ---------------------------------------------------------------------------------------------
+// pip
+
+/** Options of `pip install` that take a value (their value is not a package). */
+const PIP_VALUE_FLAGS = [
+  "i", "index-url", "extra-index-url", "e", "editable", "t", "target", "prefix", "root", "platform",
+  "python-version", "implementation", "abi", "f", "find-links", "trusted-host", "src", "upgrade-strategy",
+  "progress-bar", "cache-dir", "log", "proxy", "retries", "timeout", "exists-action", "cert", "client-cert",
+  "global-option", "install-option", "C", "config-settings", "no-binary", "only-binary", "report",
+  "r", "requirement", "c", "constraint",
+];
+
+const PIP_NAME = /^pip[0-9.]*$/;
+const PYTHON_NAME = /^python[0-9.]*$/;
+
+/** `pip install ...`, `pip3.12 install ...` or `python3 -m pip install ...`. */
+export interface PipInstall extends FoundCommand {
+  /** The command seen from `install` on: for `python -m pip`, a view whose args follow `pip`. */
+  pip: ShellCommand;
+  install: ShellWord;
+  packages: ShellWord[];
+}
+
+export function pipInstalls(ctx: Ctx, node: Instruction): PipInstall[] {
+  const out: PipInstall[] = [];
+  const isPip = (c: ShellCommand) => {
+    const name = commandName(c) ?? "";
+    return PIP_NAME.test(name) || PYTHON_NAME.test(name);
+  };
+  for (const found of commandsIn(ctx, node, isPip)) {
+    let pip = found.cmd;
+    if (PYTHON_NAME.test(commandName(pip) ?? "")) {
+      // `python -m pip ...`: only the module form runs pip.
+      const args = pip.args;
+      const m = args.findIndex((a, i) => (a.value === "-m" && args[i + 1]?.value === "pip") || a.value === "-mpip");
+      if (m < 0) continue;
+      const rest = args[m]!.value === "-mpip" ? m + 1 : m + 2;
+      pip = { ...pip, args: args.slice(rest) };
+    }
+    const [sub, ...packages] = positionalArgs(pip, { valueFlags: PIP_VALUE_FLAGS });
+    if (sub?.value !== "install") continue;
+    out.push({ ...found, pip, install: sub, packages });
+  }
+  return out;
+}
+
+/** pip's own truthy spellings for boolean environment settings, as hadolint accepts them. */
+export const TRUTHY = new Set(["1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES"]);
+
+// ---------------------------------------------------------------------------------------------
+// Mounts
+
+/** Targets of the RUN's `--mount=type=cache` and `type=tmpfs` mounts, trailing slashes removed. */
+export function cacheMountTargets(node: Instruction): string[] {
+  if (node.kind !== "Run") return [];
+  const run = node as RunInstruction;
+  return run.mounts
+    .filter((m) => m.type === "cache" || m.type === "tmpfs")
+    .map((m) => m.values["target"] ?? m.values["dst"] ?? m.values["destination"] ?? "")
+    .filter((t) => t !== "")
+    .map((t) => t.replace(/\/+$/, "") || "/");
+}
+
+/** True when a cache or tmpfs mount covers `dir` (is the directory itself or one of its parents). */
+export function cacheMountCovers(node: Instruction, dir: string): boolean {
+  return cacheMountTargets(node).some((t) => t === dir || dir.startsWith(t === "/" ? "/" : `${t}/`));
+}
+
+/** True when an `rm` in `calls` running after `after` removes `dir` or something inside it. */
+export function removesLater(calls: readonly FoundCommand[], after: FoundCommand, dir: string): boolean {
+  return runsLater(calls, after, (cmd) =>
+    commandName(cmd) === "rm" && positionalArgs(cmd).some((a) => removesPath(a.value, dir)));
+}
+
+/** `rm` of `/var/lib/apt/lists/*`, `/var/lib/apt/lists`, `/var/lib/apt/lists/` or a parent directory. */
+function removesPath(arg: string, dir: string): boolean {
+  const path = arg.replace(/\/\*$/, "").replace(/\/+$/, "");
+  return path === dir || (path !== "" && dir.startsWith(`${path}/`)) || arg.startsWith(`${dir}/`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stages and variables
+
+/**
+ * True when what a stage leaves on disk ends up in an image: the last stage, or a stage a later
+ * `FROM <name>` builds on (hadolint's condition for the cleanup rules DL3009 and DL3060).
+ */
+export function stageLeavesImage(ctx: Ctx, node: Instruction): boolean {
+  const stage = ctx.stageOf(node);
+  if (!stage) return false;
+  if (stage.index === ctx.stages.length - 1) return true;
+  const name = stage.name?.toLowerCase();
+  return name !== undefined && ctx.stages.some((s) => s.index > stage.index && s.from.image?.value.toLowerCase() === name);
+}
+
+/** The instruction whose scope applies: for an ONBUILD trigger, its ONBUILD. */
+function scopeHolder(ctx: Ctx, node: Instruction): Instruction {
+  if (!node.parentOnbuild) return node;
+  const stage = ctx.stageOf(node);
+  return stage?.instructions.find((i) => i.kind === "Onbuild" && i.trigger === node) ?? node;
+}
+
+/** The ARG/ENV scope in force for a RUN (ARGs are in the environment of RUN too). */
+export function scopeOf(ctx: Ctx, node: Instruction): Scope {
+  return ctx.semantic.scopeAt(scopeHolder(ctx, node));
+}
+
+const SIMPLE_REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * The words a shell word stands for, with `$NAME`/`${NAME}` taken from the ARG/ENV scope: a static
+ * word gives itself; an unquoted variable holding `a=1 b=2` gives two words. Undefined when any part
+ * is unknown (an unset variable, `${V:-x}`, `$(cmd)`): then nothing can be said about the word.
+ */
+export function resolveWord(ctx: Ctx, node: Instruction, word: ShellWord): string[] | undefined {
+  if (word.isStatic) return [word.value];
+  const scope = scopeOf(ctx, node);
+  let unknown = false;
+  const value = word.value.replace(SIMPLE_REFERENCE, (_m, braced: string | undefined, bare: string | undefined) => {
+    const v = scope.lookup((braced ?? bare)!);
+    if (v === undefined) unknown = true;
+    return v ?? "";
+  });
+  if (unknown || value.includes("$") || value.includes("`")) return undefined;
+  const quoted = word.raw.startsWith('"') || word.raw.startsWith("'");
+  return quoted ? [value] : value.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Reports every operand that `pinned` rejects; a word whose variables cannot be resolved is left
+ * alone. `message` names the package (its resolved text).
+ */
+export function reportUnpinned(
+  ctx: Ctx,
+  node: Instruction,
+  words: readonly ShellWord[],
+  pinned: (pkg: string) => boolean,
+  message: (pkg: string) => string,
+): void {
+  for (const word of words) {
+    const values = resolveWord(ctx, node, word);
+    if (!values) continue;
+    const bad = values.filter((v) => !pinned(v));
+    if (bad.length > 0) ctx.report(word, message(bad.join(" ")));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixes
+
+/** A fix that inserts ` <text>` right after a word (safe across continuations: the word's end is exact). */
+export function insertAfterWord(ctx: Ctx, word: ShellWord, text: string, title: string): Fix {
+  return ctx.fix.insertAfter(word.range, ` ${text}`, title);
+}
+
+/** True when any of the flags is given to the command. */
+export function hasAnyFlag(cmd: ShellCommand, flags: readonly string[]): boolean {
+  return hasFlag(cmd, ...flags);
+}

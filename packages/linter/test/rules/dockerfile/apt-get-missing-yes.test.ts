@@ -1,0 +1,61 @@
+import { describe, it } from "vitest";
+import rule from "../../../src/rules/dockerfile/apt-get-missing-yes.js";
+import { check, checkFix } from "../../helpers/check.js";
+
+describe("DL3014 apt-get-missing-yes", () => {
+  it("reports apt-get install without -y", () =>
+    check(rule, `
+      FROM debian:12
+      RUN apt-get update && apt-get install curl
+      #                     ^^^^^^^ warning[DL3014]: apt-get install needs -y: a build cannot answer its prompt
+      ONBUILD RUN apt-get install curl
+      #           ^^^^^^^ warning[DL3014]: apt-get install needs -y: a build cannot answer its prompt
+    `));
+
+  it("accepts every spelling of yes", () =>
+    check(rule, `
+      FROM debian:12
+      RUN apt-get install -y curl
+      RUN apt-get install --yes curl
+      RUN apt-get install --assume-yes curl
+      RUN apt-get -qq install curl
+      RUN apt-get -q -q install curl
+      RUN apt-get -q=2 install curl
+      RUN apt-get -qy install curl
+      RUN apt-get -o APT::Get::Assume-Yes=true install curl
+      RUN apt-get update
+    `));
+
+  it("checks heredoc scripts, not PowerShell stages", () =>
+    check(rule, `
+      FROM debian:12
+      RUN <<EOF
+      apt-get install curl
+      #^^^^^^ warning[DL3014]: apt-get install needs -y: a build cannot answer its prompt
+      EOF
+      FROM mcr.microsoft.com/powershell
+      SHELL ["pwsh", "-Command"]
+      RUN apt-get install curl
+    `));
+
+  it("inserts -y after install, also across continuations", () => {
+    checkFix(rule, `
+      FROM debian:12
+      RUN apt-get update && apt-get install \\
+            curl
+    `, `
+      FROM debian:12
+      RUN apt-get update && apt-get install -y \\
+            curl
+    `);
+    checkFix(rule, `
+      FROM debian:12
+      RUN apt-get update && apt-get \\
+        install curl
+    `, `
+      FROM debian:12
+      RUN apt-get update && apt-get \\
+        install -y curl
+    `);
+  });
+});
