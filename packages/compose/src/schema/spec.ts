@@ -447,7 +447,7 @@ export const serviceSchema: ObjectSchema = obj("A service: one kind of container
   pre_start: list("Commands run before the container starts.", hook),
   pre_stop: list("Commands run before the container stops.", hook),
   privileged: bool("Give the container extended privileges."),
-  profiles: list("Profiles that enable this service.", str("A profile name.", { pattern: { re: /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, describe: "a letter or digit, then letters, digits, '_', '.' or '-'" } }), { unique: true }),
+  profiles: list("Profiles that enable this service.", str("A profile name."), { unique: true }),
   provider: obj("An external provider that manages this service instead of a container.", {
     type: str("The provider (a plugin or binary name)."),
     options: dict("Options passed to the provider.", union("An option value.", { scalar: str("A value.", { acceptScalars: true }), list: list("Values.", str("A value.", { acceptScalars: true })) })),
