@@ -113,6 +113,24 @@ describe("shipshape lint", () => {
     expect(codes(["--select", "latest-tag"])).toEqual(["DL3007"]);
   });
 
+  test("a .hadolint.yaml found upward applies its ignores and threshold; the flag still wins; --config picks another", () => {
+    const root = tree({
+      ".hadolint.yaml": "ignored:\n  - DL3007\nfailure-threshold: error\n",
+      "strict.yaml": "failure-threshold: style\n",
+      "sub/Dockerfile": "FROM debian:latest\nCMD echo hi\n",
+    });
+    const run = (args: string[], env: Record<string, string> = {}) => shipshape(["lint", "sub/Dockerfile", "-f", "json", ...args], { cwd: root, env });
+    const withConfig = run([]);
+    expect(json(withConfig.stdout).map((d) => d.code)).not.toContain("DL3007");
+    expect(json(withConfig.stdout).length).toBeGreaterThan(0);
+    expect(withConfig.status).toBe(0);
+    expect(run(["-t", "warning"]).status).toBe(1);
+    for (const other of [run(["--config", "strict.yaml"]), run([], { SHIPSHAPE_CONFIG: "strict.yaml" })]) {
+      expect(json(other.stdout).map((d) => d.code)).toContain("DL3007");
+      expect(other.status).toBe(1);
+    }
+  });
+
   test("stdin with -", () => {
     const r = shipshape(["lint", "-", "-f", "json", "--select", "DL3007"], { input: LATEST });
     expect(json(r.stdout)).toMatchObject([{ file: "-", line: 1, column: 13, code: "DL3007" }]);
