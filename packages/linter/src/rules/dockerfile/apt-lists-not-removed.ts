@@ -56,7 +56,7 @@ export default defineRule({
     ## Use instead
     \`\`\`dockerfile
     FROM debian:12
-    RUN apt-get update && apt-get install -y --no-install-recommends curl \\
+    RUN apt-get update && apt-get install -y --no-install-recommends curl \
      && rm -rf /var/lib/apt/lists/*
     \`\`\`
 
@@ -69,7 +69,7 @@ export default defineRule({
 
     ## Fix safety
     The fix appends \` && rm -rf /var/lib/apt/lists/*\` after the last command of the \`RUN\` (offered when
-    that command is a plain top-level one, so the chain stays valid also across \`\\\` continuations). It is
+    that command is a plain top-level one, so the chain stays valid also across backslash continuations). It is
     unsafe: a later \`RUN\` that installs packages without its own \`apt-get update\` fails once the lists are gone.
 
     ## Differences from hadolint
