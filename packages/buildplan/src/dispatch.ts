@@ -224,12 +224,12 @@ export function dispatchInstruction(
 
   if (STATE_CHANGING.has(instr.kind)) state.shared = undefined;
   const shared = sharedSnapshot(state);
-  const expanded = d.expanded ?? instr.original;
+  const expanded = d.expanded ?? ownText(instr);
   const step: StepPlan = {
     line: trigger ? trigger.parentLine : instr.startLine,
     endLine: trigger ? trigger.parentLine : instr.endLine,
     instruction: trigger ? `ONBUILD ${instr.keyword}` : instr.keyword,
-    text: trigger ? `ONBUILD ${instr.original}` : instr.original,
+    text: trigger ? `ONBUILD ${ownText(instr)}` : instr.original,
     expanded: trigger ? `ONBUILD ${expanded}` : expanded,
     layer: d.layer ?? d.vertex !== undefined,
     vertex: d.vertex !== undefined,
@@ -241,6 +241,11 @@ export function dispatchInstruction(
   if (d.shadowed && d.shadowed.length > 0) step.shadowedEnv = d.shadowed;
   if (trigger) step.triggerOf = `line ${trigger.parentLine}`;
   return { step, vertex: d.vertex };
+}
+
+/** The instruction's text from its keyword on (a trigger's `original` still starts with `ONBUILD`). */
+function ownText(instr: Instruction): string {
+  return instr.parentOnbuild ? instr.original.replace(/^\s*onbuild\s+/i, "") : instr.original;
 }
 
 /** Instructions that change what a step's `state` shows. */
@@ -395,9 +400,10 @@ function dispatchRun(instr: RunInstruction, state: BuildState, stage: StageInfo,
   d.layer = true;
   const shadowed = state.args.filter((a) => a.value !== undefined && state.configEnv.has(a.name) && state.configEnv.get(a.name) !== a.value);
   d.shadowed = shadowed.map((a) => a.name);
-  const kw = instr.original.slice(0, instr.keywordWord.value.length);
-  const rest = instr.original.slice(kw.length);
-  d.expanded = "RUN" + expandForDisplay(rest, state.buildEnv, escape);
+  const rest = ownText(instr).slice(instr.keywordWord.value.length);
+  // BuildKit names a heredoc RUN after its first line too.
+  const firstLine = instr.heredocs[0]?.content.split(/\r?\n/).find((l) => l.trim() !== "");
+  d.expanded = "RUN" + expandForDisplay(rest, state.buildEnv, escape) + (firstLine !== undefined ? ` (${firstLine.trim()}...)` : "");
   const declared = state.args.filter((a) => a.value !== undefined || state.buildEnv.has(a.name));
   const prefix = declared.length > 0 ? `|${declared.length} ${declared.map((a) => `${a.name}=${state.buildEnv.get(a.name) ?? a.value ?? ""}`).join(" ")} ` : "";
   d.history = `RUN ${prefix}${argv.join(" ")} # buildkit`;
@@ -454,8 +460,9 @@ function dispatchCopy(
   };
   d.layer = true;
   const flags = [instr.chown ? `--chown=${chown}` : "", instr.chmod ? `--chmod=${chmod}` : ""].filter(Boolean);
+  const displayFlags = [...(instr.link ? [instr.link.text] : []), ...instr.exclude.map((f) => f.text), ...flags];
   const fromText = isFromFlag ? `--from=${(instr as CopyInstruction).from!.value?.value ?? ""} ` : "";
-  d.expanded = `${instr.keyword} ${fromText}${flags.map((f) => f + " ").join("")}${sources.map((s) => s.value).join(" ")} ${dest}`.replace(/\s+$/, "");
+  d.expanded = `${instr.keyword} ${fromText}${displayFlags.map((f) => f + " ").join("")}${sources.map((s) => s.value).join(" ")} ${dest}`.replace(/\s+$/, "");
   d.history = `${instr.keyword} ${flags.map((f) => f + " ").join("")}${sources.map((s) => (s.raw.startsWith("<<") ? s.raw.replace(/["']/g, "") : s.value)).join(" ")} ${dest} # buildkit`;
 }
 

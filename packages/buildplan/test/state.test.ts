@@ -32,6 +32,8 @@ describe("6.1 initial state", () => {
     const child = stage(p, "child");
     expect(child.steps.map((s) => s.instruction)).toEqual(["FROM", "ONBUILD RUN", "RUN"]);
     expect(child.steps[1]!.line).toBe(5);
+    expect(child.steps[1]!.text).toBe("ONBUILD RUN echo hi");
+    expect(child.steps[1]!.expanded).toBe("ONBUILD RUN echo hi");
     expect(child.steps[1]!.layer).toBe(true);
     expect(child.finalState).toMatchObject({ env: { A: "1" }, workdir: "/app", user: "app" });
     expect(stage(p, "parent").image.onBuild).toEqual(["RUN echo hi"]);
@@ -233,6 +235,30 @@ describe("4.3 / 7.7 progress names", () => {
       "[final 2/2] COPY --from=build /app/dist /usr/share/nginx/html",
     ]);
     expect(p.image!.labels).toEqual({ version: "" });
+  });
+
+  it("a heredoc RUN is named after its first line", () => {
+    const p = planOf(`
+      FROM alpine
+      RUN <<EOF
+      apk add curl
+      EOF
+    `);
+    expect(stepAt(p, 2).progress).toBe("[2/2] RUN <<EOF (apk add curl...)");
+  });
+
+  it("ONBUILD triggers expand in the child with the child's scope", () => {
+    const p = planOf(`
+      FROM alpine AS base
+      ONBUILD ARG FLAVOR=plain
+      ONBUILD RUN echo $FLAVOR
+      FROM base
+      ARG FLAVOR=fancy
+      RUN echo $FLAVOR
+    `);
+    expect(stage(p, "stage-1").steps.map((s) => s.expanded)).toEqual([
+      "FROM base", "ONBUILD ARG FLAVOR=plain", "ONBUILD RUN echo plain", "ARG FLAVOR=fancy", "RUN echo fancy",
+    ]);
   });
 
   it("a single-stage build has no prefix; a cache mount adds a pseudo state", () => {
