@@ -26,6 +26,13 @@ export interface DotenvResult {
 
 const KEY_CHAR = /[\p{L}\p{N}_.\-\[\]]/u;
 
+/** Letters, digits, `_ . - [ ]` (and blanks, reported separately); the regex only for non-ASCII. */
+function isKeyChar(code: number, ch: string): boolean {
+  if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  if (code === 95 || code === 46 || code === 45 || code === 91 || code === 93 || code === 32 || code === 9 || code === 13) return true;
+  return code > 127 && KEY_CHAR.test(ch);
+}
+
 /**
  * Parses an env file the way Compose does: `#` comments, optional `export `, `KEY=value` or `KEY: value`,
  * unquoted values trimmed with ` #` comments cut, single quotes literal, double quotes with `\n`-style escapes and
@@ -33,7 +40,8 @@ const KEY_CHAR = /[\p{L}\p{N}_.\-\[\]]/u;
  */
 export function parseDotenv(text: string, lookup?: Lookup): DotenvResult {
   const entries: DotenvEntry[] = [];
-  const vars: Record<string, string> = Object.create(null);
+  // A Map while parsing: adding tens of thousands of keys to an object one by one is slow in V8.
+  const vars = new Map<string, string>();
   const problems: DotenvProblem[] = [];
   const src = text.replace(/^\uFEFF/, "");
   const shift = text.length - src.length;
@@ -47,7 +55,7 @@ export function parseDotenv(text: string, lookup?: Lookup): DotenvResult {
   const resolver: Lookup = (name) => {
     const v = lookup?.(name);
     if (v !== undefined) return v;
-    return name in vars ? vars[name] : undefined;
+    return vars.get(name);
   };
   while (i < src.length) {
     // Skip blank space and comment lines.
@@ -69,7 +77,7 @@ export function parseDotenv(text: string, lookup?: Lookup): DotenvResult {
     let j = start;
     let bad = -1;
     while (j < src.length && src[j] !== "=" && src[j] !== ":" && src[j] !== "\n") {
-      if (bad < 0 && !KEY_CHAR.test(src[j]!) && src[j] !== " " && src[j] !== "\t" && src[j] !== "\r") bad = j;
+      if (bad < 0 && !isKeyChar(src.charCodeAt(j), src[j]!)) bad = j;
       j++;
     }
     const rawKey = src.slice(start, j).replace(/[\s]+$/, "");
@@ -90,7 +98,7 @@ export function parseDotenv(text: string, lookup?: Lookup): DotenvResult {
       const v = lookup?.(rawKey);
       if (rawKey) {
         entries.push({ key: rawKey, value: v ?? "", keyRange, valueRange: { start: keyRange.end, end: keyRange.end }, inherited: true });
-        if (v !== undefined) vars[rawKey] = v;
+        if (v !== undefined) vars.set(rawKey, v);
       }
       i = j + 1;
       continue;
@@ -110,7 +118,11 @@ export function parseDotenv(text: string, lookup?: Lookup): DotenvResult {
       }
       const inner = src.slice(k + 1, e);
       valueRange = { start: k + shift, end: e + 1 + shift };
-      value = q === "'" ? inner : interpolate(unescapeDouble(inner), resolver).value;
+      if (q === "'") value = inner;
+      else {
+        const unescaped = inner.includes("\\") ? unescapeDouble(inner) : inner;
+        value = unescaped.includes("$") ? interpolate(unescaped, resolver).value : unescaped;
+      }
       i = endOfLine(e) + 1;
     } else {
       const eol = endOfLine(k);
@@ -119,13 +131,15 @@ export function parseDotenv(text: string, lookup?: Lookup): DotenvResult {
       if (hash >= 0) raw = raw.slice(0, hash);
       raw = raw.replace(/\s+$/, "");
       valueRange = { start: k + shift, end: k + raw.length + shift };
-      value = interpolate(raw, resolver).value;
+      value = raw.includes("$") ? interpolate(raw, resolver).value : raw;
       i = eol + 1;
     }
     entries.push({ key: rawKey, value, keyRange, valueRange, inherited: false });
-    vars[rawKey] = value;
+    vars.set(rawKey, value);
   }
-  return { entries, vars, problems };
+  const out: Record<string, string> = Object.create(null);
+  for (const [k, v] of vars) out[k] = v;
+  return { entries, vars: out, problems };
 }
 
 function isEscaped(s: string, at: number): boolean {

@@ -62,10 +62,10 @@ describe("dotenv", () => {
     expect(text.slice(e.valueRange.start, e.valueRange.end)).toBe("'bar'");
   });
 
-  it("is fast on large files", () => {
+  it("is linear on large files (a quadratic scan took minutes here)", () => {
     const text = Array.from({ length: 50000 }, (_, i) => `K${i}=v${i}`).join("\n");
     const t0 = Date.now();
     expect(Object.keys(parseDotenv(text).vars)).toHaveLength(50000);
-    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(Date.now() - t0).toBeLessThan(5000);
   });
 });
