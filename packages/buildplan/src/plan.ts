@@ -6,7 +6,7 @@ import { formatPlatform } from "./platform.js";
 import { assignWaves } from "./schedule.js";
 import { cleanPath } from "./sources.js";
 import { simulate, type Simulation, type SimulationInput } from "./simulate.js";
-import { finalImage, snapshot } from "./state.js";
+import { emptyImage, finalImage, snapshot } from "./state.js";
 import type { BuildPlan, PlanDiagnostic, PlanOptions, StageEdge, StagePlan } from "./types.js";
 
 export function plan(dockerfileText: string, options: PlanOptions = {}): BuildPlan {
@@ -92,7 +92,8 @@ function buildPlan(text: string, options: PlanOptions, lines: LineIndex): BuildP
   });
 
   const target = graph.target !== null ? graph.stages[graph.target]! : undefined;
-  const image = target ? finalImage(sim.stages[target.index]!.final) : null;
+  // A target replaced by a named context is exported as that context: its config is unknown offline.
+  const image = !target ? null : target.replacedBy !== undefined ? emptyImage(true) : finalImage(sim.stages[target.index]!.final);
   if (image && options.platform) image.platform = formatPlatform(graph.targetPlatform);
   if (image && options.labels) Object.assign(image.labels, options.labels);
 

@@ -208,6 +208,12 @@ describe("E3.6 named contexts", () => {
     expect(s.base).toBe("alpine");
   });
 
+  it("a target replaced by a named context has an unknown config", () => {
+    const p = planOf(text, { namedContexts: { build: "docker-image://prebuilt:1" }, target: "build" });
+    expect(p.order).toEqual([]);
+    expect(p.image).toMatchObject({ inheritsUnknownBase: true, env: {} });
+  });
+
   it("a platform-specific key wins over the plain one", () => {
     const p = planOf(text, { namedContexts: { alpine: "a", "alpine::linux/arm64": "b" }, platform: "linux/arm64" });
     expect(stage(p, "stage-1").context).toBe("b");
