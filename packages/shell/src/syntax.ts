@@ -36,6 +36,17 @@ export function copyTree(tree: Tree): { root: SyntaxNode; hasError: boolean } {
   return { root: copy, hasError };
 }
 
+/**
+ * Anonymous tokens whose text is exactly their type: operators and keywords. (Quote tokens are
+ * left out: tree-sitter-bash's scanner can give a closing `"` leading whitespace.)
+ */
+const FIXED_TEXT = /^(?:[;&|<>()!{}[\]=+-]+|[a-z]+)$/;
+
+/**
+ * Copies the children of `node`. To save calls into wasm, an end offset is computed where that is
+ * exact: a fixed-text token ends at start + its length, and (in a tree without errors) a parent
+ * ends where its last child ends. Error trees ask for every end.
+ */
 function copyChildren(node: Node, into: SyntaxNode, language: Language, named: boolean[], hasError: boolean): void {
   const types = language.types;
   for (const child of node.children) {
@@ -45,16 +56,15 @@ function copyChildren(node: Node, into: SyntaxNode, language: Language, named: b
     const type = types[id] ?? "ERROR";
     let isNamed = named[id];
     if (isNamed === undefined) isNamed = named[id] = type === "ERROR" || language.nodeTypeIsNamed(id);
-    const copy: SyntaxNode = {
-      type,
-      named: isNamed,
-      start: child.startIndex,
-      end: child.endIndex,
-      missing: hasError ? child.isMissing : false,
-      children: [],
-    };
+    const start = child.startIndex;
+    const copy: SyntaxNode = { type, named: isNamed, start, end: start, missing: hasError ? child.isMissing : false, children: [] };
     into.children.push(copy);
     // Tokens never have children; asking would cost another call.
-    if (isNamed && !TOKEN_TYPES.has(type)) copyChildren(child, copy, language, named, hasError);
+    const parent = isNamed && !TOKEN_TYPES.has(type);
+    if (parent) copyChildren(child, copy, language, named, hasError);
+    if (hasError) copy.end = child.endIndex;
+    else if (!isNamed && FIXED_TEXT.test(type)) copy.end = start + type.length;
+    else if (parent && copy.children.length > 0) copy.end = copy.children[copy.children.length - 1].end;
+    else copy.end = child.endIndex;
   }
 }
