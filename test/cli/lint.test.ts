@@ -1,7 +1,8 @@
+import { spawn } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
-import { ensureBuilt, expectNoStack, shipshape, tempTree } from "./helpers.js";
+import { BIN, ensureBuilt, expectNoStack, shipshape, tempTree } from "./helpers.js";
 
 // Each case spawns the CLI a few times; a loaded CI machine needs more than the default 5 s.
 vi.setConfig({ testTimeout: 60_000 });
@@ -168,6 +169,19 @@ describe("shipshape lint", () => {
     expect(r.status).toBe(1);
     expect(json(r.stdout).map((d) => d.file)).toEqual(Object.keys(files).sort());
     expectNoStack(r.stderr);
+  });
+
+  test("a reader that goes away early (| head) ends the run without a stack trace", async () => {
+    const files = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`d${i}/Dockerfile`, "FROM debian:latest\n".repeat(100)]));
+    const root = tree(files);
+    const child = spawn(process.execPath, [BIN, "lint", ".", "-f", "json"], { cwd: root, env: { ...process.env, NO_COLOR: "1" } });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    expectNoStack(stderr);
+    expect(stderr).toBe("");
+    expect([0, 1]).toContain(status);
   });
 
   test("-o writes the report to a file", () => {
