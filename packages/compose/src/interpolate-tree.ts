@@ -46,6 +46,7 @@ function interpolateScalar(node: CScalar, lookup: Lookup | undefined, sink: Diag
   // The offsets no longer line up with the new text, so sub-ranges fall back to the whole node.
   const out: CScalar = { ...node, value: r.value, original: text };
   if (r.problems.length) out.incomplete = true;
-  delete out.offsets;
+  delete out.valueStart;
+  delete out.source;
   return out;
 }

@@ -46,10 +46,12 @@ export interface CScalar extends CBase {
   /** Interpolation met a variable with no value: typed checks are skipped (the variable was reported). */
   incomplete?: boolean;
   /**
-   * For a string value: the source offset of each character of `value`, when it can be mapped exactly
-   * (plain and simply quoted scalars); used to point at a sub-part such as one `${VAR}` or a port number.
+   * For a string value written verbatim on one line (plain, or quoted without escapes): the source offset of
+   * its first character, so a sub-part such as one `${VAR}` or a port number can be pointed at.
    */
-  offsets?: number[];
+  valueStart?: number;
+  /** The source text of a string scalar that is not written verbatim (escapes, several lines), for `subRange`. */
+  source?: string;
 }
 
 export function getEntry(map: CMap, key: string): CEntry | undefined {
@@ -81,15 +83,16 @@ export function scalarText(n: CScalar): string {
 
 /** Sub-range of a string scalar covering value characters [from, to), or the whole node when unmappable. */
 export function subRange(n: CScalar, from: number, to: number): Range {
-  const o = n.offsets;
-  if (!o || typeof n.value !== "string" || o.length !== n.value.length || from < 0 || to > o.length || from >= to) {
-    if (o && from === to && from >= 0 && from <= o.length) {
-      const at = from < o.length ? o[from]! : (o.length ? o[o.length - 1]! + 1 : n.range.start);
-      return { start: at, end: at };
-    }
-    return n.range;
+  if (typeof n.value !== "string" || from < 0 || to > n.value.length || from > to) return n.range;
+  const base = n.valueStart;
+  if (base !== undefined) return { start: base + from, end: base + to };
+  // Block scalars and escaped strings: a part that is written exactly once in the source is still findable.
+  const needle = n.value.slice(from, to);
+  if (n.source !== undefined && needle.length >= 2) {
+    const at = n.source.indexOf(needle);
+    if (at >= 0 && n.source.indexOf(needle, at + 1) < 0) return { start: n.range.start + at, end: n.range.start + at + needle.length };
   }
-  return { start: o[from]!, end: o[to - 1]! + 1 };
+  return n.range;
 }
 
 export function cloneNode<T extends CNode>(n: T): T {

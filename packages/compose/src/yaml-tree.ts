@@ -186,26 +186,21 @@ class Converter {
     // An unknown tag (other than !reset/!override) makes yaml keep the source string: treat it as text.
     const out: CScalar = { kind: "scalar", value: value as CScalar["value"], style, range: r, file: this.file };
     if (typeof value === "string") {
-      const offsets = this.mapOffsets(value, r, t);
-      if (offsets) out.offsets = offsets;
+      const start = this.valueStart(value, r, t);
+      if (start !== undefined) out.valueStart = start;
+      else out.source = this.text.slice(r.start, r.end);
     }
     return withTag(out, tag);
   }
 
-  /** Exact source offsets for single-line scalars with no escapes; undefined when they can't be mapped simply. */
-  private mapOffsets(value: string, r: Range, type: Scalar.Type | undefined): number[] | undefined {
+  /** Where the value's text starts in the source, when it is written verbatim (no escapes, one line). */
+  private valueStart(value: string, r: Range, type: Scalar.Type | undefined): number | undefined {
     const src = this.text.slice(r.start, r.end);
-    let base: number;
-    if (type === Scalar.PLAIN || type === undefined) {
-      if (src !== value) return undefined;
-      base = r.start;
-    } else if (type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE) {
-      if (src.length !== value.length + 2 || src.slice(1, -1) !== value) return undefined;
-      base = r.start + 1;
-    } else return undefined;
-    const o = new Array<number>(value.length);
-    for (let i = 0; i < value.length; i++) o[i] = base + i;
-    return o;
+    if (type === Scalar.PLAIN || type === undefined) return src === value ? r.start : undefined;
+    if (type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE) {
+      return src.length === value.length + 2 && src.slice(1, -1) === value ? r.start + 1 : undefined;
+    }
+    return undefined;
   }
 
   private map(node: YNode & { items: unknown[]; flow?: boolean }, tag: MergeTag | undefined): CMap {

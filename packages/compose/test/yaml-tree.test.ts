@@ -132,6 +132,14 @@ describe("offsets", () => {
     expect(codes(text)).toEqual([["CF105", "99999"]]);
   });
 
+  it("find a part written once in a block scalar or an escaped string", () => {
+    const text = yaml("services:", "  web:", "    image: a", "    command: |", "      echo ${ONE}", "      done", '    entrypoint: "say \\"hi\\" ${TWO}"');
+    expect(codes(text, { env: {} })).toEqual([
+      ["CF009", "${ONE}"],
+      ["CF009", "${TWO}"],
+    ]);
+  });
+
   it("fall back to the whole scalar when escapes make offsets unmappable", () => {
     const text = yaml("services:", "  web:", "    image: a", "    ports:", '      - "127.0.0.1:80:\\x39\\x399999"');
     expect(codes(text)).toEqual([["CF105", '"127.0.0.1:80:\\x39\\x399999"']]);
