@@ -1,0 +1,53 @@
+import { hasFlag } from "@shipshape/shell";
+import { defineRule } from "../../rule.js";
+import { md } from "../../docs.js";
+import { insertAfterWord, toolCalls } from "./support/shell-commands.js";
+import { RPM_TOOL_VALUE_FLAGS } from "./yum-missing-yes.js";
+
+export default defineRule({
+  code: "DL3038",
+  name: "dnf-missing-yes",
+  kind: "dockerfile",
+  category: "correctness",
+  severity: "warning",
+  enabledByDefault: true,
+  fix: "safe",
+  onbuild: true,
+  docs: md`
+    ## What it does
+    Flags \`dnf\` and \`microdnf\` \`install\`, \`groupinstall\` and \`localinstall\` without \`-y\` (\`--assumeyes\`).
+
+    ## Why is this bad?
+    dnf asks "Is this ok [y/N]" before installing; a build cannot answer, so the install is cancelled.
+
+    ## Example
+    \`\`\`dockerfile
+    FROM fedora:41
+    RUN dnf install httpd-2.4.62 && dnf clean all
+    \`\`\`
+
+    ## Use instead
+    \`\`\`dockerfile
+    FROM fedora:41
+    RUN dnf install -y httpd-2.4.62 && dnf clean all
+    \`\`\`
+
+    ## Fix safety
+    The fix inserts \`-y\` right after the subcommand. It is safe: it only answers the question the build cannot.
+
+    ## Differences from hadolint
+    The subcommand is read as dnf reads it (the first operand, option values skipped). Wrapped commands and
+    heredoc scripts are checked too; PowerShell and cmd stages are not.
+  `,
+  create: (ctx) => ({
+    Run(node) {
+      for (const call of toolCalls(ctx, node, ["dnf", "microdnf"], ["install", "groupinstall", "localinstall"], RPM_TOOL_VALUE_FLAGS)) {
+        if (hasFlag(call.cmd, "y", "assumeyes")) continue;
+        const tool = call.cmd.name!.value.replace(/^.*\//, "");
+        ctx.report(call.cmd.name!, `${tool} ${call.subcommand.value} needs -y: a build cannot answer its prompt`, {
+          fix: insertAfterWord(ctx, call.subcommand, "-y", `Add -y to ${tool} ${call.subcommand.value}`),
+        });
+      }
+    },
+  }),
+});
