@@ -11,6 +11,9 @@ import dockerfile_copy_from_own_stage from "./dockerfile/copy-from-own-stage.js"
 import dockerfile_copy_from_unknown_stage from "./dockerfile/copy-from-unknown-stage.js";
 import dockerfile_copy_multiple_sources_dest_slash from "./dockerfile/copy-multiple-sources-dest-slash.js";
 import dockerfile_copy_relative_without_workdir from "./dockerfile/copy-relative-without-workdir.js";
+import dockerfile_dnf_clean_missing from "./dockerfile/dnf-clean-missing.js";
+import dockerfile_dnf_missing_yes from "./dockerfile/dnf-missing-yes.js";
+import dockerfile_dnf_unpinned from "./dockerfile/dnf-unpinned.js";
 import dockerfile_duplicate_stage_name from "./dockerfile/duplicate-stage-name.js";
 import dockerfile_env_self_reference from "./dockerfile/env-self-reference.js";
 import dockerfile_expose_port_range from "./dockerfile/expose-port-range.js";
@@ -47,6 +50,13 @@ import dockerfile_untagged_image from "./dockerfile/untagged-image.js";
 import dockerfile_unused_suppression from "./dockerfile/unused-suppression.js";
 import dockerfile_user_non_numeric from "./dockerfile/user-non-numeric.js";
 import dockerfile_workdir_relative from "./dockerfile/workdir-relative.js";
+import dockerfile_yum_clean_missing from "./dockerfile/yum-clean-missing.js";
+import dockerfile_yum_missing_yes from "./dockerfile/yum-missing-yes.js";
+import dockerfile_yum_unpinned from "./dockerfile/yum-unpinned.js";
+import dockerfile_zypper_clean_missing from "./dockerfile/zypper-clean-missing.js";
+import dockerfile_zypper_dist_upgrade from "./dockerfile/zypper-dist-upgrade.js";
+import dockerfile_zypper_missing_non_interactive from "./dockerfile/zypper-missing-non-interactive.js";
+import dockerfile_zypper_unpinned from "./dockerfile/zypper-unpinned.js";
 import compose_no_duplicate_container_names from "./compose/no-duplicate-container-names.js";
 
 export const GENERATED_RULES: readonly Rule[] = [
@@ -61,6 +71,9 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_copy_from_unknown_stage,
   dockerfile_copy_multiple_sources_dest_slash,
   dockerfile_copy_relative_without_workdir,
+  dockerfile_dnf_clean_missing,
+  dockerfile_dnf_missing_yes,
+  dockerfile_dnf_unpinned,
   dockerfile_duplicate_stage_name,
   dockerfile_env_self_reference,
   dockerfile_expose_port_range,
@@ -97,5 +110,12 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_unused_suppression,
   dockerfile_user_non_numeric,
   dockerfile_workdir_relative,
+  dockerfile_yum_clean_missing,
+  dockerfile_yum_missing_yes,
+  dockerfile_yum_unpinned,
+  dockerfile_zypper_clean_missing,
+  dockerfile_zypper_dist_upgrade,
+  dockerfile_zypper_missing_non_interactive,
+  dockerfile_zypper_unpinned,
   compose_no_duplicate_container_names,
 ];
