@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import { Language, Parser } from "web-tree-sitter";
 
 export interface InitShellOptions {
@@ -33,11 +32,17 @@ async function load(options: InitShellOptions): Promise<void> {
   if (runtime instanceof Uint8Array) moduleOptions.wasmBinary = runtime;
   else if (typeof runtime === "string") moduleOptions.locateFile = () => runtime;
   await Parser.init(moduleOptions);
-  const grammar = options.wasm ?? createRequire(import.meta.url).resolve("tree-sitter-bash/tree-sitter-bash.wasm");
+  const grammar = options.wasm ?? (await defaultGrammarPath());
   const language = await Language.load(grammar);
   const p = new Parser();
   p.setLanguage(language);
   parser = p;
+}
+
+/** The installed tree-sitter-bash's wasm. Imported lazily so bundles that pass bytes need no `node:module`. */
+async function defaultGrammarPath(): Promise<string> {
+  const { createRequire } = await import("node:module");
+  return createRequire(import.meta.url).resolve("tree-sitter-bash/tree-sitter-bash.wasm");
 }
 
 export function isShellReady(): boolean {
