@@ -6,13 +6,13 @@
 
 /**
  * Template tag for rule docs: removes the common indentation and the blank first/last lines so docs can
- * be indented like the code around them. Interpolated values are inserted as written.
+ * be indented like the code around them. Ordinary template-literal escapes apply: write `\\` for one
+ * backslash (a Dockerfile line continuation), `\`` for a backtick.
  */
 export function md(strings: TemplateStringsArray, ...values: unknown[]): string {
-  let raw = strings.raw[0]!;
-  for (let i = 0; i < values.length; i++) raw += String(values[i]) + strings.raw[i + 1]!;
-  // `raw` keeps backslashes as typed (so `\` in Dockerfile examples survives); unescape the backtick only.
-  return dedent(raw.replace(/\\`/g, "`").replace(/\\\$\{/g, "${"));
+  let text = strings[0]!;
+  for (let i = 0; i < values.length; i++) text += String(values[i]) + strings[i + 1]!;
+  return dedent(text);
 }
 
 export function dedent(text: string): string {

@@ -5,10 +5,15 @@
 import { describe, expect, it } from "vitest";
 import { codeBlocks, docSections, DOC_HEADINGS, md, docSummary } from "../src/docs.js";
 import { lintSync } from "../src/lint.js";
+import { initShell } from "@shipshape/shell";
+import { applySafeFixes, MAX_FIX_ROUNDS } from "../src/fix.js";
 import { ALL_RULES } from "../src/rules/all.js";
 import type { Rule } from "../src/rule.js";
 
 // Syntax rules are the parsers' errors (documented from their tables); `shellcheck` needs the executable.
+// Rules that read shell commands need the bash grammar; lintSync does not load it.
+await initShell();
+
 const documented = ALL_RULES.filter((r) => r.category !== "syntax" && r.code !== "shellcheck");
 
 function run(rule: Rule, code: string, options: Record<string, unknown> | undefined) {
@@ -36,6 +41,19 @@ describe("rule docs", () => {
       for (const b of blocks) expect(run(rule, b.code, b.options), b.code).not.toEqual([]);
     });
 
+    it.runIf(rule.fix === "safe")("has safe fixes that clear its Example", () => {
+      for (const b of codeBlocks(sections.get("Example") ?? "")) {
+        let text = b.code;
+        for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
+          const next = applySafeFixes(text, run(rule, text, b.options)).text;
+          if (next === text) break;
+          text = next;
+        }
+        const left = run(rule, text, b.options).filter((d) => d.fix?.safety === "safe");
+        expect(left.map((d) => d.message), text).toEqual([]);
+      }
+    });
+
     it("accepts its Use instead", () => {
       const blocks = codeBlocks(sections.get("Use instead") ?? "");
       expect(blocks.length).toBeGreaterThan(0);
@@ -45,11 +63,11 @@ describe("rule docs", () => {
 });
 
 describe("md and doc helpers", () => {
-  it("dedents and keeps backslashes of examples", () => {
+  it("dedents, with ordinary escapes (\\\\ is one backslash)", () => {
     const text = md`
       ## Example
       \`\`\`dockerfile
-      RUN a \
+      RUN a \\
         b
       \`\`\`
     `;
