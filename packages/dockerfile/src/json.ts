@@ -47,7 +47,7 @@ export function parseJsonArray(s: string, from: number, to: number): JsonArrayRe
     }
     const end = p.pos;
     p.ws();
-    if (p.pos !== to) throw SYNTAX;
+    if (p.pos !== to || p.typeError) throw SYNTAX;
     if (nonString) return { kind: "notStrings", ...nonString };
     return { kind: "array", start, end, elements };
   } catch (e) {
@@ -57,6 +57,8 @@ export function parseJsonArray(s: string, from: number, to: number): JsonArrayRe
 }
 
 class JsonScanner {
+  typeError = false;
+
   constructor(
     readonly s: string,
     public pos: number,
@@ -136,6 +138,8 @@ class JsonScanner {
     const r = m.exec(this.s);
     if (!r || r[0].length === 0 || this.pos + r[0].length > this.to) throw SYNTAX;
     this.pos += r[0].length;
+    // Go fails to store a number beyond float64 in an `any`: an unmarshal error, so not a JSON array to BuildKit
+    if (!Number.isFinite(Number(r[0]))) this.typeError = true;
   }
 
   /** Decodes a string literal the way Go does (invalid UTF-8 and lone surrogates become U+FFFD). */

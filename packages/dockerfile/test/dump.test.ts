@@ -40,6 +40,9 @@ describe("Node.Dump()", () => {
   it("JSON escapes are decoded; lone surrogate escapes become U+FFFD", () => {
     expect(dump('CMD ["\\u0000", "\\/", "\\ud800"]\n')).toBe('(cmd "\\x00" "/" "�")\n');
     expect(dump("CMD []\n")).toBe("(cmd)\n");
+    // a number Go cannot hold in a float64 is an unmarshal error: the text falls back to shell form
+    expect(dump('CMD ["a", 1e999]\n')).toBe('(cmd "[\\"a\\", 1e999]")\n');
+    expect(dump("RUN [ 'a' ]\n")).toBe('(run "[ \'a\' ]")\n');
   });
 
   it("flags walk bytes: non-ASCII is re-encoded per byte and 0xA0 bytes split", () => {
