@@ -113,6 +113,8 @@ export interface EnvFileRef extends Located {
   path: Ref;
   required: boolean;
   format?: string;
+  /** The variables the file defines, once `loadProject` has read it. */
+  vars?: Record<string, string>;
 }
 
 export interface Link extends Located {

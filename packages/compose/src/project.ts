@@ -81,6 +81,7 @@ export function loadProject(options: LoadProjectOptions): LoadProjectResult {
       const on = profiles.length === 0 || active.includes("*") || profiles.some((p) => active.includes(p));
       (on ? services : disabledServices)[name] = s;
     }
+    for (const s of Object.values(services)) loader.readServiceEnvFiles(s, environment);
     const rawName = options.projectName ?? environment.COMPOSE_PROJECT_NAME ?? model.name?.value ?? workingDir.split("/").filter(Boolean).pop() ?? "";
     const project: ComposeProject = {
       name: normalizeProjectName(String(rawName)),
@@ -176,6 +177,37 @@ class Loader {
       Object.assign(out, r.vars);
     }
     return out;
+  }
+
+  /**
+   * Reads a service's env files as Compose does when it creates the container: a missing file is an error
+   * unless `required: false`; lines that don't parse are reported in the env file. The variables are kept on
+   * each entry (`vars`) for rules that look at a container's environment.
+   */
+  readServiceEnvFiles(service: Service, environment: Record<string, string>): void {
+    const lookup: Lookup = (n) => (Object.prototype.hasOwnProperty.call(environment, n) ? environment[n] : undefined);
+    for (const ref of service.env_file) {
+      if (ref.path.value.includes("$") || (ref.format && ref.format !== "raw")) continue;
+      const path = resolvePath(this.baseDirs.get(ref.path.file) ?? dirname(ref.path.file), ref.path.value);
+      let text: string | undefined;
+      try {
+        text = this.readFile(path);
+      } catch {
+        text = undefined;
+      }
+      if (text === undefined) {
+        if (ref.required) this.sink.report("file-not-found", `Can't read env file ${path}`, ref.path.range, ref.path.file);
+        continue;
+      }
+      this.read.add(path);
+      if (ref.format === "raw") {
+        ref.vars = Object.fromEntries(text.split(/\r?\n/).filter((l) => l.includes("=")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+        continue;
+      }
+      const r = parseDotenv(text, lookup);
+      for (const pr of r.problems) this.sink.report("env-file-syntax", `${pr.message} (line ${pr.line})`, pr.range, path);
+      ref.vars = r.vars;
+    }
   }
 
   /** Parses and interpolates one file without resolving include or extends (used for extends targets). */

@@ -322,3 +322,25 @@ describe("more merge cases", () => {
     expect(r.project.model.services.web!.image!.value).toBe("demo-web");
   });
 });
+
+describe("service env files", () => {
+  const text = yaml("services:", "  web:", "    image: a", "    env_file:", "      - app.env", "      - path: optional.env", "        required: false", "      - missing.env");
+
+  it("reads them, reports a missing required one at its path, and keeps their variables", () => {
+    const r = load({ "/p/compose.yaml": text, "/p/app.env": "A=1\nB=${A}2\n" });
+    expect(r.errors.map((e) => [e.code, e.file, text.slice(e.range.start, e.range.end)])).toEqual([["CF011", "/p/compose.yaml", "missing.env"]]);
+    const refs = r.project.services.web!.env_file;
+    expect(refs[0]!.vars).toEqual({ A: "1", B: "12" });
+    expect(refs[1]!.vars).toBeUndefined();
+  });
+
+  it("reports syntax errors inside the env file", () => {
+    const r = load({ "/p/compose.yaml": yaml("services:", "  web:", "    image: a", "    env_file: app.env"), "/p/app.env": "OK=1\nBAD KEY=2\n" });
+    expect(r.errors.map((e) => [e.code, e.file])).toEqual([["CF014", "/p/app.env"]]);
+  });
+
+  it("skips services disabled by profiles", () => {
+    const r = load({ "/p/compose.yaml": yaml("services:", "  web:", "    image: a", "    profiles: [x]", "    env_file: missing.env") });
+    expect(r.errors).toEqual([]);
+  });
+});
