@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/shipshape.mjs (+ dist/lint-worker.mjs and shared chunks) for a fast start,
 // and copies the wasm files the shell parser loads next to it.
-import { copyFileSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +12,7 @@ const dist = path.join(pkg, "dist");
 const require = createRequire(path.join(pkg, "package.json"));
 
 // Old chunks would pile up: their names carry a content hash.
+mkdirSync(dist, { recursive: true });
 for (const f of readdirSync(dist, { withFileTypes: true })) {
   if (f.isFile() && /^shipshape-chunk-.*\.mjs(\.map)?$/.test(f.name)) rmSync(path.join(dist, f.name));
 }
