@@ -30,11 +30,12 @@ export function toSourceFromPieces(pieces: readonly SourcePiece[]): ToSource {
     const within = offset - p.script;
     return within <= p.length ? p.source + within : p.source + p.length;
   };
-  PIECES.set(fn, pieces);
+  // Only reordered pieces need the covering logic in `mapRange`; in-order ones map ends directly.
+  if (pieces.some((p, i) => i > 0 && p.source < pieces[i - 1].source + pieces[i - 1].length)) PIECES.set(fn, pieces);
   return fn;
 }
 
-/** The pieces behind a `ToSource` made here, so ranges over reordered pieces can be covered exactly. */
+/** The pieces behind a `ToSource` made here whose pieces are out of source order. */
 const PIECES = new WeakMap<ToSource, readonly SourcePiece[]>();
 
 /** Pieces shifted to start at script offset `at`. */
