@@ -77,54 +77,53 @@ class JsonScanner {
     }
   }
 
-  value(depth = 0): void {
-    if (depth > 10000) throw SYNTAX;
-    this.ws();
-    const c = this.peek();
-    if (c === 0x22) {
-      this.string();
-    } else if (c === 0x5b) {
-      this.pos++;
+  /**
+   * Skips one JSON value (validating it). Iterative, so deep nesting cannot overflow the stack; like Go,
+   * more than 10000 levels (counting the outer array) is an error.
+   */
+  value(): void {
+    const stack: number[] = []; // open containers: 0x5d for arrays, 0x7d for objects
+    for (;;) {
       this.ws();
-      if (this.peek() === 0x5d) {
-        this.pos++;
-        return;
-      }
-      for (;;) {
-        this.value(depth + 1);
-        this.ws();
-        const d = this.peek();
-        this.pos++;
-        if (d === 0x2c) continue;
-        if (d === 0x5d) return;
-        throw SYNTAX;
-      }
-    } else if (c === 0x7b) {
-      this.pos++;
-      this.ws();
-      if (this.peek() === 0x7d) {
-        this.pos++;
-        return;
-      }
-      for (;;) {
-        this.ws();
-        if (this.peek() !== 0x22) throw SYNTAX;
+      let c = this.peek();
+      if (stack.length > 0 && stack[stack.length - 1] === 0x7d) {
+        // inside an object, a value is preceded by `"key":`
+        if (c !== 0x22) throw SYNTAX;
         this.string();
         this.ws();
         if (this.peek() !== 0x3a) throw SYNTAX;
         this.pos++;
-        this.value(depth + 1);
+        this.ws();
+        c = this.peek();
+      }
+      if (c === 0x5b || c === 0x7b) {
+        this.pos++;
+        if (stack.length + 2 > 10000) throw SYNTAX;
+        stack.push(c === 0x5b ? 0x5d : 0x7d);
+        this.ws();
+        if (this.peek() === stack[stack.length - 1]) {
+          this.pos++;
+          stack.pop();
+        } else continue;
+      } else if (c === 0x22) this.string();
+      else if (c === 0x74) this.literal("true");
+      else if (c === 0x66) this.literal("false");
+      else if (c === 0x6e) this.literal("null");
+      else this.number();
+      // after a value: close containers or move to the next element
+      for (;;) {
+        if (stack.length === 0) return;
         this.ws();
         const d = this.peek();
         this.pos++;
-        if (d === 0x2c) continue;
-        if (d === 0x7d) return;
+        if (d === 0x2c) break;
+        if (d === stack[stack.length - 1]) {
+          stack.pop();
+          continue;
+        }
         throw SYNTAX;
       }
-    } else if (c === 0x74) this.literal("true");
-    else if (c === 0x66) this.literal("false");
-    else if (c === 0x6e) this.literal("null");
-    else this.number();
+    }
   }
 
   literal(word: string): void {

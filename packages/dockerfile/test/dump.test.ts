@@ -42,6 +42,12 @@ describe("Node.Dump()", () => {
     expect(dump("CMD []\n")).toBe("(cmd)\n");
     // a number Go cannot hold in a float64 is an unmarshal error: the text falls back to shell form
     expect(dump('CMD ["a", 1e999]\n')).toBe('(cmd "[\\"a\\", 1e999]")\n');
+    // nesting is validated without recursion; Go refuses more than 10000 levels (then it is shell form)
+    const nested = (d: number) => `CMD ["a", ${"[".repeat(d)}${"]".repeat(d)}]\n`;
+    expect(dump(nested(9999))).toMatch(/^ERROR when using JSON array syntax/);
+    expect(dump(nested(10000))).toMatch(/^\(cmd "\[/);
+    expect(dump('CMD ["a", {"b": [1, {"c": null}]}]\n')).toMatch(/^ERROR/);
+    expect(dump('CMD ["a", {"b" 1}]\n')).toMatch(/^\(cmd /);
     expect(dump("RUN [ 'a' ]\n")).toBe('(run "[ \'a\' ]")\n');
   });
 
