@@ -209,3 +209,16 @@ describe("contexts", () => {
     expect(s.commands.map((c) => [c.index, c.name?.value])).toEqual([[0, "a"], [1, "b"], [2, "c"], [3, "d"]]);
   });
 });
+
+describe("the README's rule example", () => {
+  it("reports exactly the unpinned apt-get packages, through sudo and across continuations", () => {
+    const text = "sudo apt-get install -y -t stable curl=7.88 \\\n  git ./local.deb && apt-get update";
+    const unpinned: string[] = [];
+    for (const cmd of findCommands(parseShell(text), "apt-get")) {
+      const [sub, ...packages] = positionalArgs(cmd, { valueFlags: ["t", "target-release", "o", "c"] });
+      if (sub?.value !== "install") continue;
+      for (const p of packages) if (!/[=/]|\.deb$/.test(p.value)) unpinned.push(text.slice(p.range.start, p.range.end));
+    }
+    expect(unpinned).toEqual(["git"]);
+  });
+});
