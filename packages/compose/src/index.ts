@@ -11,3 +11,4 @@ export { parsePortSpec, parseVolumeSpec, parseDuration, parseBytes, parseDeviceS
 export type { Schema } from "./schema/types.js";
 export { referencesOf, type Reference, type ReferenceKind } from "./references.js";
 export { normalizeProjectName } from "./project.js";
+export { locate, type Location } from "./locate.js";
