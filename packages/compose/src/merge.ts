@@ -48,9 +48,32 @@ function stripTag(n: CNode): CNode {
   return c;
 }
 
-/** A path with service and resource names replaced by `*`, for the rule tables below. */
+const TOP_SECTIONS = new Set(["services", "networks", "volumes", "secrets", "configs", "models"]);
+/** Mappings of a service whose keys are names chosen by the user. */
+const FREE_KEY_MAPS = new Set(["ulimits", "depends_on", "networks", "models"]);
+
+/** A path with user-chosen names (services, resources, ulimits, ...) replaced by `*`, for the rule tables below. */
 function pattern(path: string[]): string {
-  return path.map((s, i) => (i === 1 && path[0] !== undefined && ["services", "networks", "volumes", "secrets", "configs", "models"].includes(path[0]) ? "*" : s)).join(".");
+  return path
+    .map((s, i) => {
+      if (i === 1 && TOP_SECTIONS.has(path[0]!)) return "*";
+      if (i >= 3 && path[0] === "services" && FREE_KEY_MAPS.has(path[i - 1]!) && (i === 3 || (i === 4 && path[2] === "build"))) return "*";
+      return s;
+    })
+    .join(".");
+}
+
+/** Removes what `!reset` marks: once files are merged, a reset value means "not set". */
+export function dropResets<T extends CNode>(n: T): T {
+  if (n.kind === "map") {
+    if (!n.entries.some((e) => e.value.tag === "reset" || e.value.kind !== "scalar")) return n;
+    return { ...n, entries: n.entries.filter((e) => e.value.tag !== "reset").map((e) => ({ ...e, value: dropResets(e.value) })) };
+  }
+  if (n.kind === "seq") {
+    if (!n.items.some((i) => i.tag === "reset" || i.kind !== "scalar")) return n;
+    return { ...n, items: n.items.filter((i) => i.tag !== "reset").map(dropResets) };
+  }
+  return n;
 }
 
 /** Keys written as one string or a list of strings: a string merges like a one-item list. */

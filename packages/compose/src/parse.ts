@@ -1,7 +1,7 @@
 import type { Diagnostic } from "@shipshape/text";
 import { DiagnosticSink } from "./codes.js";
 import { interpolateTree, type VariableReference } from "./interpolate-tree.js";
-import { mergeTrees } from "./merge.js";
+import { dropResets, mergeTrees } from "./merge.js";
 import type { ComposeFile, Obj, Named, Service } from "./model.js";
 import { normalizeInclude, normalizeService } from "./model.js";
 import type { CMap, CNode } from "./node.js";
@@ -87,7 +87,8 @@ export function emptyModel(file: string): ComposeFile {
 }
 
 /** Validates a (merged) tree against the specification and builds the typed model. */
-export function buildModel(root: CMap, sink: DiagnosticSink): ComposeFile {
+export function buildModel(tree: CMap, sink: DiagnosticSink): ComposeFile {
+  const root = dropResets(tree);
   const built = validateAndBuild(root, composeSchema, sink) as Obj | undefined;
   const model = emptyModel(root.file);
   model.range = root.range;

@@ -317,6 +317,15 @@ describe("more merge cases", () => {
     expect(r.project.model.services.base!.ports).toHaveLength(1);
   });
 
+  it("merges a ulimit number with a soft/hard mapping without a conflict", () => {
+    const r = load(
+      { "/p/a.yaml": yaml("services:", "  web:", "    image: a", "    ulimits: {nofile: 1024}"), "/p/b.yaml": yaml("services:", "  web:", "    ulimits: {nofile: {soft: 1, hard: 2}}") },
+      { files: ["/p/a.yaml", "/p/b.yaml"] },
+    );
+    expect(r.errors).toEqual([]);
+    expect(plainService(r, "web")).toMatchObject({ ulimits: { nofile: { soft: 1, hard: 2 } } });
+  });
+
   it("makes an explicit project name available to interpolation", () => {
     const r = load({ "/p/compose.yaml": yaml("services:", "  web:", "    image: ${COMPOSE_PROJECT_NAME}-web") }, { projectName: "demo" });
     expect(r.project.model.services.web!.image!.value).toBe("demo-web");

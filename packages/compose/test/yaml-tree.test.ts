@@ -57,14 +57,22 @@ describe("YAML level", () => {
     expect(codes(text)).toEqual([["CF004", "hello"]]);
   });
 
-  it("keeps !reset and !override tags on nodes", () => {
-    const text = yaml("services:", "  web:", "    image: a", "    ports: !reset []", "    environment: !override", "      A: b");
+  it("keeps !override on nodes and drops what !reset marks", () => {
+    const text = yaml("services:", "  web:", "    image: a", "    ports: !reset []", "    environment: !override", "      A: b", "      C: !reset null");
     const { model, errors } = parseCompose(text);
     expect(errors).toEqual([]);
-    const root = model.root!;
-    const web = (root.entries[0]!.value as any).entries[0].value;
-    expect(web.entries.find((e: any) => e.key === "ports").value.tag).toBe("reset");
+    const web = (model.root!.entries[0]!.value as any).entries[0].value;
+    expect(web.entries.map((e: any) => e.key)).toEqual(["image", "environment"]);
     expect(web.entries.find((e: any) => e.key === "environment").value.tag).toBe("override");
+    expect(model.services.web!.environment.map((e) => e.key)).toEqual(["A"]);
+  });
+
+  it("lets !reset cancel a value a merge key brought in", () => {
+    const text = yaml("x-base: &base", "  image: a", "  user: root", "services:", "  web:", "    <<: *base", "    user: !reset null");
+    const { model, errors } = parseCompose(text);
+    expect(errors).toEqual([]);
+    expect(model.services.web!.user).toBeUndefined();
+    expect(model.services.web!.image!.value).toBe("a");
   });
 
   it("bounds alias bombs quickly", () => {
