@@ -54,8 +54,21 @@ export function isKnownInstruction(lower: string): boolean {
   return KNOWN.has(lower);
 }
 
-/** Parses one logical line `line[from, to)` into a BuildKit node. */
+/**
+ * Parses one logical line `line[from, to)` into a BuildKit node. ONBUILD triggers are parsed in a loop,
+ * not by recursion, so `ONBUILD ONBUILD ...` cannot exhaust the stack.
+ */
 export function parseLineNode(line: string, escape: number, from = 0, to = line.length): LineNode {
+  const root = parseSingleNode(line, escape, from, to);
+  let node = root;
+  while (node.lower === "onbuild" && node.args.start < node.args.end) {
+    node.sub = parseSingleNode(line, escape, node.args.start, node.args.end);
+    node = node.sub;
+  }
+  return root;
+}
+
+function parseSingleNode(line: string, escape: number, from: number, to: number): LineNode {
   const start = skipSpace(line, from, to);
   const end = trimEndIndex(line, start, to);
   let kwEnd = start;
@@ -114,7 +127,7 @@ function dispatchArguments(node: LineNode, line: string, escape: number): void {
       parseHealthConfig(node, line);
       return;
     case "onbuild":
-      if (args.start < args.end) node.sub = parseLineNode(line, escape, args.start, args.end);
+      // the trigger is parsed by parseLineNode's loop
       return;
     default:
       // parseIgnore: always one empty node

@@ -17,8 +17,11 @@ export function dumpBuildkit(input: string | Uint8Array): DumpResult {
       const first = [...file.errors].sort((a, b) => a.range.start - b.range.start)[0];
       return { ok: false, error: first.message };
     }
-    const error = file.instructions.find((i) => i.node.error ?? i.node.sub?.error);
-    if (error) return { ok: false, error: (error.node.error ?? error.node.sub?.error)!.message };
+    for (const instruction of file.instructions) {
+      for (let n: LineNode | undefined = instruction.node; n; n = n.sub) {
+        if (n.error) return { ok: false, error: n.error.message };
+      }
+    }
     let s = "";
     for (const instruction of file.instructions) s += "(" + dumpNode(instruction.node) + ")\n";
     return { ok: true, output: trimSpace(s) + "\n" };
@@ -27,10 +30,18 @@ export function dumpBuildkit(input: string | Uint8Array): DumpResult {
   }
 }
 
+/** `dump(node)`; ONBUILD chains nest as `(onbuild (run ...))`, built from the inside out without recursion. */
 function dumpNode(node: LineNode): string {
-  let s = goToLower(node.keyword.value);
-  if (node.flags.length > 0) s += " [" + node.flags.map((f) => goQuote(f.value)).join(" ") + "]";
-  if (node.sub) s += " (" + dumpNode(node.sub) + ")";
-  for (const n of node.next) s += " " + goQuote(n.value);
-  return trimSpace(s);
+  const chain: LineNode[] = [];
+  for (let n: LineNode | undefined = node; n; n = n.sub) chain.push(n);
+  let inner = "";
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const n = chain[i];
+    let s = goToLower(n.keyword.value);
+    if (n.flags.length > 0) s += " [" + n.flags.map((f) => goQuote(f.value)).join(" ") + "]";
+    if (n.sub) s += " (" + inner + ")";
+    for (const a of n.next) s += " " + goQuote(a.value);
+    inner = trimSpace(s);
+  }
+  return inner;
 }

@@ -67,8 +67,14 @@ function tok(type: TokenType, p: Piece): Tok {
   return t;
 }
 
+/**
+ * ONBUILD triggers nested deeper than this get no node (BuildKit refuses `ONBUILD ONBUILD` when building
+ * anyway); the grammar recurses once per level.
+ */
+export const MAX_ONBUILD_NESTING = 32;
+
 /** BuildKit's argument split of one instruction, as grammar tokens. */
-export function tokenizeInstruction(node: LineNode, out: IToken[] = []): IToken[] {
+export function tokenizeInstruction(node: LineNode, out: IToken[] = [], depth = 0): IToken[] {
   const k = tok(KEYWORD_TOKENS.get(node.lower) ?? UnknownKeyword, node.keyword);
   k.node = node;
   out.push(k);
@@ -130,7 +136,7 @@ export function tokenizeInstruction(node: LineNode, out: IToken[] = []): IToken[
       if (next.length > 0) out.push(tok(Word, next[0]));
       break;
     case "onbuild":
-      if (node.sub) tokenizeInstruction(node.sub, out);
+      if (node.sub && depth < MAX_ONBUILD_NESTING) tokenizeInstruction(node.sub, out, depth + 1);
       break;
   }
   return out;

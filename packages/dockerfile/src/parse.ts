@@ -6,7 +6,7 @@ import { AstBuilder, type TokenLike } from "./ast-builder.js";
 import type { LineNode } from "./buildkit.js";
 import { parseError } from "./errors.js";
 import { InstructionParser, tokenizeInstruction } from "./grammar.js";
-import { scanDockerfile, type ScannedInstruction } from "./scanner.js";
+import { scanDockerfile } from "./scanner.js";
 
 let parser: InstructionParser | undefined;
 
@@ -57,7 +57,7 @@ function parseUnsafe(text: string): ParseResult {
     if (!node || parser.errors.length > 0) node = builder.unknown(tokens[0] as IToken & TokenLike, []);
     sortVariables(node);
     instructions.push(node);
-    lineErrors(scanned, scanned.node, builder, errors);
+    lineErrors(scanned.node, builder, errors);
   }
   errors.sort((a, b) => a.range.start - b.range.start);
   const ast: Dockerfile = {
@@ -78,7 +78,8 @@ function sortVariables(node: Instruction): void {
   if (node.kind === "Onbuild" && node.trigger) sortVariables(node.trigger);
 }
 
-function lineErrors(scanned: ScannedInstruction, node: LineNode, builder: AstBuilder, errors: Diagnostic[]): void {
-  if (node.error) errors.push(parseError(node.error.kind, node.error.message, builder.range(node.error.start, node.error.end)));
-  if (node.sub) lineErrors(scanned, node.sub, builder, errors);
+function lineErrors(node: LineNode, builder: AstBuilder, errors: Diagnostic[]): void {
+  for (let n: LineNode | undefined = node; n; n = n.sub) {
+    if (n.error) errors.push(parseError(n.error.kind, n.error.message, builder.range(n.error.start, n.error.end)));
+  }
 }

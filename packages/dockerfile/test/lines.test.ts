@@ -196,6 +196,18 @@ describe("errors", () => {
   });
 });
 
+describe("deep ONBUILD nesting", () => {
+  it("does not exhaust the stack; triggers deeper than 32 levels get no node", () => {
+    const text = `${"ONBUILD ".repeat(5000)}RUN x\n`;
+    const { ast, errors } = parse(text);
+    expect(errors).toEqual([]);
+    let depth = 0;
+    for (let i = ast.instructions[0]; i.kind === "Onbuild" && i.trigger; i = i.trigger) depth++;
+    expect(depth).toBe(32);
+    expect(dump(text)).toBe(`(${"onbuild (".repeat(5000)}run "x"${")".repeat(5000)})\n`);
+  });
+});
+
 describe("queries", () => {
   it("instructionAt finds the instruction at an offset", () => {
     const text = "FROM a\n\nRUN b \\\n  c\n";
