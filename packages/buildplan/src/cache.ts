@@ -28,6 +28,10 @@ export function hash(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
+function opOf(v: VertexSpec): string {
+  return (v.op ??= JSON.stringify(v.opParts));
+}
+
 interface Keyed {
   key: string;
   uncertain: boolean;
@@ -131,7 +135,7 @@ function walkStage(world: KeyWorld, stage: SimulatedStage): { keys: string[]; ou
     const inputPart = inputs.map((k) => k.key).join("\0");
     const inputUncertain = inputs.some((k) => k.uncertain);
     if (v.chain) {
-      const key = hash(`${v.op}\0${chain!.key}\0${inputPart}`);
+      const key = hash(`${opOf(v)}\0${chain!.key}\0${inputPart}`);
       const next = { key, uncertain: chain!.uncertain || inputUncertain };
       keys.push(key);
       const o = forced ? { cache: "forced" as const, reason: "--no-cache-filter" } : outcomeOf(world, next, false);
@@ -146,7 +150,7 @@ function walkStage(world: KeyWorld, stage: SimulatedStage): { keys: string[]; ou
       chainReason = o.cache === "hit" ? undefined : root;
     } else {
       // COPY --link: the copy is keyed without the previous state; a merge puts it on top.
-      const copyKey = hash(`${v.op}\0${inputPart}`);
+      const copyKey = hash(`${opOf(v)}\0${inputPart}`);
       const copy = { key: copyKey, uncertain: inputUncertain };
       const mergeKey = hash(`merge\0${chain!.key}\0${copyKey}`);
       const merged = { key: mergeKey, uncertain: chain!.uncertain || inputUncertain };
@@ -219,7 +223,7 @@ function baseKey(world: KeyWorld, stage: SimulatedStage): Keyed {
     case "context":
       return { key: hash(`named-context\0${b.value}`), uncertain: false };
     case "image":
-      return { key: hash(`image\0${stage.steps[0]!.vertex!.op}\0${imageMoved(world, b.ref) ? "moved" : ""}`), uncertain: false };
+      return { key: hash(`image\0${opOf(stage.steps[0]!.vertex!)}\0${imageMoved(world, b.ref) ? "moved" : ""}`), uncertain: false };
   }
 }
 

@@ -12,7 +12,7 @@ import type { DiagnosticSink } from "./diagnostics.js";
 import type { StageGraph, StageInfo } from "./graph.js";
 import { formatPlatform } from "./platform.js";
 import { cleanPath, compileSource, isRemoteSource, sourceMatchesAny } from "./sources.js";
-import { DEFAULT_SHELL, sharedSnapshot, type BuildState } from "./state.js";
+import { DEFAULT_SHELL, sharedBuildEnv, sharedSnapshot, type BuildState } from "./state.js";
 import type { ArgValue, HealthcheckConfig, StepPlan } from "./types.js";
 import { expand, expandForDisplay, expandSplit, type Escape } from "./vars.js";
 
@@ -25,8 +25,10 @@ export type ContentInput =
   | { kind: "inline"; text: string };
 
 export interface VertexSpec {
-  /** The op definition (argv, env, cwd, user, mounts, copy actions...), serialised. */
-  op: string;
+  /** The parts of the op definition (argv, env, cwd, user, mounts, copy actions...). */
+  opParts: unknown[];
+  /** `opParts` serialised, computed on first use (only the cache model needs it). */
+  op?: string;
   /** False for a `--link` copy: it does not build on the previous state (a merge follows). */
   chain: boolean;
   inputs: ContentInput[];
@@ -92,14 +94,15 @@ export function dispatchInstruction(
       if (resolved !== "/") {
         // The mkdir's timestamp (and so its key) follows SOURCE_DATE_EPOCH when it is set.
         const epoch = ctx.buildArgs["SOURCE_DATE_EPOCH"] ?? "";
-        d.vertex = { op: JSON.stringify(["mkdir", resolved, state.user ?? "", epoch, opContext(stage, ctx)]), chain: true, inputs: [] };
+        d.vertex = { opParts: ["mkdir", resolved, state.user ?? "", epoch, opContext(stage, ctx)], chain: true, inputs: [] };
       }
       d.layer = resolved !== "/";
       d.history = `WORKDIR ${resolved}`;
       break;
     }
     case "Env": {
-      const before = new Map(state.buildEnv);
+      // All pairs expand against the env from before the instruction.
+      const before = instr.pairs.length > 1 ? new Map(state.buildEnv) : state.buildEnv;
       const parts: string[] = [];
       for (const pair of instr.pairs) {
         const key = x(pair.key.value, pair.key.range, before);
@@ -130,7 +133,7 @@ export function dispatchInstruction(
       break;
     }
     case "Label": {
-      const before = new Map(state.buildEnv);
+      const before = state.buildEnv;
       const parts: string[] = [];
       for (const pair of instr.pairs) {
         const key = x(pair.key.value, pair.key.range, before);
@@ -389,11 +392,12 @@ function dispatchRun(instr: RunInstruction, state: BuildState, stage: StageInfo,
   }
   const argv = instr.command ? commandArgv(instr.command, state.shell) : [];
   const heredocs = instr.heredocs.map((h) => h.content);
-  const env = [...state.buildEnv].map(([k, v]) => `${k}=${v}`);
+  // The env is the same object for every RUN until an ENV or ARG changes it.
+  const env = sharedBuildEnv(state);
   const net = flagValue(instr, "network");
   const sec = flagValue(instr, "security");
   d.vertex = {
-    op: JSON.stringify(["exec", argv, heredocs, env, state.workdir ?? "/", state.user ?? "root", net ?? "", sec ?? "", mountKeys, ctx.buildArgs["BUILDKIT_SANDBOX_HOSTNAME"] ?? "", opContext(stage, ctx)]),
+    opParts: ["exec", argv, heredocs, env, state.workdir ?? "/", state.user ?? "root", net ?? "", sec ?? "", mountKeys, ctx.buildArgs["BUILDKIT_SANDBOX_HOSTNAME"] ?? "", opContext(stage, ctx)],
     chain: true,
     inputs,
   };
@@ -454,7 +458,7 @@ function dispatchCopy(
     else if (fromDep?.target.kind === "context") inputs.push({ kind: "context", sources: local, excludes, namedContext: fromDep.target.value });
   }
   d.vertex = {
-    op: JSON.stringify([instr.keyword, sources.map((s) => s.value), destAbs, chown, chmod, excludes, link, flagValue(instr, "parents") ?? "", opContext(stage, ctx)]),
+    opParts: [instr.keyword, sources.map((s) => s.value), destAbs, chown, chmod, excludes, link, flagValue(instr, "parents") ?? "", opContext(stage, ctx)],
     chain: !link,
     inputs,
   };
@@ -468,8 +472,9 @@ function dispatchCopy(
 
 /** COPY/ADD sources that .dockerignore excludes, or that match nothing in the known context. */
 function checkLocalSource(source: string, range: Range, ctx: DispatchContext): void {
-  const src = compileSource(source);
   const view = ctx.context;
+  if (!view.files && !view.hasIgnoreFile) return;
+  const src = compileSource(source);
   if (view.files && view.included) {
     if (src.whole) return;
     const inContext = sourceMatchesAny(src, view.files);

@@ -106,8 +106,8 @@ function fromStep(info: StageInfo, state: BuildState, syntax: string): Dispatche
     argDetails: sharedSnapshot(state).args,
   };
   let vertex: VertexSpec | undefined;
-  if (info.base.kind === "image") vertex = { op: JSON.stringify(["image", normalizeImageRef(info.base.ref), formatPlatform(info.platform), syntax]), chain: false, inputs: [] };
-  else if (info.base.kind === "context") vertex = { op: JSON.stringify(["named-context", info.base.value]), chain: false, inputs: [] };
+  if (info.base.kind === "image") vertex = { opParts: ["image", normalizeImageRef(info.base.ref), formatPlatform(info.platform), syntax], chain: false, inputs: [] };
+  else if (info.base.kind === "context") vertex = { opParts: ["named-context", info.base.value], chain: false, inputs: [] };
   return { step, vertex };
 }
 

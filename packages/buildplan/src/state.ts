@@ -21,16 +21,32 @@ export interface BuildState {
   /** ONBUILD triggers written in this stage, for the stages built FROM it. */
   triggers: Instruction[];
   /** The last snapshot, shared by the steps that do not change the state (cleared on every change). */
-  shared?: { state: StepState; args: ArgValue[] };
+  shared?: SharedSnapshot;
+}
+
+export interface SharedSnapshot {
+  state: StepState;
+  args: ArgValue[];
+  /** The build env as RUN's key sees it (`K=V` in order), computed on first use. */
+  buildEnv?: string[];
 }
 
 /**
  * The snapshot for a step: steps that leave the state alone share one object (plans of big files would
  * otherwise spend their time copying environments). Treat step states as read-only.
  */
-export function sharedSnapshot(state: BuildState): { state: StepState; args: ArgValue[] } {
-  state.shared ??= { state: snapshot(state), args: state.args.map((a) => ({ ...a })) };
+export function sharedSnapshot(state: BuildState): SharedSnapshot {
+  state.shared ??= {
+    state: snapshot(state),
+    args: state.args.map((a) => ({ ...a })),
+  };
   return state.shared;
+}
+
+/** The ordered `K=V` env list a RUN's cache key holds; shared until an ENV or ARG changes it. */
+export function sharedBuildEnv(state: BuildState): string[] {
+  const shared = sharedSnapshot(state);
+  return (shared.buildEnv ??= Array.from(state.buildEnv, ([k, v]) => `${k}=${v}`));
 }
 
 export function emptyImage(inheritsUnknownBase: boolean): ImageConfig {
