@@ -36,7 +36,12 @@ export function findVariables(s: string, from: number, to: number, escape: numbe
   return out;
 }
 
+/** Nested `${a:-${b:-...}}` deeper than this are skipped as text (the scanner recurses once per level). */
+const MAX_NESTING = 100;
+
 class VariableScanner {
+  depth = 0;
+
   constructor(
     readonly s: string,
     readonly to: number,
@@ -81,7 +86,13 @@ class VariableScanner {
   dollar(i: number): number {
     const { s, to } = this;
     const c = i + 1 < to ? s.charCodeAt(i + 1) : -1;
-    if (c === 0x7b) return this.braced(i);
+    if (c === 0x7b) {
+      if (this.depth >= MAX_NESTING) return i + 2;
+      this.depth++;
+      const end = this.braced(i);
+      this.depth--;
+      return end;
+    }
     if (c < 0) return i + 1;
     if (isDigit(c) || SPECIAL.includes(String.fromCharCode(c))) {
       // positional and special parameters are always unset; not references to a variable

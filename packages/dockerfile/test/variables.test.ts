@@ -74,4 +74,10 @@ describe("variable references", () => {
     const { refs: found } = refs("FROM a\nONBUILD WORKDIR /src/$APP\n");
     expect(found.map((r) => r.name)).toEqual(["APP"]);
   });
+
+  it("very deep nesting is bounded instead of exhausting the stack", () => {
+    const text = `FROM a\nWORKDIR ${"${a:-".repeat(5000)}x${"}".repeat(5000)}\n`;
+    const { refs: found } = refs(text);
+    expect(found).toHaveLength(100);
+  });
 });
