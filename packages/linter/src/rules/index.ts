@@ -8,9 +8,11 @@ import dockerfile_apt_get_missing_yes from "./dockerfile/apt-get-missing-yes.js"
 import dockerfile_apt_get_unpinned from "./dockerfile/apt-get-unpinned.js";
 import dockerfile_apt_instead_of_apt_get from "./dockerfile/apt-instead-of-apt-get.js";
 import dockerfile_apt_lists_not_removed from "./dockerfile/apt-lists-not-removed.js";
+import dockerfile_consistent_instruction_casing from "./dockerfile/consistent-instruction-casing.js";
 import dockerfile_copy_entire_filesystem from "./dockerfile/copy-entire-filesystem.js";
 import dockerfile_copy_from_own_stage from "./dockerfile/copy-from-own-stage.js";
 import dockerfile_copy_from_unknown_stage from "./dockerfile/copy-from-unknown-stage.js";
+import dockerfile_copy_ignored_file from "./dockerfile/copy-ignored-file.js";
 import dockerfile_copy_multiple_sources_dest_slash from "./dockerfile/copy-multiple-sources-dest-slash.js";
 import dockerfile_copy_relative_without_workdir from "./dockerfile/copy-relative-without-workdir.js";
 import dockerfile_dnf_clean_missing from "./dockerfile/dnf-clean-missing.js";
@@ -18,7 +20,9 @@ import dockerfile_dnf_missing_yes from "./dockerfile/dnf-missing-yes.js";
 import dockerfile_dnf_unpinned from "./dockerfile/dnf-unpinned.js";
 import dockerfile_duplicate_stage_name from "./dockerfile/duplicate-stage-name.js";
 import dockerfile_env_self_reference from "./dockerfile/env-self-reference.js";
+import dockerfile_expose_invalid_format from "./dockerfile/expose-invalid-format.js";
 import dockerfile_expose_port_range from "./dockerfile/expose-port-range.js";
+import dockerfile_expose_proto_casing from "./dockerfile/expose-proto-casing.js";
 import dockerfile_from_as_casing from "./dockerfile/from-as-casing.js";
 import dockerfile_from_platform_constant from "./dockerfile/from-platform-constant.js";
 import dockerfile_gem_unpinned from "./dockerfile/gem-unpinned.js";
@@ -26,6 +30,9 @@ import dockerfile_go_unpinned from "./dockerfile/go-unpinned.js";
 import dockerfile_healthcheck_missing from "./dockerfile/healthcheck-missing.js";
 import dockerfile_inline_ignore_pragma from "./dockerfile/inline-ignore-pragma.js";
 import dockerfile_instruction_before_from from "./dockerfile/instruction-before-from.js";
+import dockerfile_invalid_base_image_platform from "./dockerfile/invalid-base-image-platform.js";
+import dockerfile_invalid_default_arg_in_from from "./dockerfile/invalid-default-arg-in-from.js";
+import dockerfile_invalid_definition_description from "./dockerfile/invalid-definition-description.js";
 import dockerfile_invalid_label_key from "./dockerfile/invalid-label-key.js";
 import dockerfile_json_args_recommended from "./dockerfile/json-args-recommended.js";
 import dockerfile_label_empty from "./dockerfile/label-empty.js";
@@ -39,10 +46,12 @@ import dockerfile_label_not_url from "./dockerfile/label-not-url.js";
 import dockerfile_label_superfluous from "./dockerfile/label-superfluous.js";
 import dockerfile_last_user_root from "./dockerfile/last-user-root.js";
 import dockerfile_latest_tag from "./dockerfile/latest-tag.js";
+import dockerfile_legacy_key_value_format from "./dockerfile/legacy-key-value-format.js";
 import dockerfile_maintainer_deprecated from "./dockerfile/maintainer-deprecated.js";
 import dockerfile_multiple_cmd from "./dockerfile/multiple-cmd.js";
 import dockerfile_multiple_entrypoint from "./dockerfile/multiple-entrypoint.js";
 import dockerfile_multiple_healthcheck from "./dockerfile/multiple-healthcheck.js";
+import dockerfile_no_empty_continuation from "./dockerfile/no-empty-continuation.js";
 import dockerfile_npm_unpinned from "./dockerfile/npm-unpinned.js";
 import dockerfile_onbuild_forbidden_trigger from "./dockerfile/onbuild-forbidden-trigger.js";
 import dockerfile_pip_cache_dir from "./dockerfile/pip-cache-dir.js";
@@ -53,6 +62,7 @@ import dockerfile_secret_in_arg_or_env from "./dockerfile/secret-in-arg-or-env.j
 import dockerfile_shellcheck from "./dockerfile/shellcheck.js";
 import dockerfile_stage_name_casing from "./dockerfile/stage-name-casing.js";
 import dockerfile_trusted_registries from "./dockerfile/trusted-registries.js";
+import dockerfile_undefined_arg_in_from from "./dockerfile/undefined-arg-in-from.js";
 import dockerfile_untagged_image from "./dockerfile/untagged-image.js";
 import dockerfile_unused_suppression from "./dockerfile/unused-suppression.js";
 import dockerfile_user_non_numeric from "./dockerfile/user-non-numeric.js";
@@ -76,9 +86,11 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_apt_get_unpinned,
   dockerfile_apt_instead_of_apt_get,
   dockerfile_apt_lists_not_removed,
+  dockerfile_consistent_instruction_casing,
   dockerfile_copy_entire_filesystem,
   dockerfile_copy_from_own_stage,
   dockerfile_copy_from_unknown_stage,
+  dockerfile_copy_ignored_file,
   dockerfile_copy_multiple_sources_dest_slash,
   dockerfile_copy_relative_without_workdir,
   dockerfile_dnf_clean_missing,
@@ -86,7 +98,9 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_dnf_unpinned,
   dockerfile_duplicate_stage_name,
   dockerfile_env_self_reference,
+  dockerfile_expose_invalid_format,
   dockerfile_expose_port_range,
+  dockerfile_expose_proto_casing,
   dockerfile_from_as_casing,
   dockerfile_from_platform_constant,
   dockerfile_gem_unpinned,
@@ -94,6 +108,9 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_healthcheck_missing,
   dockerfile_inline_ignore_pragma,
   dockerfile_instruction_before_from,
+  dockerfile_invalid_base_image_platform,
+  dockerfile_invalid_default_arg_in_from,
+  dockerfile_invalid_definition_description,
   dockerfile_invalid_label_key,
   dockerfile_json_args_recommended,
   dockerfile_label_empty,
@@ -107,10 +124,12 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_label_superfluous,
   dockerfile_last_user_root,
   dockerfile_latest_tag,
+  dockerfile_legacy_key_value_format,
   dockerfile_maintainer_deprecated,
   dockerfile_multiple_cmd,
   dockerfile_multiple_entrypoint,
   dockerfile_multiple_healthcheck,
+  dockerfile_no_empty_continuation,
   dockerfile_npm_unpinned,
   dockerfile_onbuild_forbidden_trigger,
   dockerfile_pip_cache_dir,
@@ -121,6 +140,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_shellcheck,
   dockerfile_stage_name_casing,
   dockerfile_trusted_registries,
+  dockerfile_undefined_arg_in_from,
   dockerfile_untagged_image,
   dockerfile_unused_suppression,
   dockerfile_user_non_numeric,

@@ -10,6 +10,7 @@ function looksAbsolute(path: string): boolean {
 export default defineRule({
   code: "DL3000",
   name: "workdir-relative",
+  aliases: ["WorkdirRelativePath"],
   kind: "dockerfile",
   category: "correctness",
   severity: "error",
@@ -38,8 +39,9 @@ export default defineRule({
     No fix is offered: the absolute path depends on the base image's working directory.
 
     ## Differences from BuildKit
-    BuildKit's \`WorkdirRelativePath\` check only reports the first relative \`WORKDIR\` of a stage when no
-    absolute one came before; this rule reports every relative path. Paths starting with a variable are
+    This is also BuildKit's \`WorkdirRelativePath\` check (one rule, hadolint's code and severity).
+    BuildKit only reports the first relative \`WORKDIR\` of a stage when no \`WORKDIR\` came before in
+    the stage or the stage it builds on; this rule, as hadolint, reports every relative path. Paths starting with a variable are
     not reported, as their value is known only at build time.
   `,
   create: (ctx) => ({

@@ -1,0 +1,57 @@
+import { defineRule } from "../../rule.js";
+import { md } from "../../docs.js";
+
+export default defineRule({
+  code: "ConsistentInstructionCasing",
+  name: "consistent-instruction-casing",
+  kind: "dockerfile",
+  category: "style",
+  severity: "warning",
+  enabledByDefault: true,
+  fix: "safe",
+  docs: md`
+    ## What it does
+    Flags instruction keywords whose case differs from the file's majority: all uppercase or all
+    lowercase. A keyword in mixed case (\`From\`) is always reported.
+
+    ## Why is this bad?
+    Keywords are case-insensitive, so mixing cases changes nothing for the build but makes the file
+    harder to scan and to search.
+
+    ## Example
+    \`\`\`dockerfile
+    FROM alpine:3.20
+    run apk add --no-cache curl
+    CMD ["curl", "--version"]
+    \`\`\`
+
+    ## Use instead
+    \`\`\`dockerfile
+    FROM alpine:3.20
+    RUN apk add --no-cache curl
+    CMD ["curl", "--version"]
+    \`\`\`
+
+    ## Fix safety
+    Safe: only the keyword's case changes.
+
+    ## Differences from BuildKit
+    None: the majority is lowercase only when there are more lowercase than uppercase keywords (a tie
+    means uppercase), and keywords of \`ONBUILD\` triggers are neither counted nor checked.
+  `,
+  create: (ctx) => ({
+    File(ast) {
+      const words = ast.instructions.map((i) => i.keywordWord);
+      const lower = words.filter((w) => w.value === w.value.toLowerCase()).length;
+      const upper = words.filter((w) => w.value === w.value.toUpperCase()).length;
+      const majorityLower = lower > upper;
+      for (const word of words) {
+        const wanted = majorityLower ? word.value.toLowerCase() : word.value.toUpperCase();
+        if (word.value === wanted) continue;
+        ctx.report(word, `'${word.value}' should be '${wanted}', the ${majorityLower ? "lowercase" : "uppercase"} used by most instructions in this file`, {
+          fix: ctx.fix.replace(word, wanted, `Write '${wanted}'`),
+        });
+      }
+    },
+  }),
+});
