@@ -15,8 +15,12 @@ import type { ShellCommand, ShellScript, ToSource } from "./types.js";
  *   the stage shell, or its shebang's interpreter).
  * - `heredoc-stdin`: a heredoc fed to a shell on the line (`RUN <<EOF bash`, `RUN sh -e <<EOF`): the
  *   body is a script of that shell. Found only once `initShell()` has resolved.
+ * - `exec-form-shell`: the script string of an exec-form shell call, `RUN ["/bin/bash", "-c", "..."]`,
+ *   when the JSON string has no escapes (so offsets map straight); `interpreter` is the shell.
+ * - `exec-form`: only from `parseInstructionShell`: an exec-form command itself (no script text), so
+ *   rules see `RUN ["apt-get", "install", "x"]` as a command too.
  */
-export type EmbeddedScriptKind = "shell-form" | "heredoc-script" | "heredoc-stdin";
+export type EmbeddedScriptKind = "shell-form" | "heredoc-script" | "heredoc-stdin" | "exec-form-shell" | "exec-form";
 
 export interface EmbeddedScript {
   kind: EmbeddedScriptKind;
@@ -56,7 +60,11 @@ export function shellScriptsOf(instr: Instruction): EmbeddedScript[] {
   try {
     if (instr.kind === "Onbuild") return instr.trigger ? shellScriptsOf(instr.trigger) : [];
     const command = commandOf(instr);
-    if (!command || command.kind !== "ShellForm") return [];
+    if (command?.kind === "JsonForm") {
+      const script = execShellScript(instr, command);
+      return script ? [script] : [];
+    }
+    if (!command) return [];
     const heredocs = instr.kind === "Run" ? instr.heredocs : [];
     if (heredocs.length === 0) return [lineScript(instr, command)];
     if (isOnlyHeredocMarkers(command.value, heredocs)) {
@@ -68,6 +76,26 @@ export function shellScriptsOf(instr: Instruction): EmbeddedScript[] {
   } catch {
     return [];
   }
+}
+
+/** `["sh", "-ec", "script"]`, `["/bin/bash", "-o", "pipefail", "-c", "script"]`: the script element. */
+function execShellScript(instr: Instruction, form: JsonForm): EmbeddedScript | undefined {
+  const elements = form.elements;
+  const shell = elements.length > 0 ? basename(elements[0].value) : "";
+  if (!STDIN_SHELLS.has(shell)) return undefined;
+  let i = 1;
+  let dashC = false;
+  for (; i < elements.length && /^[-+]./.test(elements[i].value); i++) {
+    const v = elements[i].value;
+    if (v.startsWith("-") && !v.startsWith("--") && v.includes("c")) dashC = true;
+    // `-o name` / `+o name` take the next element.
+    if (/^[-+][A-Za-z]*o$/.test(v)) i++;
+  }
+  const script = elements[i];
+  // Without escapes the literal is the value plus its two quotes, so offsets map straight.
+  if (!dashC || !script || script.range.end - script.range.start !== script.value.length + 2) return undefined;
+  const toSource = toSourceFromPieces([{ script: 0, source: script.range.start + 1, length: script.value.length }]);
+  return { kind: "exec-form-shell", instruction: instr, text: script.value, toSource, range: script.range, interpreter: shell };
 }
 
 function lineScript(instr: Instruction, form: ShellForm): EmbeddedScript {
@@ -205,6 +233,15 @@ export function parseInstructionShell(instr: Instruction): ParsedEmbeddedScript[
   const hit = parsedCache.get(instr);
   if (hit) return hit;
   const out: ParsedEmbeddedScript[] = [];
+  const target = instr.kind === "Onbuild" ? instr.trigger : instr;
+  const command = target ? commandOf(target) : undefined;
+  const exec = command?.kind === "JsonForm" ? execFormCommand(command) : undefined;
+  if (target && exec) {
+    const script: ShellScript = {
+      text: "", toSource: (o) => o, commands: [exec], pipelines: [], comments: [], hasSyntaxError: false, errors: [], parsed: true,
+    };
+    out.push({ kind: "exec-form", instruction: target, text: "", toSource: script.toSource, range: exec.range, script });
+  }
   for (const s of shellScriptsOf(instr)) {
     if (s.interpreter !== undefined && !STDIN_SHELLS.has(s.interpreter)) continue;
     out.push({ ...s, script: parseShell(s.text, s.toSource) });

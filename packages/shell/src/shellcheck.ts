@@ -220,6 +220,8 @@ export interface InstructionShellcheckOptions extends Omit<ShellcheckOptions, "d
   shell?: readonly string[];
   /** Also check CMD, ENTRYPOINT and HEALTHCHECK CMD (hadolint checks RUN only); default false. */
   allInstructions?: boolean;
+  /** Also check the script of exec-form `["sh", "-c", "..."]` (hadolint does not); default false. */
+  execForm?: boolean;
 }
 
 export interface InstructionShellcheckRequest {
@@ -240,6 +242,7 @@ export function shellcheckRequestsFor(instr: Instruction, options: InstructionSh
   if (!target || (target.kind !== "Run" && !options.allInstructions)) return [];
   const out: InstructionShellcheckRequest[] = [];
   for (const script of shellScriptsOf(instr)) {
+    if (script.kind === "exec-form-shell" && !options.execForm) continue;
     const dialect = script.interpreter !== undefined ? shellDialect(script.interpreter) : shellDialect(shell);
     if (!dialect) continue;
     out.push({ script, request: buildShellcheckRequest(script, { ...options, dialect }) });

@@ -94,6 +94,13 @@ describe("shell commands of every instruction through parseDockerfile", () => {
       for (const instr of ast.instructions) {
         for (const s of parseInstructionShell(instr)) {
           scripts++;
+          if (s.kind === "exec-form") {
+            // Exec-form words are JSON string literals: the range holds the literal of the value.
+            for (const w of [s.script.commands[0].name!, ...s.script.commands[0].args]) {
+              if (JSON.parse(source.slice(w.range.start, w.range.end)) !== w.value) problems.push(`${path.relative(corpus, file)}: exec-form ${w.value}`);
+            }
+            continue;
+          }
           for (const cmd of s.script.commands) problems.push(...wordProblems(source, cmd, path.relative(corpus, file), ast.escape));
         }
       }

@@ -19,6 +19,33 @@ describe("instruction cases through parseDockerfile", () => {
   });
 });
 
+describe("exec form", () => {
+  it("parses the script of an exec-form shell call with straight offsets", () => {
+    const source = 'FROM alpine\nRUN ["/bin/bash", "-o", "pipefail", "-ec", "apk add curl | tee /log"]\n';
+    const [run] = parseDockerfile(source).ast.instructions.slice(1);
+    expect(shellScriptsOf(run).map((s) => [s.kind, s.interpreter, s.text])).toEqual([["exec-form-shell", "bash", "apk add curl | tee /log"]]);
+    expect(actual(source, commandsIn(source))).toEqual([
+      [["/bin/bash", '"/bin/bash"'], ["-o", '"-o"'], ["pipefail", '"pipefail"'], ["-ec", '"-ec"'], ["apk add curl | tee /log", '"apk add curl | tee /log"']],
+      ["apk", "add", "curl"],
+      ["tee", "/log"],
+    ]);
+  });
+
+  it("leaves a JSON string with escapes unparsed, but keeps the command", () => {
+    const source = 'FROM alpine\nRUN ["sh", "-c", "echo \\"hi\\""]\n';
+    const [run] = parseDockerfile(source).ast.instructions.slice(1);
+    expect(shellScriptsOf(run)).toEqual([]);
+    expect(commandsIn(source).map((c) => c.name?.value)).toEqual(["sh"]);
+  });
+
+  it("gives a plain exec-form command to rules", () => {
+    const source = 'FROM debian\nRUN ["apt-get", "install", "-y", "curl"]\n';
+    const [parsed] = parseInstructionShell(parseDockerfile(source).ast.instructions[1]);
+    expect(parsed.kind).toBe("exec-form");
+    expect(parsed.script.commands[0].args.map((a) => a.value)).toEqual(["install", "-y", "curl"]);
+  });
+});
+
 describe("whole Dockerfiles", () => {
   it("skips RUN flags and keeps ranges exact in a multi-stage file", () => {
     const source = [
@@ -39,6 +66,8 @@ describe("whole Dockerfiles", () => {
       ["curl", "-f", "http://localhost/"],
       ["exit", "1"],
       ["sudo", "make", "install"],
+      // Exec form: the command itself, each word's range being its JSON string literal.
+      [["node", '"node"'], ["server.js", '"server.js"']],
     ]);
   });
 

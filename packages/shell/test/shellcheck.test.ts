@@ -61,6 +61,20 @@ describe("shellcheckRequestsFor", () => {
     expect(shells("RUN <<EOF bash\nls\nEOF\n")).toEqual([["shell-form", "--shell=sh"], ["heredoc-stdin", "--shell=bash"]]);
   });
 
+  it("checks exec-form shell scripts only when asked", () => {
+    const source = 'RUN ["bash", "-c", "echo $1"]';
+    const run = instructionFrom(source);
+    const form = { kind: "JsonForm" as const, range: { start: 4, end: source.length }, elements: [
+      { value: "bash", range: { start: 5, end: 11 } }, { value: "-c", range: { start: 13, end: 17 } },
+      { value: "echo $1", range: { start: 19, end: 28 } },
+    ] };
+    const withJson = { ...run, command: form } as typeof run;
+    expect(shellcheckRequestsFor(withJson).length).toBe(0);
+    const [r] = shellcheckRequestsFor(withJson, { execForm: true });
+    expect([r.script.kind, r.request.args[1], r.script.text]).toEqual(["exec-form-shell", "--shell=bash", "echo $1"]);
+    expect(source.slice(r.script.toSource(5), r.script.toSource(7))).toBe("$1");
+  });
+
   it("passes the declared variables on", () => {
     const [r] = shellcheckRequestsFor(instructionFrom("RUN echo $V"), { declaredVariables: ["V"] });
     expect(r.request.stdin.split("\n")[0]).toMatch(/ V=1$/);
