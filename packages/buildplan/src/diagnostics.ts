@@ -16,6 +16,7 @@ export const CODES = {
   InvalidStageIndex: { rule: "invalid-stage-index", severity: "error", category: "correctness" },
   CircularDependency: { rule: "circular-dependency", severity: "error", category: "correctness" },
   StageForwardReference: { rule: "stage-forward-reference", severity: "error", category: "correctness" },
+  InvalidMount: { rule: "invalid-mount", severity: "error", category: "correctness" },
   InvalidPort: { rule: "invalid-port", severity: "error", category: "correctness" },
   TargetNotFound: { rule: "target-not-found", severity: "error", category: "correctness" },
   CopyIgnoredFile: { rule: "copy-ignored-file", severity: "warning", category: "correctness" },

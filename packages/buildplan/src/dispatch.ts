@@ -358,6 +358,7 @@ function dispatchRun(instr: RunInstruction, state: BuildState, stage: StageInfo,
       expanded[key] = key === "from" ? raw : x(raw, field.value?.range ?? field.range);
     }
     const sourceField = m.fields.find((f) => ["source", "src"].includes(f.key.value.toLowerCase()));
+    if (ctx.report) checkMount(m.type, expanded, state.workdir ?? "/", m.range, ctx);
     return { type: m.type, values: expanded, sourceRange: sourceField?.value?.range ?? m.range };
   });
   const inputs: ContentInput[] = [];
@@ -468,6 +469,22 @@ function dispatchCopy(
   const fromText = isFromFlag ? `--from=${(instr as CopyInstruction).from!.value?.value ?? ""} ` : "";
   d.expanded = `${instr.keyword} ${fromText}${displayFlags.map((f) => f + " ").join("")}${sources.map((s) => s.value).join(" ")} ${dest}`.replace(/\s+$/, "");
   d.history = `${instr.keyword} ${flags.map((f) => f + " ").join("")}${sources.map((s) => (s.raw.startsWith("<<") ? s.raw.replace(/["']/g, "") : s.value)).join(" ")} ${dest} # buildkit`;
+}
+
+const MOUNT_TYPES = new Set(["bind", "cache", "tmpfs", "secret", "ssh"]);
+
+/**
+ * What BuildKit refuses when it dispatches a RUN --mount (the parser accepts any type): an unknown type, and
+ * a target that resolves to `/` (a relative or missing target is joined to the WORKDIR).
+ */
+function checkMount(type: string, values: Record<string, string>, workdir: string, range: Range, ctx: DispatchContext): void {
+  if (!MOUNT_TYPES.has(type)) {
+    ctx.sink.report("InvalidMount", `unsupported mount type "${type}"`, range);
+    return;
+  }
+  if (type === "secret" || type === "ssh") return; // they default their target
+  const target = values["target"] ?? values["dst"] ?? values["destination"] ?? "";
+  if (resolvePath(workdir, target) === "/") ctx.sink.report("InvalidMount", `invalid mount target "${target === "" ? "/" : target}"`, range);
 }
 
 /** COPY/ADD sources that .dockerignore excludes, or that match nothing in the known context. */

@@ -160,6 +160,33 @@ describe("E3.4 forward references", () => {
 });
 
 describe("E3.5 an unreachable stage is not dispatched", () => {
+  it("the reference's example: a bogus mount type fails only when that stage is built", () => {
+    const text = `
+      FROM alpine AS broken
+      RUN --mount=type=bogus,target=/x true
+      FROM alpine AS ok
+      RUN true
+    `;
+    expect(planOf(text).diagnostics).toEqual([]);
+    const p = planOf(text, { target: "broken" });
+    expect(p.diagnostics.map((d) => [d.code, d.message])).toEqual([["InvalidMount", 'unsupported mount type "bogus"']]);
+  });
+
+  it("a mount target resolves against WORKDIR and must not be /", () => {
+    const p = planOf(`
+      FROM alpine
+      RUN --mount=type=cache true
+      RUN --mount=type=tmpfs,target=/ true
+      RUN --mount=type=secret,id=x true
+      WORKDIR /src
+      RUN --mount=type=bind,source=. make
+    `);
+    expect(p.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ["InvalidMount", 2, 'invalid mount target "/"'],
+      ["InvalidMount", 3, 'invalid mount target "/"'],
+    ]);
+  });
+
   it("errors that only dispatch finds stay silent unless the stage is built", () => {
     const text = `
       FROM alpine AS broken
