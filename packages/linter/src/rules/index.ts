@@ -63,8 +63,10 @@ import dockerfile_shellcheck from "./dockerfile/shellcheck.js";
 import dockerfile_stage_name_casing from "./dockerfile/stage-name-casing.js";
 import dockerfile_trusted_registries from "./dockerfile/trusted-registries.js";
 import dockerfile_undefined_arg_in_from from "./dockerfile/undefined-arg-in-from.js";
+import dockerfile_undefined_var from "./dockerfile/undefined-var.js";
 import dockerfile_untagged_image from "./dockerfile/untagged-image.js";
 import dockerfile_unused_suppression from "./dockerfile/unused-suppression.js";
+import dockerfile_use_add_for_archives from "./dockerfile/use-add-for-archives.js";
 import dockerfile_user_non_numeric from "./dockerfile/user-non-numeric.js";
 import dockerfile_workdir_relative from "./dockerfile/workdir-relative.js";
 import dockerfile_yarn_cache_not_cleaned from "./dockerfile/yarn-cache-not-cleaned.js";
@@ -141,8 +143,10 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_stage_name_casing,
   dockerfile_trusted_registries,
   dockerfile_undefined_arg_in_from,
+  dockerfile_undefined_var,
   dockerfile_untagged_image,
   dockerfile_unused_suppression,
+  dockerfile_use_add_for_archives,
   dockerfile_user_non_numeric,
   dockerfile_workdir_relative,
   dockerfile_yarn_cache_not_cleaned,
