@@ -108,7 +108,21 @@ export class LintSession {
     if (!loaded) return this.cliConfig;
     this.usedConfigs.add(configPath);
     this.loadedSync.set(configPath, loaded);
-    return mergeConfigs(loaded.config, this.cliConfig);
+    let merged = this.mergedConfigs.get(configPath);
+    if (!merged) this.mergedConfigs.set(configPath, (merged = mergeConfigs(loaded.config, this.cliConfig)));
+    return merged;
+  }
+
+  private readonly mergedConfigs = new Map<string, LinterConfig>();
+  private readonly selections = new WeakMap<LinterConfig, Map<string, Selection>>();
+
+  /** The rules a config selects for a kind, computed once per config. */
+  private selectionFor(config: LinterConfig, kind: RuleKind): Selection {
+    let byKind = this.selections.get(config);
+    if (!byKind) this.selections.set(config, (byKind = new Map()));
+    let selection = byKind.get(kind);
+    if (!selection) byKind.set(kind, (selection = selectRules(this.rules, config, kind)));
+    return selection;
   }
 
   async lintFile(input: LintInput): Promise<{ diagnostics: Diagnostic[]; config: LinterConfig; selection: Selection }> {
@@ -116,7 +130,7 @@ export class LintSession {
     if (kind === "compose") return this.lintProject([input]);
     const config = await this.configFor(input.path);
     await initShell().catch(() => undefined); // without the grammar, shell-based rules see no commands
-    const selection = selectRules(this.rules, config, kind);
+    const selection = this.selectionFor(config, kind);
     const file = sourceFile(input);
     try {
       const { diagnostics } = await lintDockerfileWithShellcheck(file, this.rules, selection, config, this.options.shellcheck);
@@ -138,7 +152,7 @@ export class LintSession {
   }
 
   private lintProjectWithConfig(files: SourceFile[], config: LinterConfig) {
-    const selection = selectRules(this.rules, config, "compose");
+    const selection = this.selectionFor(config, "compose");
     let diagnostics: Diagnostic[];
     try {
       diagnostics = [...lintComposeProject(files, this.rules, selection, config, this.composeEnv()).values()].flat();
@@ -156,7 +170,7 @@ export class LintSession {
   lintWithConfig(input: LintInput, config: LinterConfig): { diagnostics: Diagnostic[]; config: LinterConfig; selection: Selection } {
     const kind = input.kind ?? fileKindOf(input.path);
     if (kind === "compose") return this.lintProjectWithConfig([sourceFile(input)], config);
-    const selection = selectRules(this.rules, config, kind);
+    const selection = this.selectionFor(config, kind);
     let diagnostics: Diagnostic[];
     try {
       diagnostics = lintDockerfileText(sourceFile(input), this.rules, selection, config).diagnostics;
