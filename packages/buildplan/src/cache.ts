@@ -11,7 +11,7 @@ import { excludeMatcher } from "./context.js";
 import type { ContentInput, VertexSpec } from "./dispatch.js";
 import { familiarName, normalizeImageRef } from "./image-ref.js";
 import type { Simulation, SimulatedStage } from "./simulate.js";
-import { compileSource, sourceSelects } from "./sources.js";
+import { changeTouches, compileSource, sourceSelects } from "./sources.js";
 import type { CacheOutcome } from "./types.js";
 
 /** cyrb53: a fast 53-bit string hash, plenty to tell op definitions apart. */
@@ -235,7 +235,7 @@ function selectedChanged(inp: Extract<ContentInput, { kind: "context" }>, change
   const out: string[] = [];
   for (const p of changed) {
     if (inp.namedContext === undefined && view.isExcluded(p)) continue;
-    const src = sources.find((s) => sourceSelects(s, p));
+    const src = sources.find((s) => changeTouches(s, p));
     if (!src) continue;
     if (excluded) {
       // Relative to the copied root: below a directory source, or the file's own name.

@@ -76,6 +76,18 @@ export function sourceSelects(src: CompiledSource, path: string): boolean {
   return true;
 }
 
+/**
+ * Does a change at `path` touch what the source selects? Either the path is selected, or it is a directory
+ * above the selected paths (`--changed src` for `COPY src/app.js`).
+ */
+export function changeTouches(src: CompiledSource, path: string): boolean {
+  if (sourceSelects(src, path)) return true;
+  const parts = path === "." || path === "" ? [] : path.split("/");
+  if (parts.length >= src.parts.length) return false;
+  for (let i = 0; i < parts.length; i++) if (!src.parts[i]!.test(parts[i]!)) return false;
+  return true;
+}
+
 /** Does any file of `files` lie at or below what the source selects? */
 export function sourceMatchesAny(src: CompiledSource, files: readonly string[]): boolean {
   for (const f of files) if (sourceSelects(src, f)) return true;

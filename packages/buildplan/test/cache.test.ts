@@ -91,6 +91,16 @@ describe("§7.3 change → effect", () => {
     expect(vertexCache(planOf(text, { changedPaths: ["app.json"] }))).toEqual({ 1: "hit", 2: "hit", 3: "miss", 4: "miss" });
     expect(vertexCache(planOf(text, { changedPaths: ["sub/app.json"] }))).toEqual({ 1: "hit", 2: "hit", 3: "hit", 4: "hit" });
   });
+  it("a changed directory touches the sources below it", () => {
+    const text = `
+      FROM alpine
+      COPY src/app.js /app.js
+      COPY lib/*.js /lib/
+    `;
+    expect(vertexCache(planOf(text, { changedPaths: ["src"] }))).toEqual({ 1: "hit", 2: "miss", 3: "miss" });
+    expect(vertexCache(planOf(text, { changedPaths: ["lib/"] }))).toEqual({ 1: "hit", 2: "hit", 3: "miss" });
+    expect(vertexCache(planOf(text, { changedPaths: ["."] }))).toEqual({ 1: "hit", 2: "miss", 3: "miss" });
+  });
   it("a build-arg that is declared misses the first RUN after the ARG, used or not", () => {
     const text = `
       FROM alpine

@@ -1,0 +1,84 @@
+import type { Instruction } from "@shipshape/dockerfile";
+import { setsPipefail, type ParsedEmbeddedScript, type ShellPipeline } from "@shipshape/shell";
+import type { Range } from "@shipshape/text";
+import { defineRule, type DockerfileRuleContext } from "../../rule.js";
+import { md } from "../../docs.js";
+import { posixScripts } from "./support/shell-commands.js";
+
+/** `SHELL [..., "-o", "pipefail", ...]` (also `-eo pipefail`, `-euxo pipefail`). */
+function shellSetsPipefail(ctx: DockerfileRuleContext<any>, node: Instruction): boolean {
+  const argv = ctx.shellOf(node);
+  return argv.some((a, i) => /^-[A-Za-z]*o$/.test(a) && argv[i + 1] === "pipefail");
+}
+
+/** True when `set -o pipefail` runs at top level of the script before the pipeline starts. */
+function pipefailBefore(script: ParsedEmbeddedScript, pipeline: ShellPipeline): boolean {
+  return script.script.commands.some((c) =>
+    c.scriptRange.start < pipeline.scriptRange.start && c.context.depth === 0 && !c.context.inFunction && setsPipefail(c));
+}
+
+/** The source range of the pipeline's first `|` (or `|&`), found after its first simple command. */
+function pipeRange(script: ParsedEmbeddedScript, pipeline: ShellPipeline): Range {
+  const first = pipeline.commands[0];
+  const from = first && first.pipelineIndex === 0 ? first.scriptRange.end : pipeline.scriptRange.start;
+  const at = script.script.text.indexOf("|", from);
+  if (at < 0 || at >= pipeline.scriptRange.end) return pipeline.range;
+  const width = script.script.text[at + 1] === "&" ? 2 : 1;
+  return { start: script.toSource(at), end: script.toSource(at + width - 1) + 1 };
+}
+
+export default defineRule({
+  code: "DL4006",
+  name: "pipe-without-pipefail",
+  kind: "dockerfile",
+  category: "correctness",
+  severity: "warning",
+  enabledByDefault: true,
+  docs: md`
+    ## What it does
+    Flags a pipe in \`RUN\` when a failure on its left side would go unnoticed: neither the stage's \`SHELL\`
+    sets \`-o pipefail\` nor does the script run \`set -o pipefail\` before the pipe.
+
+    ## Why is this bad?
+    A pipeline's status is its last command's. In \`RUN curl -fsSL https://x/install.sh | sh\`, a failed
+    download still "succeeds" (\`sh\` happily runs an empty script) and the build goes on with a broken image.
+
+    ## Example
+    \`\`\`dockerfile
+    FROM debian:12
+    RUN curl -fsSL https://example.com/install.sh | bash
+    \`\`\`
+
+    ## Use instead
+    \`\`\`dockerfile
+    FROM debian:12
+    SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+    RUN curl -fsSL https://example.com/install.sh | bash
+    \`\`\`
+
+    \`\`\`dockerfile
+    FROM debian:12
+    RUN set -o pipefail && curl -fsSL https://example.com/install.sh | bash
+    \`\`\`
+
+    ## Fix safety
+    No fix is offered: \`pipefail\` is not in every \`/bin/sh\` (older dash lacks it), so the shell to use is your choice.
+
+    ## Differences from hadolint
+    \`set -o pipefail\` (or \`set -euo pipefail\`) earlier in the same script counts, also in heredoc scripts
+    (hadolint ignores it, issue #1084). Any \`SHELL\` with \`-o pipefail\` counts, not only bash, zsh and ash. The
+    finding points at the pipe itself, and \`RUN <<EOF bash\` is read as the script it is (issue #1137).
+    PowerShell and cmd stages are not checked.
+  `,
+  create: (ctx) => ({
+    Run(node) {
+      if (shellSetsPipefail(ctx, node)) return;
+      for (const script of posixScripts(ctx, node)) {
+        const bare = script.script.pipelines.find((p) => !pipefailBefore(script, p));
+        if (!bare) continue;
+        ctx.report(pipeRange(script, bare), "A failure before this pipe is ignored: set -o pipefail (in SHELL or at the start of the RUN)");
+        return;
+      }
+    },
+  }),
+});
