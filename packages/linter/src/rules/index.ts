@@ -8,6 +8,8 @@ import dockerfile_apt_get_missing_yes from "./dockerfile/apt-get-missing-yes.js"
 import dockerfile_apt_get_unpinned from "./dockerfile/apt-get-unpinned.js";
 import dockerfile_apt_instead_of_apt_get from "./dockerfile/apt-instead-of-apt-get.js";
 import dockerfile_apt_lists_not_removed from "./dockerfile/apt-lists-not-removed.js";
+import dockerfile_cd_instead_of_workdir from "./dockerfile/cd-instead-of-workdir.js";
+import dockerfile_consecutive_run from "./dockerfile/consecutive-run.js";
 import dockerfile_consistent_instruction_casing from "./dockerfile/consistent-instruction-casing.js";
 import dockerfile_copy_entire_filesystem from "./dockerfile/copy-entire-filesystem.js";
 import dockerfile_copy_from_own_stage from "./dockerfile/copy-from-own-stage.js";
@@ -15,6 +17,7 @@ import dockerfile_copy_from_unknown_stage from "./dockerfile/copy-from-unknown-s
 import dockerfile_copy_ignored_file from "./dockerfile/copy-ignored-file.js";
 import dockerfile_copy_multiple_sources_dest_slash from "./dockerfile/copy-multiple-sources-dest-slash.js";
 import dockerfile_copy_relative_without_workdir from "./dockerfile/copy-relative-without-workdir.js";
+import dockerfile_curl_and_wget from "./dockerfile/curl-and-wget.js";
 import dockerfile_dnf_clean_missing from "./dockerfile/dnf-clean-missing.js";
 import dockerfile_dnf_missing_yes from "./dockerfile/dnf-missing-yes.js";
 import dockerfile_dnf_unpinned from "./dockerfile/dnf-unpinned.js";
@@ -56,11 +59,15 @@ import dockerfile_npm_unpinned from "./dockerfile/npm-unpinned.js";
 import dockerfile_onbuild_forbidden_trigger from "./dockerfile/onbuild-forbidden-trigger.js";
 import dockerfile_pip_cache_dir from "./dockerfile/pip-cache-dir.js";
 import dockerfile_pip_unpinned from "./dockerfile/pip-unpinned.js";
+import dockerfile_pipe_without_pipefail from "./dockerfile/pipe-without-pipefail.js";
+import dockerfile_pointless_command_in_run from "./dockerfile/pointless-command-in-run.js";
 import dockerfile_redundant_target_platform from "./dockerfile/redundant-target-platform.js";
 import dockerfile_reserved_stage_name from "./dockerfile/reserved-stage-name.js";
 import dockerfile_secret_in_arg_or_env from "./dockerfile/secret-in-arg-or-env.js";
 import dockerfile_shellcheck from "./dockerfile/shellcheck.js";
 import dockerfile_stage_name_casing from "./dockerfile/stage-name-casing.js";
+import dockerfile_sudo_in_run from "./dockerfile/sudo-in-run.js";
+import dockerfile_symlink_bin_sh from "./dockerfile/symlink-bin-sh.js";
 import dockerfile_trusted_registries from "./dockerfile/trusted-registries.js";
 import dockerfile_undefined_arg_in_from from "./dockerfile/undefined-arg-in-from.js";
 import dockerfile_undefined_var from "./dockerfile/undefined-var.js";
@@ -68,6 +75,8 @@ import dockerfile_untagged_image from "./dockerfile/untagged-image.js";
 import dockerfile_unused_suppression from "./dockerfile/unused-suppression.js";
 import dockerfile_use_add_for_archives from "./dockerfile/use-add-for-archives.js";
 import dockerfile_user_non_numeric from "./dockerfile/user-non-numeric.js";
+import dockerfile_useradd_missing_no_log_init from "./dockerfile/useradd-missing-no-log-init.js";
+import dockerfile_wget_progress_bar from "./dockerfile/wget-progress-bar.js";
 import dockerfile_workdir_relative from "./dockerfile/workdir-relative.js";
 import dockerfile_yarn_cache_not_cleaned from "./dockerfile/yarn-cache-not-cleaned.js";
 import dockerfile_yum_clean_missing from "./dockerfile/yum-clean-missing.js";
@@ -88,6 +97,8 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_apt_get_unpinned,
   dockerfile_apt_instead_of_apt_get,
   dockerfile_apt_lists_not_removed,
+  dockerfile_cd_instead_of_workdir,
+  dockerfile_consecutive_run,
   dockerfile_consistent_instruction_casing,
   dockerfile_copy_entire_filesystem,
   dockerfile_copy_from_own_stage,
@@ -95,6 +106,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_copy_ignored_file,
   dockerfile_copy_multiple_sources_dest_slash,
   dockerfile_copy_relative_without_workdir,
+  dockerfile_curl_and_wget,
   dockerfile_dnf_clean_missing,
   dockerfile_dnf_missing_yes,
   dockerfile_dnf_unpinned,
@@ -136,11 +148,15 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_onbuild_forbidden_trigger,
   dockerfile_pip_cache_dir,
   dockerfile_pip_unpinned,
+  dockerfile_pipe_without_pipefail,
+  dockerfile_pointless_command_in_run,
   dockerfile_redundant_target_platform,
   dockerfile_reserved_stage_name,
   dockerfile_secret_in_arg_or_env,
   dockerfile_shellcheck,
   dockerfile_stage_name_casing,
+  dockerfile_sudo_in_run,
+  dockerfile_symlink_bin_sh,
   dockerfile_trusted_registries,
   dockerfile_undefined_arg_in_from,
   dockerfile_undefined_var,
@@ -148,6 +164,8 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_unused_suppression,
   dockerfile_use_add_for_archives,
   dockerfile_user_non_numeric,
+  dockerfile_useradd_missing_no_log_init,
+  dockerfile_wget_progress_bar,
   dockerfile_workdir_relative,
   dockerfile_yarn_cache_not_cleaned,
   dockerfile_yum_clean_missing,
