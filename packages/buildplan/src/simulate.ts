@@ -98,7 +98,7 @@ function fromStep(info: StageInfo, state: BuildState, syntax: string): Dispatche
     endLine: from.endLine,
     instruction: "FROM",
     text: from.original,
-    expanded: `FROM ${info.baseResolved}${asPart}`,
+    expanded: `FROM ${from.platform ? `--platform=${formatPlatform(info.platform)} ` : ""}${info.baseResolved}${asPart}`,
     layer: false,
     vertex: info.base.kind === "image" || info.base.kind === "context",
     cache: "hit",
