@@ -53,6 +53,7 @@ await build({
   sourcemap: "linked",
   logLevel: "warning",
   legalComments: "none",
+  minify: true,
 });
 
 // web-tree-sitter finds its runtime next to the module that loads it (the bundle); the shell package is
