@@ -41,7 +41,8 @@ export default defineRule({
   `,
   create: (ctx) => ({
     File(ast) {
-      const words = ast.instructions.map((i) => i.keywordWord);
+      // An unknown instruction is a parse error of its own, not a casing question.
+      const words = ast.instructions.filter((i) => i.kind !== "Unknown").map((i) => i.keywordWord);
       const lower = words.filter((w) => w.value === w.value.toLowerCase()).length;
       const upper = words.filter((w) => w.value === w.value.toUpperCase()).length;
       const majorityLower = lower > upper;

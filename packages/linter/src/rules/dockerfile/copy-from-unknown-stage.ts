@@ -42,6 +42,8 @@ export default defineRule({
     ## Differences from hadolint
     Stage names are compared without regard to case, as BuildKit does. A value written with a variable
     is not reported here (BuildKit refuses variables in \`--from\`; that is a build error, not this rule).
+    A name given to the build as a named context (\`docker buildx build --build-context dist=./out\`) is
+    not visible in the Dockerfile and is reported; suppress the finding on that line.
   `,
   create: (ctx) => ({
     Copy(node) {
@@ -59,7 +61,7 @@ export default defineRule({
         ? `'${ref}' is a stage defined later (line ${ctx.file.lines.positionAt(later.from.range.start).line + 1}): COPY --from can only use earlier stages`
         : /^\d+$/.test(ref)
           ? `There is no stage ${ref} before this one`
-          : `'${ref}' is not the name of an earlier stage: the build would pull the image '${ref}:latest'`;
+          : `'${ref}' is not the name of an earlier stage: unless the build is given a context of that name (--build-context), it pulls the image '${ref}:latest'`;
       ctx.report(value, message);
     },
   }),

@@ -36,14 +36,17 @@ export default defineRule({
 
     ## Differences from hadolint
     Hadolint checks \`COPY\` only; the build refuses the same mistake in \`ADD\`, so both are checked. A
-    destination written with a variable (\`\$DEST\`) is not reported: its value may end with a slash.
+    destination written with a variable (\`\$DEST\`) is not reported: its value may end with a slash. As
+    the build, \`.\` and \`..\` (\`COPY go.mod go.sum .\`) and a Windows path ending in \`\\\` count as
+    directories.
   `,
   create: (ctx) => {
     const check = (node: CopyInstruction | AddInstruction) => {
       const dest = node.destination;
       if (!dest || node.sources.length < 2) return;
       const path = unquote(dest.value);
-      if (path.endsWith("/") || hasVariable(path)) return;
+      // `.`, `..` and a trailing `\` (Windows) name directories as well as a trailing slash does.
+      if (/(?:^|[/\\])\.{1,2}$|[/\\]$/.test(path) || hasVariable(path)) return;
       // In JSON form (or a quoted path) the slash goes inside the closing quote.
       const quoted = node.json || /^(["']).*\1$/.test(dest.value.trim());
       const at = quoted ? { start: dest.range.end - 1, end: dest.range.end - 1 } : { start: dest.range.end, end: dest.range.end };

@@ -1,7 +1,7 @@
 import type { Scope, VariableUse } from "@shipshape/semantic";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { suggest } from "./support/words.js";
+import { editDistance, suggest } from "./support/words.js";
 
 /** Modifiers that deal with an unset variable on purpose. */
 const HANDLES_UNSET = new Set([":-", "-", ":+", "+", ":?", "?"]);
@@ -80,9 +80,16 @@ function explain(use: VariableUse, scope: Scope, isGlobal: boolean, laterAt: num
   const base = `'$${use.name}' is not defined here`;
   if (isGlobal) return `${base}: the global ARG ${use.name} must be declared again in the stage (ARG ${use.name}) to be used`;
   if (laterAt !== undefined) return `${base}: it is defined later in the stage, after this line`;
-  // Short names are too close to everything to call a near-miss a typo.
-  const guess = use.name.length >= 4 ? suggest(use.name, names(scope)) : undefined;
-  if (guess) return `${base} (did you mean '$${guess}'?)`;
-  if (!scope.baseEnvUnknown) return `${base}: no ARG or ENV defines it, so it expands to an empty string`;
+  if (!scope.baseEnvUnknown) {
+    const guess = suggest(use.name, names(scope));
+    return `${base}${guess ? ` (did you mean '$${guess}'?)` : ": no ARG or ENV defines it, so it expands to an empty string"}`;
+  }
+  // The base image may define the name (GOPATH in a Go image), so only a one-letter slip from a name
+  // this file declares counts as a certain typo; short names are too close to everything.
+  const declared = [...scope.entries.values()].filter((e) => e.kind === "arg" || e.kind === "env").map((e) => e.name);
+  const guess = use.name.length >= 4 ? suggest(use.name, [...declared, ...scope.unset.keys()]) : undefined;
+  if (guess && (guess.toLowerCase() === use.name.toLowerCase() || editDistance(guess, use.name) <= 1)) {
+    return `${base} (did you mean '$${guess}'?)`;
+  }
   return undefined;
 }

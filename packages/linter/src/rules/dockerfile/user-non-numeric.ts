@@ -36,12 +36,15 @@ export default defineRule({
     ## Differences from hadolint
     A user written with variables is expanded with the \`ARG\`/\`ENV\` values in force: it is reported
     when the value is known and not numeric, and not reported when the value is unknown. Hadolint skips
-    any reference to a declared \`ARG\`.
+    any reference to a declared \`ARG\`. Windows stages are not checked: Windows users have no numeric
+    ids.
   `,
   create: (ctx) => ({
     User(node) {
       const user = node.user;
-      if (!user || node.parentOnbuild) return;
+      const stage = ctx.stageOf(node);
+      // Windows containers have no numeric user ids: ContainerUser is the way to write it.
+      if (!user || node.parentOnbuild || (stage && ctx.semantic.stages[stage.index]?.os === "windows")) return;
       let name = unquote(user.value);
       if (hasVariable(name)) {
         const resolved = ctx.semantic.resolveAt(node, user.value);

@@ -27,6 +27,13 @@ describe("ConsistentInstructionCasing consistent-instruction-casing", () => {
     `.replace("# warning", "#^^^ warning"));
   });
 
+  it("ignores unknown instructions (a parse error of their own)", () =>
+    check(rule, `
+      FROM alpine:3.20
+      RUN true
+      apt-get install -y curl
+    `));
+
   it("leaves ONBUILD triggers alone", () =>
     check(rule, `
       FROM alpine:3.20

@@ -8,7 +8,7 @@ describe("DL3022 copy-from-unknown-stage", () => {
       FROM golang:1.23 AS build
       FROM alpine:3.20
       COPY --from=biuld /a /a
-      #           ^^^^^ warning[DL3022]: 'biuld' is not the name of an earlier stage: the build would pull the image 'biuld:latest'
+      #           ^^^^^ warning[DL3022]: 'biuld' is not the name of an earlier stage: unless the build is given a context of that name (--build-context), it pulls the image 'biuld:latest'
       COPY --from=5 /a /a
       #           ^ warning[DL3022]: There is no stage 5 before this one
       COPY --from=later /a /a

@@ -21,6 +21,9 @@ describe("DL3021 copy-multiple-sources-dest-slash", () => {
       COPY a b /app/
       COPY a b "/app/"
       COPY a b \${DEST}
+      COPY go.mod go.sum .
+      COPY a b ..
+      COPY a b src/.
     `));
 
   it("adds the slash, inside quotes when quoted", () =>

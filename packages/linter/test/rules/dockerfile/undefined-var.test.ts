@@ -42,6 +42,15 @@ describe("UndefinedVar undefined-var", () => {
       COPY bin-$TARGETARCH /usr/local/bin/app
     `));
 
+  it("does not call an image's variable a typo of a distant name, only one-letter slips", () =>
+    check(rule, `
+      FROM golang:1.23
+      ENV APP_ROOT=/srv
+      COPY . $GOPATH/src/app
+      WORKDIR $APP_ROT
+      #       ^^^^^^^^ warning[UndefinedVar]: '$APP_ROT' is not defined here (did you mean '$APP_ROOT'?)
+    `));
+
   it("checks RUN --mount option values", () =>
     check(rule, `
       FROM scratch

@@ -22,4 +22,10 @@ describe("DL3066 user-non-numeric", () => {
       USER $UID
       USER $UNKNOWN
     `));
+
+  it("skips Windows stages, whose users have no numeric ids", () =>
+    check(rule, `
+      FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
+      USER ContainerUser
+    `));
 });
