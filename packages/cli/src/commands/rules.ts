@@ -4,9 +4,10 @@ import type { ParsedCommand } from "../main.js";
 import { UsageError } from "../settings.js";
 import { ruleDocUrl } from "../reporters/common.js";
 
+/** Every rule in the linter's order (kind, then code). */
 async function loadRules(): Promise<RuleInfo[]> {
   const { listRules } = await import("@shipshape/linter");
-  return [...listRules()].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return listRules();
 }
 
 /** `shipshape rules [--format text|json|markdown]`. */
