@@ -1,4 +1,4 @@
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import rule from "../../../src/rules/dockerfile/trusted-registries.js";
 import { check } from "../../helpers/check.js";
 
@@ -56,4 +56,13 @@ describe("DL3026 trusted-registries", () => {
     check(rule, `
       FROM quay.io/x:1
     `));
+});
+
+describe("DL3026 with hadolint's configuration file", () => {
+  it("is switched on by trustedRegistries in .hadolint.yaml", async () => {
+    const { lint } = await import("../../../src/lint.js");
+    const files: Record<string, string> = { "/p/.hadolint.yaml": "trustedRegistries:\n  - ghcr.io\n" };
+    const found = await lint([{ path: "/p/Dockerfile", text: "FROM quay.io/x/y:1\nFROM ghcr.io/x/y:1\n" }], { readFile: (p) => files[p] });
+    expect(found.filter((d) => d.code === "DL3026").map((d) => `${d.line}:${d.column}`)).toEqual(["1:6"]);
+  });
 });
