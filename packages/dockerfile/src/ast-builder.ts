@@ -25,12 +25,20 @@ type Draft = Base & { kind: Instruction["kind"] } & Record<string, unknown>;
 export class AstBuilder {
   ctx!: ScannedInstruction;
   text = "";
+  /** Set when an empty range fell on a line join, where "after the previous text" is not "before the next". */
+  ambiguousEmptyRange = false;
 
   /** Source range of logical `[start, end)`. */
   range(start: number, end: number): Range {
     const segs = this.ctx.segments;
+    if (end <= start) {
+      // an empty range sits right after the text before it (not at the start of the next physical line);
+      // where those differ, the caller clamps it into its parent afterwards
+      const at = mapOffset(segs, start, true);
+      if (at !== mapOffset(segs, start)) this.ambiguousEmptyRange = true;
+      return { start: at, end: at };
+    }
     const s = mapOffset(segs, start);
-    if (end <= start) return { start: s, end: s };
     return { start: s, end: Math.max(s, mapOffset(segs, end, true)) };
   }
 

@@ -1,5 +1,5 @@
 /** `parseDockerfile`: scanner -> BuildKit line parsing -> grammar -> typed AST, never throwing. */
-import type { Diagnostic } from "@shipshape/text";
+import type { Diagnostic, Range } from "@shipshape/text";
 import type { Dockerfile, Instruction } from "./ast.js";
 import type { IToken } from "chevrotain";
 import { AstBuilder, type TokenLike } from "./ast-builder.js";
@@ -55,6 +55,10 @@ function parseUnsafe(text: string): ParseResult {
     let node = parser.instruction();
     // the tokenizer only produces shapes the grammar accepts; should that ever fail, keep a generic node
     if (!node || parser.errors.length > 0) node = builder.unknown(tokens[0] as IToken & TokenLike, []);
+    if (builder.ambiguousEmptyRange) {
+      clampIntoParents(node, node.range);
+      builder.ambiguousEmptyRange = false;
+    }
     sortVariables(node);
     instructions.push(node);
     lineErrors(scanned.node, builder, errors);
@@ -70,6 +74,35 @@ function parseUnsafe(text: string): ParseResult {
     comments: file.comments,
   };
   return { ast, errors };
+}
+
+function isRange(v: unknown): v is Range {
+  return typeof v === "object" && v !== null && typeof (v as Range).start === "number" && typeof (v as Range).end === "number";
+}
+
+/** Moves every range inside its parent's (only needed for empty ranges on a line join; rare). */
+function clampIntoParents(value: unknown, parent: Range): void {
+  if (Array.isArray(value)) {
+    for (const v of value) clampIntoParents(v, parent);
+    return;
+  }
+  if (typeof value !== "object" || value === null) return;
+  const own = (value as { range?: unknown }).range;
+  let inner = parent;
+  if (isRange(own) && own !== parent) {
+    clamp(own, parent);
+    inner = own;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    if (k === "range" || k === "segments") continue;
+    if (isRange(v) && Object.keys(v).length === 2) clamp(v, inner);
+    else clampIntoParents(v, inner);
+  }
+}
+
+function clamp(r: Range, parent: Range): void {
+  r.start = Math.min(Math.max(r.start, parent.start), parent.end);
+  r.end = Math.max(Math.min(r.end, parent.end), r.start);
 }
 
 /** Variables are collected per argument; callers want them in source order (outer before nested). */

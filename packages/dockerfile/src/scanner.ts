@@ -242,6 +242,8 @@ export function scanDockerfile(text: string): ScannedFile {
     // the trimmed instruction end in the source
     let trimmed = original.length;
     while (trimmed > 0 && isSpaceCode(original.charCodeAt(trimmed - 1))) trimmed--;
+    // an all-blank logical line still has its (empty) keyword after the blanks: keep it inside the range
+    trimmed = Math.max(trimmed, node.keyword.end);
     let end = Math.max(mapOffset(segments, trimmed, true), instrStart);
     for (const e of emptyLines) end = Math.max(end, e.end);
 

@@ -41,6 +41,11 @@ describe("continuations", () => {
     expect(dump("RUN a \\\n\\\nb\n")).toBe('(run "a b")\n');
   });
 
+  it("empty parts on a line join stay inside their parents", () => {
+    // found by the property test: empty image path, empty key, empty args, all-blank logical lines
+    for (const text of ["FROM \\\n:", "LABEL \\\n=", "a=b\\\n \\\n", "\\\n \\\n", "ENV \\\n=x"]) parse(text);
+  });
+
   it("a continuation at EOF ends the instruction", () => {
     const { ast, errors } = parse("RUN a \\");
     expect(errors).toEqual([]);
