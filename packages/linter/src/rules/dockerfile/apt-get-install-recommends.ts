@@ -1,7 +1,7 @@
 import { hasFlag } from "@shipshape/shell";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { APT_GET_VALUE_FLAGS } from "./apt-get-unpinned.js";
+import { APT_GET_VALUE_FLAGS, simulates } from "./apt-get-unpinned.js";
 import { insertAfterWord, toolCalls } from "./support/shell-commands.js";
 
 export default defineRule({
@@ -39,13 +39,14 @@ export default defineRule({
     \`curl\` is the classic case).
 
     ## Differences from hadolint
-    \`-o APT::Install-Recommends=false\` (or \`=0\`) counts as well, as hadolint's bare argument does.
+    \`-o APT::Install-Recommends=false\` (or \`=0\`) counts as well, as hadolint's bare argument does, and a
+    simulation (\`apt-get -s install\`) installs nothing.
     Wrapped commands (\`sudo apt-get\`) and heredoc scripts are checked too; PowerShell and cmd stages are not.
   `,
   create: (ctx) => ({
     Run(node) {
       for (const call of toolCalls(ctx, node, "apt-get", ["install"], APT_GET_VALUE_FLAGS)) {
-        if (hasFlag(call.cmd, "no-install-recommends")) continue;
+        if (hasFlag(call.cmd, "no-install-recommends") || simulates(call.cmd)) continue;
         if (call.cmd.args.some((a) => /^(-o)?APT::Install-Recommends=(false|0|no)$/i.test(a.value))) continue;
         ctx.report(call.cmd.name!, "apt-get install without --no-install-recommends also installs recommended packages", {
           fix: insertAfterWord(ctx, call.subcommand, "--no-install-recommends", "Add --no-install-recommends to apt-get install"),

@@ -1,7 +1,7 @@
 import { countFlag, flagValue, hasFlag, type ShellCommand } from "@shipshape/shell";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { APT_GET_VALUE_FLAGS } from "./apt-get-unpinned.js";
+import { APT_GET_VALUE_FLAGS, simulates } from "./apt-get-unpinned.js";
 import { insertAfterWord, toolCalls } from "./support/shell-commands.js";
 
 /** `-y`, `--yes`, `--assume-yes`, `-qq` / `-q -q` / `-q=2` (quiet level 2 implies yes), or the apt option. */
@@ -44,13 +44,13 @@ export default defineRule({
     The fix inserts \`-y\` right after \`install\`. It is safe: it only answers the question the build cannot.
 
     ## Differences from hadolint
-    \`-o APT::Get::Assume-Yes=true\` counts as well. Wrapped commands (\`sudo apt-get\`) and heredoc scripts
+    \`-o APT::Get::Assume-Yes=true\` counts as well, and a simulation (\`apt-get -s install\`) asks nothing. Wrapped commands (\`sudo apt-get\`) and heredoc scripts
     are checked too; PowerShell and cmd stages are not.
   `,
   create: (ctx) => ({
     Run(node) {
       for (const call of toolCalls(ctx, node, "apt-get", ["install"], APT_GET_VALUE_FLAGS)) {
-        if (answersYes(call.cmd)) continue;
+        if (answersYes(call.cmd) || simulates(call.cmd)) continue;
         ctx.report(call.cmd.name!, "apt-get install needs -y: a build cannot answer its prompt", {
           fix: insertAfterWord(ctx, call.subcommand, "-y", "Add -y to apt-get install"),
         });

@@ -1,9 +1,15 @@
+import { hasFlag, type ShellCommand } from "@shipshape/shell";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
 import { reportUnpinned, toolCalls } from "./support/shell-commands.js";
 
 /** apt-get options that take a value (their value is not a package). */
 export const APT_GET_VALUE_FLAGS = ["t", "target-release", "o", "option", "c", "config-file", "a", "host-architecture"];
+
+/** `apt-get -s install` only shows what would happen: nothing is installed, nothing asked. */
+export function simulates(cmd: ShellCommand): boolean {
+  return hasFlag(cmd, "s", "simulate", "just-print", "dry-run", "recon", "no-act");
+}
 
 /** `pkg=1.2`, `pkg/bookworm-backports` (a release), or a local `.deb` file. */
 function pinned(pkg: string): boolean {
@@ -47,12 +53,13 @@ export default defineRule({
     A package word holding a variable (\`$PACKAGES\`) is checked with the value the ARG or ENV in force gives
     it, split into words as the shell does; when the value is unknown the word is not reported (hadolint
     reports every variable as an unpinned package). Options are read as apt-get reads them, so the values of
-    \`-o\`, \`-c\` and \`-a\` are not taken for packages. Wrapped commands (\`sudo apt-get\`) and heredoc
+    \`-o\`, \`-c\` and \`-a\` are not taken for packages, and \`apt-get -s install\` (a simulation) is not checked. Wrapped commands (\`sudo apt-get\`) and heredoc
     scripts are checked too; PowerShell and cmd stages are not.
   `,
   create: (ctx) => ({
     Run(node) {
       for (const call of toolCalls(ctx, node, "apt-get", ["install"], APT_GET_VALUE_FLAGS)) {
+        if (simulates(call.cmd)) continue;
         reportUnpinned(ctx, node, call.operands, pinned, (pkg) => `Pin the version of '${pkg}' in apt-get install (${pkg.split(" ")[0]}=<version>)`);
       }
     },

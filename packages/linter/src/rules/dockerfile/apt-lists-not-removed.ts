@@ -1,11 +1,16 @@
 import type { Instruction } from "@shipshape/dockerfile";
-import { type ParsedEmbeddedScript, type ShellCommand } from "@shipshape/shell";
+import { commandName, positionalArgs, type ParsedEmbeddedScript, type ShellCommand } from "@shipshape/shell";
 import type { Fix } from "@shipshape/text";
 import { defineRule, type DockerfileRuleContext } from "../../rule.js";
 import { md } from "../../docs.js";
-import { allCommands, cacheMountCovers, posixScripts, removesLater, stageLeavesImage, toolCalls } from "./support/shell-commands.js";
+import { allCommands, cacheMountCovers, posixScripts, removesLater, runsLater, stageLeavesImage, toolCalls } from "./support/shell-commands.js";
 
 const LISTS = "/var/lib/apt/lists";
+
+/** `apt-get dist-clean` (apt 2.7 and later) removes the package lists as well as the archives. */
+function distClean(cmd: ShellCommand): boolean {
+  return ["apt-get", "apt"].includes(commandName(cmd) ?? "") && positionalArgs(cmd, { valueFlags: ["o", "option", "c", "config-file"] })[0]?.value === "dist-clean";
+}
 
 /**
  * The last statement of a script when it is a plain top-level command, so that ` && rm ...` can follow
@@ -74,8 +79,9 @@ export default defineRule({
 
     ## Differences from hadolint
     hadolint is satisfied by any \`rm -rf\`, whatever it removes. Here only an \`rm\` that runs after the update
-    and removes \`/var/lib/apt/lists\` (its contents, or a parent directory), or a cache/tmpfs mount on that
-    directory or a parent, counts. Heredoc scripts and wrapped commands (\`sudo apt-get\`) are read too;
+    and removes \`/var/lib/apt/lists\` (its contents, or a parent directory), a later \`apt-get dist-clean\`
+    (apt 2.7 and later, which removes the lists too), or a cache/tmpfs mount on that directory or a parent,
+    counts. Heredoc scripts and wrapped commands (\`sudo apt-get\`) are read too;
     PowerShell and cmd stages are not.
   `,
   create: (ctx) => ({
@@ -84,7 +90,7 @@ export default defineRule({
       const updates = toolCalls(ctx, node, ["apt-get", "apt", "aptitude"], ["update"], ["o", "option", "c", "config-file"]);
       if (updates.length === 0) return;
       const commands = allCommands(ctx, node);
-      const bare = updates.find((u) => !removesLater(commands, u, LISTS));
+      const bare = updates.find((u) => !removesLater(commands, u, LISTS) && !runsLater(commands, u, distClean));
       if (!bare) return;
       ctx.report(bare.subcommand, `Remove ${LISTS} after '${bare.cmd.name!.value} update' in the same RUN: the package lists stay in the layer`, {
         fix: appendCleanup(ctx, node),

@@ -8,8 +8,9 @@ const GO_VALUE_FLAGS = [
   "compiler", "gccgoflags", "installsuffix", "buildmode", "pgo", "coverpkg", "covermode",
 ].flatMap((f) => (f.length === 1 ? [f] : [`-${f}`, f]));
 
+/** Local paths, and the patterns Go expands itself (\`go install tool\` installs the tools go.mod pins). */
 function isLocal(pkg: string): boolean {
-  return pkg.startsWith(".") || pkg.startsWith("/");
+  return pkg.startsWith(".") || pkg.startsWith("/") || ["tool", "all", "std", "cmd"].includes(pkg);
 }
 
 /** `module/path@v1.2.3` (not `@latest`, `@none`, `@upgrade`, `@patch`), or a local package. */
@@ -36,7 +37,7 @@ export default defineRule({
     ## What it does
     Flags packages in \`go install\`, \`go get\` and \`go run\` of a remote module without a version
     (\`golang.org/x/tools/gopls@v0.16.2\`); \`@latest\` and \`@none\` are not versions. Local packages
-    (\`.\`, \`./cmd/x\`, \`/src/x\`) and \`go run main.go\` are fine.
+    (\`.\`, \`./cmd/x\`, \`/src/x\`), the patterns \`tool\`, \`all\`, \`std\` and \`cmd\`, and \`go run main.go\` are fine.
 
     ## Why is this bad?
     Without a version, Go fetches the newest release on the day of the build: builds of the same commit

@@ -19,6 +19,7 @@ describe("DL3015 apt-get-install-recommends", () => {
       RUN apt-get -o APT::Install-Recommends=false install -y curl
       RUN apt-get install -y APT::Install-Recommends=false curl
       RUN apt-get update
+      RUN apt-get install -s curl
     `));
 
   it("checks heredoc scripts", () =>

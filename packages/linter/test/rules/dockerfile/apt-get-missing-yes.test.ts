@@ -24,6 +24,7 @@ describe("DL3014 apt-get-missing-yes", () => {
       RUN apt-get -qy install curl
       RUN apt-get -o APT::Get::Assume-Yes=true install curl
       RUN apt-get update
+      RUN apt-get install -s curl && apt-get --simulate install curl
     `));
 
   it("checks heredoc scripts, not PowerShell stages", () =>

@@ -17,6 +17,7 @@ describe("DL3008 apt-get-unpinned", () => {
       RUN apt-get install -y -t bookworm-backports curl=7.88.1 git/bookworm ./local.deb
       RUN apt-get -o Dpkg::Options::=--force-confold install -y curl=7.88.1
       RUN apt-get update
+      RUN if apt-get install -s "postgresql-jit" > /dev/null; then echo yes; fi
     `));
 
   it("reads packages across line continuations and behind sudo", () =>

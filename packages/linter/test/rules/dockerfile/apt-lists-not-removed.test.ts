@@ -17,6 +17,8 @@ describe("DL3009 apt-lists-not-removed", () => {
       FROM debian:12
       RUN apt-get update && apt-get install -y curl && rm -rf /tmp/*
       #           ^^^^^^ info[DL3009]: ${MESSAGE}
+      RUN apt-get update && apt-get install -y curl && apt-get clean
+      #           ^^^^^^ info[DL3009]: ${MESSAGE}
       RUN rm -rf /var/lib/apt/lists/* && apt-get update
       #                                          ^^^^^^ info[DL3009]: ${MESSAGE}
     `));
@@ -27,6 +29,7 @@ describe("DL3009 apt-lists-not-removed", () => {
       RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
       RUN apt-get update && rm -r /var/lib/apt/lists
       RUN apt-get update && rm -rf /var/lib/apt
+      RUN set -eux; apt-get update; apt-get install -y curl; apt-get dist-clean
       RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update
       RUN --mount=type=tmpfs,target=/var/lib/apt apt-get update
       RUN --mount=type=bind,target=/x apt-get update && rm -rf /var/lib/apt/lists/*

@@ -18,6 +18,7 @@ describe("DL3062 go-unpinned", () => {
     check(rule, `
       FROM golang:1.23
       RUN go install -ldflags "-s -w" -o /bin/x golang.org/x/tools/gopls@v0.16.2 ./cmd/... .
+      RUN go install tool && go get all
       RUN go run main.go && go run ./cmd/x && go get && go build ./...
     `));
 
