@@ -33,7 +33,7 @@ export function parseYamlTree(text: string, file: string, sink: DiagnosticSink):
       broken = true;
       if (errorCount++ >= MAX_SYNTAX_ERRORS) break;
       const [s, t] = e.pos;
-      sink.report("yaml-syntax", cleanYamlMessage(e.message), { start: Math.min(s, text.length), end: Math.min(Math.max(t, s), text.length) }, file);
+      sink.report("yaml-syntax", cleanYamlMessage(e.message), visibleRange(text, Math.min(s, text.length), Math.min(Math.max(t, s), text.length)), file);
     }
     if (doc.contents === null || doc.contents === undefined) continue;
     const conv = new Converter(doc as Document.Parsed, text, file, sink, lines);
@@ -41,6 +41,15 @@ export function parseYamlTree(text: string, file: string, sink: DiagnosticSink):
     if (root) out.push(root);
   }
   return { documents: out, empty: out.length === 0 && !broken, broken };
+}
+
+/** Editors hide empty ranges: widen one to the character there, or to the last visible character before it. */
+function visibleRange(text: string, start: number, end: number): Range {
+  if (end > start) return { start, end };
+  if (start < text.length && !/[\r\n]/.test(text[start]!)) return { start, end: start + 1 };
+  let q = start - 1;
+  while (q >= 0 && /\s/.test(text[q]!)) q--;
+  return q >= 0 ? { start: q, end: q + 1 } : { start, end };
 }
 
 function cleanYamlMessage(m: string): string {

@@ -29,6 +29,17 @@ describe("YAML level", () => {
     expect(f.every(([c]) => c === "CF001")).toBe(true);
   });
 
+  it.each([
+    ["services:\n\tweb:\n    image: a\n", "\t", /Tabs/],
+    ["services:\n  web:\n    image: 'a\n", "a", /quote/],
+    ["services:\n  web: [\n", "[", /Flow sequence/],
+  ])("reports YAML error %j on a visible range", (text, covered, message) => {
+    const f = findings(text);
+    expect(f[0]![0]).toBe("CF001");
+    expect(f[0]![1]).toBe(covered);
+    expect(f[0]![2]).toMatch(message);
+  });
+
   it("expands aliases and merge keys, explicit keys winning", () => {
     const text = yaml(
       "x-base: &base",
