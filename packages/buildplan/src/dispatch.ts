@@ -1,62 +1,22 @@
 /**
  * Walks a stage's instructions the way BuildKit's `dispatch` does and records, for every step, the state after
  * it, whether it is a vertex (and so a layer), and the parts of its cache key (the op definition and its
- * content inputs) that the cache model compares between builds.
+ * content inputs) that the cache model compares between builds. RUN and COPY/ADD have their own modules.
  */
-import type {
-  AddInstruction, CommandForm, CopyInstruction, HealthcheckInstruction, Instruction, RunInstruction,
-} from "@shipshape/dockerfile";
+import type { HealthcheckInstruction, Instruction } from "@shipshape/dockerfile";
 import type { Range } from "@shipshape/text";
-import type { ContextView } from "./context.js";
-import type { DiagnosticSink } from "./diagnostics.js";
-import type { StageGraph, StageInfo } from "./graph.js";
-import { formatPlatform } from "./platform.js";
-import { cleanPath, compileSource, isRemoteSource, sourceMatchesAny } from "./sources.js";
-import { DEFAULT_SHELL, sharedBuildEnv, sharedSnapshot, type BuildState } from "./state.js";
+import { dispatchCopy } from "./dispatch-copy.js";
+import {
+  commandArgv, opContext, ownText, resolvePath, type DispatchContext, type DispatchedStep, type Expander, type StepDraft,
+} from "./dispatch-common.js";
+import { dispatchRun } from "./dispatch-run.js";
+import type { StageInfo } from "./graph.js";
+import { sharedSnapshot, type BuildState } from "./state.js";
 import type { ArgValue, HealthcheckConfig, StepPlan } from "./types.js";
-import { expand, expandForDisplay, expandSplit, type Escape } from "./vars.js";
+import { expand, expandSplit } from "./vars.js";
 
-/** A content-addressed input of a vertex. */
-export type ContentInput =
-  | { kind: "context"; sources: string[]; excludes: string[]; namedContext?: string }
-  | { kind: "stage"; index: number; paths: string[] }
-  | { kind: "image"; ref: string; paths: string[] }
-  | { kind: "remote"; url: string; pinned: boolean }
-  | { kind: "inline"; text: string };
-
-export interface VertexSpec {
-  /** The parts of the op definition (argv, env, cwd, user, mounts, copy actions...). */
-  opParts: unknown[];
-  /** `opParts` serialised, computed on first use (only the cache model needs it). */
-  op?: string;
-  /** False for a `--link` copy: it does not build on the previous state (a merge follows). */
-  chain: boolean;
-  inputs: ContentInput[];
-}
-
-export interface DispatchedStep {
-  step: StepPlan;
-  vertex?: VertexSpec;
-}
-
-export interface DispatchContext {
-  graph: StageGraph;
-  context: ContextView;
-  buildArgs: Record<string, string | undefined>;
-  sink: DiagnosticSink;
-  /** Report dispatch-time errors (the stage is built). */
-  report: boolean;
-}
-
-interface StepDraft {
-  instr: Instruction;
-  keyword: string;
-  expanded?: string;
-  vertex?: VertexSpec;
-  layer?: boolean;
-  history?: string;
-  shadowed?: string[];
-}
+export type { ContentInput, DispatchContext, DispatchedStep, VertexSpec } from "./dispatch-common.js";
+export { resolvePath } from "./dispatch-common.js";
 
 /** Dispatches one instruction onto `state`; returns the step record. */
 export function dispatchInstruction(
@@ -119,7 +79,7 @@ export function dispatchInstruction(
     case "Arg": {
       const parts: string[] = [];
       for (const decl of instr.declarations) {
-        const a = resolveStageArg(decl.name.value, decl.defaultValue?.value, decl.defaultValue?.range, state, ctx, x);
+        const a = resolveStageArg(decl.name.value, decl.defaultValue?.value, decl.defaultValue?.range, ctx, x);
         parts.push(a.value !== undefined ? `${a.name}=${a.value}` : a.name);
         const existing = state.args.find((e) => e.name === a.name);
         if (existing) {
@@ -246,22 +206,14 @@ export function dispatchInstruction(
   return { step, vertex: d.vertex };
 }
 
-/** The instruction's text from its keyword on (a trigger's `original` still starts with `ONBUILD`). */
-function ownText(instr: Instruction): string {
-  return instr.parentOnbuild ? instr.original.replace(/^\s*onbuild\s+/i, "") : instr.original;
-}
-
 /** Instructions that change what a step's `state` shows. */
 const STATE_CHANGING = new Set(["Env", "Arg", "Workdir", "User", "Shell"]);
-
-type Expander = (text: string, range: Range, env?: ReadonlyMap<string, string>) => string;
 
 /** BuildKit's `dispatchArg` order: build-arg, then the expanded default, then the global value, else unset. */
 function resolveStageArg(
   name: string,
   defaultText: string | undefined,
   defaultRange: Range | undefined,
-  state: BuildState,
   ctx: DispatchContext,
   x: Expander,
 ): ArgValue {
@@ -275,30 +227,6 @@ function resolveStageArg(
 
 function isMetaArg(ctx: DispatchContext, name: string): boolean {
   return ctx.graph.metaArgs.some((m) => m.name === name && m.value !== undefined && m.source !== "builtin");
-}
-
-/** What every op of a stage shares: its platform and the frontend that converts the Dockerfile. */
-function opContext(stage: StageInfo, ctx: DispatchContext): string {
-  return `${formatPlatform(stage.platform)}\0${ctx.graph.syntax}`;
-}
-
-/** A path inside another stage or image, cleaned and absolute (`app/dist/` -> `/app/dist`). */
-function absolute(p: string): string {
-  const c = cleanPath(p);
-  return c === "." ? "/" : `/${c}`;
-}
-
-/** `a` against `/x` -> `/x/a`; `..` and `.` cleaned. */
-export function resolvePath(cwd: string, p: string): string {
-  const joined = p.startsWith("/") ? p : `${cwd}/${p}`;
-  const c = cleanPath(joined);
-  return c === "." ? "/" : `/${c}`;
-}
-
-function commandArgv(command: CommandForm | undefined, shell: string[]): string[] {
-  if (!command) return [];
-  if (command.kind === "JsonForm") return command.elements.map((e) => e.value);
-  return [...shell, command.value];
 }
 
 function goList(argv: string[] | null): string {
@@ -342,174 +270,3 @@ export function normalizePorts(token: string): string[] {
   if (lo < 1 || hi > 65535 || hi < lo) return [];
   return Array.from({ length: hi - lo + 1 }, (_, i) => `${lo + i}/${proto}`);
 }
-
-function flagValue(instr: Instruction, name: string): string | undefined {
-  const f = instr.flags.find((fl) => fl.name.value.toLowerCase() === name);
-  return f ? (f.value?.value ?? "") : undefined;
-}
-
-function dispatchRun(instr: RunInstruction, state: BuildState, stage: StageInfo, ctx: DispatchContext, d: StepDraft, x: Expander): void {
-  const escape: Escape = ctx.graph.escape;
-  const mounts = instr.mounts.map((m) => {
-    const expanded: Record<string, string> = {};
-    for (const field of m.fields) {
-      const key = field.key.value.toLowerCase();
-      const raw = field.value?.value ?? "";
-      expanded[key] = key === "from" ? raw : x(raw, field.value?.range ?? field.range);
-    }
-    const sourceField = m.fields.find((f) => ["source", "src"].includes(f.key.value.toLowerCase()));
-    if (ctx.report) checkMount(m.type, expanded, state.workdir ?? "/", m.range, ctx);
-    return { type: m.type, values: expanded, sourceRange: sourceField?.value?.range ?? m.range };
-  });
-  const inputs: ContentInput[] = [];
-  const mountKeys: unknown[] = [];
-  for (const m of mounts) {
-    const v = m.values;
-    const target = resolvePath(state.workdir ?? "/", v["target"] ?? v["dst"] ?? v["destination"] ?? "");
-    if (m.type === "bind") {
-      const source = v["source"] ?? v["src"] ?? "/";
-      const from = v["from"];
-      if (from === undefined || from === "") {
-        inputs.push({ kind: "context", sources: [source], excludes: [] });
-        if (ctx.report) checkLocalSource(source, m.sourceRange, ctx);
-      }
-      else {
-        const dep = stage.deps.find((dp) => dp.kind === "mount-from" && dp.instruction === instr);
-        if (dep?.target.kind === "stage") inputs.push({ kind: "stage", index: dep.target.index, paths: [absolute(source)] });
-        else if (dep?.target.kind === "context") inputs.push({ kind: "context", sources: [source], excludes: [], namedContext: dep.target.value });
-        else if (dep?.target.kind === "image") inputs.push({ kind: "image", ref: dep.target.ref, paths: [absolute(source)] });
-      }
-      mountKeys.push(["bind", target, source, v["rw"] !== undefined || v["readwrite"] !== undefined]);
-    } else if (m.type === "cache") {
-      // Only the target (and the namespace) is part of the key, never the contents.
-      mountKeys.push(["cache", target]);
-    } else if (m.type === "secret") {
-      mountKeys.push(["secret", v["id"] ?? "", v["target"] ?? v["dst"] ?? "", v["env"] ?? ""]);
-    } else if (m.type === "ssh") {
-      mountKeys.push(["ssh", v["id"] ?? "default", target]);
-    } else {
-      mountKeys.push([m.type, target, v["size"] ?? ""]);
-    }
-  }
-  const argv = instr.command ? commandArgv(instr.command, state.shell) : [];
-  const heredocs = instr.heredocs.map((h) => h.content);
-  // The env is the same object for every RUN until an ENV or ARG changes it.
-  const env = sharedBuildEnv(state);
-  const net = flagValue(instr, "network");
-  const sec = flagValue(instr, "security");
-  d.vertex = {
-    opParts: ["exec", argv, heredocs, env, state.workdir ?? "/", state.user ?? "root", net ?? "", sec ?? "", mountKeys, ctx.buildArgs["BUILDKIT_SANDBOX_HOSTNAME"] ?? "", opContext(stage, ctx)],
-    chain: true,
-    inputs,
-  };
-  d.layer = true;
-  const shadowed = state.args.filter((a) => a.value !== undefined && state.configEnv.has(a.name) && state.configEnv.get(a.name) !== a.value);
-  d.shadowed = shadowed.map((a) => a.name);
-  const rest = ownText(instr).slice(instr.keywordWord.value.length);
-  // BuildKit names a heredoc RUN after its first line too.
-  const firstLine = instr.heredocs[0]?.content.split(/\r?\n/).find((l) => l.trim() !== "");
-  d.expanded = "RUN" + expandForDisplay(rest, state.buildEnv, escape) + (firstLine !== undefined ? ` (${firstLine.trim()}...)` : "");
-  const declared = state.args.filter((a) => a.value !== undefined || state.buildEnv.has(a.name));
-  const prefix = declared.length > 0 ? `|${declared.length} ${declared.map((a) => `${a.name}=${state.buildEnv.get(a.name) ?? a.value ?? ""}`).join(" ")} ` : "";
-  d.history = `RUN ${prefix}${argv.join(" ")} # buildkit`;
-}
-
-function dispatchCopy(
-  instr: CopyInstruction | AddInstruction,
-  state: BuildState,
-  stage: StageInfo,
-  ctx: DispatchContext,
-  d: StepDraft,
-  x: Expander,
-): void {
-  const sources = instr.sources.map((w) => ({ raw: w.value, value: x(w.value, w.range), range: w.range }));
-  const destRaw = instr.destination?.value ?? "";
-  const dest = x(destRaw, instr.destination?.range ?? instr.args.range);
-  const destAbs = dest.endsWith("/") || dest === "." ? `${resolvePath(state.workdir ?? "/", dest)}/`.replace(/\/\/$/, "/") : resolvePath(state.workdir ?? "/", dest);
-  const chown = instr.chown ? x(instr.chown.value?.value ?? "", instr.chown.range) : "";
-  const chmod = instr.chmod ? x(instr.chmod.value?.value ?? "", instr.chmod.range) : "";
-  const excludes = instr.exclude.map((f) => f.value?.value ?? "");
-  const linkValue = instr.link ? (instr.link.value?.value ?? "true").toLowerCase() : "false";
-  const link = linkValue !== "false" && chmod === "";
-  const heredocNames = new Set(instr.heredocs.map((h) => h.name));
-  const inputs: ContentInput[] = [];
-  const local: string[] = [];
-  const fromDep = instr.kind === "Copy" && instr.from ? stage.deps.find((dp) => dp.kind === "copy-from" && dp.instruction === instr) : undefined;
-  const isFromFlag = instr.kind === "Copy" && instr.from !== undefined;
-
-  for (const s of sources) {
-    const heredocName = /^<<-?["']?([^"']+)["']?$/.exec(s.raw)?.[1];
-    if (heredocName && heredocNames.has(heredocName)) {
-      const h = instr.heredocs.find((hd) => hd.name === heredocName)!;
-      const body = h.expand ? expand(h.content, state.buildEnv, ctx.graph.escape).value : h.content;
-      inputs.push({ kind: "inline", text: body });
-      continue;
-    }
-    if (instr.kind === "Add" && isRemoteSource(s.value)) {
-      inputs.push({ kind: "remote", url: s.value, pinned: instr.checksum !== undefined });
-      continue;
-    }
-    local.push(s.value);
-    if (!isFromFlag && ctx.report) checkLocalSource(s.value, s.range, ctx);
-  }
-  if (local.length > 0) {
-    if (!isFromFlag) inputs.push({ kind: "context", sources: local, excludes });
-    else if (fromDep?.target.kind === "stage") inputs.push({ kind: "stage", index: fromDep.target.index, paths: local.map(absolute) });
-    else if (fromDep?.target.kind === "image") inputs.push({ kind: "image", ref: fromDep.target.ref, paths: local.map(absolute) });
-    else if (fromDep?.target.kind === "context") inputs.push({ kind: "context", sources: local, excludes, namedContext: fromDep.target.value });
-  }
-  d.vertex = {
-    opParts: [instr.keyword, sources.map((s) => s.value), destAbs, chown, chmod, excludes, link, flagValue(instr, "parents") ?? "", opContext(stage, ctx)],
-    chain: !link,
-    inputs,
-  };
-  d.layer = true;
-  const flags = [instr.chown ? `--chown=${chown}` : "", instr.chmod ? `--chmod=${chmod}` : ""].filter(Boolean);
-  const displayFlags = [...(instr.link ? [instr.link.text] : []), ...instr.exclude.map((f) => f.text), ...flags];
-  const fromText = isFromFlag ? `--from=${(instr as CopyInstruction).from!.value?.value ?? ""} ` : "";
-  d.expanded = `${instr.keyword} ${fromText}${displayFlags.map((f) => f + " ").join("")}${sources.map((s) => s.value).join(" ")} ${dest}`.replace(/\s+$/, "");
-  d.history = `${instr.keyword} ${flags.map((f) => f + " ").join("")}${sources.map((s) => (s.raw.startsWith("<<") ? s.raw.replace(/["']/g, "") : s.value)).join(" ")} ${dest} # buildkit`;
-}
-
-const MOUNT_TYPES = new Set(["bind", "cache", "tmpfs", "secret", "ssh"]);
-
-/**
- * What BuildKit refuses when it dispatches a RUN --mount (the parser accepts any type): an unknown type, and
- * a target that resolves to `/` (a relative or missing target is joined to the WORKDIR).
- */
-function checkMount(type: string, values: Record<string, string>, workdir: string, range: Range, ctx: DispatchContext): void {
-  if (!MOUNT_TYPES.has(type)) {
-    ctx.sink.report("InvalidMount", `unsupported mount type "${type}"`, range);
-    return;
-  }
-  if (type === "secret" || type === "ssh") return; // they default their target
-  const target = values["target"] ?? values["dst"] ?? values["destination"] ?? "";
-  if (resolvePath(workdir, target) === "/") ctx.sink.report("InvalidMount", `invalid mount target "${target === "" ? "/" : target}"`, range);
-}
-
-/** COPY/ADD sources that .dockerignore excludes, or that match nothing in the known context. */
-function checkLocalSource(source: string, range: Range, ctx: DispatchContext): void {
-  const view = ctx.context;
-  if (!view.files && !view.hasIgnoreFile) return;
-  const src = compileSource(source);
-  if (view.files && view.included) {
-    if (src.whole) return;
-    const inContext = sourceMatchesAny(src, view.files);
-    const included = sourceMatchesAny(src, view.included);
-    if (src.wildcard) {
-      if (!included) {
-        const why = inContext ? "every file it matches is excluded by .dockerignore" : "it matches no file in the context";
-        ctx.sink.report("CopyWildcardNoMatch", `"${source}" copies nothing: ${why} (BuildKit allows an empty wildcard)`, range);
-      }
-      return;
-    }
-    if (!inContext) ctx.sink.report("CopySourceNotFound", `"${src.text}" is not in the build context: the build fails with "not found"`, range);
-    else if (!included) ctx.sink.report("CopyIgnoredFile", `"${src.text}" is excluded by .dockerignore: the build fails with "not found"`, range);
-    return;
-  }
-  if (!src.whole && !src.wildcard && view.hasIgnoreFile && !view.hasExceptions && view.matchesOrParent(src.text)) {
-    ctx.sink.report("CopyIgnoredFile", `"${src.text}" is excluded by .dockerignore: the build fails with "not found"`, range);
-  }
-}
-
-export { DEFAULT_SHELL };
