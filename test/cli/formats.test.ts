@@ -30,6 +30,9 @@ test("every format writes a parseable report of the same findings", () => {
   expect(lint("gnu").stdout.trim().split("\n")).toHaveLength(keys.length);
   expect(lint("checkstyle").stdout.match(/<error /g)).toHaveLength(keys.length);
   expect(lint("junit").stdout.match(/<failure /g)).toHaveLength(keys.length);
+  expect(lint("compact").stdout.match(/: line \d+, col \d+, /g)).toHaveLength(keys.length);
+  const rd = JSON.parse(lint("rdjson").stdout);
+  expect(rd.diagnostics.map((d: any) => `${d.location.path}:${d.location.range.start.line}:${d.code.value}`).sort()).toEqual(keys);
   expect(lint("tty").stdout).toBe(lint("stylish").stdout);
 });
 

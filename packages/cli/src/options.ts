@@ -31,10 +31,11 @@ export const LINT_OPTIONS: OptionSpec[] = [
     type: "string",
     value: "F",
     description:
-      "stylish, json, sarif, checkstyle, junit, gitlab, github, gnu, sonarqube (aliases: tty = stylish, codeclimate and gitlab_codeclimate = gitlab)",
+      "stylish, json, sarif, checkstyle, junit, gitlab, github, gnu, sonarqube, compact, rdjson (aliases: tty = stylish, codeclimate and gitlab_codeclimate = gitlab)",
     default: "stylish",
     env: ["SHIPSHAPE_FORMAT", "HADOLINT_FORMAT"],
   },
+  { name: "formatter", type: "string", value: "F", description: "the same as --format (dclint's name)" },
   { name: "output", short: "o", type: "string", value: "FILE", description: "write the report to FILE instead of stdout", env: ["SHIPSHAPE_OUTPUT"] },
   { name: "kind", type: "string", value: "K", description: "dockerfile or compose, for stdin or unusual file names", default: "from the name" },
   {

@@ -65,8 +65,8 @@ export function resolveLintSettings(
   const spec = (name: string) => specs.find((s) => s.name === name)!;
   /** Flag > SHIPSHAPE_* > HADOLINT_*. */
   const scalar = (name: string): { value: string; source: string } | undefined => {
-    const v = values[name];
-    if (typeof v === "string") return { value: v, source: `--${name}` };
+    const v = values[name] ?? (name === "format" ? values.formatter : undefined);
+    if (typeof v === "string") return { value: v, source: values[name] === undefined ? "--formatter" : `--${name}` };
     const e = fromEnv(spec(name), env);
     return e && { value: e.value, source: e.name };
   };

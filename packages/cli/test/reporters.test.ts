@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { checkstyle } from "../src/reporters/checkstyle.js";
+import { compact } from "../src/reporters/compact.js";
+import { rdjson } from "../src/reporters/rdjson.js";
 import { github, escapeProperty } from "../src/reporters/github.js";
 import { gitlab } from "../src/reporters/gitlab.js";
 import { gnu } from "../src/reporters/gnu.js";
@@ -9,7 +11,7 @@ import { junit } from "../src/reporters/junit.js";
 import { sonarqube } from "../src/reporters/sonarqube.js";
 import { caretLine, stylish } from "../src/reporters/stylish.js";
 import { xmlAttr, xmlText } from "../src/reporters/xml.js";
-import { ALL, IMAGE, LATEST, RULES, SOURCES, TABBED, diag, options } from "./fixtures.js";
+import { ALL, IMAGE, LATEST, NO_RECOMMENDS, RULES, SOURCES, TABBED, diag, options } from "./fixtures.js";
 
 describe("stylish", () => {
   test("code frame with carets under the range, fix titles, summary", () => {
@@ -88,6 +90,34 @@ test("gnu: one line per finding with GNU ranges", () => {
   const wide = diag({ file: "f", line: 2, column: 3, endLine: 4, endColumn: 6, code: "X" });
   const empty = diag({ file: "f", line: 2, column: 3, endColumn: 3, code: "X" });
   expect(gnu([wide, empty], [], options())).toBe("f:2.3: warning: something is off [X]\nf:2.3-4.5: warning: something is off [X]\n");
+});
+
+test("compact: ESLint's and dclint's one-line format with a count", () => {
+  expect(compact(ALL, RULES, options())).toBe(
+    [
+      "compose.yaml: line 3, col 12, Error - Service web uses image nginx without a tag (CS001)",
+      "web/Dockerfile: line 1, col 13, Warning - Pin a version instead of 'latest' (DL3007)",
+      'web/Dockerfile: line 2, col 5, Info - Avoid "extra" <packages>: use --no-install-recommends & friends, 100% (DL3015)',
+      "web/Dockerfile: line 3, col 2, Style - line one line two (DL9999)",
+      "",
+      "4 problems",
+      "",
+    ].join("\n"),
+  );
+  expect(compact([], RULES, options())).toBe("");
+});
+
+test("rdjson: reviewdog's format with ranges, severities, rule links and safe fixes as suggestions", () => {
+  const report = JSON.parse(rdjson([LATEST, NO_RECOMMENDS], RULES, options())) as any;
+  expect(report.source.name).toBe("shipshape");
+  expect(report.diagnostics[0]).toEqual({
+    message: LATEST.message,
+    location: { path: "web/Dockerfile", range: { start: { line: 1, column: 13 }, end: { line: 1, column: 19 } } },
+    severity: "WARNING",
+    code: { value: "DL3007", url: "https://github.com/shipshape-dev/shipshape/blob/main/docs/rules/DL3007.md" },
+  });
+  expect(report.diagnostics[1].severity).toBe("INFO");
+  expect(report.diagnostics[1].suggestions).toEqual([{ range: { start: { line: 2, column: 20 }, end: { line: 2, column: 20 } }, text: " --no-install-recommends" }]);
 });
 
 describe("github", () => {

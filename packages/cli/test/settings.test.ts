@@ -49,6 +49,8 @@ describe("lint settings", () => {
     expect(settings([], { HADOLINT_FORMAT: "json", SHIPSHAPE_FORMAT: "gnu" }).format).toBe("gnu");
     expect(settings(["-f", "codeclimate"], { SHIPSHAPE_FORMAT: "gnu" }).format).toBe("gitlab");
     expect(() => settings([], { SHIPSHAPE_FORMAT: "xml" })).toThrow(/SHIPSHAPE_FORMAT: unknown format 'xml'/);
+    expect(settings(["--formatter", "compact"], { SHIPSHAPE_FORMAT: "gnu" }).format).toBe("compact");
+    expect(() => settings(["--formatter", "nope"])).toThrow(/--formatter: unknown format 'nope'/);
   });
 
   test("failure threshold from flag or variables; hadolint's ignore means none", () => {

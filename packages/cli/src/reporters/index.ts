@@ -1,8 +1,10 @@
 import { checkstyle } from "./checkstyle.js";
+import { compact } from "./compact.js";
 import { github } from "./github.js";
 import { gitlab } from "./gitlab.js";
 import { gnu } from "./gnu.js";
 import { json } from "./json.js";
+import { rdjson } from "./rdjson.js";
 import { junit } from "./junit.js";
 import { sarif } from "./sarif.js";
 import { sonarqube } from "./sonarqube.js";
@@ -11,11 +13,11 @@ import type { Reporter } from "./types.js";
 
 export type { Reporter, ReporterOptions } from "./types.js";
 
-export const REPORTERS = { stylish, json, sarif, checkstyle, junit, gitlab, github, gnu, sonarqube } satisfies Record<string, Reporter>;
+export const REPORTERS = { stylish, json, sarif, checkstyle, junit, gitlab, github, gnu, sonarqube, compact, rdjson } satisfies Record<string, Reporter>;
 
 export type FormatName = keyof typeof REPORTERS;
 
-/** hadolint's and dclint's names for the same formats, so their users keep their scripts. */
+/** hadolint's and dclint's names for the same formats, so their users keep their scripts (dclint's compact and rdjson are formats of their own). */
 export const FORMAT_ALIASES: Record<string, FormatName> = {
   tty: "stylish",
   codeclimate: "gitlab",
