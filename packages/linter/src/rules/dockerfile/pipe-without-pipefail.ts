@@ -1,14 +1,24 @@
 import type { Instruction } from "@shipshape/dockerfile";
-import { setsPipefail, type ParsedEmbeddedScript, type ShellPipeline } from "@shipshape/shell";
+import { commandName, setsPipefail, type ParsedEmbeddedScript, type ShellPipeline } from "@shipshape/shell";
 import type { Range } from "@shipshape/text";
 import { defineRule, type DockerfileRuleContext } from "../../rule.js";
 import { md } from "../../docs.js";
 import { posixScripts } from "./support/shell-commands.js";
 
-/** `SHELL [..., "-o", "pipefail", ...]` (also `-eo pipefail`, `-euxo pipefail`). */
-function shellSetsPipefail(ctx: DockerfileRuleContext<any>, node: Instruction): boolean {
-  const argv = ctx.shellOf(node);
+/** `-o pipefail` among a shell's arguments (also `-eo pipefail`, `-euxo pipefail`). */
+function hasPipefailOption(argv: readonly string[]): boolean {
   return argv.some((a, i) => /^-[A-Za-z]*o$/.test(a) && argv[i + 1] === "pipefail");
+}
+
+function shellSetsPipefail(ctx: DockerfileRuleContext<any>, node: Instruction): boolean {
+  return hasPipefailOption(ctx.shellOf(node));
+}
+
+/** A pipeline inside `bash -o pipefail -c '...'`: the nested shell was started with pipefail. */
+function inPipefailShell(script: ParsedEmbeddedScript, pipeline: ShellPipeline): boolean {
+  return script.script.commands.some((c) =>
+    c.scriptRange.start < pipeline.scriptRange.start && c.scriptRange.end >= pipeline.scriptRange.end &&
+    /^(ba|z|k|mk|a|da)?sh$/.test(commandName(c) ?? "") && hasPipefailOption(c.args.map((w) => w.value)));
 }
 
 /** True when `set -o pipefail` runs at top level of the script before the pipeline starts. */
@@ -66,15 +76,15 @@ export default defineRule({
 
     ## Differences from hadolint
     \`set -o pipefail\` (or \`set -euo pipefail\`) earlier in the same script counts, also in heredoc scripts
-    (hadolint ignores it, issue #1084). Any \`SHELL\` with \`-o pipefail\` counts, not only bash, zsh and ash. The
-    finding points at the pipe itself, and \`RUN <<EOF bash\` is read as the script it is (issue #1137).
-    PowerShell and cmd stages are not checked.
+    (hadolint ignores it, issue #1084), and so does a pipe inside \`bash -o pipefail -c '...'\`. Any \`SHELL\`
+    with \`-o pipefail\` counts, not only bash, zsh and ash. The finding points at the pipe itself, and
+    \`RUN <<EOF bash\` is read as the script it is (issue #1137). PowerShell and cmd stages are not checked.
   `,
   create: (ctx) => ({
     Run(node) {
       if (shellSetsPipefail(ctx, node)) return;
       for (const script of posixScripts(ctx, node)) {
-        const bare = script.script.pipelines.find((p) => !pipefailBefore(script, p));
+        const bare = script.script.pipelines.find((p) => !pipefailBefore(script, p) && !inPipefailShell(script, p));
         if (!bare) continue;
         ctx.report(pipeRange(script, bare), "A failure before this pipe is ignored: set -o pipefail (in SHELL or at the start of the RUN)");
         return;

@@ -30,6 +30,7 @@ describe("DL4006 pipe-without-pipefail", () => {
       FROM debian:12
       RUN set -euo pipefail && curl -fsSL https://x | bash
       RUN set -o pipefail; curl -fsSL https://x | bash
+      RUN bash -euo pipefail -c 'curl -fsSL https://x | bash'
       RUN ls
     `));
 
@@ -40,6 +41,8 @@ describe("DL4006 pipe-without-pipefail", () => {
       #                          ^ warning[DL4006]: ${MESSAGE}
       RUN a | b && set -o pipefail
       #     ^ warning[DL4006]: ${MESSAGE}
+      RUN bash -c 'a | b'
+      #              ^ warning[DL4006]: ${MESSAGE}
     `));
 
   it("reads heredoc scripts and skips PowerShell stages", () =>
