@@ -184,7 +184,7 @@ const portLong = obj("A published port in long syntax.", {
     },
   }),
   app_protocol: str("The application protocol (http, grpc, ...) as a hint."),
-}, { required: ["target"] });
+});
 
 const portShort = str("A port mapping: [[IP:]HOST:]CONTAINER[/PROTOCOL].", {
   acceptScalars: true,
@@ -486,11 +486,15 @@ export const serviceSchema: ObjectSchema = obj("A service: one kind of container
 
 // ------------------------------------------------------------------ top-level resources
 
-function checkExternalConflicts(kind: string, allowed: string[]) {
+/**
+ * External resources: Compose refuses other settings next to `external` on volumes (only there), and warns
+ * about the deprecated `external.name` everywhere.
+ */
+function checkExternalConflicts(kind: string, allowed: string[], conflicts: boolean) {
   return (map: CMap, report: MapCheckReport) => {
     const ext = getValue(map, "external");
     const isExternal = (isScalar(ext) && (ext.value === true || ext.value === "true")) || isMap(ext);
-    if (isExternal) {
+    if (isExternal && conflicts) {
       for (const e of map.entries) {
         if (e.key === "external" || allowed.includes(e.key) || e.key.startsWith("x-")) continue;
         report("conflicting-keys", `An external ${kind} can't also set "${e.key}"`, e.key);
@@ -533,7 +537,7 @@ export const networkSchema = obj("A network services can join.", {
   enable_ipv6: bool("Assign IPv6 addresses."),
   attachable: bool("Let standalone containers attach (swarm)."),
   labels: withDoc(labels, "Labels on the network."),
-}, { nullable: true, what: "network", check: checkExternalConflicts("network", ["name"]) });
+}, { nullable: true, what: "network", check: checkExternalConflicts("network", ["name"], false) });
 
 export const volumeSchema = obj("A named volume services can mount.", {
   name: str("The volume's actual name (not prefixed with the project name)."),
@@ -541,7 +545,7 @@ export const volumeSchema = obj("A named volume services can mount.", {
   driver_opts: options("Options of the volume driver."),
   external,
   labels: withDoc(labels, "Labels on the volume."),
-}, { nullable: true, what: "volume", check: checkExternalConflicts("volume", ["name"]) });
+}, { nullable: true, what: "volume", check: checkExternalConflicts("volume", ["name"], true) });
 
 export const secretSchema = obj("Sensitive data services can read.", {
   name: str("The secret's actual name."),
@@ -552,7 +556,13 @@ export const secretSchema = obj("Sensitive data services can read.", {
   driver: str("The secret driver."),
   driver_opts: options("Options of the secret driver."),
   template_driver: str("The template driver."),
-}, { what: "secret", check: (m, r) => checkSources("secret", ["file", "environment"])(m, r) });
+}, {
+  what: "secret",
+  check: (m, r) => {
+    checkSources("secret", ["file", "environment"])(m, r);
+    checkExternalConflicts("secret", ["name"], false)(m, r);
+  },
+});
 
 export const configSchema = obj("Configuration data services can read.", {
   name: str("The config's actual name."),
@@ -562,7 +572,13 @@ export const configSchema = obj("Configuration data services can read.", {
   external,
   labels: withDoc(labels, "Labels on the config."),
   template_driver: str("The template driver."),
-}, { what: "config", check: (m, r) => checkSources("config", ["file", "environment", "content"])(m, r) });
+}, {
+  what: "config",
+  check: (m, r) => {
+    checkSources("config", ["file", "environment", "content"])(m, r);
+    checkExternalConflicts("config", ["name"], false)(m, r);
+  },
+});
 
 export const modelSchema = obj("An AI model to run for services.", {
   name: str("The model's name in the model runner."),
