@@ -3,7 +3,7 @@
  * reproduced exactly and extended with logical offsets for every word. The result, a `LineNode`, is what
  * both the AST builder and the `Node.Dump()` reproduction are made from.
  */
-import { goToLower, isRawByte, isReWhitespace, isSpaceCode, skipSpace, trimEndIndex, utf8Bytes } from "./chars.js";
+import { goQuote, goToLower, isRawByte, isReWhitespace, isSpaceCode, skipSpace, trimEndIndex, utf8Bytes } from "./chars.js";
 import { parseJsonArray } from "./json.js";
 
 /** A piece of the logical line: `[start, end)` in logical offsets, `value` as BuildKit produces it. */
@@ -218,9 +218,10 @@ function parseNameVal(node: LineNode, line: string, escape: number, key: string)
   for (const w of words) {
     const eq = w.value.indexOf("=");
     if (eq < 0) {
-      node.error = {
+      // BuildKit stops at the first such word
+      node.error ??= {
         kind: "missingEquals",
-        message: `Syntax error - can't find = in ${quoteForMessage(w.value)}. Must be of the form: name=value`,
+        message: `Syntax error - can't find = in ${goQuote(w.value)}. Must be of the form: name=value`,
         start: w.start,
         end: w.end,
       };
@@ -234,10 +235,6 @@ function parseNameVal(node: LineNode, line: string, escape: number, key: string)
     next.push({ start: eqPos, end: eqPos + 1, value: "=" });
   }
   node.next = next;
-}
-
-function quoteForMessage(s: string): string {
-  return JSON.stringify(s);
 }
 
 function parseHealthConfig(node: LineNode, line: string): void {
