@@ -172,6 +172,17 @@ describe("§7.3 change → effect", () => {
     expect(vertexCache(planOf(text, { changedPaths: ["main.go"] }))).toEqual({ 1: "hit", 2: "hit", 3: "hit", 4: "hit" });
     expect(vertexCache(planOf(text, { changedPaths: ["go.mod"] }))).toEqual({ 1: "hit", 2: "hit", 3: "miss", 4: "miss" });
   });
+  it("a cache mount's target or a secret's id is part of the key", () => {
+    const text = `
+      FROM alpine
+      RUN --mount=type=cache,target=/root/.cache build
+      RUN --mount=type=secret,id=token use
+    `;
+    const cacheMoved = df(text).replace("/root/.cache", "/var/cache");
+    expect(vertexCache(planOf(text, { previous: { dockerfileText: cacheMoved } }))).toEqual({ 1: "hit", 2: "miss", 3: "miss" });
+    const secretRenamed = df(text).replace("id=token", "id=other");
+    expect(vertexCache(planOf(text, { previous: { dockerfileText: secretRenamed } }))).toEqual({ 1: "hit", 2: "hit", 3: "miss" });
+  });
   it("a whole-context bind mount sees every non-ignored change", () => {
     const text = `
       FROM alpine

@@ -177,6 +177,14 @@ describe("6.3 CMD and ENTRYPOINT", () => {
     expect(stage(p, "base").image.cmd).toEqual(["serve"]);
   });
 
+  it("invalid JSON falls back to the shell form", () => {
+    const p = planOf(`
+      FROM alpine
+      CMD ['a']
+    `);
+    expect(p.image!.cmd).toEqual(["/bin/sh", "-c", "['a']"]);
+  });
+
   it("shell forms are wrapped, ENTRYPOINT [] clears, CMD [] is empty, the last one wins", () => {
     const p = planOf(`
       FROM alpine
@@ -235,6 +243,13 @@ describe("4.3 / 7.7 progress names", () => {
       "[final 2/2] COPY --from=build /app/dist /usr/share/nginx/html",
     ]);
     expect(p.image!.labels).toEqual({ version: "" });
+  });
+
+  it("the step number is padded to the width of the total", () => {
+    const runs = Array.from({ length: 11 }, (_, i) => `RUN step${i + 2}`).join("\n");
+    const p = planOf(`FROM alpine AS build\n${runs}\nFROM scratch\nCOPY --from=build / /\n`);
+    expect(stepAt(p, 3).progress).toBe("[build  3/12] RUN step3");
+    expect(stepAt(p, 12).progress).toBe("[build 12/12] RUN step12");
   });
 
   it("a heredoc RUN is named after its first line", () => {

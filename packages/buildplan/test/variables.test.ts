@@ -250,3 +250,46 @@ describe("5.5 which instructions expand", () => {
     expect(p.diagnostics.map((d) => [d.code, d.message])).toEqual([["ExpansionError", 'failed to process "${X:?must be set}": X: must be set']]);
   });
 });
+
+describe("5.6 lexer vectors, through the plan (ENV expands with the lexer of @shipshape/semantic)", () => {
+  // [env before, word, expected value]; env entries are set with ENV first.
+  const VECTORS: [Record<string, string>, string, string][] = [
+    [{}, "${A:-def}", "def"],
+    [{ A: "" }, "${A:-def}", "def"],
+    [{ A: "" }, "${A-def}", ""],
+    [{}, "${A-def}", "def"],
+    [{ A: "x" }, "${A:+alt}", "alt"],
+    [{ A: "" }, "${A+alt}", "alt"],
+    [{}, "${A+alt}", ""],
+    [{ A: "" }, "${A?must}", ""],
+    [{ S: "foobarbaz" }, "${S#f*b}", "arbaz"],
+    [{ S: "foobarbaz" }, "${S##f*b}", "az"],
+    [{ S: "foobarbaz" }, "${S%b*}", "foobar"],
+    [{ S: "foobarbaz" }, "${S%%b*}", "foo"],
+    [{ S: "foobarbaz" }, "${S/ba/fo}", "fooforbaz"],
+    [{ S: "foobarbaz" }, "${S//ba/fo}", "fooforfoz"],
+    [{ S: "foobarbaz" }, "${S/#foo/X}", "foobarbaz"],
+    [{ V: "1.2.3" }, "${V%.*}_${V%%.*}", "1.2_1"],
+    [{ V: "v1.2.3" }, "app-${V#v}", "app-1.2.3"],
+    [{ A: "x/y/z" }, "${A/\\//-}", "x-y/z"],
+    [{ A: "x/y/z" }, "${A//\\//-}", "x-y-z"],
+    [{ TARGETARCH: "arm64", TARGETVARIANT: "v7" }, "${TARGETARCH}${TARGETVARIANT:+/${TARGETVARIANT}}", "arm64/v7"],
+    [{}, "$UNDEFINED/x", "/x"],
+    [{ A: "1" }, "\\$A", "$A"],
+    [{ A: "1" }, `"$A"'$A'`, "1$A"],
+    [{ A: "1" }, "$$A", "A"],
+    [{ A: "1" }, "${A}_b$A_b", "1_b"],
+  ];
+  it.each(VECTORS)("env %j: %s", (env, word, expected) => {
+    const envLines = Object.entries(env).map(([k, v]) => `ENV ${k}="${v}"`).join("\n");
+    const p = planOf(`FROM scratch\n${envLines}\nENV OUT=${word}\n`);
+    expect(p.diagnostics).toEqual([]);
+    expect(p.image!.env.OUT).toBe(expected);
+  });
+
+  it("${A:?must} fails, with BuildKit's message (ENV words split on white space, so no spaces here)", () => {
+    const p = planOf("FROM scratch\nENV OUT=${A:?must}\n");
+    expect(p.diagnostics.map((d) => d.message)).toEqual(['failed to process "${A:?must}": A: must']);
+  });
+});
+
