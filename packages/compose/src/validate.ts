@@ -1,6 +1,6 @@
 import type { Range } from "@shipshape/text";
 import type { ComposeErrorName, DiagnosticSink } from "./codes.js";
-import type { CEntry, CMap, CNode, CScalar, CSeq } from "./node.js";
+import type { CEntry, CMap, CNode, CScalar } from "./node.js";
 import { scalarText, subRange } from "./node.js";
 import { parseBytes, parseDuration, parseExtraHost } from "./schema/short.js";
 import type { DictSchema, KeyValueSchema, ListSchema, ObjectSchema, Schema, StringSchema, UnionSchema } from "./schema/types.js";
@@ -435,4 +435,3 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-export type { CSeq };

@@ -18,9 +18,6 @@ export const any = (doc: string): AnySchema => ({ kind: "any", doc });
 export const strOrList = (doc: string, o: Partial<StringSchema> = {}, unique = true): UnionSchema =>
   union(doc, { scalar: str(doc, { acceptScalars: true, ...o }), list: list(doc, str(doc, { acceptScalars: true }), { unique }) });
 
-/** A number given as a number or as text (so that interpolated values fit). */
-export const numOrText = (doc: string, o: Partial<NumberSchema> = {}): NumberSchema => num(doc, o);
-
 /** Options passed to a driver: free keys, scalar values. */
 export const options = (doc: string): DictSchema => dict(doc, str("An option value.", { acceptScalars: true, nullable: true }));
 

@@ -1,8 +1,8 @@
 import type { CMap } from "../node.js";
 import { getValue, isMap, isScalar, isSeq } from "../node.js";
-import { any, bool, bytes, dict, duration, int, keyvalue, list, num, obj, options, str, strOrList, union, withDoc } from "./build.js";
-import { RESTART_POLICY, isIP, parseDeviceSpec, parseExtraHost, parsePortSpec, parseVolumeSpec } from "./short.js";
-import type { MapCheckReport, ObjectSchema, Schema } from "./types.js";
+import { bool, bytes, dict, duration, int, keyvalue, list, num, obj, options, str, strOrList, union, withDoc } from "./build.js";
+import { RESTART_POLICY, isIP, parseDeviceSpec, parsePortSpec, parseVolumeSpec } from "./short.js";
+import type { MapCheckReport, ObjectSchema } from "./types.js";
 
 /**
  * The Compose specification as a table: every key Compose knows, what it accepts, and a one-line description.
@@ -610,11 +610,3 @@ export const composeSchema: ObjectSchema = obj("A Compose file.", {
   configs: dict("Configs services can read.", configSchema, { keyPattern: NAME, what: "config" }),
   models: dict("AI models services can use.", modelSchema, { keyPattern: NAME, what: "model" }),
 }, { what: "compose file" });
-
-/** Checks over a whole extra-hosts value, reused by the validator for both forms. */
-export function checkExtraHost(entry: string) {
-  return parseExtraHost(entry);
-}
-
-export type { Schema };
-export { any };
