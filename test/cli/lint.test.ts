@@ -94,6 +94,8 @@ describe("shipshape lint", () => {
     expect(status(["--no-fail"])).toBe(0);
     expect(status([], { HADOLINT_NOFAIL: "yes" })).toBe(0);
     expect(status([], { HADOLINT_NOFAIL: "nope" })).toBe(1);
+    expect(status(["-t", "error", "--max-warnings", "0"])).toBe(1);
+    expect(status(["-t", "error", "--max-warnings", "1"])).toBe(0);
   });
 
   test("formats from the environment, hadolint's names included", () => {

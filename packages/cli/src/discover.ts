@@ -1,5 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import ignore, { type Ignore } from "ignore";
 import { GitignoreStack } from "./gitignore.js";
 import { type FileKind, kindFromName, kindOfExplicitFile } from "./kinds.js";
 
@@ -24,7 +25,11 @@ const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
  * kind even when their name is not a recognised one (`kind` forces it); folders are walked in sorted order
  * and contribute recognised names only. A file reached twice is listed once.
  */
-export async function discoverFiles(args: readonly string[], options: { cwd: string; kind?: FileKind }): Promise<Discovery> {
+export async function discoverFiles(
+  args: readonly string[],
+  options: { cwd: string; kind?: FileKind; /** gitignore-style patterns, relative to `cwd`, that walks skip */ exclude?: readonly string[] },
+): Promise<Discovery> {
+  const excluded = options.exclude?.length ? excluder(options.cwd, ignore().add([...options.exclude])) : () => false;
   const files: FoundFile[] = [];
   const errors: Discovery["errors"] = [];
   const seen = new Set<string>();
@@ -46,7 +51,7 @@ export async function discoverFiles(args: readonly string[], options: { cwd: str
     }
     if (info.isDirectory()) {
       const ignores = await GitignoreStack.forWalkRoot(abs);
-      for (const found of await walk(abs, arg, ignores)) {
+      for (const found of await walk(abs, arg, ignores, excluded)) {
         if (options.kind && found.kind !== options.kind) continue;
         add({ ...found, walk: arg });
       }
@@ -57,7 +62,18 @@ export async function discoverFiles(args: readonly string[], options: { cwd: str
   return { files, errors };
 }
 
-async function walk(absDir: string, shownDir: string, parentIgnores: GitignoreStack): Promise<{ path: string; kind: FileKind }[]> {
+type Excluded = (absPath: string, isDir: boolean) => boolean;
+
+/** `--exclude` patterns match paths relative to the working directory, with gitignore's rules. */
+function excluder(cwd: string, rules: Ignore): Excluded {
+  return (absPath, isDir) => {
+    const rel = path.relative(cwd, absPath).split(path.sep).join("/");
+    if (!rel || rel.startsWith("..") || path.isAbsolute(rel)) return false;
+    return rules.ignores(isDir ? `${rel}/` : rel);
+  };
+}
+
+async function walk(absDir: string, shownDir: string, parentIgnores: GitignoreStack, excluded: Excluded): Promise<{ path: string; kind: FileKind }[]> {
   const ignores = await parentIgnores.enter(absDir);
   let entries;
   try {
@@ -71,11 +87,11 @@ async function walk(absDir: string, shownDir: string, parentIgnores: GitignoreSt
     const absPath = path.join(absDir, entry.name);
     const shown = shownDir === "." ? entry.name : path.join(shownDir, entry.name);
     if (entry.isDirectory()) {
-      if (SKIPPED_DIRS.has(entry.name) || ignores.ignores(absPath, true)) continue;
-      out.push(...(await walk(absPath, shown, ignores)));
+      if (SKIPPED_DIRS.has(entry.name) || ignores.ignores(absPath, true) || excluded(absPath, true)) continue;
+      out.push(...(await walk(absPath, shown, ignores, excluded)));
     } else if (entry.isFile() || entry.isSymbolicLink()) {
       const kind = kindFromName(entry.name);
-      if (!kind || ignores.ignores(absPath, false)) continue;
+      if (!kind || ignores.ignores(absPath, false) || excluded(absPath, false)) continue;
       // Symbolic links to files are followed; links to folders are not walked, so a walk cannot loop.
       if (entry.isSymbolicLink() && !(await isFile(absPath))) continue;
       out.push({ path: shown, kind });

@@ -34,6 +34,8 @@ export interface LintSettings {
   shard?: Shard;
   quiet: boolean;
   color: boolean;
+  exclude: string[];
+  maxWarnings?: number;
 }
 
 /** hadolint's truthy spellings for boolean environment variables. */
@@ -122,6 +124,15 @@ export function resolveLintSettings(
   const paths = positionals.length || composeFiles.length ? positionals : ["."];
   if (paths.filter((p) => p === "-").length > 1) throw new UsageError("stdin (-) can be named only once");
 
+  const maxWarningsValue = values["max-warnings"] as string | undefined;
+  let maxWarnings: number | undefined;
+  if (maxWarningsValue !== undefined) {
+    maxWarnings = Number(maxWarningsValue);
+    // dclint's default -1 means "no limit".
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings: expected a whole number, got '${maxWarningsValue}'`);
+    if (maxWarnings === -1) maxWarnings = undefined;
+  }
+
   let color: boolean;
   if (values["no-color"] === true) color = false;
   else if (values.color === true) color = true;
@@ -149,5 +160,7 @@ export function resolveLintSettings(
     shard,
     quiet: values.quiet === true,
     color,
+    exclude: list("exclude") ?? [],
+    maxWarnings,
   };
 }

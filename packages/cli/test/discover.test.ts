@@ -77,3 +77,13 @@ test("symbolic links to files are followed, links to folders are not walked", as
   symlinkSync(path.join(root, "real/Dockerfile"), path.join(root, "Containerfile"));
   expect(await paths(["."], root)).toEqual(["Containerfile dockerfile", "real/Dockerfile dockerfile"]);
 });
+
+test("--exclude patterns skip matching folders and files in walks, relative to the working directory", async () => {
+  const root = tree({ "a/Dockerfile": "", "a/vendor/Dockerfile": "", "b/Dockerfile.test": "", "b/Dockerfile": "" });
+  const found = await discoverFiles(["."], { cwd: root, exclude: ["vendor/", "*.test"] });
+  expect(found.files.map((f) => f.path)).toEqual(["a/Dockerfile", "b/Dockerfile"]);
+  const anchored = await discoverFiles(["a", "b"], { cwd: root, exclude: ["/a"] });
+  expect(anchored.files.map((f) => f.path)).toEqual(["b/Dockerfile", "b/Dockerfile.test"]);
+  const explicit = await discoverFiles(["a/vendor/Dockerfile"], { cwd: root, exclude: ["vendor/"] });
+  expect(explicit.files.map((f) => f.path)).toEqual(["a/vendor/Dockerfile"]);
+});

@@ -90,6 +90,14 @@ describe("lint settings", () => {
     expect(settings(["--no-color", "--color"], {}, true).color).toBe(false);
   });
 
+  test("--max-warnings: a whole number, -1 for no limit; --exclude lists", () => {
+    expect(settings(["--max-warnings", "0"]).maxWarnings).toBe(0);
+    expect(settings(["--max-warnings=-1"]).maxWarnings).toBeUndefined();
+    expect(() => settings(["--max-warnings", "many"])).toThrow(UsageError);
+    expect(settings(["-e", "vendor/,*.old", "--exclude", "tmp"]).exclude).toEqual(["vendor/", "*.old", "tmp"]);
+    expect(settings([], { SHIPSHAPE_EXCLUDE: "build" }).exclude).toEqual(["build"]);
+  });
+
   test("shard, kind and stdin checks", () => {
     expect(settings(["--shard", "2/5"]).shard).toEqual({ index: 2, total: 5 });
     expect(settings([], { SHIPSHAPE_SHARD: "1/2" }).shard).toEqual({ index: 1, total: 2 });

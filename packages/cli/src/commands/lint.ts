@@ -66,6 +66,7 @@ export async function lintCommand({ values, positionals }: ParsedCommand, io: Cl
 /** Whether any finding reaches its failure threshold: the flag or variable, else the file's config, else `info`. */
 function failed(result: RunResult, all: readonly ReportedDiagnostic[], settings: LintSettings): boolean {
   if (settings.noFail) return false;
+  if (settings.maxWarnings !== undefined && all.filter((d) => d.severity === "warning").length > settings.maxWarnings) return true;
   const reaches = (d: ReportedDiagnostic, threshold: Severity | "none") => threshold !== "none" && SEVERITY_RANK[d.severity] >= SEVERITY_RANK[threshold];
   const fallback = settings.failureThreshold ?? "info";
   const covered = new Set<ReportedDiagnostic>();
@@ -150,7 +151,7 @@ export async function collectUnits(settings: LintSettings, io: CliIO, problems: 
   if (settings.paths.includes("-")) units.push({ kind: settings.kind ?? "dockerfile", files: ["-"] });
   const discovery = await discoverFiles(
     settings.paths.filter((p) => p !== "-"),
-    { cwd: io.cwd, kind: settings.kind },
+    { cwd: io.cwd, kind: settings.kind, exclude: settings.exclude },
   );
   for (const e of discovery.errors) problems.push(`${e.path}: ${e.message}`);
 
