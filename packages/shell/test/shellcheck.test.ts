@@ -172,6 +172,14 @@ describe.skipIf(!hasShellcheck)("ShellCheck on Dockerfile scripts (needs the she
     expect(result.findings.some((f) => f.code === "SC3010")).toBe(false);
   });
 
+  it("maps columns after non-ASCII text and tabs to UTF-16 offsets", async () => {
+    const source = 'RUN echo "😀 é" \\\n\t&& cp $1 /app';
+    const [script] = shellScriptsOf(instructionFrom(source));
+    const result = await createShellcheckRunner()!.check(buildShellcheckRequest(script));
+    const sc2086 = result.findings.find((f) => f.code === "SC2086")!;
+    expect(source.slice(sc2086.range.start, sc2086.range.end)).toBe("$1");
+  });
+
   it("keeps a file-wide directive at the top file-wide", async () => {
     const runner = createShellcheckRunner()!;
     const result = await runner.check(buildShellcheckRequest({ text: "# shellcheck disable=SC2086\necho $1\necho $2", ...identity }));
