@@ -37,6 +37,12 @@ describe("schema: keys and types", () => {
     ["ulimit pair needs both", svc("ulimits:", "  nofile:", "    soft: 1"), [["CF104", "nofile"]], /hard/],
     ["device count and ids", svc("deploy:", "  resources:", "    reservations:", "      devices:", "        - capabilities: [gpu]", "          count: 1", "          device_ids: ['0']"), [["CF113", "device_ids"]], /count/],
     ["env key with a trailing space", svc("environment:", "  - 'DEBUG =1'"), [["CF121", "DEBUG "]], /ends with a space/],
+    ["network_mode with networks", svc("network_mode: host", "networks: [a]"), [["CF113", "networks"]], /cannot be set together/],
+    ["scale and replicas differ", svc("scale: 2", "deploy: {replicas: 3}"), [["CF113", "3"]], /must not differ/],
+    ["mem_limit and limits.memory differ", svc("mem_limit: 1g", "deploy: {resources: {limits: {memory: 512m}}}"), [["CF113", "512m"]], /mem_limit/],
+    ["container_name with replicas", svc("container_name: app", "deploy: {replicas: 2}"), [["CF113", "app"]], /unique/],
+    ["platform not in build.platforms", svc("platform: linux/arm64", "build: {context: ., platforms: [linux/amd64]}"), [["CF113", "linux/arm64"]], /platforms/],
+    ["sync without target", svc("develop:", "  watch:", "    - path: ./src", "      action: sync"), [["CF104", "sync"]], /target/],
   ] as const)("%s", (_name, text, expected, message) => {
     const f = findings(text);
     expect(f.map(([c, t]) => [c, t])).toEqual(expected);
@@ -45,6 +51,10 @@ describe("schema: keys and types", () => {
 
   it("accepts x- extension keys everywhere a mapping is", () => {
     expect(codes(yaml("x-common: &c {a: 1}", "services:", "  web:", "    image: a", "    x-note: hi", "    build:", "      context: .", "      x-y: 1", "networks:", "  x-notes: 1"))).toEqual([]);
+  });
+
+  it("accepts equal values given in two places", () => {
+    expect(codes(svc("scale: 2", "mem_limit: 1024m", "deploy: {replicas: '2', resources: {limits: {memory: 1g}}}", "platform: linux/amd64", "build: {context: ., platforms: [linux/amd64, linux/arm64]}"))).toEqual([]);
   });
 
   it("accepts numbers given as text (interpolation results)", () => {

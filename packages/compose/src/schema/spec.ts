@@ -1,7 +1,7 @@
-import type { CMap } from "../node.js";
+import type { CMap, CNode } from "../node.js";
 import { getValue, isMap, isScalar, isSeq } from "../node.js";
 import { bool, bytes, dict, duration, int, keyvalue, list, num, obj, options, str, strOrList, union, withDoc } from "./build.js";
-import { RESTART_POLICY, isIP, parseDeviceSpec, parsePortSpec, parseVolumeSpec } from "./short.js";
+import { RESTART_POLICY, isIP, parseBytes, parseDeviceSpec, parsePortSpec, parseVolumeSpec } from "./short.js";
 import type { MapCheckReport, ObjectSchema } from "./types.js";
 
 /**
@@ -369,7 +369,15 @@ export const serviceSchema: ObjectSchema = obj("A service: one kind of container
         include: strOrList("Patterns of paths to watch only."),
         exec: hook,
         initial_sync: bool("Sync all files when watching starts."),
-      }, { required: ["path", "action"] }),
+      }, {
+        required: ["path", "action"],
+        check: (m, report) => {
+          const action = getValue(m, "action");
+          if (isScalar(action) && typeof action.value === "string" && action.value.startsWith("sync") && !getValue(m, "target")) {
+            report("missing-required-key", `The "${action.value}" action needs a "target" in the container`, action);
+          }
+        },
+      }),
     ),
   }),
   device_cgroup_rules: list("Device cgroup rules.", str("A rule such as 'c 1:3 mr'.")),
@@ -482,7 +490,57 @@ export const serviceSchema: ObjectSchema = obj("A service: one kind of container
   volumes: list("Mounts: host paths, named volumes and tmpfs.", union("A mount.", { scalar: volumeShort, map: volumeLong }), { unique: true }),
   volumes_from: list("Mount all volumes of another service or container: NAME[:ro|rw] or container:NAME.", str("A source."), { unique: true }),
   working_dir: str("Working directory of the process."),
-}, { what: "service" });
+}, { what: "service", check: checkServiceConsistency });
+
+/** Scalar text at a path of keys, unless missing or holding an unresolved `${...}`. */
+function textAt(map: CMap, ...keys: string[]): { text: string; node: CNode } | undefined {
+  let n: CNode | undefined = map;
+  for (const k of keys) {
+    if (!isMap(n)) return undefined;
+    n = getValue(n, k);
+  }
+  if (!isScalar(n) || n.value === null || n.incomplete) return undefined;
+  const text = String(n.value);
+  if (text.includes("$") && n.original === undefined) return undefined;
+  return { text, node: n };
+}
+
+/** Settings of one service that Compose refuses in combination (checked when loading, before any container runs). */
+function checkServiceConsistency(map: CMap, report: MapCheckReport) {
+  if (getValue(map, "network_mode") && getValue(map, "networks")) report("conflicting-keys", `"network_mode" and "networks" cannot be set together`, "networks");
+  const same = (a: string, b: string, parse: (t: string) => number | undefined) => {
+    const x = parse(a);
+    const y = parse(b);
+    return x === undefined || y === undefined || x === y;
+  };
+  const num = (t: string) => (Number.isFinite(Number(t)) ? Number(t) : undefined);
+  const size = (t: string) => {
+    const p = parseBytes(t);
+    return p.ok ? p.value : undefined;
+  };
+  const pairs: [string[], string[], (t: string) => number | undefined][] = [
+    [["scale"], ["deploy", "replicas"], num],
+    [["cpus"], ["deploy", "resources", "limits", "cpus"], num],
+    [["mem_limit"], ["deploy", "resources", "limits", "memory"], size],
+    [["mem_reservation"], ["deploy", "resources", "reservations", "memory"], size],
+    [["pids_limit"], ["deploy", "resources", "limits", "pids"], num],
+  ];
+  for (const [a, b, parse] of pairs) {
+    const x = textAt(map, ...a);
+    const y = textAt(map, ...b);
+    if (x && y && !same(x.text, y.text, parse)) report("conflicting-keys", `"${a.join(".")}" (${x.text}) and "${b.join(".")}" (${y.text}) must not differ`, y.node);
+  }
+  const name = textAt(map, "container_name");
+  const replicas = textAt(map, "deploy", "replicas") ?? textAt(map, "scale");
+  if (name && replicas && Number(replicas.text) > 1) report("conflicting-keys", `A container_name is unique, so the service can't run ${replicas.text} replicas`, name.node);
+  const platform = textAt(map, "platform");
+  const build = getValue(map, "build");
+  const platforms = isMap(build) ? getValue(build, "platforms") : undefined;
+  if (platform && isSeq(platforms) && platforms.items.length) {
+    const listed = platforms.items.map((i) => (isScalar(i) ? String(i.value) : ""));
+    if (!listed.some((p) => p === platform.text || p.includes("$"))) report("conflicting-keys", `build.platforms must include the service platform "${platform.text}"`, platform.node);
+  }
+}
 
 // ------------------------------------------------------------------ top-level resources
 
