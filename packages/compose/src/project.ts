@@ -2,7 +2,7 @@ import type { Diagnostic, Range } from "@shipshape/text";
 import { DiagnosticSink } from "./codes.js";
 import { parseDotenv } from "./dotenv.js";
 import { mergeTrees } from "./merge.js";
-import type { ComposeFile, Service } from "./model.js";
+import type { ComposeFile, Scalar, Service } from "./model.js";
 import type { CEntry, CMap, CNode } from "./node.js";
 import { cloneNode, getEntry, getValue, scalarText } from "./node.js";
 import { buildModel, emptyModel, readTree } from "./parse.js";
@@ -81,7 +81,10 @@ export function loadProject(options: LoadProjectOptions): LoadProjectResult {
       const on = profiles.length === 0 || active.includes("*") || profiles.some((p) => active.includes(p));
       (on ? services : disabledServices)[name] = s;
     }
-    for (const s of Object.values(services)) loader.readServiceEnvFiles(s, environment);
+    for (const s of Object.values(services)) {
+      loader.readServiceEnvFiles(s, environment);
+      loader.readServiceLabelFiles(s);
+    }
     const rawName = options.projectName ?? environment.COMPOSE_PROJECT_NAME ?? model.name?.value ?? workingDir.split("/").filter(Boolean).pop() ?? "";
     const project: ComposeProject = {
       name: normalizeProjectName(String(rawName)),
@@ -207,6 +210,19 @@ class Loader {
       const r = parseDotenv(text, lookup);
       for (const pr of r.problems) this.sink.report("env-file-syntax", `${pr.message} (line ${pr.line})`, pr.range, path);
       ref.vars = r.vars;
+    }
+  }
+
+  /** Label files must exist and parse like env files. */
+  readServiceLabelFiles(service: Service): void {
+    const v = service.label_file as Scalar<string> | Scalar<string>[] | undefined;
+    const refs = v === undefined ? [] : Array.isArray(v) ? v : [v];
+    for (const ref of refs) {
+      if (ref.value.includes("$")) continue;
+      const path = resolvePath(this.baseDirs.get(ref.file) ?? dirname(ref.file), ref.value);
+      const text = this.readText(path, { range: ref.range, file: ref.file }, "label file");
+      if (text === undefined) continue;
+      for (const pr of parseDotenv(text).problems) this.sink.report("env-file-syntax", `${pr.message} (line ${pr.line})`, pr.range, path);
     }
   }
 

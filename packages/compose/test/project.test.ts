@@ -348,6 +348,11 @@ describe("service env files", () => {
     expect(r.errors.map((e) => [e.code, e.file])).toEqual([["CF014", "/p/app.env"]]);
   });
 
+  it("checks label files too", () => {
+    const r = load({ "/p/compose.yaml": yaml("services:", "  web:", "    image: a", "    label_file: [labels.txt, gone.txt]"), "/p/labels.txt": "a.b=c\n" });
+    expect(r.errors.map((e) => [e.code, e.file])).toEqual([["CF011", "/p/compose.yaml"]]);
+  });
+
   it("skips services disabled by profiles", () => {
     const r = load({ "/p/compose.yaml": yaml("services:", "  web:", "    image: a", "    profiles: [x]", "    env_file: missing.env") });
     expect(r.errors).toEqual([]);
