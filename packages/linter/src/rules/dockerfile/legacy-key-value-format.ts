@@ -74,7 +74,8 @@ export default defineRule({
   create: (ctx) => {
     const check = (node: EnvInstruction | LabelInstruction) => {
       for (const pair of node.pairs) {
-        if (!pair.legacy) continue;
+        // Without a value the parser already reports the line (missing-value).
+        if (!pair.legacy || !pair.value) continue;
         ctx.report(pair.key, `Write '${node.keyword} ${pair.key.value}=...' instead of the legacy '${node.keyword} ${pair.key.value} ...' form`, {
           fix: fixFor(ctx, pair, ctx.ast.escape),
         });

@@ -7,9 +7,9 @@ describe("DL4003 multiple-cmd", () => {
     check(rule, `
       FROM node:22
       CMD ["a"]
-      #^^ warning[DL4003]: This CMD has no effect: the CMD on line 4 replaces it (only the last CMD of stage 0 counts)
+      #^^ warning[DL4003]: This CMD has no effect: the CMD on line 4 replaces it (only the last CMD of this stage counts)
       cmd b
-      #^^ warning[DL4003]: This CMD has no effect: the CMD on line 4 replaces it (only the last CMD of stage 0 counts)
+      #^^ warning[DL4003]: This CMD has no effect: the CMD on line 4 replaces it (only the last CMD of this stage counts)
       CMD c
     `));
 
@@ -35,7 +35,7 @@ describe("DL4003 multiple-cmd", () => {
     check(rule, `
       FROM node:22
       CMD node \\
-      #^^ warning[DL4003]: This CMD has no effect: the CMD on line 4 replaces it (only the last CMD of stage 0 counts)
+      #^^ warning[DL4003]: This CMD has no effect: the CMD on line 4 replaces it (only the last CMD of this stage counts)
         a.js
       CMD ["node", "b.js"]
     `));

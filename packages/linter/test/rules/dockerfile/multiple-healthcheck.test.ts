@@ -7,7 +7,7 @@ describe("DL3012 multiple-healthcheck", () => {
     check(rule, `
       FROM nginx:1.27
       HEALTHCHECK NONE
-      #^^^^^^^^^^ error[DL3012]: This HEALTHCHECK has no effect: the HEALTHCHECK on line 3 replaces it (only the last HEALTHCHECK of stage 0 counts)
+      #^^^^^^^^^^ error[DL3012]: This HEALTHCHECK has no effect: the HEALTHCHECK on line 3 replaces it (only the last HEALTHCHECK of this stage counts)
       HEALTHCHECK CMD curl -f http://localhost/
     `));
 

@@ -18,7 +18,7 @@ export function overriddenInstructions(
       if (!last) return;
       const keyword = last.keyword;
       const lastLine = lineOf(ctx.file.lines, last.range.start);
-      const stageName = stage.name ? `stage '${stage.name}'` : `stage ${stage.index}`;
+      const stageName = stage.name ? `stage '${stage.name}'` : "this stage";
       for (const earlier of found.slice(0, -1)) {
         ctx.report(
           earlier.keywordWord,
