@@ -86,7 +86,12 @@ import dockerfile_zypper_clean_missing from "./dockerfile/zypper-clean-missing.j
 import dockerfile_zypper_dist_upgrade from "./dockerfile/zypper-dist-upgrade.js";
 import dockerfile_zypper_missing_non_interactive from "./dockerfile/zypper-missing-non-interactive.js";
 import dockerfile_zypper_unpinned from "./dockerfile/zypper-unpinned.js";
+import compose_dependency_cycle from "./compose/dependency-cycle.js";
 import compose_no_duplicate_container_names from "./compose/no-duplicate-container-names.js";
+import compose_no_image_or_build from "./compose/no-image-or-build.js";
+import compose_tmpfs_volume_same_target from "./compose/tmpfs-volume-same-target.js";
+import compose_undefined_resource from "./compose/undefined-resource.js";
+import compose_undefined_service from "./compose/undefined-service.js";
 
 export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_add_instead_of_copy,
@@ -175,5 +180,10 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_zypper_dist_upgrade,
   dockerfile_zypper_missing_non_interactive,
   dockerfile_zypper_unpinned,
+  compose_dependency_cycle,
   compose_no_duplicate_container_names,
+  compose_no_image_or_build,
+  compose_tmpfs_volume_same_target,
+  compose_undefined_resource,
+  compose_undefined_service,
 ];

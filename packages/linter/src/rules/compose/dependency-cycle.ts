@@ -1,0 +1,89 @@
+import { referencesOf, type Reference } from "@shipshape/compose";
+import { defineRule } from "../../rule.js";
+import { md } from "../../docs.js";
+
+/** The references that make one service start after another (compose-go adds implicit depends_on for these). */
+const ORDERING = new Set(["depends_on", "links", "volumes_from", "network_mode", "ipc", "pid"]);
+
+export default defineRule({
+  code: "DC103",
+  name: "dependency-cycle",
+  kind: "compose",
+  category: "correctness",
+  severity: "error",
+  enabledByDefault: true,
+  docs: md`
+    ## What it does
+    Flags services that depend on each other in a circle, through \`depends_on\` and the references
+    Compose turns into dependencies (\`links\`, \`volumes_from\`, \`network_mode\`/\`ipc\`/\`pid: service:X\`).
+
+    ## Why is this bad?
+    Compose cannot decide which service to start first and refuses the project
+    (\`dependency cycle detected\`).
+
+    ## Example
+    \`\`\`yaml
+    services:
+      api:
+        image: example/api:1.4
+        depends_on: [worker]
+      worker:
+        image: example/worker:1.4
+        depends_on: [api]
+    \`\`\`
+
+    ## Use instead
+    \`\`\`yaml
+    services:
+      api:
+        image: example/api:1.4
+        depends_on: [worker]
+      worker:
+        image: example/worker:1.4
+    \`\`\`
+
+    ## Fix safety
+    No fix: which dependency to drop is a choice.
+
+    ## Differences from Compose
+    Each cycle is reported once, at the reference leaving its alphabetically first service, with the
+    whole path in the message (as Compose writes it: \`a -> b -> a\`).
+  `,
+  create: (ctx) => ({
+    Project(project) {
+      const edges = new Map<string, Reference[]>();
+      for (const service of Object.values(project.services)) {
+        const out = referencesOf(service).filter((r) => r.kind === "service" && ORDERING.has(r.via) && project.services[r.ref.value]);
+        edges.set(service.name, out);
+      }
+      const reported = new Set<string>();
+      // A cycle is found from its smallest member: only walk paths through larger names.
+      for (const start of [...edges.keys()].sort()) {
+        const path: Reference[] = [];
+        const onPath = new Set<string>([start]);
+        const visit = (name: string) => {
+          for (const r of edges.get(name) ?? []) {
+            const next = r.ref.value;
+            if (next === start) {
+              const cycle = [start, ...path.map((p) => p.ref.value), start];
+              const key = cycle.slice(0, -1).join("\u0000");
+              if (!reported.has(key)) {
+                reported.add(key);
+                const first = path[0] ?? r;
+                ctx.report(first.ref, `Dependency cycle: ${cycle.join(" -> ")}`);
+              }
+              continue;
+            }
+            if (next < start || onPath.has(next)) continue;
+            onPath.add(next);
+            path.push(r);
+            visit(next);
+            path.pop();
+            onPath.delete(next);
+          }
+        };
+        visit(start);
+      }
+    },
+  }),
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import rule from "../../../src/rules/compose/no-image-or-build.js";
+import { LintSession } from "../../../src/lint.js";
+import { check } from "../../helpers/check.js";
+
+describe("DC104 no-image-or-build", () => {
+  it("reports the service name", () =>
+    check(rule, `
+      services:
+        web:
+      # ^^^ error[DC104]: Service 'web' has neither an image nor a build
+          restart: always
+        ok:
+          build: .
+        provided:
+          provider:
+            type: model
+    `));
+
+  it("accepts a service completed by extends", () =>
+    check(rule, `
+      services:
+        base:
+          image: busybox:1.36
+        web:
+          extends: base
+    `));
+
+  it("checks the merged project, so an override file may omit the image", async () => {
+    const files: Record<string, string> = {
+      "/p/compose.yaml": "services:\n  web:\n    image: nginx:1.27\n",
+      "/p/compose.override.yaml": "services:\n  web:\n    restart: always\n  extra:\n    restart: always\n",
+    };
+    const session = new LintSession({ rules: [rule], noConfigSearch: true, readFile: (p) => files[p] });
+    const out = await session.lintUnit(Object.entries(files).map(([path, text]) => ({ path, text })));
+    expect(out.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual(["/p/compose.override.yaml:4:3"]);
+  });
+});
