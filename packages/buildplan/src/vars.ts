@@ -14,18 +14,23 @@ export interface Expanded {
   unset: string[];
 }
 
+/** A look-up function: the lexer copies a Map it is given, and our environments are read far more than copied. */
+function lookup(env: ReadonlyMap<string, string>): (name: string) => string | undefined {
+  return (name) => env.get(name);
+}
+
 export function expand(text: string, env: ReadonlyMap<string, string>, escape: Escape): Expanded {
   if (!text.includes("$") && !text.includes("'") && !text.includes('"') && !text.includes(escape)) {
     return { value: text, unset: [] };
   }
-  const r = expandWord(text, env, { escape });
+  const r = expandWord(text, lookup(env), { escape });
   if (r.errors.length > 0) return { value: "", error: formatExpansionError(text, r.errors[0]!), unset: r.unmatched };
   return { value: r.value, unset: r.unmatched };
 }
 
 /** Expansion with word splitting (EXPOSE). */
 export function expandSplit(text: string, env: ReadonlyMap<string, string>, escape: Escape): { words: string[]; error?: string } {
-  const r = expandWords(text, env, { escape });
+  const r = expandWords(text, lookup(env), { escape });
   if (r.errors.length > 0) return { words: [], error: formatExpansionError(text, r.errors[0]!) };
   return { words: r.words };
 }
@@ -33,7 +38,7 @@ export function expandSplit(text: string, env: ReadonlyMap<string, string>, esca
 /** The RUN progress-name form: set variables substituted, unset ones and quotes left as written. */
 export function expandForDisplay(text: string, env: ReadonlyMap<string, string>, escape: Escape): string {
   if (!text.includes("$")) return text;
-  const r = expandWord(text, env, { escape, skipUnsetEnv: true, rawQuotes: true, rawEscapes: true });
+  const r = expandWord(text, lookup(env), { escape, skipUnsetEnv: true, rawQuotes: true, rawEscapes: true });
   return r.errors.length > 0 ? text : r.value;
 }
 
