@@ -61,7 +61,7 @@ export default defineRule({
     ## Use instead
     \`\`\`dockerfile
     FROM debian:12
-    RUN apt-get update && apt-get install -y --no-install-recommends curl \
+    RUN apt-get update && apt-get install -y --no-install-recommends curl \\
      && rm -rf /var/lib/apt/lists/*
     \`\`\`
 
