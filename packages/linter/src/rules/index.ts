@@ -89,7 +89,12 @@ import dockerfile_zypper_unpinned from "./dockerfile/zypper-unpinned.js";
 import compose_dependency_cycle from "./compose/dependency-cycle.js";
 import compose_no_duplicate_container_names from "./compose/no-duplicate-container-names.js";
 import compose_no_image_or_build from "./compose/no-image-or-build.js";
+import compose_service_dependencies_alphabetical_order from "./compose/service-dependencies-alphabetical-order.js";
+import compose_service_keys_order from "./compose/service-keys-order.js";
+import compose_service_ports_alphabetical_order from "./compose/service-ports-alphabetical-order.js";
+import compose_services_alphabetical_order from "./compose/services-alphabetical-order.js";
 import compose_tmpfs_volume_same_target from "./compose/tmpfs-volume-same-target.js";
+import compose_top_level_properties_order from "./compose/top-level-properties-order.js";
 import compose_undefined_resource from "./compose/undefined-resource.js";
 import compose_undefined_service from "./compose/undefined-service.js";
 
@@ -183,7 +188,12 @@ export const GENERATED_RULES: readonly Rule[] = [
   compose_dependency_cycle,
   compose_no_duplicate_container_names,
   compose_no_image_or_build,
+  compose_service_dependencies_alphabetical_order,
+  compose_service_keys_order,
+  compose_service_ports_alphabetical_order,
+  compose_services_alphabetical_order,
   compose_tmpfs_volume_same_target,
+  compose_top_level_properties_order,
   compose_undefined_resource,
   compose_undefined_service,
 ];

@@ -1,0 +1,29 @@
+/** Small readers over the compose YAML tree (`model.root`) for rules that look at how a file is written. */
+import type { CMap, CNode, CScalar, CSeq } from "@shipshape/compose";
+import { getValue as get } from "@shipshape/compose";
+
+export function isMap(n: CNode | undefined): n is CMap {
+  return n?.kind === "map";
+}
+
+export function isSeq(n: CNode | undefined): n is CSeq {
+  return n?.kind === "seq";
+}
+
+export function isScalar(n: CNode | undefined): n is CScalar {
+  return n?.kind === "scalar";
+}
+
+/** The value under a key of a map (undefined when `map` is not a map). */
+export function getValue(map: CNode | undefined, key: string): CNode | undefined {
+  return isMap(map) ? get(map, key) : undefined;
+}
+
+/** Each service of the file's own tree, with its map. */
+export function serviceMaps(root: CMap | undefined): { name: string; map: CMap }[] {
+  const services = getValue(root, "services");
+  if (!isMap(services)) return [];
+  const out: { name: string; map: CMap }[] = [];
+  for (const e of services.entries) if (isMap(e.value)) out.push({ name: e.key, map: e.value });
+  return out;
+}
