@@ -13,9 +13,13 @@ import { splitCsv } from "./mount.js";
 import { mapOffset, type ScannedInstruction } from "./scanner.js";
 import { findVariables, type FoundVariable } from "./variables.js";
 
-/** Anything the grammar hands over: a token's payload. */
+/** What the grammar hands over: a token with its BuildKit piece (and, for keywords, the whole line node). */
 export interface TokenLike {
   payload: Piece;
+  /** On keyword tokens: the instruction's BuildKit node. */
+  node?: LineNode;
+  /** On NameValue tokens: the key and value pieces. */
+  pair?: { key: Piece; value: Piece };
 }
 
 type Base = Omit<Extract<Instruction, { kind: "Unknown" }>, "kind">;
@@ -48,7 +52,7 @@ export class AstBuilder {
 
   private base(kind: Instruction["kind"], kwTok: TokenLike, flagToks: TokenLike[]): Draft {
     const ctx = this.ctx;
-    const node = (kwTok as unknown as { node: LineNode }).node;
+    const node = kwTok.node!;
     const top = node === ctx.node;
     const range = top ? { ...ctx.range } : this.range(node.keyword.start, Math.max(node.args.end, node.keyword.end));
     const base: Draft = {
@@ -299,7 +303,7 @@ export class AstBuilder {
       out.push(pair);
     }
     for (const t of pairs) {
-      const { key, value } = (t as unknown as { pair: { key: Piece; value: Piece } }).pair;
+      const { key, value } = t.pair!;
       out.push({ range: this.range(key.start, value.end), key: this.word(key), value: this.word(value), legacy: false });
       this.vars(node.variables, key.start, key.end);
       this.vars(node.variables, value.start, value.end);

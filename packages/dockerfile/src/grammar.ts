@@ -59,7 +59,7 @@ const KEYWORD_TOKENS = new Map<string, TokenType>(Object.entries({
   maintainer: MAINTAINER, healthcheck: HEALTHCHECK, onbuild: ONBUILD,
 }));
 
-type Tok = IToken & TokenLike & { node?: LineNode; pair?: { key: Piece; value: Piece } };
+type Tok = IToken & TokenLike;
 
 function tok(type: TokenType, p: Piece): Tok {
   const t = createTokenInstance(type, p.value, p.start, p.end, NaN, NaN, NaN, NaN) as Tok;
