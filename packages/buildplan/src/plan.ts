@@ -10,6 +10,9 @@ import { emptyImage, finalImage, snapshot } from "./state.js";
 import type { BuildPlan, PlanDiagnostic, PlanOptions, StageEdge, StagePlan } from "./types.js";
 
 export function plan(dockerfileText: string, options: PlanOptions = {}): BuildPlan {
+  // Plain JavaScript callers may pass anything; the contract is to answer, not to throw.
+  if (typeof dockerfileText !== "string") dockerfileText = "";
+  if (options === null || typeof options !== "object") options = {};
   const lines = new LineIndex(dockerfileText);
   try {
     return buildPlan(dockerfileText, options, lines);

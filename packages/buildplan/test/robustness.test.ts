@@ -44,4 +44,10 @@ describe("plan never throws", () => {
       { numRuns: 400 },
     );
   });
+
+  it("answers for non-string text and missing options from plain JavaScript callers", () => {
+    const loose = plan as unknown as (text: unknown, options?: unknown) => ReturnType<typeof plan>;
+    expect(loose(undefined, null).diagnostics.map((d) => d.code)).toEqual(["DF001"]);
+    expect(loose("FROM alpine\n", "nope").target).toBe("stage-0");
+  });
 });
