@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  detectSyntax, findDirective, isKnownInstruction, KNOWN_INSTRUCTIONS, parseHeredocMarker, parseImageReference,
+  InstructionParser, detectSyntax, findDirective, isKnownInstruction, KNOWN_INSTRUCTIONS, parseHeredocMarker, parseImageReference,
   parseWordsBuildkit, PARSE_ERRORS,
 } from "@shipshape/dockerfile";
 
@@ -68,5 +68,13 @@ describe("directive detection for frontends", () => {
     expect(detectSyntax('{"syntax": "y"}')?.ref).toBe("y");
     expect(findDirective("//check=skip=all\n", "check")).toBeUndefined();
     expect(findDirective("# check=skip=all\nFROM a\n", "check")?.range).toEqual({ start: 8, end: 16 });
+  });
+});
+
+describe("grammar", () => {
+  it("has one rule per instruction kind (what the railroad diagram draws)", () => {
+    const names = new InstructionParser().getSerializedGastProductions().map((r) => (r as { name: string }).name);
+    for (const k of KNOWN_INSTRUCTIONS) expect(names).toContain(`${k.toLowerCase()}Instruction`);
+    expect(names).toContain("unknownInstruction");
   });
 });
