@@ -1,6 +1,6 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { reportUnpinned, toolCalls } from "./support/shell-commands.js";
+import { pinMessage, reportUnpinned, toolCalls } from "./support/shell-commands.js";
 
 /** apk options that take a value. */
 export const APK_VALUE_FLAGS = ["t", "virtual", "X", "repository", "p", "root", "arch", "keys-dir", "cache-dir", "repositories-file"];
@@ -50,7 +50,7 @@ export default defineRule({
   create: (ctx) => ({
     Run(node) {
       for (const call of toolCalls(ctx, node, "apk", ["add"], APK_VALUE_FLAGS)) {
-        reportUnpinned(ctx, node, call.operands, pinned, (pkg) => `Pin the version of '${pkg}' in apk add (${pkg.split(" ")[0]}=<version>)`);
+        reportUnpinned(ctx, node, call.operands, pinned, (pkgs) => pinMessage(pkgs, "apk add", "="));
       }
     },
   }),

@@ -1,7 +1,7 @@
 import { hasFlag, type ShellCommand } from "@shipshape/shell";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { reportUnpinned, toolCalls } from "./support/shell-commands.js";
+import { pinMessage, reportUnpinned, toolCalls } from "./support/shell-commands.js";
 
 /** apt-get options that take a value (their value is not a package). */
 export const APT_GET_VALUE_FLAGS = ["t", "target-release", "o", "option", "c", "config-file", "a", "host-architecture"];
@@ -60,7 +60,7 @@ export default defineRule({
     Run(node) {
       for (const call of toolCalls(ctx, node, "apt-get", ["install"], APT_GET_VALUE_FLAGS)) {
         if (simulates(call.cmd)) continue;
-        reportUnpinned(ctx, node, call.operands, pinned, (pkg) => `Pin the version of '${pkg}' in apt-get install (${pkg.split(" ")[0]}=<version>)`);
+        reportUnpinned(ctx, node, call.operands, pinned, (pkgs) => pinMessage(pkgs, "apt-get install", "="));
       }
     },
   }),

@@ -1,6 +1,6 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { reportUnpinned, toolCalls } from "./support/shell-commands.js";
+import { pinMessage, reportUnpinned, toolCalls } from "./support/shell-commands.js";
 import { RPM_TOOL_VALUE_FLAGS } from "./yum-missing-yes.js";
 import { rpmPinned } from "./yum-unpinned.js";
 
@@ -45,7 +45,7 @@ export default defineRule({
     Run(node) {
       for (const call of toolCalls(ctx, node, ["dnf", "microdnf"], ["install"], RPM_TOOL_VALUE_FLAGS)) {
         const tool = call.cmd.name!.value.replace(/^.*\//, "");
-        reportUnpinned(ctx, node, call.operands, rpmPinned, (pkg) => `Pin the version of '${pkg}' in ${tool} install (${pkg.split(" ")[0]}-<version>)`);
+        reportUnpinned(ctx, node, call.operands, rpmPinned, (pkgs) => pinMessage(pkgs, `${tool} install`, "-"));
       }
     },
   }),

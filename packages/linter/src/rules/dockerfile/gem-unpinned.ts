@@ -1,7 +1,7 @@
 import { hasFlag } from "@shipshape/shell";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { reportUnpinned, toolCalls } from "./support/shell-commands.js";
+import { pinMessage, reportUnpinned, toolCalls } from "./support/shell-commands.js";
 
 /** `gem install` options that take a value. */
 const GEM_VALUE_FLAGS = [
@@ -52,7 +52,7 @@ export default defineRule({
       for (const call of toolCalls(ctx, node, "gem", ["install", "i"], GEM_VALUE_FLAGS)) {
         if (hasFlag(call.cmd, "v", "version")) continue;
         reportUnpinned(ctx, node, call.operands, (g) => g.includes(":") || g.endsWith(".gem"),
-          (gem) => `Pin the version of '${gem}' in gem install (${gem.split(" ")[0]}:<version>)`);
+          (gems) => pinMessage(gems, "gem install", ":"));
       }
     },
   }),

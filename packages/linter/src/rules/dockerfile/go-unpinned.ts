@@ -1,6 +1,6 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { reportUnpinned, toolCalls } from "./support/shell-commands.js";
+import { pinMessage, reportUnpinned, toolCalls } from "./support/shell-commands.js";
 
 /** `go build` flags that take a value, in both spellings Go accepts (`-ldflags` and `--ldflags`). */
 const GO_VALUE_FLAGS = [
@@ -70,7 +70,7 @@ export default defineRule({
         const run = call.subcommand.value === "run";
         const packages = run ? call.operands.slice(0, 1).filter((w) => remoteRun(w.value)) : call.operands;
         reportUnpinned(ctx, node, packages, pinned,
-          (pkg) => `Pin a version of '${pkg.replace(/@[^@]*$/, "")}' in go ${call.subcommand.value} (${pkg.split(" ")[0]!.replace(/@[^@]*$/, "")}@<version>)`);
+          (pkgs) => pinMessage(pkgs.map((p) => p.replace(/@[^@]*$/, "")), `go ${call.subcommand.value}`, "@"));
       }
     },
   }),

@@ -1,6 +1,6 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { reportUnpinned, toolCalls } from "./support/shell-commands.js";
+import { pinMessage, reportUnpinned, toolCalls } from "./support/shell-commands.js";
 
 const NPM_VALUE_FLAGS = ["loglevel", "registry", "prefix", "cache", "userconfig", "w", "workspace", "tag", "omit", "include", "install-strategy"];
 
@@ -54,7 +54,7 @@ export default defineRule({
   create: (ctx) => ({
     Run(node) {
       for (const call of toolCalls(ctx, node, "npm", ["install", "i"], NPM_VALUE_FLAGS)) {
-        reportUnpinned(ctx, node, call.operands, pinned, (pkg) => `Pin the version of '${pkg}' in npm install (${pkg.split(" ")[0]}@<version>)`);
+        reportUnpinned(ctx, node, call.operands, pinned, (pkgs) => pinMessage(pkgs, "npm install", "@"));
       }
     },
   }),

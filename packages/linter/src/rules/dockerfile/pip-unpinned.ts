@@ -1,7 +1,7 @@
 import { hasFlag } from "@shipshape/shell";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { pipInstalls, reportUnpinned } from "./support/shell-commands.js";
+import { pinMessage, pipInstalls, reportUnpinned } from "./support/shell-commands.js";
 
 const VCS = /^(git|hg|svn|bzr)\+/;
 
@@ -56,7 +56,7 @@ export default defineRule({
     Run(node) {
       for (const call of pipInstalls(ctx, node)) {
         if (hasFlag(call.pip, "r", "requirement", "c", "constraint")) continue;
-        reportUnpinned(ctx, node, call.packages, pinned, (pkg) => `Pin the version of '${pkg}' in pip install (${pkg.split(" ")[0]}==<version>)`);
+        reportUnpinned(ctx, node, call.packages, pinned, (pkgs) => pinMessage(pkgs, "pip install", "=="));
       }
     },
   }),

@@ -1,6 +1,6 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { reportUnpinned, toolCalls } from "./support/shell-commands.js";
+import { pinMessage, quotedList, reportUnpinned, toolCalls } from "./support/shell-commands.js";
 import { RPM_TOOL_VALUE_FLAGS } from "./yum-missing-yes.js";
 
 /**
@@ -60,11 +60,11 @@ export default defineRule({
   create: (ctx) => ({
     Run(node) {
       for (const call of toolCalls(ctx, node, "yum", ["install"], RPM_TOOL_VALUE_FLAGS)) {
-        reportUnpinned(ctx, node, call.operands, rpmPinned, (pkg) => `Pin the version of '${pkg}' in yum install (${pkg.split(" ")[0]}-<version>)`);
+        reportUnpinned(ctx, node, call.operands, rpmPinned, (pkgs) => pinMessage(pkgs, "yum install", "-"));
       }
       for (const call of toolCalls(ctx, node, "yum", ["module"], RPM_TOOL_VALUE_FLAGS)) {
         if (call.operands[0]?.value !== "install") continue;
-        reportUnpinned(ctx, node, call.operands.slice(1), modulePinned, (m) => `Pin the stream of module '${m}' in yum module install (${m.split(" ")[0]}:<stream>)`);
+        reportUnpinned(ctx, node, call.operands.slice(1), modulePinned, (mods) => `Pin the stream of ${quotedList(mods)} in yum module install (${mods[0]}:<stream>)`);
       }
     },
   }),

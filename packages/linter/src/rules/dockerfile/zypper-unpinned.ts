@@ -1,6 +1,6 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { reportUnpinned, toolCalls } from "./support/shell-commands.js";
+import { pinMessage, reportUnpinned, toolCalls } from "./support/shell-commands.js";
 import { ZYPPER_VALUE_FLAGS } from "./zypper-missing-non-interactive.js";
 
 /** `pkg=1.2`, `pkg>=1.2`, `pkg<2`, or a local `.rpm` file. */
@@ -47,7 +47,7 @@ export default defineRule({
   create: (ctx) => ({
     Run(node) {
       for (const call of toolCalls(ctx, node, "zypper", ["install", "in"], ZYPPER_VALUE_FLAGS)) {
-        reportUnpinned(ctx, node, call.operands, pinned, (pkg) => `Pin the version of '${pkg}' in zypper install (${pkg.split(" ")[0]}=<version>)`);
+        reportUnpinned(ctx, node, call.operands, pinned, (pkgs) => pinMessage(pkgs, "zypper install", "="));
       }
     },
   }),

@@ -19,6 +19,14 @@ describe("DL3018 apk-unpinned", () => {
       RUN apk update && apk del .build-deps
     `));
 
+  it("names every unpinned package a variable holds, in one finding", () =>
+    check(rule, `
+      FROM alpine:3.21
+      ENV BUILD_DEPS="autoconf gcc=14.2.0-r4 make file"
+      RUN apk add --no-cache $BUILD_DEPS
+      #                      ^^^^^^^^^^^ warning[DL3018]: Pin the versions of 'autoconf', 'make' and 'file' in apk add (autoconf=<version>)
+    `));
+
   it("reads continuations, ONBUILD triggers and heredoc scripts", () =>
     check(rule, `
       FROM alpine:3.21

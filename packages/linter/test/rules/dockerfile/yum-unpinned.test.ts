@@ -10,7 +10,7 @@ describe("DL3033 yum-unpinned", () => {
       #                              ^^^^^^^^^^^ warning[DL3033]: Pin the version of 'python3-pip' in yum install (python3-pip-<version>)
       #                                          ^^^^^^^ warning[DL3033]: Pin the version of 'gcc-c++' in yum install (gcc-c++-<version>)
       RUN yum module install -y nodejs:18 php
-      #                                   ^^^ warning[DL3033]: Pin the stream of module 'php' in yum module install (php:<stream>)
+      #                                   ^^^ warning[DL3033]: Pin the stream of 'php' in yum module install (php:<stream>)
     `));
 
   it("resolves variables and skips unknown ones", () =>

@@ -8,7 +8,6 @@ import type { Instruction, RunInstruction } from "@shipshape/dockerfile";
 import {
   commandName,
   findCommands,
-  hasFlag,
   isPosixShell,
   positionalArgs,
   type ParsedEmbeddedScript,
@@ -223,22 +222,34 @@ export function resolveWord(ctx: Ctx, node: Instruction, word: ShellWord): strin
 }
 
 /**
- * Reports every operand that `pinned` rejects; a word whose variables cannot be resolved is left
- * alone. `message` names the package (its resolved text).
+ * Reports every operand that `pinned` rejects, once per word: a variable holding several packages
+ * gives one finding naming the unpinned ones. A word whose variables cannot be resolved is left alone.
  */
 export function reportUnpinned(
   ctx: Ctx,
   node: Instruction,
   words: readonly ShellWord[],
   pinned: (pkg: string) => boolean,
-  message: (pkg: string) => string,
+  message: (pkgs: readonly string[]) => string,
 ): void {
   for (const word of words) {
     const values = resolveWord(ctx, node, word);
     if (!values) continue;
     const bad = values.filter((v) => !pinned(v));
-    if (bad.length > 0) ctx.report(word, message(bad.join(" ")));
+    if (bad.length > 0) ctx.report(word, message(bad));
   }
+}
+
+/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`. */
+export function quotedList(items: readonly string[]): string {
+  const q = items.map((i) => `'${i}'`);
+  return q.length <= 1 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} and ${q[q.length - 1]}`;
+}
+
+/** "Pin the version of 'curl' in apt-get install (curl=<version>)", plural for several packages. */
+export function pinMessage(pkgs: readonly string[], command: string, separator: string): string {
+  const plural = pkgs.length > 1 ? "s" : "";
+  return `Pin the version${plural} of ${quotedList(pkgs)} in ${command} (${pkgs[0]}${separator}<version>)`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,9 +258,4 @@ export function reportUnpinned(
 /** A fix that inserts ` <text>` right after a word (safe across continuations: the word's end is exact). */
 export function insertAfterWord(ctx: Ctx, word: ShellWord, text: string, title: string): Fix {
   return ctx.fix.insertAfter(word.range, ` ${text}`, title);
-}
-
-/** True when any of the flags is given to the command. */
-export function hasAnyFlag(cmd: ShellCommand, flags: readonly string[]): boolean {
-  return hasFlag(cmd, ...flags);
 }
