@@ -39,6 +39,22 @@ describe("DL3014 apt-get-missing-yes", () => {
       RUN apt-get install curl
     `));
 
+  it("reads a heredoc fed to a shell once, and skips non-shell heredocs", () =>
+    check(rule, `
+      FROM debian:12
+      RUN <<EOF bash -e
+      apt-get install curl
+      #^^^^^^ warning[DL3014]: apt-get install needs -y: a build cannot answer its prompt
+      EOF
+      RUN <<EOF
+      #!/usr/bin/env python3
+      print("apt-get install curl")
+      EOF
+      RUN cat <<EOF > /notes.txt
+      apt-get install curl
+      EOF
+    `));
+
   it("inserts -y after install, also across continuations", () => {
     checkFix(rule, `
       FROM debian:12
