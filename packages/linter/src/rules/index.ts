@@ -71,6 +71,8 @@ import dockerfile_symlink_bin_sh from "./dockerfile/symlink-bin-sh.js";
 import dockerfile_trusted_registries from "./dockerfile/trusted-registries.js";
 import dockerfile_undefined_arg_in_from from "./dockerfile/undefined-arg-in-from.js";
 import dockerfile_undefined_var from "./dockerfile/undefined-var.js";
+import dockerfile_unknown_flag from "./dockerfile/unknown-flag.js";
+import dockerfile_unknown_instruction from "./dockerfile/unknown-instruction.js";
 import dockerfile_untagged_image from "./dockerfile/untagged-image.js";
 import dockerfile_unused_suppression from "./dockerfile/unused-suppression.js";
 import dockerfile_use_add_for_archives from "./dockerfile/use-add-for-archives.js";
@@ -78,6 +80,7 @@ import dockerfile_user_non_numeric from "./dockerfile/user-non-numeric.js";
 import dockerfile_useradd_missing_no_log_init from "./dockerfile/useradd-missing-no-log-init.js";
 import dockerfile_wget_progress_bar from "./dockerfile/wget-progress-bar.js";
 import dockerfile_workdir_relative from "./dockerfile/workdir-relative.js";
+import dockerfile_wrong_argument_count from "./dockerfile/wrong-argument-count.js";
 import dockerfile_yarn_cache_not_cleaned from "./dockerfile/yarn-cache-not-cleaned.js";
 import dockerfile_yum_clean_missing from "./dockerfile/yum-clean-missing.js";
 import dockerfile_yum_missing_yes from "./dockerfile/yum-missing-yes.js";
@@ -170,6 +173,8 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_trusted_registries,
   dockerfile_undefined_arg_in_from,
   dockerfile_undefined_var,
+  dockerfile_unknown_flag,
+  dockerfile_unknown_instruction,
   dockerfile_untagged_image,
   dockerfile_unused_suppression,
   dockerfile_use_add_for_archives,
@@ -177,6 +182,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_useradd_missing_no_log_init,
   dockerfile_wget_progress_bar,
   dockerfile_workdir_relative,
+  dockerfile_wrong_argument_count,
   dockerfile_yarn_cache_not_cleaned,
   dockerfile_yum_clean_missing,
   dockerfile_yum_missing_yes,
