@@ -110,7 +110,9 @@ export function scanDockerfile(text: string): ScannedFile {
     while (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 0x0d) contentEnd--;
     pos = nextStart;
     lineNo++;
-    if (lineEnd - lineStart > MAX_LINE_BYTES / 3 && utf8Length(text, lineStart, lineEnd) > MAX_LINE_BYTES) {
+    // the scanner's limit counts the raw line, so a BOM (3 bytes) counts on the first line
+    const rawStart = lineNo === 1 ? 0 : lineStart;
+    if (lineEnd - rawStart > MAX_LINE_BYTES / 3 && utf8Length(text, rawStart, lineEnd) > MAX_LINE_BYTES) {
       file.errors.push(
         parseError("lineTooLong", "dockerfile line greater than max allowed size of 65535", { start: lineStart, end: lineEnd }),
       );

@@ -198,6 +198,11 @@ describe("errors", () => {
   it("a line longer than 65535 bytes", () => {
     const { errors } = parse(`FROM a\nRUN ${"é".repeat(40000)}\n`);
     expect(errors.map((e) => e.code)).toEqual(["DF002"]);
+    // 65535 bytes is the limit, counted on the raw line (a BOM adds 3 bytes)
+    const longest = `FROM ${"a".repeat(65530)}`;
+    expect(parse(longest).errors).toEqual([]);
+    expect(parse(`\ufeff${longest}`).errors.map((e) => e.code)).toEqual(["DF002"]);
+    expect(parse(`${longest}a`).errors.map((e) => e.code)).toEqual(["DF002"]);
   });
 });
 
