@@ -1,4 +1,4 @@
-import type { Scope, VariableUse } from "@shipshape/semantic";
+import { PREDEFINED_PLATFORM_ARGS, type Scope, type VariableUse } from "@shipshape/semantic";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
 import { editDistance, suggest } from "./support/words.js";
@@ -49,7 +49,9 @@ export default defineRule({
     near-miss of a defined name (a likely typo). A stage built \`FROM scratch\` (directly or through
     other stages) has a known environment and every undefined variable is reported. A declared \`ARG\`
     without a value is defined (its value may come from \`--build-arg\`), references that handle an unset
-    value (\`\${X:-default}\`) are not reported, and neither are BuildKit's predefined arguments.
+    value (\`\${X:-default}\`) are not reported. A platform argument (\`TARGETARCH\`, \`BUILDPLATFORM\`, ...) used
+    in a stage without \`ARG TARGETARCH\` there is reported, since it is predefined for \`FROM\` lines only;
+    other names the build reads by itself (proxy variables, \`BUILDKIT_*\`) are not.
     \`FROM\` lines are \`UndefinedArgInFrom\`'s.
   `,
   create: (ctx) => ({
@@ -57,7 +59,11 @@ export default defineRule({
       const model = ctx.semantic;
       const globals = new Map(model.globalArgs.map((a) => [a.name, a]));
       for (const use of model.uses) {
-        if (use.context !== "build" || use.defined || use.declaration || use.predefined) continue;
+        if (use.context !== "build" || use.defined || use.declaration) continue;
+        // Platform args are predefined for FROM lines only; other predefined names (proxies,
+        // BUILDKIT_*) are read by the build itself and are not reported.
+        const platformArg = Object.hasOwn(PREDEFINED_PLATFORM_ARGS, use.name);
+        if (use.predefined && !platformArg) continue;
         if (use.instruction.kind === "From" || !use.stage) continue;
         if (use.ref?.modifier && HANDLES_UNSET.has(use.ref.modifier)) continue;
         if (use.name.startsWith("BUILDKIT_SBOM_SCAN_")) continue;
@@ -78,6 +84,9 @@ function names(scope: Scope): string[] {
 /** Why the use is certainly wrong, or undefined when the base image might define it. */
 function explain(use: VariableUse, scope: Scope, isGlobal: boolean, laterAt: number | undefined): string | undefined {
   const base = `'$${use.name}' is not defined here`;
+  if (Object.hasOwn(PREDEFINED_PLATFORM_ARGS, use.name)) {
+    return `${base}: ${use.name} is predefined only for FROM lines; declare 'ARG ${use.name}' in the stage to use it`;
+  }
   if (isGlobal) return `${base}: the global ARG ${use.name} must be declared again in the stage (ARG ${use.name}) to be used`;
   if (laterAt !== undefined) return `${base}: it is defined later in the stage, after this line`;
   if (!scope.baseEnvUnknown) {

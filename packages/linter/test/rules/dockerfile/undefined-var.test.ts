@@ -51,6 +51,13 @@ describe("UndefinedVar undefined-var", () => {
       #       ^^^^^^^^ warning[UndefinedVar]: '$APP_ROT' is not defined here (did you mean '$APP_ROOT'?)
     `));
 
+  it("reports platform args used in a stage without ARG", () =>
+    check(rule, `
+      FROM --platform=$BUILDPLATFORM golang:1.23
+      COPY bin-$TARGETARCH /usr/local/bin/app
+      #        ^^^^^^^^^^^ warning[UndefinedVar]: '$TARGETARCH' is not defined here: TARGETARCH is predefined only for FROM lines; declare 'ARG TARGETARCH' in the stage to use it
+    `));
+
   it("checks RUN --mount option values", () =>
     check(rule, `
       FROM scratch
