@@ -51,16 +51,11 @@ export function simulate(input: SimulationInput): Simulation {
 }
 
 function initialState(info: StageInfo, done: SimulatedStage[]): BuildState {
-  switch (info.base.kind) {
-    case "scratch":
-      return scratchState();
-    case "stage": {
-      const parent = done[info.base.index]!;
-      return parent.info.replacedBy !== undefined ? unknownBaseState() : inheritState(parent.final);
-    }
-    default:
-      return unknownBaseState();
+  if (info.base.kind === "stage") {
+    const parent = done[info.base.index]!;
+    return parent.info.replacedBy !== undefined ? unknownBaseState(info.platform.os) : inheritState(parent.final);
   }
+  return info.base.kind === "scratch" ? scratchState(info.platform.os) : unknownBaseState(info.platform.os);
 }
 
 function dispatchStage(

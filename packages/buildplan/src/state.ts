@@ -4,6 +4,12 @@ import type { ArgValue, ImageConfig, StepState } from "./types.js";
 
 export const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 export const DEFAULT_SHELL = ["/bin/sh", "-c"];
+/** BuildKit's default SHELL for a Windows stage. */
+export const WINDOWS_SHELL = ["cmd", "/S", "/C"];
+
+function defaultShell(os: string): string[] {
+  return os === "windows" ? WINDOWS_SHELL : DEFAULT_SHELL;
+}
 
 export interface BuildState {
   /** What RUN sees and what expansions use: base env, ENV and valued ARGs, last writer wins. */
@@ -53,15 +59,17 @@ export function emptyImage(inheritsUnknownBase: boolean): ImageConfig {
   return { env: {}, exposedPorts: [], volumes: [], labels: {}, healthcheck: null, onBuild: [], inheritsUnknownBase };
 }
 
-export function scratchState(): BuildState {
+export function scratchState(os = "linux"): BuildState {
   const image = emptyImage(false);
   image.workdir = "/";
+  // BuildKit adds the default PATH on Linux only.
+  const env: [string, string][] = os === "windows" ? [] : [["PATH", DEFAULT_PATH]];
   return {
-    buildEnv: new Map([["PATH", DEFAULT_PATH]]),
-    configEnv: new Map([["PATH", DEFAULT_PATH]]),
+    buildEnv: new Map(env),
+    configEnv: new Map(env),
     args: [],
     workdir: "/",
-    shell: DEFAULT_SHELL,
+    shell: defaultShell(os),
     image,
     cmdSet: false,
     triggers: [],
@@ -69,8 +77,8 @@ export function scratchState(): BuildState {
 }
 
 /** A stage on an external image: its env, workdir, user and command are unknown offline. */
-export function unknownBaseState(): BuildState {
-  return { buildEnv: new Map(), configEnv: new Map(), args: [], shell: DEFAULT_SHELL, image: emptyImage(true), cmdSet: false, triggers: [] };
+export function unknownBaseState(os = "linux"): BuildState {
+  return { buildEnv: new Map(), configEnv: new Map(), args: [], shell: defaultShell(os), image: emptyImage(true), cmdSet: false, triggers: [] };
 }
 
 function cloneImage(img: ImageConfig): ImageConfig {

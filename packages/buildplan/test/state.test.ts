@@ -42,6 +42,16 @@ describe("6.1 initial state", () => {
   });
 });
 
+describe("Windows stages", () => {
+  it("default to cmd /S /C and get no PATH", () => {
+    const p = planOf(`
+      FROM --platform=windows/amd64 scratch
+      CMD dir
+    `);
+    expect(p.image).toMatchObject({ env: {}, cmd: ["cmd", "/S", "/C", "dir"] });
+  });
+});
+
 describe("6.2 layers and metadata", () => {
   it("RUN, COPY, ADD and WORKDIR (not /) make layers; the rest is metadata", () => {
     const p = planOf(`
