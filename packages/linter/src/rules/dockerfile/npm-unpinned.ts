@@ -54,7 +54,7 @@ export default defineRule({
   create: (ctx) => ({
     Run(node) {
       for (const call of toolCalls(ctx, node, "npm", ["install", "i"], NPM_VALUE_FLAGS)) {
-        reportUnpinned(ctx, node, call.operands, pinned, (pkgs) => pinMessage(pkgs, "npm install", "@"));
+        reportUnpinned(ctx, node, call.operands, pinned, (pkgs) => pinMessage(pkgs, "npm install", "@", (p) => p.replace(/(.)@latest$/, "$1")));
       }
     },
   }),

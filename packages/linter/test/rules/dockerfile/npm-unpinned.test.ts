@@ -8,7 +8,7 @@ describe("DL3016 npm-unpinned", () => {
       FROM node:22
       RUN npm install -g typescript @types/node@22.9.0 express@latest @scope/pkg
       #                  ^^^^^^^^^^ warning[DL3016]: Pin the version of 'typescript' in npm install (typescript@<version>)
-      #                                                ^^^^^^^^^^^^^^ warning[DL3016]: Pin the version of 'express@latest' in npm install (express@latest@<version>)
+      #                                                ^^^^^^^^^^^^^^ warning[DL3016]: Pin the version of 'express@latest' in npm install (express@<version>)
       #                                                               ^^^^^^^^^^ warning[DL3016]: Pin the version of '@scope/pkg' in npm install (@scope/pkg@<version>)
       RUN npm i --registry https://r.example lodash
       #                                      ^^^^^^ warning[DL3016]: Pin the version of 'lodash' in npm install (lodash@<version>)

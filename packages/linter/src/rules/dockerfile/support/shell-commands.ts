@@ -247,9 +247,9 @@ export function quotedList(items: readonly string[]): string {
 }
 
 /** "Pin the version of 'curl' in apt-get install (curl=<version>)", plural for several packages. */
-export function pinMessage(pkgs: readonly string[], command: string, separator: string): string {
+export function pinMessage(pkgs: readonly string[], command: string, separator: string, nameOf = (pkg: string) => pkg): string {
   const plural = pkgs.length > 1 ? "s" : "";
-  return `Pin the version${plural} of ${quotedList(pkgs)} in ${command} (${pkgs[0]}${separator}<version>)`;
+  return `Pin the version${plural} of ${quotedList(pkgs)} in ${command} (${nameOf(pkgs[0]!)}${separator}<version>)`;
 }
 
 // ---------------------------------------------------------------------------------------------
