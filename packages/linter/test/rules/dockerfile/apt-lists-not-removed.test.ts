@@ -47,6 +47,18 @@ describe("DL3009 apt-lists-not-removed", () => {
       #       ^^^^^^ info[DL3009]: Remove /var/lib/apt/lists after 'apt update' in the same RUN: the package lists stay in the layer
     `));
 
+  it("knows the base of a stage through a global ARG", () =>
+    check(rule, `
+      ARG BASE=deps
+      FROM debian:12 AS deps
+      RUN apt-get update
+      #           ^^^^^^ info[DL3009]: ${MESSAGE}
+      FROM debian:12 AS unused
+      RUN apt-get update
+      FROM \${BASE}
+      RUN echo done
+    `));
+
   it("reads ONBUILD triggers, continuations and heredoc scripts", () =>
     check(rule, `
       FROM debian:12

@@ -177,15 +177,15 @@ function removesPath(arg: string, dir: string): boolean {
 // Stages and variables
 
 /**
- * True when what a stage leaves on disk ends up in an image: the last stage, or a stage a later
- * `FROM <name>` builds on (hadolint's condition for the cleanup rules DL3009 and DL3060).
+ * True when what a stage leaves on disk ends up in an image: the last stage, or a stage another
+ * stage builds on (hadolint's condition for the cleanup rules DL3009 and DL3060). The base is the
+ * semantic model's, so `FROM ${BASE}` with `ARG BASE=builder` counts.
  */
 export function stageLeavesImage(ctx: Ctx, node: Instruction): boolean {
   const stage = ctx.stageOf(node);
   if (!stage) return false;
   if (stage.index === ctx.stages.length - 1) return true;
-  const name = stage.name?.toLowerCase();
-  return name !== undefined && ctx.stages.some((s) => s.index > stage.index && s.from.image?.value.toLowerCase() === name);
+  return ctx.semantic.stages.some((s) => s.base.kind === "stage" && s.base.stage.index === stage.index);
 }
 
 /** The instruction whose scope applies: for an ONBUILD trigger, its ONBUILD. */
