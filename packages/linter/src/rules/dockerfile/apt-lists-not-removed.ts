@@ -81,8 +81,8 @@ export default defineRule({
     hadolint is satisfied by any \`rm -rf\`, whatever it removes. Here only an \`rm\` that runs after the update
     and removes \`/var/lib/apt/lists\` (its contents, or a parent directory), a later \`apt-get dist-clean\`
     (apt 2.7 and later, which removes the lists too), or a cache/tmpfs mount on that directory or a parent,
-    counts. Heredoc scripts and wrapped commands (\`sudo apt-get\`) are read too;
-    PowerShell and cmd stages are not.
+    counts. A stage is known to be a base also when a \`FROM\` names it through an \`ARG\`. Heredoc scripts
+    and wrapped commands (\`sudo apt-get\`) are read too; PowerShell and cmd stages are not.
   `,
   create: (ctx) => ({
     Run(node) {

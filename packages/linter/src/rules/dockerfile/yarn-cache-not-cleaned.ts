@@ -43,7 +43,8 @@ export default defineRule({
 
     ## Differences from hadolint
     \`yarn cache clean\` must run after the install and be the \`cache clean\` subcommand (hadolint looks for the
-    words anywhere). An \`rm\` of a \`.cache/yarn\` directory counts too. Wrapped commands and heredoc scripts are
+    words anywhere). An \`rm\` of a \`.cache/yarn\` directory counts too, and a stage is known to be a base
+    also when a \`FROM\` names it through an \`ARG\`. Wrapped commands and heredoc scripts are
     checked too; PowerShell and cmd stages are not.
   `,
   create: (ctx) => ({
