@@ -21,11 +21,14 @@ import dockerfile_curl_and_wget from "./dockerfile/curl-and-wget.js";
 import dockerfile_dnf_clean_missing from "./dockerfile/dnf-clean-missing.js";
 import dockerfile_dnf_missing_yes from "./dockerfile/dnf-missing-yes.js";
 import dockerfile_dnf_unpinned from "./dockerfile/dnf-unpinned.js";
+import dockerfile_duplicate_flag from "./dockerfile/duplicate-flag.js";
 import dockerfile_duplicate_stage_name from "./dockerfile/duplicate-stage-name.js";
 import dockerfile_env_self_reference from "./dockerfile/env-self-reference.js";
 import dockerfile_expose_invalid_format from "./dockerfile/expose-invalid-format.js";
 import dockerfile_expose_port_range from "./dockerfile/expose-port-range.js";
 import dockerfile_expose_proto_casing from "./dockerfile/expose-proto-casing.js";
+import dockerfile_flag_missing_value from "./dockerfile/flag-missing-value.js";
+import dockerfile_flag_not_boolean from "./dockerfile/flag-not-boolean.js";
 import dockerfile_from_as_casing from "./dockerfile/from-as-casing.js";
 import dockerfile_from_platform_constant from "./dockerfile/from-platform-constant.js";
 import dockerfile_gem_unpinned from "./dockerfile/gem-unpinned.js";
@@ -36,7 +39,9 @@ import dockerfile_instruction_before_from from "./dockerfile/instruction-before-
 import dockerfile_invalid_base_image_platform from "./dockerfile/invalid-base-image-platform.js";
 import dockerfile_invalid_default_arg_in_from from "./dockerfile/invalid-default-arg-in-from.js";
 import dockerfile_invalid_definition_description from "./dockerfile/invalid-definition-description.js";
+import dockerfile_invalid_healthcheck_option from "./dockerfile/invalid-healthcheck-option.js";
 import dockerfile_invalid_label_key from "./dockerfile/invalid-label-key.js";
+import dockerfile_invalid_stopsignal from "./dockerfile/invalid-stopsignal.js";
 import dockerfile_json_args_recommended from "./dockerfile/json-args-recommended.js";
 import dockerfile_label_empty from "./dockerfile/label-empty.js";
 import dockerfile_label_missing from "./dockerfile/label-missing.js";
@@ -123,11 +128,14 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_dnf_clean_missing,
   dockerfile_dnf_missing_yes,
   dockerfile_dnf_unpinned,
+  dockerfile_duplicate_flag,
   dockerfile_duplicate_stage_name,
   dockerfile_env_self_reference,
   dockerfile_expose_invalid_format,
   dockerfile_expose_port_range,
   dockerfile_expose_proto_casing,
+  dockerfile_flag_missing_value,
+  dockerfile_flag_not_boolean,
   dockerfile_from_as_casing,
   dockerfile_from_platform_constant,
   dockerfile_gem_unpinned,
@@ -138,7 +146,9 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_invalid_base_image_platform,
   dockerfile_invalid_default_arg_in_from,
   dockerfile_invalid_definition_description,
+  dockerfile_invalid_healthcheck_option,
   dockerfile_invalid_label_key,
+  dockerfile_invalid_stopsignal,
   dockerfile_json_args_recommended,
   dockerfile_label_empty,
   dockerfile_label_missing,

@@ -102,7 +102,7 @@ export default defineRule({
     \`INVALID_AS\`, \`ARGUMENT_REQUIRES_AT_LEAST_TWO\`, \`ARGUMENT_UNNECESSARY\`, \`HEALTHCHECK_CMD_ARGUMENT_MISSING\`
     and \`UNKNOWN_TYPE\`. \`WORKDIR\` and \`STOPSIGNAL\` take the whole rest of the line as one value in BuildKit,
     so spaces there are not an argument-count error (\`WORKDIR /my dir\` is a valid path; a bad signal is
-    DF106). An empty \`RUN\`, \`CMD\` or \`ENTRYPOINT\` is accepted by BuildKit and not reported.
+    DF108). An empty \`RUN\`, \`CMD\` or \`ENTRYPOINT\` is accepted by BuildKit and not reported.
   `,
   create: (ctx) => ({
     Instruction(node) {
