@@ -13,7 +13,8 @@ export default defineRule({
   options: { labelSchema: labelSchemaOption },
   docs: md`
     ## What it does
-    Flags a label that the \`labelSchema\` option types as \`email\` when its value is not a valid e-mail address.
+    Flags a label that the \`labelSchema\` option types as \`email\` when its value is not a valid
+    e-mail address.
     The rule runs when a label schema is configured.
 
     ## Why is this bad?
@@ -35,7 +36,9 @@ export default defineRule({
     No fix is offered: the right value is unknown.
 
     ## Differences from hadolint
-    Values written with variables are checked after expanding the \`ARG\`/\`ENV\` values in force, and skipped when that value is unknown. An address is an RFC 5322 addr-spec (\`local@domain\`); display names (\`Ops <ops@example.com>\`) are not accepted, as in hadolint.
+    Values written with variables are checked after expanding the \`ARG\`/\`ENV\` values in force, and
+    skipped when that value is unknown. An address is an RFC 5322 addr-spec (\`local@domain\`); display
+    names (\`Ops <ops@example.com>\`) are not accepted, as in hadolint.
   `,
   create: (ctx) => typedLabelVisitor(ctx, "email", (key, value) => `Label '${key}' must be a valid e-mail address, not '${value}'`),
 });

@@ -13,7 +13,8 @@ export default defineRule({
   options: { labelSchema: labelSchemaOption },
   docs: md`
     ## What it does
-    Flags a label that the \`labelSchema\` option types as \`rfc3339\` when its value is not an RFC 3339 timestamp.
+    Flags a label that the \`labelSchema\` option types as \`rfc3339\` when its value is not an RFC 3339
+    timestamp.
     The rule runs when a label schema is configured.
 
     ## Why is this bad?
@@ -35,7 +36,9 @@ export default defineRule({
     No fix is offered: the right value is unknown.
 
     ## Differences from hadolint
-    Values written with variables are checked after expanding the \`ARG\`/\`ENV\` values in force (\`LABEL created=\$BUILD_DATE\` with an unknown \`BUILD_DATE\` is not reported). Dates are checked for real calendar days and times.
+    Values written with variables are checked after expanding the \`ARG\`/\`ENV\` values in force
+    (\`LABEL created=\$BUILD_DATE\` with an unknown \`BUILD_DATE\` is not reported). Dates are checked
+    for real calendar days and times.
   `,
   create: (ctx) => typedLabelVisitor(ctx, "rfc3339", (key, value) => `Label '${key}' must be an RFC 3339 timestamp, not '${value}'`),
 });

@@ -13,11 +13,13 @@ export default defineRule({
   options: { labelSchema: labelSchemaOption },
   docs: md`
     ## What it does
-    Flags a label that the \`labelSchema\` option types as \`semver\` when its value is not a semantic version.
+    Flags a label that the \`labelSchema\` option types as \`semver\` when its value is not a semantic
+    version.
     The rule runs when a label schema is configured.
 
     ## Why is this bad?
-    Version labels are compared by tools that expect semantic versions (\`1.4.2\`, \`2.0.0-rc.1\`); a value in another form sorts wrongly or not at all.
+    Version labels are compared by tools that expect semantic versions (\`1.4.2\`, \`2.0.0-rc.1\`); a
+    value in another form sorts wrongly or not at all.
 
     ## Example
     \`\`\`dockerfile {"labelSchema": {"org.opencontainers.image.version": "semver"}}
@@ -35,7 +37,9 @@ export default defineRule({
     No fix is offered: the right value is unknown.
 
     ## Differences from hadolint
-    Values written with variables are checked after expanding the \`ARG\`/\`ENV\` values in force, and skipped when that value is unknown. The grammar is semver.org's: no \`v\` prefix and no leading zeros.
+    Values written with variables are checked after expanding the \`ARG\`/\`ENV\` values in force, and
+    skipped when that value is unknown. The grammar is semver.org's: no \`v\` prefix and no leading
+    zeros.
   `,
   create: (ctx) => typedLabelVisitor(ctx, "semver", (key, value) => `Label '${key}' must be a semantic version, not '${value}'`),
 });

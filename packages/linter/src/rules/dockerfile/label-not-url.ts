@@ -17,7 +17,8 @@ export default defineRule({
     The rule runs when a label schema is configured.
 
     ## Why is this bad?
-    Tools link to the source, documentation or vendor from URL labels; a value that is not a URL breaks those links and usually means the label was filled wrongly.
+    Tools link to the source, documentation or vendor from URL labels; a value that is not a URL breaks
+    those links and usually means the label was filled wrongly.
 
     ## Example
     \`\`\`dockerfile {"labelSchema": {"org.opencontainers.image.source": "url"}}
@@ -35,7 +36,9 @@ export default defineRule({
     No fix is offered: the right value is unknown.
 
     ## Differences from hadolint
-    Values written with variables are checked after expanding the \`ARG\`/\`ENV\` values in force, and skipped when that value is unknown. Empty values are DL3051's concern. A URL is an absolute URI with a scheme, as hadolint requires.
+    Values written with variables are checked after expanding the \`ARG\`/\`ENV\` values in force, and
+    skipped when that value is unknown. Empty values are DL3051's concern. A URL is an absolute URI with
+    a scheme, as hadolint requires.
   `,
   create: (ctx) => typedLabelVisitor(ctx, "url", (key, value) => `Label '${key}' must be a valid URL, not '${value}'`),
 });
