@@ -9,7 +9,7 @@ export const sharedAliases = [
     find: "@shipshape/shell/process",
     replacement: fileURLToPath(new URL("./packages/shell/src/shellcheck-process.ts", import.meta.url)),
   },
-  ...["text", "dockerfile", "shell", "compose", "semantic", "buildplan", "linter", "cli"].map((n) => ({
+  ...["text", "dockerfile", "shell", "compose", "semantic", "buildplan", "linter", "language-service", "language-server", "cli"].map((n) => ({
     find: new RegExp(`^@shipshape/${n}$`),
     replacement: pkg(n),
   })),

@@ -144,6 +144,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: "parse", usage: "shipshape parse FILE|- [--format json|buildkit]", summary: "print a Dockerfile's syntax tree", options: PARSE_OPTIONS },
   { name: "rules", usage: "shipshape rules [--format text|json|markdown]", summary: "list every rule", options: RULES_OPTIONS },
   { name: "explain", usage: "shipshape explain CODE", summary: "print one rule's documentation (code, name or alias)", options: [HELP] },
+  { name: "lsp", usage: "shipshape lsp --stdio", summary: "run the language server over stdin/stdout", options: [{ name: "stdio", type: "boolean", description: "talk LSP over stdin/stdout" }, HELP] },
   { name: "help", usage: "shipshape help [COMMAND]", summary: "show help for a command", options: [] },
 ];
 

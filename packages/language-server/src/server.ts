@@ -1,0 +1,191 @@
+import { lintDocument } from "@shipshape/linter";
+import * as ls from "@shipshape/language-service";
+import { type ParsedDocument, documentKind, parseDocument } from "@shipshape/language-service";
+import type { Diagnostic as ShipshapeDiagnostic } from "@shipshape/text";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import {
+  CodeActionKind,
+  type Connection,
+  type Diagnostic,
+  DidChangeConfigurationNotification,
+  type InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+} from "vscode-languageserver/node";
+import { DEFAULT_SETTINGS, type ServerSettings, readSettings } from "./settings.js";
+import { WorkspaceFiles, pathToUri, uriToPath } from "./workspace-files.js";
+
+export interface ServerStreams {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+const CONFIG_FILE = /(^|[\\/])\.(shipshape|hadolint)\.ya?ml$/i;
+
+/**
+ * Starts the language server on a pair of streams and resolves when the client ends the session.
+ * This file is wiring only: every answer comes from @shipshape/language-service.
+ */
+export function startServer(streams: ServerStreams): { connection: Connection; closed: Promise<void> } {
+  const connection = createConnection(streams.input, streams.output);
+  const documents = new TextDocuments(TextDocument);
+  const cache = new Map<string, ParsedDocument>();
+  const published = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let settings: ServerSettings = DEFAULT_SETTINGS;
+  let canPullConfiguration = false;
+  let lintGeneration = 0;
+
+  const openTextByPath = (p: string): string | undefined => {
+    for (const d of documents.all()) if (uriToPath(d.uri) === p) return d.getText();
+    return undefined;
+  };
+  const files = new WorkspaceFiles(openTextByPath);
+
+  /** The parsed document for the current version: parsed once, then served from the cache. */
+  function parsed(uri: string): ParsedDocument | undefined {
+    const text = documents.get(uri);
+    if (!text) return undefined;
+    const cached = cache.get(uri);
+    if (cached && cached.version === text.version) return cached;
+    const kind = documentKind(text.languageId, uri);
+    if (!kind) return undefined;
+    const doc = parseDocument({ uri, path: uriToPath(uri) ?? uri, version: text.version, text: text.getText(), kind });
+    cache.set(uri, doc);
+    return doc;
+  }
+
+  function scheduleLint(uri: string, delay = settings.debounceMs): void {
+    clearTimeout(timers.get(uri));
+    timers.set(uri, setTimeout(() => void lintNow(uri), delay));
+  }
+
+  async function lintNow(uri: string): Promise<void> {
+    timers.delete(uri);
+    const doc = parsed(uri);
+    if (!doc) return;
+    const generation = lintGeneration;
+    const previous = published.get(uri);
+    if (previous && previous.version === doc.version && previous.diagnostics.length >= 0 && (previous as { generation?: number }).generation === generation) return;
+    let found: ShipshapeDiagnostic[];
+    try {
+      const result = await lintDocument(
+        { path: doc.path, text: doc.text, kind: doc.kind },
+        { readFile: files.read, ignore: settings.ignore, severity: settings.severity },
+      );
+      found = result.diagnostics;
+    } catch (e) {
+      found = [{ code: "internal-error", message: `Linting failed: ${e instanceof Error ? e.message : String(e)}`, severity: "error", range: { start: 0, end: 0 } }];
+    }
+    // An edit arrived while linting: its own run will publish.
+    const current = documents.get(uri);
+    if (!current || current.version !== doc.version || generation !== lintGeneration) return;
+    const diagnostics = ls.toLspDiagnostics(doc, found, (f) => pathToUri(f));
+    published.set(uri, Object.assign({ version: doc.version, diagnostics }, { generation }));
+    await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  }
+
+  function relintAll(): void {
+    lintGeneration++;
+    for (const d of documents.all()) scheduleLint(d.uri);
+  }
+
+  async function pullSettings(): Promise<void> {
+    if (!canPullConfiguration) return;
+    try {
+      settings = readSettings(await connection.workspace.getConfiguration("shipshape"));
+    } catch {
+      settings = DEFAULT_SETTINGS;
+    }
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+    if (!roots.length && params.rootUri) {
+      const root = uriToPath(params.rootUri);
+      if (root) roots.push(root);
+    }
+    files.setRoots(roots);
+    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings) settings = readSettings(init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ["-", "=", "$", "{", ":", ",", " ", "#"] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ls.FIX_ALL_KIND] },
+      },
+      serverInfo: { name: "shipshape" },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: "shipshape" }).catch(() => undefined);
+      await pullSettings();
+      relintAll();
+    }
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canPullConfiguration) await pullSettings();
+    else settings = readSettings((change.settings as { shipshape?: unknown } | undefined)?.shipshape);
+    relintAll();
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    if (change.changes.some((c) => CONFIG_FILE.test(c.uri) || /Dockerfile|ya?ml$/i.test(c.uri))) relintAll();
+  });
+
+  documents.onDidChangeContent((e) => {
+    if (CONFIG_FILE.test(e.document.uri)) relintAll();
+    scheduleLint(e.document.uri);
+  });
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    cache.delete(e.document.uri);
+    published.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  const withDoc = <T>(uri: string, fallback: T, run: (doc: ParsedDocument) => T): T => {
+    const doc = parsed(uri);
+    if (!doc) return fallback;
+    try {
+      return run(doc);
+    } catch (e) {
+      connection.console.error(`shipshape: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return fallback;
+    }
+  };
+
+  connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc) => ls.hover(doc, p.position)));
+  connection.onCompletion((p) => withDoc(p.textDocument.uri, [], (doc) => ls.completion(doc, p.position, { readFile: files.read })));
+  connection.onDefinition((p) => withDoc(p.textDocument.uri, [], (doc) => ls.definition(doc, p.position)));
+  connection.onReferences((p) => withDoc(p.textDocument.uri, [], (doc) => ls.references(doc, p.position, p.context.includeDeclaration)));
+  connection.onDocumentHighlight((p) => withDoc(p.textDocument.uri, [], (doc) => ls.documentHighlights(doc, p.position)));
+  connection.onPrepareRename((p) => withDoc(p.textDocument.uri, null, (doc) => ls.prepareRename(doc, p.position)));
+  connection.onRenameRequest((p) => withDoc(p.textDocument.uri, null, (doc) => ls.rename(doc, p.position, p.newName)));
+  connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (doc) => ls.documentSymbols(doc)));
+  connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (doc) => ls.foldingRanges(doc)));
+  connection.onCodeAction((p) =>
+    withDoc(p.textDocument.uri, [], (doc) => {
+      const all = published.get(doc.uri)?.diagnostics ?? p.context.diagnostics;
+      return ls.codeActions(doc, { diagnostics: p.context.diagnostics, only: p.context.only }, all);
+    }),
+  );
+
+  const closed = new Promise<void>((resolve) => connection.onExit(() => resolve()));
+  documents.listen(connection);
+  connection.listen();
+  return { connection, closed };
+}

@@ -1,0 +1,80 @@
+import { parseCompose, type ComposeFile } from "@shipshape/compose";
+import { parseDockerfile, type Dockerfile } from "@shipshape/dockerfile";
+import { type BuildPlan, plan } from "@shipshape/buildplan";
+import { analyzeDockerfile, type SemanticModel } from "@shipshape/semantic";
+import { type Diagnostic, LineIndex } from "@shipshape/text";
+
+export type DocumentKind = "dockerfile" | "compose";
+
+/**
+ * One open file, parsed once for its version. Every feature takes this; the semantic model is built on
+ * first use and kept with the document.
+ */
+export interface ParsedDocument {
+  uri: string;
+  /** The file system path (for config discovery and compose file references); the uri when it has none. */
+  path: string;
+  version: number;
+  text: string;
+  kind: DocumentKind;
+  lines: LineIndex;
+  dockerfile?: { ast: Dockerfile; errors: Diagnostic[] };
+  compose?: { model: ComposeFile; errors: Diagnostic[] };
+  /** Lazily built semantic model of a Dockerfile. */
+  semantic(): SemanticModel | undefined;
+  /** Lazily simulated build plan of a Dockerfile (default target and args). */
+  plan(): BuildPlan | undefined;
+}
+
+const COMPOSE_NAME = /^(docker-)?compose(\.[^/]*)?\.ya?ml$|\.compose\.ya?ml$/i;
+const DOCKERFILE_NAME = /^(dockerfile|containerfile)(\..*)?$|\.(dockerfile)$/i;
+
+export function baseName(pathOrUri: string): string {
+  const clean = pathOrUri.replace(/[?#].*$/, "");
+  return decodeURIComponent(clean.slice(clean.lastIndexOf("/") + 1));
+}
+
+/** The kind of an open document from its languageId, and for plain `yaml` only when the name is a compose name. */
+export function documentKind(languageId: string, uri: string): DocumentKind | undefined {
+  const name = baseName(uri);
+  if (languageId === "dockerfile") return "dockerfile";
+  if (languageId === "dockercompose") return "compose";
+  if (languageId === "yaml") return COMPOSE_NAME.test(name) ? "compose" : undefined;
+  if (DOCKERFILE_NAME.test(name) && !/\.dockerignore$/i.test(name)) return "dockerfile";
+  if (COMPOSE_NAME.test(name)) return "compose";
+  return undefined;
+}
+
+export function parseDocument(input: { uri: string; path?: string; version: number; text: string; kind: DocumentKind }): ParsedDocument {
+  const { text, kind } = input;
+  const path = input.path ?? input.uri;
+  let model: SemanticModel | undefined;
+  let analyzed = false;
+  let buildPlan: BuildPlan | undefined;
+  const doc: ParsedDocument = {
+    uri: input.uri,
+    path,
+    version: input.version,
+    text,
+    kind,
+    lines: new LineIndex(text),
+    semantic() {
+      if (!analyzed && doc.dockerfile) {
+        analyzed = true;
+        try {
+          model = analyzeDockerfile(doc.dockerfile.ast);
+        } catch {
+          model = undefined; // features degrade to syntax-only answers
+        }
+      }
+      return model;
+    },
+    plan() {
+      if (!buildPlan && doc.dockerfile) buildPlan = plan(text, {});
+      return buildPlan;
+    },
+  };
+  if (kind === "dockerfile") doc.dockerfile = parseDockerfile(text);
+  else doc.compose = parseCompose(text, { fileName: path });
+  return doc;
+}
