@@ -40,7 +40,9 @@ import dockerfile_invalid_base_image_platform from "./dockerfile/invalid-base-im
 import dockerfile_invalid_default_arg_in_from from "./dockerfile/invalid-default-arg-in-from.js";
 import dockerfile_invalid_definition_description from "./dockerfile/invalid-definition-description.js";
 import dockerfile_invalid_healthcheck_option from "./dockerfile/invalid-healthcheck-option.js";
+import dockerfile_invalid_image_reference from "./dockerfile/invalid-image-reference.js";
 import dockerfile_invalid_label_key from "./dockerfile/invalid-label-key.js";
+import dockerfile_invalid_stage_name from "./dockerfile/invalid-stage-name.js";
 import dockerfile_invalid_stopsignal from "./dockerfile/invalid-stopsignal.js";
 import dockerfile_json_args_recommended from "./dockerfile/json-args-recommended.js";
 import dockerfile_label_empty from "./dockerfile/label-empty.js";
@@ -147,7 +149,9 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_invalid_default_arg_in_from,
   dockerfile_invalid_definition_description,
   dockerfile_invalid_healthcheck_option,
+  dockerfile_invalid_image_reference,
   dockerfile_invalid_label_key,
+  dockerfile_invalid_stage_name,
   dockerfile_invalid_stopsignal,
   dockerfile_json_args_recommended,
   dockerfile_label_empty,
