@@ -45,6 +45,13 @@ describe("DL4006 pipe-without-pipefail", () => {
       #              ^ warning[DL4006]: ${MESSAGE}
     `));
 
+  it("follows the shell hint pragma", () =>
+    check(rule, `
+      # hadolint shell=powershell
+      FROM mcr.microsoft.com/windows/servercore:ltsc2022
+      RUN Get-ChildItem | Select-Object Name
+    `));
+
   it("reads heredoc scripts and skips PowerShell stages", () =>
     check(rule, `
       FROM debian:12
