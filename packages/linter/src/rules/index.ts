@@ -45,6 +45,7 @@ import dockerfile_invalid_label_key from "./dockerfile/invalid-label-key.js";
 import dockerfile_invalid_stage_name from "./dockerfile/invalid-stage-name.js";
 import dockerfile_invalid_stopsignal from "./dockerfile/invalid-stopsignal.js";
 import dockerfile_json_args_recommended from "./dockerfile/json-args-recommended.js";
+import dockerfile_json_single_quotes from "./dockerfile/json-single-quotes.js";
 import dockerfile_label_empty from "./dockerfile/label-empty.js";
 import dockerfile_label_missing from "./dockerfile/label-missing.js";
 import dockerfile_label_not_email from "./dockerfile/label-not-email.js";
@@ -71,6 +72,7 @@ import dockerfile_pointless_command_in_run from "./dockerfile/pointless-command-
 import dockerfile_redundant_target_platform from "./dockerfile/redundant-target-platform.js";
 import dockerfile_reserved_stage_name from "./dockerfile/reserved-stage-name.js";
 import dockerfile_secret_in_arg_or_env from "./dockerfile/secret-in-arg-or-env.js";
+import dockerfile_shell_not_json from "./dockerfile/shell-not-json.js";
 import dockerfile_shellcheck from "./dockerfile/shellcheck.js";
 import dockerfile_stage_name_casing from "./dockerfile/stage-name-casing.js";
 import dockerfile_sudo_in_run from "./dockerfile/sudo-in-run.js";
@@ -154,6 +156,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_invalid_stage_name,
   dockerfile_invalid_stopsignal,
   dockerfile_json_args_recommended,
+  dockerfile_json_single_quotes,
   dockerfile_label_empty,
   dockerfile_label_missing,
   dockerfile_label_not_email,
@@ -180,6 +183,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_redundant_target_platform,
   dockerfile_reserved_stage_name,
   dockerfile_secret_in_arg_or_env,
+  dockerfile_shell_not_json,
   dockerfile_shellcheck,
   dockerfile_stage_name_casing,
   dockerfile_sudo_in_run,
