@@ -40,7 +40,8 @@ describe("plan over the corpus", () => {
         renderMermaid(p);
         renderDot(p);
         JSON.stringify(planToJson(p));
-        for (const s of p.stages) {
+        // Every named stage as the target (the first few per file keep the run short).
+        for (const s of p.stages.filter((x) => x.name !== null).slice(0, 5)) {
           if (s.name === null) continue;
           const q = plan(text, { target: s.name, platform: "linux/arm64" });
           stagesPlanned++;
@@ -68,5 +69,33 @@ describe("plan over the corpus", () => {
       if (ours !== theirs) diffs.push(`${path.relative(corpus, file)}: ${ours} <> ${theirs}`);
     }
     expect(diffs).toEqual([]);
+  });
+
+  it("agrees with @shipshape/semantic on the ARG and ENV values every RUN of a built stage sees", () => {
+    const diffs: string[] = [];
+    let compared = 0;
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      const p = plan(text);
+      const model = analyzeDockerfile(parseDockerfile(text).ast);
+      for (const st of model.stages) {
+        const ours = p.stages[st.index];
+        if (!ours?.built) continue;
+        for (const instr of st.instructions) {
+          if (instr.kind !== "Run") continue;
+          const step = ours.steps.find((s) => s.line === instr.startLine && s.instruction === "RUN");
+          if (!step) continue;
+          const theirs = new Map([...model.scopeAt(instr).entries].map(([k, e]) => [k, e.value]));
+          const mine = new Map(Object.entries({ ...step.state.env, ...step.state.args }));
+          for (const k of new Set([...mine.keys(), ...theirs.keys()])) {
+            if (k === "PATH") continue; // unknown for external images; each side marks that differently
+            compared++;
+            if (mine.get(k) !== theirs.get(k)) diffs.push(`${path.relative(corpus, file)}:${instr.startLine} ${k}: ${mine.get(k)} <> ${theirs.get(k)}`);
+          }
+        }
+      }
+    }
+    expect(diffs).toEqual([]);
+    expect(compared).toBeGreaterThan(1000);
   });
 });
