@@ -27,7 +27,7 @@ describe("plan over the corpus", () => {
     expect(files.length).toBeGreaterThan(100);
   });
 
-  it("plans every file without throwing or an internal error, for every target", () => {
+  it("plans every file without throwing or an internal error, also with named stages as targets", () => {
     const failures: string[] = [];
     let stagesPlanned = 0;
     for (const file of files) {
