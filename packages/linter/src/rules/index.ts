@@ -8,6 +8,7 @@ import dockerfile_apt_get_missing_yes from "./dockerfile/apt-get-missing-yes.js"
 import dockerfile_apt_get_unpinned from "./dockerfile/apt-get-unpinned.js";
 import dockerfile_apt_instead_of_apt_get from "./dockerfile/apt-instead-of-apt-get.js";
 import dockerfile_apt_lists_not_removed from "./dockerfile/apt-lists-not-removed.js";
+import dockerfile_blank_variable_name from "./dockerfile/blank-variable-name.js";
 import dockerfile_cd_instead_of_workdir from "./dockerfile/cd-instead-of-workdir.js";
 import dockerfile_consecutive_run from "./dockerfile/consecutive-run.js";
 import dockerfile_consistent_instruction_casing from "./dockerfile/consistent-instruction-casing.js";
@@ -87,6 +88,7 @@ import dockerfile_unused_suppression from "./dockerfile/unused-suppression.js";
 import dockerfile_use_add_for_archives from "./dockerfile/use-add-for-archives.js";
 import dockerfile_user_non_numeric from "./dockerfile/user-non-numeric.js";
 import dockerfile_useradd_missing_no_log_init from "./dockerfile/useradd-missing-no-log-init.js";
+import dockerfile_variable_expansion_error from "./dockerfile/variable-expansion-error.js";
 import dockerfile_wget_progress_bar from "./dockerfile/wget-progress-bar.js";
 import dockerfile_workdir_relative from "./dockerfile/workdir-relative.js";
 import dockerfile_wrong_argument_count from "./dockerfile/wrong-argument-count.js";
@@ -119,6 +121,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_apt_get_unpinned,
   dockerfile_apt_instead_of_apt_get,
   dockerfile_apt_lists_not_removed,
+  dockerfile_blank_variable_name,
   dockerfile_cd_instead_of_workdir,
   dockerfile_consecutive_run,
   dockerfile_consistent_instruction_casing,
@@ -198,6 +201,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_use_add_for_archives,
   dockerfile_user_non_numeric,
   dockerfile_useradd_missing_no_log_init,
+  dockerfile_variable_expansion_error,
   dockerfile_wget_progress_bar,
   dockerfile_workdir_relative,
   dockerfile_wrong_argument_count,
