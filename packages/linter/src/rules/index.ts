@@ -101,9 +101,18 @@ import dockerfile_zypper_dist_upgrade from "./dockerfile/zypper-dist-upgrade.js"
 import dockerfile_zypper_missing_non_interactive from "./dockerfile/zypper-missing-non-interactive.js";
 import dockerfile_zypper_unpinned from "./dockerfile/zypper-unpinned.js";
 import compose_dependency_cycle from "./compose/dependency-cycle.js";
+import compose_no_build_and_image from "./compose/no-build-and-image.js";
 import compose_no_duplicate_container_names from "./compose/no-duplicate-container-names.js";
+import compose_no_duplicate_exported_ports from "./compose/no-duplicate-exported-ports.js";
 import compose_no_image_or_build from "./compose/no-image-or-build.js";
+import compose_no_quotes_in_volumes from "./compose/no-quotes-in-volumes.js";
+import compose_no_unbound_port_interfaces from "./compose/no-unbound-port-interfaces.js";
+import compose_no_version_field from "./compose/no-version-field.js";
+import compose_require_project_name_field from "./compose/require-project-name-field.js";
+import compose_require_quotes_in_ports from "./compose/require-quotes-in-ports.js";
+import compose_service_container_name_regex from "./compose/service-container-name-regex.js";
 import compose_service_dependencies_alphabetical_order from "./compose/service-dependencies-alphabetical-order.js";
+import compose_service_image_require_explicit_tag from "./compose/service-image-require-explicit-tag.js";
 import compose_service_keys_order from "./compose/service-keys-order.js";
 import compose_service_ports_alphabetical_order from "./compose/service-ports-alphabetical-order.js";
 import compose_services_alphabetical_order from "./compose/services-alphabetical-order.js";
@@ -214,9 +223,18 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_zypper_missing_non_interactive,
   dockerfile_zypper_unpinned,
   compose_dependency_cycle,
+  compose_no_build_and_image,
   compose_no_duplicate_container_names,
+  compose_no_duplicate_exported_ports,
   compose_no_image_or_build,
+  compose_no_quotes_in_volumes,
+  compose_no_unbound_port_interfaces,
+  compose_no_version_field,
+  compose_require_project_name_field,
+  compose_require_quotes_in_ports,
+  compose_service_container_name_regex,
   compose_service_dependencies_alphabetical_order,
+  compose_service_image_require_explicit_tag,
   compose_service_keys_order,
   compose_service_ports_alphabetical_order,
   compose_services_alphabetical_order,
