@@ -40,9 +40,12 @@ import dockerfile_instruction_before_from from "./dockerfile/instruction-before-
 import dockerfile_invalid_base_image_platform from "./dockerfile/invalid-base-image-platform.js";
 import dockerfile_invalid_default_arg_in_from from "./dockerfile/invalid-default-arg-in-from.js";
 import dockerfile_invalid_definition_description from "./dockerfile/invalid-definition-description.js";
+import dockerfile_invalid_expose from "./dockerfile/invalid-expose.js";
 import dockerfile_invalid_healthcheck_option from "./dockerfile/invalid-healthcheck-option.js";
 import dockerfile_invalid_image_reference from "./dockerfile/invalid-image-reference.js";
 import dockerfile_invalid_label_key from "./dockerfile/invalid-label-key.js";
+import dockerfile_invalid_mount from "./dockerfile/invalid-mount.js";
+import dockerfile_invalid_run_option from "./dockerfile/invalid-run-option.js";
 import dockerfile_invalid_stage_name from "./dockerfile/invalid-stage-name.js";
 import dockerfile_invalid_stopsignal from "./dockerfile/invalid-stopsignal.js";
 import dockerfile_json_args_recommended from "./dockerfile/json-args-recommended.js";
@@ -162,9 +165,12 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_invalid_base_image_platform,
   dockerfile_invalid_default_arg_in_from,
   dockerfile_invalid_definition_description,
+  dockerfile_invalid_expose,
   dockerfile_invalid_healthcheck_option,
   dockerfile_invalid_image_reference,
   dockerfile_invalid_label_key,
+  dockerfile_invalid_mount,
+  dockerfile_invalid_run_option,
   dockerfile_invalid_stage_name,
   dockerfile_invalid_stopsignal,
   dockerfile_json_args_recommended,
