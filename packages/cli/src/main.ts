@@ -57,6 +57,8 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
       return (await import("./commands/rules.js")).rulesCommand(parsed, io);
     case "explain":
       return (await import("./commands/rules.js")).explainCommand(parsed, io);
+    case "plan":
+      return (await import("./commands/plan.js")).planCommand(parsed, io);
     case "lsp":
       return (await import("./commands/lsp.js")).lspCommand(parsed, io);
     default:

@@ -139,11 +139,31 @@ export const RULES_OPTIONS: OptionSpec[] = [
   HELP,
 ];
 
+export const PLAN_OPTIONS: OptionSpec[] = [
+  { name: "format", short: "f", type: "string", value: "F", description: "text, json, mermaid or dot", default: "text" },
+  { name: "target", type: "string", value: "T", description: "the stage to build", default: "the last stage" },
+  { name: "build-arg", type: "string", multiple: true, value: "K=V", description: "a build argument (K alone takes the value from the environment)" },
+  { name: "platform", type: "string", value: "P", description: "the target platform, e.g. linux/arm64", default: "linux/amd64" },
+  { name: "context", type: "string", value: "DIR", description: "the build context", default: "the Dockerfile's folder" },
+  { name: "changed", type: "string", multiple: true, value: "PATH", description: "a context file changed since the last build (relative to the context): predicts which steps re-run" },
+  { name: "no-cache-filter", type: "string", multiple: true, value: "STAGES", description: "do not use the cache for these stages (comma-separated)" },
+  { name: "no-cache", type: "boolean", description: "do not use the cache at all" },
+  { name: "build-context", type: "string", multiple: true, value: "NAME=VALUE", description: "a named build context (another folder, docker-image://REF, ...)" },
+  { name: "label", type: "string", multiple: true, value: "K=V", description: "a label set on the image" },
+  HELP,
+];
+
 export const COMMANDS: CommandSpec[] = [
   { name: "lint", usage: "shipshape lint [PATH|-]... [options]", summary: "lint Dockerfiles and Compose files (directories are walked)", options: LINT_OPTIONS },
   { name: "parse", usage: "shipshape parse FILE|- [--format json|buildkit]", summary: "print a Dockerfile's syntax tree", options: PARSE_OPTIONS },
   { name: "rules", usage: "shipshape rules [--format text|json|markdown]", summary: "list every rule", options: RULES_OPTIONS },
   { name: "explain", usage: "shipshape explain CODE", summary: "print one rule's documentation (code, name or alias)", options: [HELP] },
+  {
+    name: "plan",
+    usage: "shipshape plan FILE|- [--target T] [--build-arg K=V]... [--platform P] [--context DIR] [--changed PATH]... [--format text|json|mermaid|dot]",
+    summary: "predict what docker build would do: stages, order, cache hits and misses, the final image",
+    options: PLAN_OPTIONS,
+  },
   { name: "lsp", usage: "shipshape lsp --stdio", summary: "run the language server over stdin/stdout", options: [{ name: "stdio", type: "boolean", description: "talk LSP over stdin/stdout" }, HELP] },
   { name: "help", usage: "shipshape help [COMMAND]", summary: "show help for a command", options: [] },
 ];

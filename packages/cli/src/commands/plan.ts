@@ -1,0 +1,137 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseBuildArgs, PLAN_FORMATS, type PlanFormat, type PlanOptions, plan, renderPlan, selectDockerignore } from "@shipshape/buildplan";
+import { describeFsError } from "../discover.js";
+import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../io.js";
+import type { ParsedCommand } from "../main.js";
+import { splitList, UsageError } from "../settings.js";
+import { decodeSource } from "../source-file.js";
+
+/**
+ * The context walk stops here: past this many entries the file list costs more than the checks it enables
+ * (a context with a big node_modules), so the plan is made without one and says nothing about missing sources.
+ */
+export const MAX_CONTEXT_FILES = 200_000;
+
+/**
+ * `shipshape plan FILE|- [--target T] [--build-arg K=V]... [--platform P] [--context DIR] [--changed PATH]...
+ * [--no-cache-filter STAGES] [--format text|json|mermaid|dot]`: what `docker build` would do, offline.
+ */
+export async function planCommand({ values, positionals }: ParsedCommand, io: CliIO): Promise<number> {
+  const format = (values.format as string | undefined) ?? "text";
+  if (!(PLAN_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`plan: --format must be one of ${PLAN_FORMATS.join(", ")}, got '${format}'`);
+  }
+  if (positionals.length !== 1) throw new UsageError("plan: expected exactly one Dockerfile (or - for stdin)");
+  const file = positionals[0]!;
+  const fromStdin = file === "-";
+  const dockerfileAbs = fromStdin ? undefined : path.resolve(io.cwd, file);
+
+  let bytes: Uint8Array;
+  try {
+    bytes = fromStdin ? await io.readStdin() : await readFile(dockerfileAbs!);
+  } catch (e) {
+    io.stderr.write(`shipshape: ${file}: ${describeFsError(e)}\n`);
+    return EXIT_USAGE;
+  }
+
+  // docker build's default context is a folder the user names; ours is the Dockerfile's folder (stdin: here).
+  const contextArg = values.context as string | undefined;
+  const contextDir = path.resolve(io.cwd, contextArg ?? (dockerfileAbs ? path.dirname(dockerfileAbs) : "."));
+  if (!isDirectory(contextDir)) {
+    io.stderr.write(`shipshape: ${contextArg ?? contextDir}: the build context is not a readable folder\n`);
+    return EXIT_USAGE;
+  }
+
+  const walk = listContextFiles(contextDir, MAX_CONTEXT_FILES);
+  if (!walk.complete) {
+    io.stderr.write(`shipshape: the context ${contextDir} holds more than ${MAX_CONTEXT_FILES} files; planning without a file list (no missing-source checks)\n`);
+  }
+  const selected = selectDockerignore(dockerfileAbs, (p) => existsSync(p), contextDir);
+  let dockerignore: string | undefined;
+  if (selected) {
+    try {
+      dockerignore = decodeSource(readFileSync(selected.path)).text;
+    } catch (e) {
+      io.stderr.write(`shipshape: ${selected.path}: ${describeFsError(e)}\n`);
+      return EXIT_USAGE;
+    }
+  }
+
+  const options: PlanOptions = {
+    buildArgs: parseBuildArgs(list(values["build-arg"]), (name) => io.env[name]),
+    contextFiles: walk.complete ? walk.files : undefined,
+    dockerignore,
+    dockerfilePath: file,
+    changedPaths: list(values.changed).map(toSlashes),
+  };
+  if (typeof values.target === "string") options.target = values.target;
+  if (typeof values.platform === "string") options.platform = values.platform;
+  if (values["no-cache"] === true) options.noCacheFilter = true;
+  else if (list(values["no-cache-filter"]).length) options.noCacheFilter = splitList(list(values["no-cache-filter"]));
+  const contexts = keyValues(list(values["build-context"]), "--build-context");
+  if (Object.keys(contexts).length) options.namedContexts = contexts;
+  const labels = keyValues(list(values.label), "--label");
+  if (Object.keys(labels).length) options.labels = labels;
+
+  const result = plan(decodeSource(bytes).text, options);
+  io.stdout.write(renderPlan(result, format as PlanFormat, { file }));
+  return result.diagnostics.some((d) => d.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function list(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+function toSlashes(p: string): string {
+  return path.sep === "\\" ? p.replaceAll("\\", "/") : p;
+}
+
+/** `K=V` flags (`--label`, `--build-context`); a value may hold `=`, a missing one is a usage error. */
+function keyValues(values: readonly string[], flag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const eq = v.indexOf("=");
+    if (eq <= 0) throw new UsageError(`plan: ${flag}: expected K=V, got '${v}'`);
+    out[v.slice(0, eq)] = v.slice(eq + 1);
+  }
+  return out;
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every file below `root`, relative and `/`-separated, in sorted order. Nothing is skipped (BuildKit sends
+ * `.git` and `node_modules` too unless .dockerignore says otherwise; the planner applies that file itself).
+ * Symbolic links are listed, never followed, as BuildKit transfers them as links. Unreadable folders are
+ * left out. `complete` is false when the walk stopped at `limit` entries.
+ */
+export function listContextFiles(root: string, limit: number): { files: string[]; complete: boolean } {
+  const files: string[] = [];
+  const pending: string[] = [""];
+  let seen = 0;
+  while (pending.length) {
+    const rel = pending.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(rel ? path.join(root, rel) : root, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (++seen > limit) return { files, complete: false };
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) pending.push(child);
+      else files.push(child);
+    }
+  }
+  files.sort();
+  return { files, complete: true };
+}
