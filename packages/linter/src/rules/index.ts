@@ -87,6 +87,8 @@ import dockerfile_undefined_var from "./dockerfile/undefined-var.js";
 import dockerfile_unknown_flag from "./dockerfile/unknown-flag.js";
 import dockerfile_unknown_instruction from "./dockerfile/unknown-instruction.js";
 import dockerfile_untagged_image from "./dockerfile/untagged-image.js";
+import dockerfile_unused_arg from "./dockerfile/unused-arg.js";
+import dockerfile_unused_stage from "./dockerfile/unused-stage.js";
 import dockerfile_unused_suppression from "./dockerfile/unused-suppression.js";
 import dockerfile_use_add_for_archives from "./dockerfile/use-add-for-archives.js";
 import dockerfile_user_non_numeric from "./dockerfile/user-non-numeric.js";
@@ -212,6 +214,8 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_unknown_flag,
   dockerfile_unknown_instruction,
   dockerfile_untagged_image,
+  dockerfile_unused_arg,
+  dockerfile_unused_stage,
   dockerfile_unused_suppression,
   dockerfile_use_add_for_archives,
   dockerfile_user_non_numeric,
