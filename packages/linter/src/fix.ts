@@ -8,7 +8,7 @@ export const MAX_FIX_ROUNDS = 10;
 
 /**
  * One round: applies the safe fixes of `diagnostics` (unsafe ones too with `unsafe`); a fix that
- * overlaps an earlier one waits for the next round. Diagnostics of other files are skipped.
+ * overlaps an earlier one waits for the next round. With `file`, diagnostics of other files are skipped.
  */
 export function applySafeFixes(
   text: string,
@@ -17,7 +17,7 @@ export function applySafeFixes(
 ): { text: string; applied: number; deferred: number } {
   const fixes: Fix[] = [];
   for (const d of diagnostics) {
-    if (!d.fix || (d.file !== undefined && d.file !== options.file)) continue;
+    if (!d.fix || (d.file !== undefined && options.file !== undefined && d.file !== options.file)) continue;
     if (d.fix.safety === "safe" || options.unsafe) fixes.push(d.fix);
   }
   // Earlier positions first so rounds are deterministic.

@@ -28,7 +28,7 @@ function fakeRunner(seen: ShellcheckRequest[] = []): ShellcheckRunner {
 }
 
 const run = (text: string, options: Parameters<typeof lint>[1] = {}, seen?: ShellcheckRequest[]) =>
-  lint([{ path: "Dockerfile", text }], { rules: ALL_RULES, noConfigSearch: true, shellcheck: fakeRunner(seen), ...options });
+  lint([{ path: "Dockerfile", text }], { rules: ALL_RULES, select: ["shellcheck"], noConfigSearch: true, shellcheck: fakeRunner(seen), ...options });
 
 describe("ShellCheck", () => {
   it("maps findings to SC codes at the word, with the stage's ARG/ENV declared", async () => {
@@ -66,7 +66,7 @@ describe("ShellCheck", () => {
 
   it("reports a runner failure as internal-error", async () => {
     const failing: ShellcheckRunner = { check: async () => ({ findings: [], error: "timeout" }) };
-    const out = await lint([{ path: "Dockerfile", text: "FROM a:1\nRUN true\n" }], { rules: ALL_RULES, noConfigSearch: true, shellcheck: failing });
+    const out = await lint([{ path: "Dockerfile", text: "FROM a:1\nRUN true\n" }], { rules: ALL_RULES, select: ["shellcheck"], noConfigSearch: true, shellcheck: failing });
     expect(out.map((d) => [d.code, d.message])).toEqual([["internal-error", "ShellCheck gave no answer: timeout"]]);
   });
 });
