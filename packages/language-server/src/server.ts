@@ -122,6 +122,14 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ls.FIX_ALL_KIND] },
+        workspaceSymbolProvider: true,
+        selectionRangeProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: [...ls.TOKEN_TYPES], tokenModifiers: [...ls.TOKEN_MODIFIERS] }, full: true },
+        documentLinkProvider: { resolveProvider: false },
+        documentFormattingProvider: true,
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        signatureHelpProvider: { triggerCharacters: [" "] },
       },
       serverInfo: { name: "shipshape" },
     };
@@ -170,7 +178,16 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
 
   connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc) => ls.hover(doc, p.position)));
   connection.onCompletion((p) => withDoc(p.textDocument.uri, [], (doc) => ls.completion(doc, p.position, { readFile: files.read })));
-  connection.onDefinition((p) => withDoc(p.textDocument.uri, [], (doc) => ls.definition(doc, p.position)));
+  const fileAccess = { readFile: files.read, uriOf: pathToUri };
+  connection.onDefinition((p) => withDoc(p.textDocument.uri, [], (doc) => ls.definition(doc, p.position, fileAccess)));
+  connection.onWorkspaceSymbol((p) => ls.workspaceSymbols(documents.all().map((d) => parsed(d.uri)).filter((d): d is ParsedDocument => !!d), p.query));
+  connection.onSelectionRanges((p) => withDoc(p.textDocument.uri, [], (doc) => ls.selectionRanges(doc, p.positions)));
+  connection.languages.semanticTokens.on((p) => withDoc(p.textDocument.uri, { data: [] }, (doc) => ({ data: ls.semanticTokens(doc) })));
+  connection.onDocumentLinks((p) => withDoc(p.textDocument.uri, [], (doc) => ls.documentLinks(doc, fileAccess)));
+  connection.onDocumentFormatting((p) => withDoc(p.textDocument.uri, [], (doc) => ls.formatting(doc)));
+  connection.languages.inlayHint.on((p) => withDoc(p.textDocument.uri, [], (doc) => ls.inlayHints(doc)));
+  connection.onCodeLens((p) => withDoc(p.textDocument.uri, [], (doc) => ls.codeLenses(doc)));
+  connection.onSignatureHelp((p) => withDoc(p.textDocument.uri, null, (doc) => ls.signatureHelp(doc, p.position)));
   connection.onReferences((p) => withDoc(p.textDocument.uri, [], (doc) => ls.references(doc, p.position, p.context.includeDeclaration)));
   connection.onDocumentHighlight((p) => withDoc(p.textDocument.uri, [], (doc) => ls.documentHighlights(doc, p.position)));
   connection.onPrepareRename((p) => withDoc(p.textDocument.uri, null, (doc) => ls.prepareRename(doc, p.position)));

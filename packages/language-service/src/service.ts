@@ -1,4 +1,15 @@
 // One entry point per feature, dispatching on the document kind.
+import {
+  type CodeLens,
+  type DocumentLink,
+  type InlayHint,
+  type SelectionRange,
+  type SignatureHelp,
+  SymbolKind,
+  type TextEdit,
+  type WorkspaceSymbol,
+  type DocumentSymbol as DocumentSymbolType,
+} from "vscode-languageserver-types";
 import type {
   CompletionItem,
   DocumentHighlight,
@@ -15,6 +26,8 @@ import type { ParsedDocument } from "./document.js";
 import { dockerfileCompletion } from "./dockerfile/completion.js";
 import { dockerfileHover } from "./dockerfile/hover.js";
 import * as df from "./dockerfile/navigation.js";
+import * as dfEditor from "./dockerfile/editor.js";
+import * as composeEditor from "./compose/editor.js";
 
 export function hover(doc: ParsedDocument, position: Position): Hover | null {
   return doc.kind === "dockerfile" ? dockerfileHover(doc, position) : compose.composeHover(doc, position);
@@ -24,8 +37,10 @@ export function completion(doc: ParsedDocument, position: Position, options: { r
   return doc.kind === "dockerfile" ? dockerfileCompletion(doc, position) : compose.composeCompletion(doc, position, options.readFile);
 }
 
-export function definition(doc: ParsedDocument, position: Position): Location[] {
-  return doc.kind === "dockerfile" ? df.dockerfileDefinition(doc, position) : compose.composeDefinition(doc, position);
+export function definition(doc: ParsedDocument, position: Position, files: composeEditor.FileAccess = {}): Location[] {
+  if (doc.kind === "dockerfile") return df.dockerfileDefinition(doc, position);
+  const target = composeEditor.buildTargetDefinition(doc, position, files);
+  return target.length ? target : compose.composeDefinition(doc, position);
 }
 
 export function references(doc: ParsedDocument, position: Position, includeDeclaration: boolean): Location[] {
@@ -50,4 +65,52 @@ export function documentSymbols(doc: ParsedDocument): DocumentSymbol[] {
 
 export function foldingRanges(doc: ParsedDocument): FoldingRange[] {
   return doc.kind === "dockerfile" ? df.dockerfileFolding(doc) : [];
+}
+
+export function formatting(doc: ParsedDocument): TextEdit[] {
+  return doc.kind === "dockerfile" ? dfEditor.formatDockerfile(doc) : [];
+}
+
+export function inlayHints(doc: ParsedDocument): InlayHint[] {
+  return doc.kind === "dockerfile" ? dfEditor.dockerfileInlayHints(doc) : [];
+}
+
+export function codeLenses(doc: ParsedDocument): CodeLens[] {
+  return doc.kind === "dockerfile" ? dfEditor.dockerfileCodeLenses(doc) : [];
+}
+
+/** LSP-encoded semantic tokens (legend: TOKEN_TYPES, TOKEN_MODIFIERS); Compose is left to the YAML grammar. */
+export function semanticTokens(doc: ParsedDocument): number[] {
+  return doc.kind === "dockerfile" ? dfEditor.dockerfileSemanticTokens(doc) : [];
+}
+
+export function documentLinks(doc: ParsedDocument, files: composeEditor.FileAccess = {}): DocumentLink[] {
+  return doc.kind === "dockerfile" ? dfEditor.dockerfileLinks(doc) : composeEditor.composeLinks(doc, files);
+}
+
+export function selectionRanges(doc: ParsedDocument, positions: Position[]): SelectionRange[] {
+  return doc.kind === "dockerfile" ? dfEditor.dockerfileSelectionRanges(doc, positions) : composeEditor.composeSelectionRanges(doc, positions);
+}
+
+export function signatureHelp(doc: ParsedDocument, position: Position): SignatureHelp | null {
+  return doc.kind === "dockerfile" ? dfEditor.dockerfileSignatureHelp(doc, position) : null;
+}
+
+/** Stages and compose services/resources of the given documents whose name contains the query. */
+export function workspaceSymbols(docs: readonly ParsedDocument[], query: string): WorkspaceSymbol[] {
+  const q = query.toLowerCase();
+  const out: WorkspaceSymbol[] = [];
+  const walk = (doc: ParsedDocument, symbols: DocumentSymbolType[], container?: string) => {
+    for (const s of symbols) {
+      const named = s.kind === SymbolKind.Class || s.kind === SymbolKind.Interface || s.kind === SymbolKind.Struct || s.kind === SymbolKind.Key || s.kind === SymbolKind.Object || s.kind === SymbolKind.Module;
+      if (named && s.name.toLowerCase().includes(q)) {
+        const symbol: WorkspaceSymbol = { name: s.name, kind: s.kind, location: { uri: doc.uri, range: s.selectionRange } };
+        if (container) symbol.containerName = container;
+        out.push(symbol);
+      }
+      if (s.children) walk(doc, s.children, s.name);
+    }
+  };
+  for (const doc of docs) walk(doc, documentSymbols(doc));
+  return out;
 }

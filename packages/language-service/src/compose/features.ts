@@ -16,6 +16,8 @@ import {
 import { toOffset, toRange } from "../convert.js";
 import type { ParsedDocument } from "../document.js";
 import { definitions, namesOf, symbolAt } from "./model-refs.js";
+import { anchorAt } from "./anchors.js";
+import { dockerfilePathOf } from "./paths.js";
 import { yamlCursor } from "./yaml-path.js";
 
 /** Reads a file of the workspace (undefined when missing or outside it). */
@@ -113,29 +115,17 @@ function buildTargets(doc: ParsedDocument, service: string, readFile?: ReadFile)
     .map((i) => ({ label: (i as { stageName: { value: string } }).stageName.value, kind: CompletionItemKind.Reference, detail: `stage of ${path}` }));
 }
 
-export function dockerfilePathOf(composePath: string, context: string, dockerfile: string): string {
-  const dir = composePath.slice(0, composePath.lastIndexOf("/") + 1) || "./";
-  const base = context.startsWith("/") ? context : dir + context;
-  return normalize(dockerfile.startsWith("/") ? dockerfile : `${base.replace(/\/$/, "")}/${dockerfile}`);
-}
-
-function normalize(p: string): string {
-  const out: string[] = [];
-  for (const part of p.split("/")) {
-    if (part === "." || (part === "" && out.length)) continue;
-    if (part === ".." && out.length && out[out.length - 1] !== "..") out.pop();
-    else out.push(part);
-  }
-  return out.join("/");
-}
-
 export function composeDefinition(doc: ParsedDocument, position: Position): Location[] {
+  const anchor = anchorAt(doc.text, toOffset(doc, position));
+  if (anchor) return anchor.all.filter((o) => o.definition).map((o) => ({ uri: doc.uri, range: toRange(doc, o.range) }));
   const model = doc.compose?.model;
   const s = model && symbolAt(model, doc.path, toOffset(doc, position));
   return s?.definition ? [{ uri: doc.uri, range: toRange(doc, s.definition.nameRange) }] : [];
 }
 
 export function composeReferences(doc: ParsedDocument, position: Position, includeDeclaration: boolean): Location[] {
+  const anchor = anchorAt(doc.text, toOffset(doc, position));
+  if (anchor) return anchor.all.filter((o) => includeDeclaration || !o.definition).map((o) => ({ uri: doc.uri, range: toRange(doc, o.range) }));
   const model = doc.compose?.model;
   const s = model && symbolAt(model, doc.path, toOffset(doc, position));
   if (!s) return [];
@@ -145,6 +135,8 @@ export function composeReferences(doc: ParsedDocument, position: Position, inclu
 }
 
 export function composeHighlights(doc: ParsedDocument, position: Position): DocumentHighlight[] {
+  const anchor = anchorAt(doc.text, toOffset(doc, position));
+  if (anchor) return anchor.all.map((o) => ({ range: toRange(doc, o.range), kind: o.definition ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
   const model = doc.compose?.model;
   const s = model && symbolAt(model, doc.path, toOffset(doc, position));
   if (!s) return [];
@@ -154,6 +146,8 @@ export function composeHighlights(doc: ParsedDocument, position: Position): Docu
 }
 
 export function composeRename(doc: ParsedDocument, position: Position, newName: string): WorkspaceEdit | null {
+  const anchor = anchorAt(doc.text, toOffset(doc, position));
+  if (anchor) return { changes: { [doc.uri]: anchor.all.map((o) => ({ range: toRange(doc, o.range), newText: newName })) } };
   const model = doc.compose?.model;
   const s = model && symbolAt(model, doc.path, toOffset(doc, position));
   if (!s) return null;
@@ -162,6 +156,8 @@ export function composeRename(doc: ParsedDocument, position: Position, newName: 
 }
 
 export function composePrepareRename(doc: ParsedDocument, position: Position): { range: ReturnType<typeof toRange>; placeholder: string } | null {
+  const anchor = anchorAt(doc.text, toOffset(doc, position));
+  if (anchor) return { range: toRange(doc, anchor.at.range), placeholder: anchor.name };
   const model = doc.compose?.model;
   const s = model && symbolAt(model, doc.path, toOffset(doc, position));
   return s ? { range: toRange(doc, s.at), placeholder: s.name } : null;

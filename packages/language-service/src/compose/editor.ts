@@ -1,0 +1,91 @@
+// Compose features that reach other files (build.target -> Dockerfile stage, file links) and YAML anchors.
+import { type CNode, locate } from "@shipshape/compose";
+import { parseDockerfile } from "@shipshape/dockerfile";
+import { LineIndex, type Range as OffsetRange } from "@shipshape/text";
+import type { DocumentLink, Location, Position, SelectionRange } from "vscode-languageserver-types";
+import { contains, toOffset, toRange } from "../convert.js";
+import type { ParsedDocument } from "../document.js";
+import { imageUrl } from "../dockerfile/editor.js";
+import { dockerfilePathOf } from "./paths.js";
+
+export interface FileAccess {
+  readFile?: (path: string) => string | undefined;
+  uriOf?: (path: string) => string;
+}
+
+/** `build.target: NAME` under the cursor: the stage of that name in the service's Dockerfile. */
+export function buildTargetDefinition(doc: ParsedDocument, position: Position, files: FileAccess): Location[] {
+  const model = doc.compose?.model;
+  if (!model || !files.readFile || !files.uriOf) return [];
+  const offset = toOffset(doc, position);
+  const where = locate(model.root, offset, doc.path);
+  if (where.key || where.path.length !== 4 || where.path[0] !== "services" || where.path[2] !== "build" || where.path[3] !== "target") return [];
+  const build = model.services[where.path[1]!]?.build;
+  const target = build?.target?.value;
+  if (!build || !target) return [];
+  const path = dockerfilePathOf(doc.path, build.context?.value ?? ".", build.dockerfile?.value ?? "Dockerfile");
+  const text = files.readFile(path);
+  if (text === undefined) return [];
+  const { ast } = parseDockerfile(text);
+  const from = ast.instructions.find((i) => i.kind === "From" && i.stageName?.value.toLowerCase() === target.toLowerCase());
+  if (!from || from.kind !== "From" || !from.stageName) return [];
+  const lines = new LineIndex(text);
+  return [{ uri: files.uriOf(path), range: { start: lines.positionAt(from.stageName.range.start), end: lines.positionAt(from.stageName.range.end) } }];
+}
+
+/** The Dockerfile and env files a service names, and image references to their registry page. */
+export function composeLinks(doc: ParsedDocument, files: FileAccess): DocumentLink[] {
+  const model = doc.compose?.model;
+  if (!model) return [];
+  const out: DocumentLink[] = [];
+  const mine = (x: { file: string }) => x.file === doc.path;
+  for (const s of Object.values(model.services)) {
+    if (s.image && mine(s.image) && !s.image.value.includes("$")) {
+      const m = /^(?:([^/]+\.[^/]+|localhost(?::\d+)?)\/)?([^:@]+)/.exec(s.image.value);
+      const url = m ? imageUrl(m[1], m[2]!) : undefined;
+      if (url) out.push({ range: toRange(doc, s.image.range), target: url });
+    }
+    const b = s.build;
+    if (b?.dockerfile && mine(b.dockerfile) && files.uriOf) {
+      out.push({ range: toRange(doc, b.dockerfile.range), target: files.uriOf(dockerfilePathOf(doc.path, b.context?.value ?? ".", b.dockerfile.value)) });
+    }
+    for (const e of s.env_file) {
+      if (mine(e.path) && files.uriOf) out.push({ range: toRange(doc, e.path.range), target: files.uriOf(dockerfilePathOf(doc.path, ".", e.path.value)) });
+    }
+  }
+  return out;
+}
+
+/** Nested YAML nodes around the cursor, innermost first. */
+export function composeSelectionRanges(doc: ParsedDocument, positions: Position[]): SelectionRange[] {
+  return positions.map((p) => {
+    const offset = toOffset(doc, p);
+    const chain: OffsetRange[] = [{ start: 0, end: doc.text.length }];
+    let node: CNode | undefined = doc.compose?.model.root;
+    for (let depth = 0; node && depth < 200; depth++) {
+      if (node.file === doc.path && contains(node.range, offset)) chain.push(node.range);
+      let next: CNode | undefined;
+      if (node.kind === "map") {
+        for (const e of node.entries) {
+          if (e.keyFile === doc.path && contains({ start: e.keyRange.start, end: Math.max(e.keyRange.end, e.value.range.end) }, offset)) {
+            chain.push({ start: e.keyRange.start, end: Math.max(e.keyRange.end, e.value.range.end) });
+            next = contains(e.keyRange, offset) ? undefined : e.value;
+            if (!next) chain.push(e.keyRange);
+            break;
+          }
+        }
+      } else if (node.kind === "seq") {
+        next = node.items.find((i) => contains(i.range, offset));
+      }
+      node = next;
+    }
+    let selection: SelectionRange | undefined;
+    let prev: OffsetRange | undefined;
+    for (const r of chain) {
+      if (prev && ((r.start === prev.start && r.end === prev.end) || r.start < prev.start || r.end > prev.end)) continue;
+      selection = selection ? { range: toRange(doc, r), parent: selection } : { range: toRange(doc, r) };
+      prev = r;
+    }
+    return selection!;
+  });
+}

@@ -1,0 +1,204 @@
+// Dockerfile features that present the file rather than navigate it: formatting, inlay hints, code lenses,
+// semantic tokens, document links, selection ranges and signature help.
+import type { Instruction } from "@shipshape/dockerfile";
+import { instructionAt } from "@shipshape/dockerfile";
+import type { Range as OffsetRange } from "@shipshape/text";
+import {
+  type CodeLens,
+  type DocumentLink,
+  type InlayHint,
+  InlayHintKind,
+  type Position,
+  type SelectionRange,
+  type SignatureHelp,
+  type TextEdit,
+} from "vscode-languageserver-types";
+import { contains, toOffset, toPosition, toRange } from "../convert.js";
+import type { ParsedDocument } from "../document.js";
+import { instructionDoc } from "./docs.js";
+
+/**
+ * Upper-case keywords, no indentation before an instruction's keyword, no trailing blanks. Heredoc
+ * bodies are content and stay byte for byte; so do continuation lines' own indentation.
+ */
+export function formatDockerfile(doc: ParsedDocument): TextEdit[] {
+  const ast = doc.dockerfile?.ast;
+  if (!ast) return [];
+  const edits: TextEdit[] = [];
+  const untouched: OffsetRange[] = [];
+  for (const i of ast.instructions) for (const h of [...i.heredocs, ...(i.kind === "Onbuild" && i.trigger ? i.trigger.heredocs : [])]) untouched.push({ start: h.contentRange.start, end: h.terminatorRange?.end ?? h.contentRange.end });
+  const inHeredoc = (offset: number) => untouched.some((r) => r.start <= offset && offset < r.end);
+  for (const i of ast.instructions) {
+    const kw = i.keywordWord;
+    const upper = kw.value.toUpperCase();
+    if (doc.text.slice(kw.range.start, kw.range.end) !== upper && /^[a-z]+$/i.test(kw.value)) edits.push({ range: toRange(doc, kw.range), newText: upper });
+    const lineStart = doc.lines.lineStart(doc.lines.lineAt(i.range.start));
+    if (kw.range.start > lineStart && /^[ \t]+$/.test(doc.text.slice(lineStart, kw.range.start))) {
+      edits.push({ range: toRange(doc, { start: lineStart, end: kw.range.start }), newText: "" });
+    }
+  }
+  for (let line = 0; line < doc.lines.lineCount; line++) {
+    const start = doc.lines.lineStart(line);
+    const end = doc.lines.lineContentEnd(line);
+    if (inHeredoc(start)) continue;
+    const text = doc.text.slice(start, end);
+    const trimmed = text.replace(/[ \t]+$/, "");
+    if (trimmed.length < text.length) edits.push({ range: toRange(doc, { start: start + trimmed.length, end }), newText: "" });
+  }
+  return edits;
+}
+
+/** The value a variable in FROM resolves to, after the reference. */
+export function dockerfileInlayHints(doc: ParsedDocument): InlayHint[] {
+  const model = doc.semantic();
+  if (!model) return [];
+  const out: InlayHint[] = [];
+  for (const u of model.uses) {
+    if (u.instruction.kind !== "From" || u.context !== "build") continue;
+    const value = u.declaration?.value ?? model.predefinedArgs.get(u.name);
+    if (value === undefined) continue;
+    out.push({ position: toPosition(doc, u.range.end), label: `= ${value}`, kind: InlayHintKind.Parameter, paddingLeft: true });
+  }
+  return out;
+}
+
+/** Per stage, from the simulator: built for the target or skipped, and how many layers it adds. */
+export function dockerfileCodeLenses(doc: ParsedDocument): CodeLens[] {
+  const plan = doc.plan();
+  const model = doc.semantic();
+  if (!plan || !model) return [];
+  const out: CodeLens[] = [];
+  for (const stage of plan.stages) {
+    const from = model.stages[stage.index]?.from;
+    if (!from) continue;
+    const layers = stage.steps.filter((s) => s.layer).length;
+    const status = stage.built ? (plan.target === stage.id ? "target" : "built") : `skipped${stage.skippedBecause ? ` (${stage.skippedBecause})` : ""}`;
+    out.push({ range: toRange(doc, from.keywordWord.range), command: { title: `${status} · ${layers} layer${layers === 1 ? "" : "s"}`, command: "" } });
+  }
+  return out;
+}
+
+export const TOKEN_TYPES = ["keyword", "parameter", "variable", "comment", "namespace", "macro"] as const;
+export const TOKEN_MODIFIERS = ["declaration"] as const;
+
+/** Keywords, flags, variables, comments, stage names and directives, encoded as LSP relative tokens. */
+export function dockerfileSemanticTokens(doc: ParsedDocument): number[] {
+  const ast = doc.dockerfile?.ast;
+  if (!ast) return [];
+  const tokens: { start: number; end: number; type: number; mod: number }[] = [];
+  const add = (r: OffsetRange, type: (typeof TOKEN_TYPES)[number], declaration = false) => {
+    if (r.end > r.start) tokens.push({ start: r.start, end: r.end, type: TOKEN_TYPES.indexOf(type), mod: declaration ? 1 : 0 });
+  };
+  for (const d of ast.directives) add(d.range, "macro");
+  for (const c of ast.comments) add(c.range, "comment");
+  const visit = (i: Instruction) => {
+    add(i.keywordWord.range, "keyword");
+    for (const f of i.flags) add(f.range, "parameter");
+    for (const v of i.variables) add(v.range, "variable");
+    if (i.kind === "From" && i.stageName) add(i.stageName.range, "namespace", true);
+    if (i.kind === "Onbuild" && i.trigger) visit(i.trigger);
+  };
+  for (const i of ast.instructions) visit(i);
+  tokens.sort((a, b) => a.start - b.start);
+  const data: number[] = [];
+  let prevLine = 0;
+  let prevChar = 0;
+  let lastEnd = -1;
+  for (const t of tokens) {
+    if (t.start < lastEnd) continue; // overlapping (a variable inside a flag): keep the outer one
+    // A token may not span lines: split at line ends.
+    let start = t.start;
+    while (start < t.end) {
+      const line = doc.lines.lineAt(start);
+      const end = Math.min(t.end, doc.lines.lineContentEnd(line));
+      if (end > start) {
+        const char = start - doc.lines.lineStart(line);
+        data.push(line - prevLine, line === prevLine ? char - prevChar : char, end - start, t.type, t.mod);
+        prevLine = line;
+        prevChar = char;
+      }
+      if (line + 1 >= doc.lines.lineCount) break;
+      start = Math.max(end + 1, doc.lines.lineStart(line + 1));
+    }
+    lastEnd = t.end;
+  }
+  return data;
+}
+
+/** Base images to their registry page. */
+export function dockerfileLinks(doc: ParsedDocument): DocumentLink[] {
+  const model = doc.semantic();
+  const out: DocumentLink[] = [];
+  for (const i of doc.dockerfile?.ast.instructions ?? []) {
+    if (i.kind !== "From" || !i.image || i.image.value.includes("$")) continue;
+    if (model?.stages.some((s) => s.name === i.image!.value.toLowerCase()) || i.image.value === "scratch") continue;
+    const target = imageUrl(i.image.registry?.value, i.image.path.value);
+    if (target) out.push({ range: toRange(doc, i.image.path.range), target });
+  }
+  return out;
+}
+
+export function imageUrl(registry: string | undefined, path: string): string | undefined {
+  if (!registry || registry === "docker.io" || registry === "index.docker.io") {
+    const p = path.replace(/^library\//, "");
+    return p.includes("/") ? `https://hub.docker.com/r/${p}` : `https://hub.docker.com/_/${p}`;
+  }
+  if (registry === "ghcr.io" || registry === "quay.io" || registry === "gcr.io" || registry === "mcr.microsoft.com") return `https://${registry}/${path}`;
+  return undefined;
+}
+
+/** Word, then flag or argument, then instruction, then stage, then file. */
+export function dockerfileSelectionRanges(doc: ParsedDocument, positions: Position[]): SelectionRange[] {
+  const ast = doc.dockerfile?.ast;
+  return positions.map((p) => {
+    const offset = toOffset(doc, p);
+    const chain: OffsetRange[] = [{ start: 0, end: doc.text.length }];
+    const stage = doc.semantic()?.stages.find((s) => contains(s.range, offset));
+    if (stage) chain.push(stage.range);
+    const instr = ast && instructionAt(ast, offset);
+    if (instr) {
+      chain.push(instr.range);
+      const part = [...instr.flags.map((f) => f.range), instr.args.range].find((r) => contains(r, offset));
+      if (part) chain.push(part);
+    }
+    const word = wordAt(doc.text, offset);
+    if (word) chain.push(word);
+    let selection: SelectionRange | undefined;
+    let prev: OffsetRange | undefined;
+    for (const r of chain) {
+      if (prev && r.start === prev.start && r.end === prev.end) continue;
+      if (prev && !(r.start >= prev.start && r.end <= prev.end)) continue;
+      selection = selection ? { range: toRange(doc, r), parent: selection } : { range: toRange(doc, r) };
+      prev = r;
+    }
+    return selection!;
+  });
+}
+
+function wordAt(text: string, offset: number): OffsetRange | undefined {
+  let s = offset;
+  let e = offset;
+  while (s > 0 && /[\w.\-/]/.test(text[s - 1]!)) s--;
+  while (e < text.length && /[\w.\-/]/.test(text[e]!)) e++;
+  return e > s ? { start: s, end: e } : undefined;
+}
+
+/** The instruction's syntax, with the argument under the cursor active. */
+export function dockerfileSignatureHelp(doc: ParsedDocument, position: Position): SignatureHelp | null {
+  const line = doc.lines.lineText(position.line);
+  const m = /^\s*([A-Za-z]+)\s/.exec(line);
+  let keyword = m?.[1];
+  if (!keyword) {
+    const instr = doc.dockerfile && instructionAt(doc.dockerfile.ast, toOffset(doc, position));
+    keyword = instr?.keyword;
+  }
+  const info = keyword ? instructionDoc(keyword) : undefined;
+  if (!info) return null;
+  const params = info.syntax.split(" ").slice(1);
+  const typed = line.slice(0, position.character).trim().split(/\s+/).length - 1;
+  return {
+    signatures: [{ label: info.syntax, documentation: info.doc, parameters: params.map((p) => ({ label: p })) }],
+    activeSignature: 0,
+    activeParameter: Math.max(0, Math.min(typed, params.length - 1)),
+  };
+}
