@@ -75,6 +75,14 @@ describe("hadolint pragmas", () => {
     `, { config: { disableIgnorePragma: true } }));
 });
 
+describe("pragmas in a CRLF file", () => {
+  it("work as with LF", () => {
+    const text = "# shipshape ignore=DL3007 -- pinned\r\nFROM a:latest\r\n# hadolint ignore=DL3007 # why\r\nFROM b:latest AS b\r\nFROM c:latest AS c\r\n";
+    const found = lintSync({ path: "Dockerfile", text }, { rules: [latestTag], noConfigSearch: true });
+    expect(found.map((d) => text.slice(d.range.start - 2, d.range.end))).toEqual(["c:latest"]);
+  });
+});
+
 describe("shipshape pragmas", () => {
   it("ignore= with a reason applies to the next instruction", () =>
     check(latestTag, `

@@ -48,7 +48,8 @@ export function collectDockerfilePragmas(ast: Dockerfile, text: string, lines: L
   for (const comment of ast.comments) {
     if (comment.insideInstruction || directiveStarts.has(comment.range.start)) continue;
     const hash = text.indexOf("#", comment.range.start);
-    const body = text.slice(hash + 1, comment.range.end);
+    // Never with a line break (the patterns end in `$`, and `.` stops at `\r`).
+    const body = text.slice(hash + 1, comment.range.end).replace(/[\r\n]+$/, "");
     const base = hash + 1;
 
     const ignore = HADOLINT_IGNORE.exec(body);
