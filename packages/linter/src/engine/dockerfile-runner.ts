@@ -92,7 +92,7 @@ export function runDockerfileRules(input: DockerfileRunInput): Diagnostic[] {
       fail(slot, e, { start: 0, end: 0 });
       continue;
     }
-    for (const [hook, fn] of Object.entries(visitor) as [DockerfileHook, (node: never) => void][]) {
+    for (const [hook, fn] of Object.entries(visitor ?? {}) as [DockerfileHook, (node: never) => void][]) {
       if (typeof fn !== "function") continue;
       add(table, hook, { slot, fn });
       if (rule.onbuild) add(triggerTable, hook, { slot, fn });
