@@ -33,6 +33,7 @@ import dockerfile_flag_not_boolean from "./dockerfile/flag-not-boolean.js";
 import dockerfile_from_as_casing from "./dockerfile/from-as-casing.js";
 import dockerfile_from_platform_constant from "./dockerfile/from-platform-constant.js";
 import dockerfile_gem_unpinned from "./dockerfile/gem-unpinned.js";
+import dockerfile_global_arg_not_redeclared from "./dockerfile/global-arg-not-redeclared.js";
 import dockerfile_go_unpinned from "./dockerfile/go-unpinned.js";
 import dockerfile_healthcheck_missing from "./dockerfile/healthcheck-missing.js";
 import dockerfile_inline_ignore_pragma from "./dockerfile/inline-ignore-pragma.js";
@@ -63,6 +64,7 @@ import dockerfile_last_user_root from "./dockerfile/last-user-root.js";
 import dockerfile_latest_tag from "./dockerfile/latest-tag.js";
 import dockerfile_legacy_key_value_format from "./dockerfile/legacy-key-value-format.js";
 import dockerfile_maintainer_deprecated from "./dockerfile/maintainer-deprecated.js";
+import dockerfile_mount_from_later_stage from "./dockerfile/mount-from-later-stage.js";
 import dockerfile_multiple_cmd from "./dockerfile/multiple-cmd.js";
 import dockerfile_multiple_entrypoint from "./dockerfile/multiple-entrypoint.js";
 import dockerfile_multiple_healthcheck from "./dockerfile/multiple-healthcheck.js";
@@ -160,6 +162,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_from_as_casing,
   dockerfile_from_platform_constant,
   dockerfile_gem_unpinned,
+  dockerfile_global_arg_not_redeclared,
   dockerfile_go_unpinned,
   dockerfile_healthcheck_missing,
   dockerfile_inline_ignore_pragma,
@@ -190,6 +193,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_latest_tag,
   dockerfile_legacy_key_value_format,
   dockerfile_maintainer_deprecated,
+  dockerfile_mount_from_later_stage,
   dockerfile_multiple_cmd,
   dockerfile_multiple_entrypoint,
   dockerfile_multiple_healthcheck,
