@@ -1,6 +1,7 @@
 /** Rule metadata as `shipshape rules` prints it, and look-up by code, name or alias. */
 import type { RuleInfo } from "@shipshape/text";
 import { docSummary } from "./docs.js";
+import { SHELLCHECK_CODE } from "./registry.js";
 import { defaultRuleSet } from "./rules/all.js";
 import type { Rule } from "./rule.js";
 
@@ -26,15 +27,20 @@ export function listRules(): RuleInfo[] {
     .map(ruleInfo);
 }
 
-/** The rule a code, name or alias names (case-insensitive). */
+/** The rule a code, name or alias names (case-insensitive); an `SCnnnn` code gives the `shellcheck` rule. */
 export function resolveRule(codeOrName: string): RuleInfo | undefined {
-  const rule = defaultRuleSet().resolve(codeOrName);
+  const rule = lookup(codeOrName);
   return rule ? ruleInfo(rule) : undefined;
+}
+
+function lookup(codeOrName: string): Rule | undefined {
+  const rules = defaultRuleSet();
+  return rules.resolve(codeOrName) ?? (SHELLCHECK_CODE.test(codeOrName.trim()) ? rules.resolve("shellcheck") : undefined);
 }
 
 /** A rule's documentation as markdown, headed by its code and name; undefined for an unknown rule. */
 export function explainRule(codeOrName: string): string | undefined {
-  const rule = defaultRuleSet().resolve(codeOrName);
+  const rule = lookup(codeOrName);
   return rule ? formatRuleDoc(rule) : undefined;
 }
 

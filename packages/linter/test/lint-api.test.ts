@@ -168,6 +168,7 @@ describe("rule information", () => {
       expect(resolveRule(ref)?.code).toBe("DL3025");
     }
     expect(resolveRule("nope")).toBeUndefined();
+    expect(resolveRule("SC2086")?.code).toBe("shellcheck");
   });
 
   it("explains a rule", () => {
