@@ -12,7 +12,7 @@ describe("DF204 global-arg-not-redeclared", () => {
       #                                      ^^^^^^^ warning[DF204]: 'VERSION' is a global ARG, which stage 'stage-0' does not see until it declares 'ARG VERSION': here it is empty
       WORKDIR /opt/$APP
       CMD ["sh", "-c", "echo $APP"]
-      #                      ^^^ warning[DF204]: 'APP' is a global ARG, which stage 'stage-0' does not see until it declares 'ARG APP': here it is empty
+      #                       ^^^ warning[DF204]: 'APP' is a global ARG, which stage 'stage-0' does not see until it declares 'ARG APP': here it is empty
       FROM alpine:3.20 AS other
       ARG VERSION
       RUN echo $VERSION $APP
