@@ -78,6 +78,7 @@ import dockerfile_pointless_command_in_run from "./dockerfile/pointless-command-
 import dockerfile_redundant_target_platform from "./dockerfile/redundant-target-platform.js";
 import dockerfile_reserved_stage_name from "./dockerfile/reserved-stage-name.js";
 import dockerfile_secret_in_arg_or_env from "./dockerfile/secret-in-arg-or-env.js";
+import dockerfile_secret_in_value from "./dockerfile/secret-in-value.js";
 import dockerfile_shell_not_json from "./dockerfile/shell-not-json.js";
 import dockerfile_shellcheck from "./dockerfile/shellcheck.js";
 import dockerfile_stage_name_casing from "./dockerfile/stage-name-casing.js";
@@ -207,6 +208,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_redundant_target_platform,
   dockerfile_reserved_stage_name,
   dockerfile_secret_in_arg_or_env,
+  dockerfile_secret_in_value,
   dockerfile_shell_not_json,
   dockerfile_shellcheck,
   dockerfile_stage_name_casing,
