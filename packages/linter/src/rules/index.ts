@@ -66,6 +66,7 @@ import dockerfile_last_user_root from "./dockerfile/last-user-root.js";
 import dockerfile_latest_tag from "./dockerfile/latest-tag.js";
 import dockerfile_legacy_key_value_format from "./dockerfile/legacy-key-value-format.js";
 import dockerfile_maintainer_deprecated from "./dockerfile/maintainer-deprecated.js";
+import dockerfile_missing_user from "./dockerfile/missing-user.js";
 import dockerfile_mount_from_later_stage from "./dockerfile/mount-from-later-stage.js";
 import dockerfile_multiple_cmd from "./dockerfile/multiple-cmd.js";
 import dockerfile_multiple_entrypoint from "./dockerfile/multiple-entrypoint.js";
@@ -198,6 +199,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_latest_tag,
   dockerfile_legacy_key_value_format,
   dockerfile_maintainer_deprecated,
+  dockerfile_missing_user,
   dockerfile_mount_from_later_stage,
   dockerfile_multiple_cmd,
   dockerfile_multiple_entrypoint,
