@@ -1,0 +1,206 @@
+// Drives VS Code (code-server) in headless chromium with playwright-core and checks, by what the page
+// shows, that the shipshape extension works. Each check records pass/fail, what it read, and a screenshot.
+// usage: node driver.mjs   (env: PORT, FOLDER, SHOTS, RESULT, PLAYWRIGHT (path of playwright-core), XDG_HOME)
+// Writes the results as JSON to $RESULT and prints "N passed, N failed".
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const { chromium } = createRequire(import.meta.url)(process.env.PLAYWRIGHT);
+const PORT = process.env.PORT;
+const FOLDER = process.env.FOLDER;
+const SHOTS = process.env.SHOTS;
+const XDG = process.env.XDG_HOME;
+const t0 = Date.now();
+const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const results = [];
+mkdirSync(SHOTS, { recursive: true });
+
+const profile = mkdtempSync(path.join(XDG, "chromium-"));
+const ctx = await chromium.launchPersistentContext(profile, {
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  viewport: { width: 1500, height: 950 },
+  // chromium writes crash reports and dconf under HOME/XDG: keep them in the run's folder
+  env: { ...process.env, HOME: XDG, XDG_CONFIG_HOME: path.join(XDG, "config"), XDG_CACHE_HOME: path.join(XDG, "cache") },
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const page = ctx.pages()[0] ?? (await ctx.newPage());
+
+async function check(name, fn) {
+  const started = Date.now();
+  let ok = false;
+  let detail;
+  try {
+    detail = await fn();
+    ok = true;
+  } catch (e) {
+    detail = String(e?.message ?? e).split("\n").slice(0, 6).join("\n");
+  }
+  const shot = path.join(SHOTS, `${String(results.length + 1).padStart(2, "0")}-${name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.png`);
+  await page.screenshot({ path: shot }).catch(() => undefined);
+  results.push({ name, ok, detail, screenshot: path.basename(shot), seconds: (Date.now() - started) / 1000 });
+  log(ok ? "ok  " : "FAIL", name, ok ? "" : `: ${detail}`);
+  await page.keyboard.press("Escape").catch(() => undefined);
+}
+
+function expectText(text, patterns, what) {
+  for (const p of patterns) {
+    if (!(p instanceof RegExp ? p.test(text) : text.includes(p))) throw new Error(`${what} lacks ${p}; it reads:\n${text.slice(0, 600)}`);
+  }
+  return text.slice(0, 400);
+}
+
+async function command(title) {
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor({ state: "visible", timeout: 10000 });
+  await input.fill(`>${title}`);
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first().waitFor({ timeout: 10000 });
+  await page.keyboard.press("Enter");
+}
+
+async function openFile(relative, marker) {
+  await command("Go to File");
+  const input = page.locator(".quick-input-widget input");
+  await input.fill(relative);
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: path.basename(relative) }).first().waitFor({ timeout: 15000 });
+  await page.waitForTimeout(300);
+  await page.keyboard.press("Enter");
+  await page.locator(".monaco-editor .view-line", { hasText: marker }).first().waitFor({ timeout: 20000 });
+  await page.locator(".monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 } });
+}
+
+async function goTo(line, column) {
+  await page.keyboard.press("Control+G");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor({ state: "visible", timeout: 10000 });
+  await input.fill(`${line}:${column}`);
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(200);
+}
+
+async function problems() {
+  await command("View: Focus Problems");
+  await page.locator(".markers-panel .monaco-list-row").first().waitFor({ timeout: 30000 });
+  await page.waitForTimeout(800);
+  return (await page.locator(".markers-panel .monaco-list-row").allInnerTexts()).join("\n");
+}
+
+async function suggestions(expected) {
+  await page.keyboard.press("Control+Space");
+  const rows = page.locator(".suggest-widget .monaco-list-row");
+  await rows.first().waitFor({ timeout: 20000 });
+  // The list fills as the server answers: wait until the expected labels show (or time runs out).
+  const until = Date.now() + 10000;
+  let text = "";
+  while (Date.now() < until) {
+    text = (await rows.allInnerTexts()).join("\n");
+    if (expected.every((e) => text.includes(e))) break;
+    await page.waitForTimeout(300);
+  }
+  return text;
+}
+
+try {
+  await page.goto(`http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(FOLDER)}`, { waitUntil: "domcontentloaded" });
+  await page.waitForSelector(".monaco-workbench", { timeout: 60000 });
+  await page.locator(".explorer-folders-view .monaco-list-row").first().waitFor({ timeout: 30000 });
+  log("workbench ready");
+
+  await check("Dockerfile diagnostics carry shipshape codes", async () => {
+    await openFile("web/Dockerfile", "bookworm-slim");
+    await page.locator(".monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info").first().waitFor({ state: "attached", timeout: 60000 });
+    const text = await problems();
+    return expectText(text, ["DL3008", "FromAsCasing", "shipshape"], "Problems panel");
+  });
+
+  await check("a quick fix applies (FromAsCasing: as -> AS)", async () => {
+    await page.locator(".monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 } });
+    await goTo(10, 42);
+    await page.keyboard.press("Control+.");
+    const item = page.locator(".action-widget .monaco-list-row, .action-widget li", { hasText: /AS/ }).first();
+    await item.waitFor({ timeout: 15000 });
+    const offered = (await page.locator(".action-widget").first().innerText()).trim();
+    await item.click();
+    await page.locator(".monaco-editor .view-line", { hasText: "bookworm-slim AS build" }).first().waitFor({ timeout: 10000 });
+    return `offered: ${offered.replace(/\s+/g, " ").slice(0, 200)}; line 10 now reads 'AS build'`;
+  });
+
+  await check("hover on a variable shows its value", async () => {
+    await page.mouse.move(1400, 900);
+    const token = page.locator(".monaco-editor .view-line", { hasText: "AS deps" }).locator("span span", { hasText: /^NODE_VERSION$/ }).first();
+    const box = await token.boundingBox();
+    if (!box) throw new Error("NODE_VERSION token not found on line 4");
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator(".monaco-hover:not(.hidden)", { hasText: /NODE_VERSION/ }).first();
+    await hover.waitFor({ state: "visible", timeout: 20000 });
+    await page.waitForTimeout(500);
+    return expectText((await hover.innerText()).trim(), ["NODE_VERSION", "20"], "hover");
+  });
+
+  await check("completion after COPY --from= lists the stages", async () => {
+    await page.mouse.move(1400, 900);
+    await page.locator(".monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("COPY --from=", { delay: 30 });
+    const text = await suggestions(["deps", "build"]);
+    return expectText(text, ["deps", "build"], "completion list");
+  });
+
+  await check("compose: the undefined network is reported at its line", async () => {
+    await openFile("compose.yaml", "services:");
+    const until = Date.now() + 30000;
+    let text = await problems();
+    while (!/monitoring/.test(text) && Date.now() < until) {
+      await page.waitForTimeout(1000);
+      text = (await page.locator(".markers-panel .monaco-list-row").allInnerTexts()).join("\n");
+    }
+    return expectText(text, ["monitoring", /Ln 30\b/], "Problems panel");
+  });
+
+  await check("compose: completion in depends_on lists services", async () => {
+    await page.locator(".monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 } });
+    // line 27 is "      - cache" (not a service): empty the item and ask for completions there
+    await goTo(27, 9);
+    await page.keyboard.press("Shift+End");
+    await page.keyboard.press("Delete");
+    const text = await suggestions(["web", "db"]);
+    return expectText(text, ["web", "db"], "completion list");
+  });
+
+  await check("Show build plan renders the stage graph", async () => {
+    await page.keyboard.press("Escape");
+    await openFile("web/Dockerfile", "bookworm-slim");
+    await command("shipshape: Show build plan");
+    const until = Date.now() + 30000;
+    let text = "";
+    let svg = 0;
+    while (Date.now() < until) {
+      for (const frame of page.frames()) {
+        const body = await frame.locator("body").innerText({ timeout: 1000 }).catch(() => "");
+        if (body.includes("Build plan:")) {
+          text = body;
+          svg = await frame.locator("svg g.node").count();
+        }
+      }
+      if (text) break;
+      await page.waitForTimeout(500);
+    }
+    if (!text) throw new Error("no webview with 'Build plan:' appeared");
+    if (svg < 3) throw new Error(`the graph has ${svg} stage nodes`);
+    return `${svg} nodes; ${expectText(text, ["wave 1", "deps", "build", "target"], "build plan view").replace(/\s+/g, " ").slice(0, 250)}`;
+  });
+} catch (e) {
+  results.push({ name: "driver", ok: false, detail: String(e?.message ?? e) });
+} finally {
+  await ctx.close().catch(() => undefined);
+  rmSync(profile, { recursive: true, force: true });
+}
+
+const failed = results.filter((r) => !r.ok).length;
+writeFileSync(process.env.RESULT, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;
