@@ -103,6 +103,7 @@ import dockerfile_useradd_missing_no_log_init from "./dockerfile/useradd-missing
 import dockerfile_variable_expansion_error from "./dockerfile/variable-expansion-error.js";
 import dockerfile_wget_progress_bar from "./dockerfile/wget-progress-bar.js";
 import dockerfile_workdir_relative from "./dockerfile/workdir-relative.js";
+import dockerfile_world_writable_chmod from "./dockerfile/world-writable-chmod.js";
 import dockerfile_wrong_argument_count from "./dockerfile/wrong-argument-count.js";
 import dockerfile_yarn_cache_not_cleaned from "./dockerfile/yarn-cache-not-cleaned.js";
 import dockerfile_yum_clean_missing from "./dockerfile/yum-clean-missing.js";
@@ -237,6 +238,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_variable_expansion_error,
   dockerfile_wget_progress_bar,
   dockerfile_workdir_relative,
+  dockerfile_world_writable_chmod,
   dockerfile_wrong_argument_count,
   dockerfile_yarn_cache_not_cleaned,
   dockerfile_yum_clean_missing,
