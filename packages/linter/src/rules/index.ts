@@ -14,6 +14,7 @@ import dockerfile_blank_variable_name from "./dockerfile/blank-variable-name.js"
 import dockerfile_cd_instead_of_workdir from "./dockerfile/cd-instead-of-workdir.js";
 import dockerfile_consecutive_run from "./dockerfile/consecutive-run.js";
 import dockerfile_consistent_instruction_casing from "./dockerfile/consistent-instruction-casing.js";
+import dockerfile_copy_all_before_install from "./dockerfile/copy-all-before-install.js";
 import dockerfile_copy_entire_filesystem from "./dockerfile/copy-entire-filesystem.js";
 import dockerfile_copy_from_own_stage from "./dockerfile/copy-from-own-stage.js";
 import dockerfile_copy_from_unknown_stage from "./dockerfile/copy-from-unknown-stage.js";
@@ -149,6 +150,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_cd_instead_of_workdir,
   dockerfile_consecutive_run,
   dockerfile_consistent_instruction_casing,
+  dockerfile_copy_all_before_install,
   dockerfile_copy_entire_filesystem,
   dockerfile_copy_from_own_stage,
   dockerfile_copy_from_unknown_stage,
