@@ -89,6 +89,7 @@ import dockerfile_shellcheck from "./dockerfile/shellcheck.js";
 import dockerfile_stage_name_casing from "./dockerfile/stage-name-casing.js";
 import dockerfile_sudo_in_run from "./dockerfile/sudo-in-run.js";
 import dockerfile_symlink_bin_sh from "./dockerfile/symlink-bin-sh.js";
+import dockerfile_syntax_version_too_old from "./dockerfile/syntax-version-too-old.js";
 import dockerfile_trusted_registries from "./dockerfile/trusted-registries.js";
 import dockerfile_undefined_arg_in_from from "./dockerfile/undefined-arg-in-from.js";
 import dockerfile_undefined_var from "./dockerfile/undefined-var.js";
@@ -225,6 +226,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_stage_name_casing,
   dockerfile_sudo_in_run,
   dockerfile_symlink_bin_sh,
+  dockerfile_syntax_version_too_old,
   dockerfile_trusted_registries,
   dockerfile_undefined_arg_in_from,
   dockerfile_undefined_var,
