@@ -1,6 +1,5 @@
 import type { Directive, Instruction } from "@shipshape/dockerfile";
-import type { Range } from "@shipshape/text";
-import { defineRule } from "../../rule.js";
+import { defineRule, type Target } from "../../rule.js";
 import { md } from "../../docs.js";
 
 type Version = readonly [number, number];
@@ -111,7 +110,7 @@ export default defineRule({
   `,
   create: (ctx) => {
     let pinned: Pinned | undefined;
-    const report = (target: Range | Instruction | Directive, feature: Feature) => {
+    const report = (target: Target, feature: Feature) => {
       if (!pinned) return;
       const version = needed(feature, pinned);
       if (!version) return;

@@ -50,7 +50,7 @@ export default defineRule({
           ? `Global ARG '${decl.name}' is never used: no FROM refers to it and no stage re-declares it`
           : `ARG '${decl.name}' is never used in stage '${decl.stage?.displayName ?? "?"}'`;
         const instr = decl.instruction;
-        const fix = instr.declarations.length === 1 && !instr.parentOnbuild
+        const fix = instr.kind === "Arg" && instr.declarations.length === 1 && !instr.parentOnbuild
           ? ctx.fix.remove(lineRange(instr, ctx.file.text), `Remove ARG ${decl.name}`)
           : undefined;
         ctx.report(decl.nameRange, message, { fix, tags: ["unnecessary"] });
