@@ -1,4 +1,5 @@
-import { lintDocument } from "@shipshape/linter";
+import { type ShellcheckRunner, lintDocument } from "@shipshape/linter";
+import { createShellcheckRunner } from "@shipshape/shell/process";
 import * as ls from "@shipshape/language-service";
 import { type ParsedDocument, documentKind, parseDocument } from "@shipshape/language-service";
 import type { Diagnostic as ShipshapeDiagnostic } from "@shipshape/text";
@@ -36,6 +37,13 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   let lintGeneration = 0;
+  // SC findings come from the shellcheck binary when it is on PATH, as in the CLI.
+  let shellcheck: ShellcheckRunner | undefined;
+  try {
+    shellcheck = createShellcheckRunner({ pathEnv: process.env.PATH });
+  } catch {
+    shellcheck = undefined;
+  }
 
   const openTextByPath = (p: string): string | undefined => {
     for (const d of documents.all()) if (uriToPath(d.uri) === p) return d.getText();
@@ -72,7 +80,7 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
     try {
       const result = await lintDocument(
         { path: doc.path, text: doc.text, kind: doc.kind },
-        { readFile: files.read, ignore: settings.ignore, severity: settings.severity },
+        { readFile: files.read, ignore: settings.ignore, severity: settings.severity, shellcheck },
       );
       found = result.diagnostics;
     } catch (e) {
