@@ -1,0 +1,127 @@
+// The command line, cold, as a user runs it (each figure includes Node's start-up):
+//  - the whole shared corpus in one `shipshape lint --format json ../shared/corpus` process (its default worker
+//    pool included), beside dclint's CLI over compose files and dockerfile-utils' CLI over Dockerfiles;
+//  - one small file: the median of N runs of `shipshape lint fixtures/web/Dockerfile` (target < 200 ms).
+// The peers are slow enough that they get a sample of files spread evenly over the corpus (BENCH_FULL=1: all).
+// CPU times are the children's user+system time from bash's `time` (where bash exists).
+// Usage: npm run build && node bench/cli.mjs      (BENCH_RUNS=N: single-file runs, default 11)
+import { execSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const corpus = path.resolve(root, "../shared/corpus");
+const bin = path.join(root, "packages/cli/bin/shipshape.js");
+const require = createRequire(import.meta.url);
+const dclintBin = path.join(path.dirname(require.resolve("dclint/package.json")), "bin/dclint.cjs");
+const dockerfileUtilsBin = path.join(path.dirname(require.resolve("dockerfile-utils/package.json")), "bin/dockerfile-utils");
+const full = process.env.BENCH_FULL === "1";
+const runs = Number(process.env.BENCH_RUNS ?? 11);
+const SAMPLE = 24;
+
+if (!fs.existsSync(path.join(root, "packages/cli/dist/main.js"))) {
+  console.log("building first (npm run build)...");
+  const b = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+
+const hasBash = spawnSync("bash", ["-c", "true"]).status === 0;
+
+/** Runs a command; wall time from here, CPU time of the child from bash's `time` when bash is there. */
+function timed(argv, options = {}) {
+  const quoted = argv.map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(" ");
+  const t0 = process.hrtime.bigint();
+  const r = hasBash
+    ? spawnSync("bash", ["-c", `TIMEFORMAT='%U %S'; time ${quoted} >"$OUT" 2>/dev/null`], {
+        cwd: root,
+        encoding: "utf8",
+        maxBuffer: 1 << 30,
+        env: { ...process.env, NO_COLOR: "1", OUT: options.out ?? "/dev/null", ...options.env },
+      })
+    : spawnSync(argv[0], argv.slice(1), { cwd: root, encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: "1", ...options.env } });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  let cpu;
+  if (hasBash) {
+    const m = /([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+    if (m) cpu = Number(m[1]) + Number(m[2]);
+  }
+  return { status: r.status, wall, cpu };
+}
+
+function walk(dir) {
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map((f) => path.join(dir, String(f)))
+    .filter((f) => fs.statSync(f).isFile())
+    .sort();
+}
+
+/** `count` files spread evenly over a sorted list (a stride coprime with its length). */
+function spread(list, count) {
+  if (full || count >= list.length) return list;
+  const stride = [97, 89, 83, 79].find((s) => list.length % s !== 0);
+  return list.map((_, i) => list[(i * stride) % list.length]).slice(0, count);
+}
+
+const fmt = (n) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+function row(name, files, r) {
+  const cpu = r.cpu === undefined ? "" : `, ${fmt(files / r.cpu)} files per CPU-s`;
+  return `${name.padEnd(48)} ${String(files).padStart(5)} files ${r.wall.toFixed(2).padStart(7)} s  ${fmt(files / r.wall).padStart(7)} files/s${cpu}`;
+}
+const load = () => {
+  try {
+    return execSync("uptime", { encoding: "utf8" }).trim();
+  } catch {
+    return "(uptime unavailable)";
+  }
+};
+
+console.log(`machine: ${load()}`);
+
+// ---- The whole corpus through our CLI: count what its walk lints, with the CLI's own discovery.
+const { discoverFiles } = await import(path.join(root, "packages/cli/dist/discover.js"));
+const found = await discoverFiles(["../shared/corpus"], { cwd: root });
+const kinds = { dockerfile: 0, compose: 0 };
+for (const f of found.files) kinds[f.kind]++;
+const out = path.join(fs.mkdtempSync(path.join((await import("node:os")).tmpdir(), "shipshape-bench-")), "report.json");
+const ours = timed([process.execPath, bin, "lint", "--format", "json", "../shared/corpus"], { out });
+let findings = "?";
+try {
+  findings = JSON.parse(fs.readFileSync(out, "utf8")).length;
+} catch {
+  findings = "(invalid JSON!)";
+}
+fs.rmSync(path.dirname(out), { recursive: true, force: true });
+console.log(`\nshipshape lint --format json ../shared/corpus: exit ${ours.status}, ${findings} findings, ${kinds.dockerfile} Dockerfiles + ${kinds.compose} compose files`);
+console.log(row("shipshape (one process, all files)", found.files.length, ours));
+
+// ---- Peers over their own kind.
+const composeFiles = spread(walk(path.join(corpus, "compose")), SAMPLE);
+const dclint = timed([process.execPath, dclintBin, "--formatter", "json", ...composeFiles]);
+console.log(row(`dclint (one process${full ? "" : `, ${SAMPLE} of the compose files`})`, composeFiles.length, dclint));
+
+// dockerfile-utils' CLI lints one file per process.
+const dockerfiles = spread(walk(path.join(corpus, "dockerfiles")), SAMPLE);
+const du = { wall: 0, cpu: hasBash ? 0 : undefined };
+for (const f of dockerfiles) {
+  const r = timed([process.execPath, dockerfileUtilsBin, "lint", "--json", f]);
+  du.wall += r.wall;
+  if (du.cpu !== undefined) du.cpu = r.cpu === undefined ? undefined : du.cpu + r.cpu;
+}
+console.log(row(`dockerfile-utils (one process per file${full ? "" : `, ${SAMPLE} files`})`, dockerfiles.length, du));
+
+// ---- One file, cold.
+const single = [];
+timed([process.execPath, bin, "lint", "fixtures/web/Dockerfile"]); // fills the OS file cache
+for (let i = 0; i < runs; i++) single.push(timed([process.execPath, bin, "lint", "fixtures/web/Dockerfile"]));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const wallMs = median(single.map((r) => r.wall)) * 1000;
+const cpuMs = hasBash ? median(single.map((r) => r.cpu ?? NaN)) * 1000 : undefined;
+console.log(
+  `\nshipshape lint fixtures/web/Dockerfile, cold: median of ${runs} runs ${wallMs.toFixed(0)} ms wall` +
+    (cpuMs === undefined ? "" : `, ${cpuMs.toFixed(0)} ms CPU`) +
+    ` (best ${(Math.min(...single.map((r) => r.wall)) * 1000).toFixed(0)} ms, exit ${single[0].status}); target < 200 ms: ${wallMs < 200 ? "met" : cpuMs !== undefined && cpuMs < 200 ? "met on CPU time only (loaded machine)" : "NOT met"}`,
+);
+console.log(`\nmachine after: ${load()}`);
