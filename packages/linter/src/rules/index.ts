@@ -115,7 +115,13 @@ import dockerfile_zypper_clean_missing from "./dockerfile/zypper-clean-missing.j
 import dockerfile_zypper_dist_upgrade from "./dockerfile/zypper-dist-upgrade.js";
 import dockerfile_zypper_missing_non_interactive from "./dockerfile/zypper-missing-non-interactive.js";
 import dockerfile_zypper_unpinned from "./dockerfile/zypper-unpinned.js";
+import compose_build_arg_not_declared from "./compose/build-arg-not-declared.js";
+import compose_build_arg_without_value from "./compose/build-arg-without-value.js";
+import compose_build_dockerfile_missing from "./compose/build-dockerfile-missing.js";
+import compose_build_secret_undeclared from "./compose/build-secret-undeclared.js";
+import compose_build_target_unknown_stage from "./compose/build-target-unknown-stage.js";
 import compose_dependency_cycle from "./compose/dependency-cycle.js";
+import compose_healthy_dependency_without_healthcheck from "./compose/healthy-dependency-without-healthcheck.js";
 import compose_no_build_and_image from "./compose/no-build-and-image.js";
 import compose_no_duplicate_container_names from "./compose/no-duplicate-container-names.js";
 import compose_no_duplicate_exported_ports from "./compose/no-duplicate-exported-ports.js";
@@ -123,6 +129,7 @@ import compose_no_image_or_build from "./compose/no-image-or-build.js";
 import compose_no_quotes_in_volumes from "./compose/no-quotes-in-volumes.js";
 import compose_no_unbound_port_interfaces from "./compose/no-unbound-port-interfaces.js";
 import compose_no_version_field from "./compose/no-version-field.js";
+import compose_published_port_not_exposed from "./compose/published-port-not-exposed.js";
 import compose_require_project_name_field from "./compose/require-project-name-field.js";
 import compose_require_quotes_in_ports from "./compose/require-quotes-in-ports.js";
 import compose_service_container_name_regex from "./compose/service-container-name-regex.js";
@@ -135,6 +142,7 @@ import compose_tmpfs_volume_same_target from "./compose/tmpfs-volume-same-target
 import compose_top_level_properties_order from "./compose/top-level-properties-order.js";
 import compose_undefined_resource from "./compose/undefined-resource.js";
 import compose_undefined_service from "./compose/undefined-service.js";
+import compose_unused_resource from "./compose/unused-resource.js";
 
 export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_add_git_unpinned,
@@ -252,7 +260,13 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_zypper_dist_upgrade,
   dockerfile_zypper_missing_non_interactive,
   dockerfile_zypper_unpinned,
+  compose_build_arg_not_declared,
+  compose_build_arg_without_value,
+  compose_build_dockerfile_missing,
+  compose_build_secret_undeclared,
+  compose_build_target_unknown_stage,
   compose_dependency_cycle,
+  compose_healthy_dependency_without_healthcheck,
   compose_no_build_and_image,
   compose_no_duplicate_container_names,
   compose_no_duplicate_exported_ports,
@@ -260,6 +274,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   compose_no_quotes_in_volumes,
   compose_no_unbound_port_interfaces,
   compose_no_version_field,
+  compose_published_port_not_exposed,
   compose_require_project_name_field,
   compose_require_quotes_in_ports,
   compose_service_container_name_regex,
@@ -272,4 +287,5 @@ export const GENERATED_RULES: readonly Rule[] = [
   compose_top_level_properties_order,
   compose_undefined_resource,
   compose_undefined_service,
+  compose_unused_resource,
 ];
