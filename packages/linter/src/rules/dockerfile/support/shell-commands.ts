@@ -28,10 +28,36 @@ const POSIX_INTERPRETERS = new Set(["sh", "bash", "dash", "ash", "ksh", "mksh", 
  * PowerShell or cmd gives none, except heredoc bodies that name a POSIX interpreter themselves.
  */
 export function posixScripts(ctx: Ctx, node: Instruction): readonly ParsedEmbeddedScript[] {
-  const scripts = ctx.shell(node);
-  if (scripts.length === 0) return scripts;
-  const stageIsPosix = isPosixShell(ctx.shellOf(node));
-  return scripts.filter((s) => (s.interpreter !== undefined ? POSIX_INTERPRETERS.has(s.interpreter) : stageIsPosix));
+  return commandIndex(ctx, node).scripts;
+}
+
+/**
+ * Per instruction, computed once and shared by every rule of this module: the POSIX scripts and all
+ * their commands with wrappers seen through. Keyed by the AST node, which belongs to one parse of one
+ * file, so the stage shell (and shell pragmas) it was computed with cannot change under it.
+ */
+interface CommandIndex {
+  scripts: readonly ParsedEmbeddedScript[];
+  commands: readonly FoundCommand[];
+}
+
+const indexCache = new WeakMap<Instruction, CommandIndex>();
+
+function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
+  const hit = indexCache.get(node);
+  if (hit) return hit;
+  let scripts = ctx.shell(node);
+  if (scripts.length > 0) {
+    const stageIsPosix = isPosixShell(ctx.shellOf(node));
+    scripts = scripts.filter((s) => (s.interpreter !== undefined ? POSIX_INTERPRETERS.has(s.interpreter) : stageIsPosix));
+  }
+  const commands: FoundCommand[] = [];
+  scripts.forEach((script, i) => {
+    for (const cmd of findCommands(script.script, () => true)) commands.push({ cmd, script, order: i * 1e9 + cmd.scriptRange.start });
+  });
+  const index = { scripts, commands };
+  indexCache.set(node, index);
+  return index;
 }
 
 /** A command found in one of an instruction's scripts. */
@@ -49,18 +75,17 @@ export function commandsIn(
   node: Instruction,
   names: string | readonly string[] | ((cmd: ShellCommand) => boolean),
 ): FoundCommand[] {
-  const out: FoundCommand[] = [];
-  posixScripts(ctx, node).forEach((script, i) => {
-    for (const cmd of findCommands(script.script, names)) {
-      out.push({ cmd, script, order: i * 1e9 + cmd.scriptRange.start });
-    }
-  });
-  return out;
+  const test = typeof names === "function"
+    ? names
+    : typeof names === "string"
+      ? (c: ShellCommand) => commandName(c) === names
+      : (c: ShellCommand) => names.includes(commandName(c) ?? "");
+  return commandIndex(ctx, node).commands.filter((f) => test(f.cmd));
 }
 
 /** All commands of an instruction (wrappers seen through), in execution order. */
-export function allCommands(ctx: Ctx, node: Instruction): FoundCommand[] {
-  return commandsIn(ctx, node, () => true);
+export function allCommands(ctx: Ctx, node: Instruction): readonly FoundCommand[] {
+  return commandIndex(ctx, node).commands;
 }
 
 /**
