@@ -56,7 +56,8 @@ function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
     for (const cmd of findCommands(script.script, () => true)) commands.push({ cmd, script, order: i * 1e9 + cmd.scriptRange.start });
   });
   const index = { scripts, commands };
-  indexCache.set(node, index);
+  // Before the shell grammar is loaded scripts come back unparsed: do not keep that empty answer.
+  if (scripts.every((s) => s.script.parsed)) indexCache.set(node, index);
   return index;
 }
 
