@@ -1,6 +1,7 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
 import { gitRef, isGitSource } from "./support/remote-sources.js";
+import { hasVariable } from "./support/words.js";
 
 export default defineRule({
   code: "DF207",
@@ -12,7 +13,8 @@ export default defineRule({
   docs: md`
     ## What it does
     Flags \`ADD <git repository>\` without a \`#ref\`, or with a branch or tag as the ref and no
-    \`--checksum=<commit>\` (a full 40-character commit hash as the ref is pinned).
+    \`--checksum=<commit>\` (a full 40-character commit hash as the ref is pinned). Both \`repo.git#ref\` and
+    \`repo.git?ref=...\` are read; a ref given by a variable is not judged.
 
     ## Why is this bad?
     Without a ref the build takes whatever the default branch holds at that moment: two builds of the same
@@ -41,7 +43,7 @@ export default defineRule({
         const ref = gitRef(src.value);
         if (!ref) {
           ctx.report(src, `ADD of the Git repository '${src.value}' has no #ref: it builds whatever the default branch holds`);
-        } else if (!/^[0-9a-f]{40}$/.test(ref) && !node.checksum) {
+        } else if (!/^[0-9a-f]{40}$/.test(ref) && !hasVariable(ref) && !node.checksum) {
           ctx.report(src, `'#${ref}' is a branch or tag, which can move: pin the commit hash (or add --checksum=<commit>)`);
         }
       }

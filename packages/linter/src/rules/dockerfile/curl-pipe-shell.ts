@@ -8,6 +8,26 @@ const INTERPRETERS = new Set([
   "sh", "bash", "dash", "ash", "zsh", "ksh", "busybox", "python", "python2", "python3", "perl", "ruby", "node", "php",
 ]);
 
+/**
+ * Whether a download writes to standard output: curl does unless told `-o`/`-O`/`--output`/
+ * `--remote-name`; wget writes a file unless told `-O -` (`-qO-`, `--output-document=-`).
+ */
+export function writesToStdout(cmd: ShellCommand): boolean {
+  const args = cmd.args.map((a) => a.value);
+  if (commandName(cmd) === "curl") {
+    return !args.some((a) => /^-[a-zA-Z]*[oO]/.test(a) || /^--(output|remote-name)/.test(a));
+  }
+  for (let i = 0; i < args.length; i++) {
+    const short = /^-[a-zA-Z]*O(.*)$/.exec(args[i]!);
+    const long = /^--output-document(?:=(.*))?$/.exec(args[i]!);
+    const m = short ?? long;
+    if (!m) continue;
+    const value = m[1] === undefined || (short && m[1] === "") ? args[i + 1] : m[1];
+    return value === "-";
+  }
+  return false;
+}
+
 /** The command a wrapper runs (`sudo -E bash` → `bash`), through any number of wrappers. */
 function innermost(cmd: ShellCommand): ShellCommand {
   let current = cmd;
@@ -62,6 +82,7 @@ export default defineRule({
         const pipeline = cmd.pipeline;
         const downloader = commandName(cmd);
         if (!pipeline || cmd.pipelineIndex === undefined || !downloader || !DOWNLOADERS.has(downloader)) continue;
+        if (!writesToStdout(cmd)) continue;
         for (const member of pipeline.commands) {
           if ((member.pipelineIndex ?? -1) <= cmd.pipelineIndex) continue;
           const target = innermost(member);

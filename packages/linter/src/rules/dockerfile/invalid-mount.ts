@@ -60,12 +60,11 @@ export default defineRule({
     \`ssh\`), every option name (\`target\`/\`dst\`/\`destination\`, \`source\`/\`src\`, \`from\`, \`id\`,
     \`sharing\`, \`mode\`, \`uid\`, \`gid\`, \`readonly\`/\`ro\`, \`rw\`, \`required\`, \`size\`, \`env\`), the values of
     \`sharing\` (\`shared\`, \`private\`, \`locked\`, cache mounts only), \`mode\` (octal), \`uid\`/\`gid\`
-    (numbers) and the booleans, options without a value, and that \`bind\`, \`cache\` and \`tmpfs\` mounts have
-    a target other than \`/\`.
+    (numbers) and the booleans, options without a value, and a target of \`/\`.
 
     ## Why is this bad?
-    BuildKit refuses the mount (\`unexpected key\`, \`unsupported mount type\`, \`mount target is required\`)
-    when the stage is built.
+    BuildKit refuses the mount (\`unexpected key\`, \`unsupported mount type\`, \`invalid value\`) when
+    the stage is built.
 
     ## Example
     \`\`\`dockerfile
@@ -84,18 +83,12 @@ export default defineRule({
 
     ## Relation to dockerfile-utils
     dockerfile-utils does not check RUN flags. Values with variables are skipped (BuildKit expands them
-    first). A missing target is reported once, at the flag.
+    first). A mount without a target is not reported: BuildKit resolves it against \`WORKDIR\`.
   `,
   create: (ctx) => ({
     Run(node) {
       for (const mount of node.mounts) {
         for (const field of mount.fields) checkField(ctx, mount, field);
-        const needsTarget = mount.type === "bind" || mount.type === "cache" || mount.type === "tmpfs";
-        const hasTarget = mount.fields.some((f) => TARGET_KEYS.has(f.key.value.toLowerCase()) && f.value);
-        const unknownKey = mount.fields.some((f) => !KEYS.includes(f.key.value.toLowerCase()));
-        if (needsTarget && !hasTarget && !unknownKey) {
-          ctx.report(mount.flag, `This ${mount.type} mount has no target: add 'target=<path>'`);
-        }
       }
     },
   }),

@@ -40,7 +40,7 @@ const FLAG_FEATURES: Readonly<Record<string, Readonly<Record<string, Feature>>>>
     unpack: { what: "ADD --unpack", stable: [1, 17] },
   },
 };
-const HEREDOC: Feature = { what: "heredocs", stable: [1, 4] };
+const HEREDOC: Feature = { what: "heredocs", stable: [1, 4], labs: [1, 3] };
 const PATTERN_MODIFIERS: Feature = { what: "the ${var#...}, ${var%...} and ${var/...} substitutions", stable: [1, 7] };
 const CHECK_DIRECTIVE: Feature = { what: "the check directive", stable: [1, 8] };
 const CHECK_SKIP_COMMENT: Feature = { what: "a '# check=skip=' comment on an instruction", stable: [1, 21] };
@@ -76,7 +76,7 @@ export default defineRule({
   docs: md`
     ## What it does
     When the \`# syntax=docker/dockerfile:1.N\` directive pins a minor version, flags features that version
-    does not have: heredocs (1.4), \`RUN --mount\` (1.2), \`--network\` (1.3), \`--security\` (1.20, labs
+    does not have: heredocs (1.4, labs 1.3), \`RUN --mount\` (1.2), \`--network\` (1.3), \`--security\` (1.20, labs
     1.2), secret mounts with \`env=\` (1.10), \`COPY/ADD --chmod\` (1.2), \`--link\` (1.4), \`--exclude\`
     (1.19, labs 1.7), \`COPY --parents\` (1.20, labs 1.7), \`ADD --checksum\` (1.6), \`--keep-git-dir\`
     (1.1), \`--unpack\` (1.17), the \`\${var#...}\`/\`%\`/\`/\` substitutions (1.7), the \`# check=\`

@@ -39,13 +39,18 @@ export default defineRule({
 
     ## Notes
     A stage \`ARG\` that is in force while a \`RUN\` executes counts as used: programs read their settings
-    from the environment (\`ARG DEBIAN_FRONTEND=noninteractive\`). BuildKit's predefined args
+    from the environment (\`ARG DEBIAN_FRONTEND=noninteractive\`). When a \`FROM\` picks its base by a
+    variable (\`FROM \${TARGETOS}\`), stage ARGs of other stages are not judged. BuildKit's predefined args
     (\`TARGETARCH\`, \`HTTP_PROXY\`, \`BUILDKIT_*\`, ...) are never reported.
   `,
   create: (ctx) => ({
     "File:exit"() {
+      // \`FROM \${TARGETOS}\` and the like pick a stage by variable: which stages a RUN follows is then unknown.
+      const stages = ctx.semantic.stages;
+      const dynamicBase = stages.some((s) => s.from.image?.value.includes("$") === true);
       for (const decl of ctx.semantic.unusedArgs()) {
         if (decl.predefined || decl.name === "" || (!decl.global && decl.reachesRun)) continue;
+        if (!decl.global && dynamicBase && decl.stage !== stages[stages.length - 1]) continue;
         const message = decl.global
           ? `Global ARG '${decl.name}' is never used: no FROM refers to it and no stage re-declares it`
           : `ARG '${decl.name}' is never used in stage '${decl.stage?.displayName ?? "?"}'`;

@@ -18,5 +18,7 @@ describe("DF207 add-git-unpinned", () => {
       ADD https://github.com/moby/buildkit.git#2b5d0b1a8c7d5e1f3a4b6c8d9e0f1a2b3c4d5e6f /src
       ADD --checksum=2b5d0b1a8c7d5e1f3a4b6c8d9e0f1a2b3c4d5e6f https://github.com/moby/buildkit.git#v0.14.0 /src
       ADD https://example.com/archive.tar.gz /opt/
+      ADD https://github.com/golangci/golangci-lint.git#\${GOLANGCI_LINT_VERSION} /src
+      ADD https://github.com/moby/buildkit.git?ref=2b5d0b1a8c7d5e1f3a4b6c8d9e0f1a2b3c4d5e6f&keep-git-dir=1 /src
     `));
 });

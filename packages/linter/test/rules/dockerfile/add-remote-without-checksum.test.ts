@@ -18,6 +18,7 @@ describe("DF206 add-remote-without-checksum", () => {
       ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool.tar.gz /opt/
       ADD tool.tar.gz /opt/
       ADD https://github.com/moby/buildkit.git#v0.14.0 /src
+      ADD https://github.com/moby/buildkit.git?ref=v0.14.0&keep-git-dir=1 /src
       COPY https://example.com/x /opt/
     `));
 });

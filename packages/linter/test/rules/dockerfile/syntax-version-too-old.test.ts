@@ -24,6 +24,9 @@ describe("DF212 syntax-version-too-old", () => {
       # syntax=docker/dockerfile:1.7-labs
       FROM alpine:3.20
       COPY --parents --exclude=*.md src/ /app/
+      RUN <<EOF
+      echo heredocs came with 1.3-labs
+      EOF
       FROM alpine:3.20
       # syntax=ignored
       COPY --parents a /b/

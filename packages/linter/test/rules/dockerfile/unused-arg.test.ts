@@ -34,6 +34,15 @@ describe("DF201 unused-arg", () => {
       WORKDIR \${APP_DIR}
     `));
 
+  it("does not judge stage ARGs when a FROM picks its base by a variable", () =>
+    check(rule, `
+      FROM alpine:3.20 AS windows
+      ARG GATEWAY
+      FROM alpine:3.20 AS linux
+      FROM \${TARGETOS} AS target
+      RUN true
+    `));
+
   it("removes the ARG line", () =>
     checkFix(rule, `
       ARG UNUSED=1
