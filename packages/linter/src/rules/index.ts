@@ -23,6 +23,7 @@ import dockerfile_copy_multiple_sources_dest_slash from "./dockerfile/copy-multi
 import dockerfile_copy_relative_without_workdir from "./dockerfile/copy-relative-without-workdir.js";
 import dockerfile_curl_and_wget from "./dockerfile/curl-and-wget.js";
 import dockerfile_curl_pipe_shell from "./dockerfile/curl-pipe-shell.js";
+import dockerfile_directive_casing from "./dockerfile/directive-casing.js";
 import dockerfile_dnf_clean_missing from "./dockerfile/dnf-clean-missing.js";
 import dockerfile_dnf_missing_yes from "./dockerfile/dnf-missing-yes.js";
 import dockerfile_dnf_unpinned from "./dockerfile/dnf-unpinned.js";
@@ -168,6 +169,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_copy_relative_without_workdir,
   dockerfile_curl_and_wget,
   dockerfile_curl_pipe_shell,
+  dockerfile_directive_casing,
   dockerfile_dnf_clean_missing,
   dockerfile_dnf_missing_yes,
   dockerfile_dnf_unpinned,
