@@ -3,7 +3,8 @@
 //    pool included), beside dclint's CLI over compose files and dockerfile-utils' CLI over Dockerfiles;
 //  - one small file: the median of N runs of `shipshape lint fixtures/web/Dockerfile` (target < 200 ms).
 // The peers are slow enough that they get a sample of files spread evenly over the corpus (BENCH_FULL=1: all).
-// CPU times are the children's user+system time from bash's `time` (where bash exists).
+// CPU times are the children's user+system time from bash's `time` (where bash exists). ShellCheck is off
+// (SHIPSHAPE_SHELLCHECK=0) for every shipshape run.
 // Usage: npm run build && node bench/cli.mjs      (BENCH_RUNS=N: single-file runs, default 11)
 import { execSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -86,7 +87,9 @@ const found = await discoverFiles(["../shared/corpus"], { cwd: root });
 const kinds = { dockerfile: 0, compose: 0 };
 for (const f of found.files) kinds[f.kind]++;
 const out = path.join(fs.mkdtempSync(path.join((await import("node:os")).tmpdir(), "shipshape-bench-")), "report.json");
-const ours = timed([process.execPath, bin, "lint", "--format", "json", "../shared/corpus"], { out });
+// ShellCheck off (it runs when a shellcheck binary is on PATH, one process per RUN), as the peers have none.
+const noShellcheck = { SHIPSHAPE_SHELLCHECK: "0" };
+const ours = timed([process.execPath, bin, "lint", "--format", "json", "../shared/corpus"], { out, env: noShellcheck });
 let findings = "?";
 try {
   findings = JSON.parse(fs.readFileSync(out, "utf8")).length;
@@ -114,8 +117,8 @@ console.log(row(`dockerfile-utils (one process per file${full ? "" : `, ${SAMPLE
 
 // ---- One file, cold.
 const single = [];
-timed([process.execPath, bin, "lint", "fixtures/web/Dockerfile"]); // fills the OS file cache
-for (let i = 0; i < runs; i++) single.push(timed([process.execPath, bin, "lint", "fixtures/web/Dockerfile"]));
+timed([process.execPath, bin, "lint", "fixtures/web/Dockerfile"], { env: noShellcheck }); // fills the OS file cache
+for (let i = 0; i < runs; i++) single.push(timed([process.execPath, bin, "lint", "fixtures/web/Dockerfile"], { env: noShellcheck }));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const wallMs = median(single.map((r) => r.wall)) * 1000;
 const cpuMs = hasBash ? median(single.map((r) => r.cpu ?? NaN)) * 1000 : undefined;
@@ -124,4 +127,10 @@ console.log(
     (cpuMs === undefined ? "" : `, ${cpuMs.toFixed(0)} ms CPU`) +
     ` (best ${(Math.min(...single.map((r) => r.wall)) * 1000).toFixed(0)} ms, exit ${single[0].status}); target < 200 ms: ${wallMs < 200 ? "met" : cpuMs !== undefined && cpuMs < 200 ? "met on CPU time only (loaded machine)" : "NOT met"}`,
 );
+// The same with ShellCheck, when it is installed (one shellcheck process for the file's RUN scripts).
+if (spawnSync("shellcheck", ["--version"]).status === 0) {
+  const withSc = [];
+  for (let i = 0; i < Math.min(runs, 5); i++) withSc.push(timed([process.execPath, bin, "lint", "fixtures/web/Dockerfile"]).wall * 1000);
+  console.log(`  with ShellCheck on PATH: median of ${withSc.length} runs ${median(withSc).toFixed(0)} ms wall`);
+}
 console.log(`\nmachine after: ${load()}`);
