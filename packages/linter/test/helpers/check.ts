@@ -125,8 +125,26 @@ export function check(rule: Rule, source: string, opts: CheckOptions = {}): void
   const { path, kind } = defaultPath(rule, opts);
   const diagnostics = lintSync({ path, text, kind }, lintOptions(rules, opts));
   const index = new LineIndex(text);
-  const found = diagnostics.filter((d) => d.file === undefined || d.file === path).map((d) => fromDiagnostic(d, index));
+  const mine = diagnostics.filter((d) => d.file === undefined || d.file === path);
+  const found = mine.map((d) => fromDiagnostic(d, index));
   expect(renderAnnotated(text, found)).toBe(renderAnnotated(text, expected));
+  for (const d of mine) expect(fixProblems(d, text), `fix of ${d.code}: ${d.message}`).toEqual([]);
+}
+
+/** What is wrong with a diagnostic's fix: edits outside the text, reversed, or overlapping each other. */
+function fixProblems(d: Diagnostic, text: string): string[] {
+  if (!d.fix) return [];
+  const problems: string[] = [];
+  const edits = [...d.fix.edits].sort((a, b) => a.range.start - b.range.start);
+  if (edits.length === 0) problems.push("a fix with no edits");
+  edits.forEach((e, i) => {
+    if (e.range.start < 0 || e.range.end > text.length || e.range.start > e.range.end) {
+      problems.push(`edit ${e.range.start}-${e.range.end} is outside the text (length ${text.length})`);
+    }
+    const next = edits[i + 1];
+    if (next && next.range.start < e.range.end) problems.push(`edits ${e.range.start}-${e.range.end} and ${next.range.start}-${next.range.end} overlap`);
+  });
+  return problems;
 }
 
 /**
