@@ -1,5 +1,6 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
+import { isOverlay } from "./support/overlay.js";
 import { nameOf } from "./support/targets.js";
 
 export default defineRule({
@@ -40,9 +41,15 @@ export default defineRule({
 
     ## Differences from Compose
     An override file that only adjusts a service is fine: the check runs on the merged project.
+
+    A project made only of files whose names \`docker compose\` does not load by default
+    (\`compose.prod.yaml\`, \`docker-compose.nginx.yml\`) and that is incomplete on its own (a service
+    without image or build, a dependency on a service it lacks) is taken for an overlay of a base file
+    and not checked: lint it together with its base (\`--compose-file\`) to check it.
   `,
   create: (ctx) => ({
     Project(project) {
+      if (isOverlay(ctx, project)) return;
       for (const service of Object.values(project.services)) {
         if (service.image || service.build || service.provider) continue;
         ctx.report(nameOf(service), `Service '${service.name}' has neither an image nor a build`);

@@ -1,6 +1,7 @@
 import { referencesOf, type ComposeFile, type ReferenceKind } from "@shipshape/compose";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
+import { isOverlay } from "./support/overlay.js";
 
 const SECTIONS: Partial<Record<ReferenceKind, keyof ComposeFile>> = {
   network: "networks",
@@ -58,9 +59,15 @@ export default defineRule({
     ## Differences from Compose
     Compose stops at the first undefined name and gives no position; every one is reported here, at
     the name, after merging all files of the project. The \`default\` network needs no declaration.
+
+    A project made only of files whose names \`docker compose\` does not load by default
+    (\`compose.prod.yaml\`, \`docker-compose.nginx.yml\`) and that is incomplete on its own (a service
+    without image or build, a dependency on a service it lacks) is taken for an overlay of a base file
+    and not checked: lint it together with its base (\`--compose-file\`) to check it.
   `,
   create: (ctx) => ({
     Project(project) {
+      if (isOverlay(ctx, project)) return;
       for (const service of Object.values(project.services)) {
         for (const r of referencesOf(service)) {
           const section = SECTIONS[r.kind];

@@ -1,6 +1,7 @@
 import { referencesOf } from "@shipshape/compose";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
+import { isOverlay } from "./support/overlay.js";
 
 export default defineRule({
   code: "DC102",
@@ -46,9 +47,15 @@ export default defineRule({
     Every reference is reported at once, at the name. As in Compose, \`required: false\` only excuses a
     dependency switched off by a profile, not one that does not exist. \`extends\` targets are checked by the loader
     (\`CF013\`), not here.
+
+    A project made only of files whose names \`docker compose\` does not load by default
+    (\`compose.prod.yaml\`, \`docker-compose.nginx.yml\`) and that is incomplete on its own (a service
+    without image or build, a dependency on a service it lacks) is taken for an overlay of a base file
+    and not checked: lint it together with its base (\`--compose-file\`) to check it.
   `,
   create: (ctx) => ({
     Project(project) {
+      if (isOverlay(ctx, project)) return;
       for (const service of Object.values(project.services)) {
         for (const r of referencesOf(service)) {
           if (r.kind !== "service" || r.via === "extends") continue;

@@ -1,6 +1,7 @@
 import { referencesOf, type ComposeFile, type Service } from "@shipshape/compose";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
+import { hasDefaultName } from "./support/overlay.js";
 import { nameOf } from "./support/targets.js";
 
 const SECTIONS = [
@@ -58,9 +59,15 @@ export default defineRule({
     ## Differences from Compose
     Compose v1 warned about unused networks only; Compose v2 says nothing. The whole project counts
     (override and included files), and a \`default\` network is used by every service that names no network.
+
+    A project made only of files whose names \`docker compose\` does not load by default
+    (\`compose.prod.yaml\`, \`docker-compose.nginx.yml\`) is taken for an overlay whose resources its
+    base file uses, and not checked: lint it together with its base (\`--compose-file\`) to check it.
   `,
   create: (ctx) => ({
     Project(project) {
+      // Resources declared in an overlay (`compose.prod.yaml`) are typically used by its base file.
+      if (!hasDefaultName(ctx)) return;
       const services = [...Object.values(project.services), ...Object.values(project.disabledServices)];
       const used = new Set<string>();
       for (const s of services) for (const r of referencesOf(s)) used.add(`${r.kind}:${r.ref.value}`);

@@ -36,3 +36,17 @@ describe("DC104 no-image-or-build", () => {
     expect(out.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual(["/p/compose.override.yaml:4:3"]);
   });
 });
+
+describe("DC104 on overlay files", () => {
+  it("stays silent for an incomplete file whose name is not a default compose name", async () => {
+    const files: Record<string, string> = {
+      "/p/compose.https.yaml": "services:\n  proxy:\n    labels: [a=b]\n",
+      "/p/ci/compose.yaml": "services:\n  proxy:\n    labels: [a=b]\n",
+    };
+    const session = new LintSession({ rules: [rule], noConfigSearch: true, readFile: (p) => files[p] });
+    const overlay = await session.lintUnit([{ path: "/p/compose.https.yaml", text: files["/p/compose.https.yaml"]! }]);
+    const standalone = await session.lintUnit([{ path: "/p/ci/compose.yaml", text: files["/p/ci/compose.yaml"]! }]);
+    expect(overlay).toEqual([]);
+    expect(standalone.map((d) => d.code)).toEqual(["DC104"]);
+  });
+});

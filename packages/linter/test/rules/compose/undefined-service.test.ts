@@ -69,3 +69,22 @@ describe("DC102 undefined-service", () => {
       #                     ^^^^ error[DC102]: Service 'app' takes a build context from service 'base', which does not build an image
     `));
 });
+
+describe("DC102 on overlay files", () => {
+  it("stays silent for a file that depends on services of its base", () =>
+    check(rule, `
+      services:
+        tests:
+          image: example/tests:1.0
+          depends_on: [frontend]
+    `, { path: "/p/compose.tests.yaml" }));
+
+  it("still checks a default-named file", () =>
+    check(rule, `
+      services:
+        tests:
+          image: example/tests:1.0
+          depends_on: [frontend]
+      #                ^^^^^^^^ error[DC102]: Service 'tests' refers to the undefined service 'frontend' (depends_on)
+    `, { path: "/p/docker-compose.yml" }));
+});

@@ -58,3 +58,15 @@ describe("DC202 unused-resource", () => {
     expect(out).toEqual(["/p/compose.yaml:6:3 The network 'b' is declared but no service uses it"]);
   });
 });
+
+describe("DC202 on overlay files", () => {
+  it("stays silent for a file whose name is not a default compose name", () =>
+    check(rule, `
+      services:
+        web:
+          image: nginx:1.27
+      secrets:
+        token:
+          environment: TOKEN
+    `, { path: "/p/compose.ci.yaml" }));
+});
