@@ -117,6 +117,11 @@ describe("selection", () => {
     expect(lintSync({ path: "Dockerfile", text }, { rules: [off], noConfigSearch: true })).toEqual([]);
     expect(lintSync({ path: "Dockerfile", text }, { rules: [off], extendSelect: ["off-latest"], noConfigSearch: true }).map((d) => d.code)).toEqual(["T002"]);
   });
+  it("select all takes every rule", () => {
+    const off = defineRule({ ...latestTag, code: "T004", name: "off-latest-2", enabledByDefault: false, aliases: [] });
+    expect(lintSync({ path: "Dockerfile", text }, { rules: [...RULES, off], select: ["ALL"], noConfigSearch: true }).map((d) => d.code))
+      .toEqual(["DL3007", "T004", "FromAsCasing", "StageNameCasing"]);
+  });
   it("ignore and severity off drop rules", () =>
     expect(codes({ ignore: ["DL3007"], severity: { StageNameCasing: "off" } })).toEqual(["FromAsCasing"]));
   it("rule options come from the rule entry or the top level", () => {

@@ -51,7 +51,7 @@ export function parseConfig(text: string, path: string, rules: RuleSet): ParsedC
     return list.map((i) => i.value);
   };
   const checkRuleRef = (ref: string, range: Range) => {
-    if (!rules.canonicalCode(ref)) problem(range, `Unknown rule '${ref}'`, "warning");
+    if (ref.trim().toLowerCase() !== "all" && !rules.canonicalCode(ref)) problem(range, `Unknown rule '${ref}'`, "warning");
   };
 
   for (const pair of root.items as Pair<unknown, unknown>[]) {

@@ -20,10 +20,17 @@ export interface Selection {
   };
 }
 
+/** `select: [all]` / `--select all`: every rule, off-by-default ones included. */
+export const ALL = "all";
+
 export function selectRules(rules: RuleSet, config: LinterConfig, kind?: RuleKind): Selection {
   const codesOf = (refs: readonly string[] | undefined) => {
     const out: string[] = [];
     for (const ref of refs ?? []) {
+      if (ref.trim().toLowerCase() === ALL) {
+        out.push(...rules.rules.map((r) => r.code));
+        continue;
+      }
       const rule = rules.resolve(ref);
       if (rule) out.push(rule.code);
     }
