@@ -31,7 +31,7 @@ function both(camel: string, schema: Json): Record<string, Json> {
 
 export function configJsonSchema(rules: readonly Rule[]): Json {
   const refs = [...new Set(rules.flatMap((r) => [r.code, r.name, ...(r.aliases ?? [])]))].sort();
-  const ruleRef = { anyOf: [{ enum: refs }, { type: "string", pattern: "^SC\\d{4}$" }] };
+  const ruleRef = { anyOf: [{ enum: [...refs, "all"] }, { type: "string", pattern: "^SC\\d{4}$" }] };
   const ruleList = {
     anyOf: [{ type: "array", items: ruleRef }, { type: "string", description: "A comma-separated list." }],
   };
