@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "vscode-languageserver-types";
 import { type TestClient, ensureBuilt, startClient, workspace } from "./client.js";
@@ -111,6 +112,32 @@ describe("diagnostics over stdio", () => {
     expect(ds.find((d) => d.code === "DL3007")).toBeUndefined();
     expect(ds.find((d) => d.code === "DL3002")).toBeDefined();
   });
+});
+
+const hasShellcheck = spawnSync("shellcheck", ["--version"]).status === 0;
+
+describe("ShellCheck", () => {
+  it.skipIf(!hasShellcheck)("adds SC findings in a second publish and keeps them through the next fast pass", async () => {
+    ensureBuilt();
+    const ws = workspace({});
+    const client = await startClient({ root: ws.dir });
+    try {
+      const uri = ws.uri("Dockerfile");
+      const text = "FROM alpine:3.20\nRUN echo $HOME/*.txt | xargs cat\n";
+      const fast = client.diagnostics(uri, 1);
+      await client.open(uri, "dockerfile", text);
+      expect((await fast).some((d) => String(d.code).startsWith("SC"))).toBe(false);
+      const full = await client.diagnostics(uri, 1);
+      const sc = full.find((d) => d.code === "SC2086");
+      expect(sc, JSON.stringify(full)).toBeDefined();
+      expect(sc!.range.start.line).toBe(1);
+      const next = client.diagnostics(uri, 2);
+      await client.notify("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: "USER app\n" }] });
+      expect((await next).some((d) => d.code === "SC2086")).toBe(true);
+    } finally {
+      await client.stop();
+    }
+  }, 300_000);
 });
 
 describe("settings", () => {

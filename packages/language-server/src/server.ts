@@ -22,6 +22,9 @@ export interface ServerStreams {
   output: NodeJS.WritableStream;
 }
 
+/** Pause in typing before the ShellCheck pass. */
+const SHELLCHECK_DELAY_MS = 250;
+
 const CONFIG_FILE = /(^|[\\/])\.(shipshape|hadolint)\.ya?ml$/i;
 
 /**
@@ -34,6 +37,7 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   const cache = new Map<string, ParsedDocument>();
   const published = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const shellcheckTimers = new Map<string, NodeJS.Timeout>();
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   let lintGeneration = 0;
@@ -66,32 +70,45 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
 
   function scheduleLint(uri: string, delay = settings.debounceMs): void {
     clearTimeout(timers.get(uri));
-    timers.set(uri, setTimeout(() => void lintNow(uri), delay));
+    clearTimeout(shellcheckTimers.get(uri));
+    timers.set(uri, setTimeout(() => void lintNow(uri, false), delay));
   }
 
-  async function lintNow(uri: string): Promise<void> {
+  /**
+   * Lints the current version and publishes, unless an edit or a settings change overtook the run.
+   * ShellCheck runs a process per RUN script, which takes seconds on a long Dockerfile, so the first pass
+   * goes without it (keeping the last SC findings on screen) and a second pass adds them when typing pauses.
+   */
+  async function lintNow(uri: string, withShellcheck: boolean): Promise<void> {
     timers.delete(uri);
     const doc = parsed(uri);
     if (!doc) return;
     const generation = lintGeneration;
-    const previous = published.get(uri);
-    if (previous && previous.version === doc.version && previous.diagnostics.length >= 0 && (previous as { generation?: number }).generation === generation) return;
+    const useShellcheck = withShellcheck && doc.kind === "dockerfile" ? shellcheck : undefined;
     let found: ShipshapeDiagnostic[];
     try {
       const result = await lintDocument(
         { path: doc.path, text: doc.text, kind: doc.kind },
-        { readFile: files.read, ignore: settings.ignore, severity: settings.severity, shellcheck },
+        { readFile: files.read, ignore: settings.ignore, severity: settings.severity, shellcheck: useShellcheck },
       );
       found = result.diagnostics;
     } catch (e) {
       found = [{ code: "internal-error", message: `Linting failed: ${e instanceof Error ? e.message : String(e)}`, severity: "error", range: { start: 0, end: 0 } }];
     }
-    // An edit arrived while linting: its own run will publish.
     const current = documents.get(uri);
     if (!current || current.version !== doc.version || generation !== lintGeneration) return;
-    const diagnostics = ls.toLspDiagnostics(doc, found, (f) => pathToUri(f));
-    published.set(uri, Object.assign({ version: doc.version, diagnostics }, { generation }));
+    let diagnostics = ls.toLspDiagnostics(doc, found, (f) => pathToUri(f));
+    const pendingShellcheck = !withShellcheck && shellcheck !== undefined && doc.kind === "dockerfile";
+    if (pendingShellcheck) {
+      const previous = published.get(uri)?.diagnostics.filter((d) => /^SC\d+$/.test(String(d.code))) ?? [];
+      diagnostics = [...diagnostics, ...previous];
+    }
+    published.set(uri, { version: doc.version, diagnostics });
     await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    if (pendingShellcheck) {
+      clearTimeout(shellcheckTimers.get(uri));
+      shellcheckTimers.set(uri, setTimeout(() => void lintNow(uri, true), SHELLCHECK_DELAY_MS));
+    }
   }
 
   function relintAll(): void {
@@ -167,7 +184,9 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
+    clearTimeout(shellcheckTimers.get(e.document.uri));
     timers.delete(e.document.uri);
+    shellcheckTimers.delete(e.document.uri);
     cache.delete(e.document.uri);
     published.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
