@@ -29,5 +29,5 @@ for (let i = 0; i <= runs; i++) {
   if (i > 0) times.push(Number(process.hrtime.bigint() - t0) / 1e6); // the first run fills the OS file cache
 }
 times.sort((a, b) => a - b);
-console.log(`shipshape plan fixtures/go-service/Dockerfile --format json, cold: median of ${runs} runs ${times[runs >> 1].toFixed(0)} ms (best ${times[0].toFixed(0)} ms, exit ${status})`);
+console.log(`shipshape plan fixtures/go-service/Dockerfile --format json, cold: median of ${runs} runs ${times[runs >> 1].toFixed(0)} ms (best ${times[0].toFixed(0)} ms; exit ${status}${status === 1 ? ": the fixture folder holds no go.mod, a missing source" : ""})`);
 console.log(`machine after: ${load()}`);
