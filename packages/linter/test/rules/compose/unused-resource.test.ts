@@ -50,6 +50,14 @@ describe("DC202 unused-resource", () => {
           name: shared
     `));
 
+  it("counts a named volume mounted only in an override file", async () => {
+    const out = await lintProject(rule, {
+      "/p/compose.yaml": "services:\n  web:\n    image: nginx:1.27\nvolumes:\n  data:\n",
+      "/p/compose.override.yaml": "services:\n  web:\n    volumes:\n      - data:/data\n",
+    }, ["/p/compose.yaml", "/p/compose.override.yaml"]);
+    expect(out).toEqual([]);
+  });
+
   it("reports in the file that declares, counting uses from the other files", async () => {
     const out = await lintProject(rule, {
       "/p/compose.yaml": "services:\n  web:\n    image: nginx:1.27\nnetworks:\n  a:\n  b:\n",
