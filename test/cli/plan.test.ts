@@ -125,8 +125,9 @@ describe("json", () => {
     expect(status).toBe(1);
     const d = plan.diagnostics.find((x) => x.code === "CopySourceNotFound")!;
     expect(d).toMatchObject({ file: WEB, line: 6, column: 6, endLine: 6, severity: "error" });
+    expect(Object.keys(d)).toEqual(expect.arrayContaining(["file", "line", "column", "endLine", "endColumn", "code", "rule", "aliases", "severity", "message"]));
     expect(typeof d.message).toBe("string");
-    expect(typeof d.endColumn).toBe("number");
+    expect(d.endColumn).toBe(18); // the source word "package.json", end exclusive
   });
 });
 
