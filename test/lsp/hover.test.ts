@@ -46,7 +46,11 @@ describe("hover over stdio", () => {
     expect(v).toContain("**$VERSION** = `1.2`");
     expect(v).toContain("ARG on line 3");
     expect(await hoverAt("FROM alpine:3.20\nENV HOME_DIR=/home/app\nWORKDIR $HOME<|>_DIR\n")).toContain("= `/home/app`");
-    expect(await hoverAt("FROM alpine:3.20\nRUN echo $TARGETA<|>RCH\n")).toContain("**$TARGETARCH** = `amd64`");
+    const undeclared = await hoverAt("FROM alpine:3.20\nRUN echo $TARGETA<|>RCH\n");
+    expect(undeclared).toContain("Not declared in this Dockerfile");
+    expect(undeclared).toContain("add `ARG TARGETARCH` in this stage");
+    expect(await hoverAt("FROM alpine:3.20\nARG TARGETARCH\nRUN echo $TARGETA<|>RCH\n")).toContain("**$TARGETARCH** = `amd64`");
+    expect(await hoverAt("FROM --platform=$BUILDPLA<|>TFORM alpine:3.20\n")).toContain("**$BUILDPLATFORM** = `linux/amd64`");
   });
 
   it("shows a stage's definition from a COPY --from reference", async () => {

@@ -31,7 +31,15 @@ export function dockerfileHover(doc: ParsedDocument, position: Position): Hover 
   }
 
   const variable = variableAt(doc, offset);
-  if (variable) return markdown(variableMarkdown(doc, variable.name, variable.declaration, variable.predefinedValue), doc, variable.range);
+  if (variable) {
+    // BuildKit's predefined args are visible in FROM, but inside a stage only after `ARG NAME`.
+    const predefined = variable.inFrom || variable.isDeclaration ? variable.predefinedValue : undefined;
+    let text = variableMarkdown(doc, variable.name, variable.declaration, predefined);
+    if (!variable.declaration && !predefined && variable.predefinedValue !== undefined) {
+      text += `\n\nBuildKit predefines it as \`${variable.predefinedValue}\`; add \`ARG ${variable.name}\` in this stage to use that value.`;
+    }
+    return markdown(text, doc, variable.range);
+  }
 
   const stage = stageAt(doc, offset);
   if (stage) return markdown(stageMarkdown(doc, stage.stage), doc, stage.range);

@@ -10,6 +10,9 @@ export interface VariableAtCursor {
   declaration?: VariableDeclaration;
   predefinedValue?: string;
   isDeclaration: boolean;
+  /** For a use: BuildKit expands it (`build`) or the shell reads it at run time (`runtime`). */
+  context?: "build" | "runtime";
+  inFrom?: boolean;
 }
 
 export function variableAt(doc: ParsedDocument, offset: number): VariableAtCursor | undefined {
@@ -20,7 +23,15 @@ export function variableAt(doc: ParsedDocument, offset: number): VariableAtCurso
   }
   for (const u of model.uses) {
     if (contains(u.range, offset)) {
-      return { name: u.name, range: u.nameRange, declaration: u.declaration, predefinedValue: model.predefinedArgs.get(u.name), isDeclaration: false };
+      return {
+        name: u.name,
+        range: u.nameRange,
+        declaration: u.declaration,
+        predefinedValue: model.predefinedArgs.get(u.name),
+        isDeclaration: false,
+        context: u.context,
+        inFrom: u.instruction.kind === "From",
+      };
     }
   }
   return undefined;
