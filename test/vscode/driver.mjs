@@ -60,24 +60,37 @@ async function command(title) {
   await page.keyboard.press("Enter");
 }
 
+// Quick Open; file search indexes the folder on first use, which can be slow on a busy machine: retry.
 async function openFile(relative, marker) {
-  await command("Go to File");
-  const input = page.locator(".quick-input-widget input");
-  await input.fill(relative);
-  await page.locator(".quick-input-list .monaco-list-row", { hasText: path.basename(relative) }).first().waitFor({ timeout: 15000 });
-  await page.waitForTimeout(300);
-  await page.keyboard.press("Enter");
-  await page.locator(".monaco-editor .view-line", { hasText: marker }).first().waitFor({ timeout: 20000 });
+  const until = Date.now() + 90000;
+  for (;;) {
+    try {
+      await command("Go to File");
+      const input = page.locator(".quick-input-widget input");
+      await input.fill(relative);
+      await page.locator(".quick-input-list .monaco-list-row", { hasText: path.basename(relative) }).first().waitFor({ timeout: 15000 });
+      await page.waitForTimeout(300);
+      await page.keyboard.press("Enter");
+      await page.locator(".monaco-editor .view-line", { hasText: marker }).first().waitFor({ timeout: 20000 });
+      break;
+    } catch (e) {
+      await page.keyboard.press("Escape");
+      if (Date.now() > until) throw e;
+      log(`retrying to open ${relative}`);
+    }
+  }
   await page.locator(".monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 } });
 }
 
+// Quick input's ":" mode (Go to Line); Ctrl+G does not reach the workbench in every browser.
 async function goTo(line, column) {
-  await page.keyboard.press("Control+G");
+  await page.keyboard.press("F1");
   const input = page.locator(".quick-input-widget input");
   await input.waitFor({ state: "visible", timeout: 10000 });
-  await input.fill(`${line}:${column}`);
+  await input.fill(`:${line}:${column}`);
+  await page.waitForTimeout(300);
   await page.keyboard.press("Enter");
-  await page.waitForTimeout(200);
+  await page.waitForTimeout(300);
 }
 
 async function problems() {

@@ -80,7 +80,8 @@ export function renderGraphSvg(layout: GraphLayout): string {
       const label = EDGE_LABEL[e.kind] ?? e.kind;
       return (
         `<path class="edge edge-${esc(e.kind)}" d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}"${dashed} marker-end="url(#arrow)"/>` +
-        `<text class="edge-label" x="${mid}" y="${(y1 + y2) / 2 - 4 + (i % 2) * 12}" text-anchor="middle">${esc(label)}</text>`
+        // Labelled just before the arrow head, where edges into one box do not overlap.
+        `<text class="edge-label" x="${x2 - 6}" y="${y2 - 6 - (i % 2) * 10}" text-anchor="end">${esc(label)}</text>`
       );
     })
     .join("");
