@@ -138,8 +138,11 @@ describe("navigation over stdio", () => {
     expect(all.map((f) => f.name)).toEqual(expect.arrayContaining(["build", "final", "web", "db", "front", "data", "token", "conf"]));
   });
 
-  it("folds stages and multi-line instructions", async () => {
+  it("folds stages, multi-line instructions and compose mappings", async () => {
     const folds = (await client.request("textDocument/foldingRange", { textDocument: { uri: ws.uri("Dockerfile") } })) as FoldingRange[];
     expect(folds).toEqual(expect.arrayContaining([{ startLine: 1, endLine: 3, kind: "region" }, { startLine: 4, endLine: 6, kind: "region" }]));
+    const composeFolds = (await client.request("textDocument/foldingRange", { textDocument: { uri: ws.uri("compose.yaml") } })) as FoldingRange[];
+    expect(composeFolds).toEqual(expect.arrayContaining([{ startLine: 2, endLine: 16 }, { startLine: 3, endLine: 10 }, { startLine: 11, endLine: 16 }, { startLine: 14, endLine: 16 }, { startLine: 22, endLine: 23 }]));
+    expect(composeFolds.some((f) => f.startLine === 5)).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import {
   type Connection,
   type Diagnostic,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   type InitializeResult,
   TextDocumentSyncKind,
   TextDocuments,
@@ -40,6 +41,7 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   const shellcheckTimers = new Map<string, NodeJS.Timeout>();
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
+  let canWatchFiles = false;
   let lintGeneration = 0;
   // SC findings come from the shellcheck binary when it is on PATH, as in the CLI.
   let shellcheck: ShellcheckRunner | undefined;
@@ -133,6 +135,7 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
     }
     files.setRoots(roots);
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) settings = readSettings(init.settings);
     return {
@@ -161,6 +164,11 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   });
 
   connection.onInitialized(async () => {
+    // Config files and the Dockerfiles compose files build: a change to one on disk re-lints.
+    if (canWatchFiles) {
+      const watchers = ["**/.shipshape.{yaml,yml}", "**/.hadolint.{yaml,yml}", "**/*Dockerfile*", "**/*compose*.{yaml,yml}"].map((globPattern) => ({ globPattern }));
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    }
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: "shipshape" }).catch(() => undefined);
       await pullSettings();

@@ -64,7 +64,7 @@ export function documentSymbols(doc: ParsedDocument): DocumentSymbol[] {
 }
 
 export function foldingRanges(doc: ParsedDocument): FoldingRange[] {
-  return doc.kind === "dockerfile" ? df.dockerfileFolding(doc) : [];
+  return doc.kind === "dockerfile" ? df.dockerfileFolding(doc) : composeEditor.composeFolding(doc);
 }
 
 export function formatting(doc: ParsedDocument): TextEdit[] {

@@ -89,3 +89,25 @@ export function composeSelectionRanges(doc: ParsedDocument, positions: Position[
     return selection!;
   });
 }
+
+/** A fold for every mapping entry and list item whose value spans several lines. */
+export function composeFolding(doc: ParsedDocument): { startLine: number; endLine: number }[] {
+  const out: { startLine: number; endLine: number }[] = [];
+  const lastLine = (end: number) => doc.lines.lineAt(Math.max(0, end - 1));
+  const visit = (node: CNode | undefined, depth: number) => {
+    if (!node || depth > 200) return;
+    if (node.kind === "map") {
+      for (const e of node.entries) {
+        if (e.keyFile !== doc.path) continue;
+        const start = doc.lines.lineAt(e.keyRange.start);
+        const end = e.value.file === doc.path ? lastLine(e.value.range.end) : start;
+        if (end > start) out.push({ startLine: start, endLine: end });
+        visit(e.value, depth + 1);
+      }
+    } else if (node.kind === "seq") {
+      for (const item of node.items) visit(item, depth + 1);
+    }
+  };
+  visit(doc.compose?.model.root, 0);
+  return out;
+}
