@@ -81,6 +81,16 @@ describe("diagnostics over stdio", () => {
     expect(client.published.get(other)).toBeUndefined();
   });
 
+  it("carries related information pointing at the first definition", async () => {
+    const uri = ws.uri("dup/Dockerfile");
+    const pending = client.diagnostics(uri, 1);
+    await client.open(uri, "dockerfile", "FROM alpine:3.20 AS base\nRUN true\nFROM alpine:3.20 AS base\n");
+    const ds = await pending;
+    const dup = ds.find((d) => d.range.start.line === 2 && d.relatedInformation?.length);
+    expect(dup, JSON.stringify(ds)).toBeDefined();
+    expect(dup!.relatedInformation![0]!.location).toEqual({ uri, range: { start: { line: 0, character: 20 }, end: { line: 0, character: 24 } } });
+  });
+
   it("reports parse errors with their codes and severity error", async () => {
     const uri = ws.uri("broken/Dockerfile");
     const pending = client.diagnostics(uri, 1);
