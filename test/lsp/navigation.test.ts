@@ -126,6 +126,21 @@ describe("navigation over stdio", () => {
     expect(def).toEqual([{ uri: ws.uri("app/Dockerfile"), range: { start: { line: 1, character: 20 }, end: { line: 1, character: 27 } } }]);
   });
 
+  it("finds and renames compose build.target values from the Dockerfile stage", async () => {
+    const appUri = ws.uri("app/Dockerfile");
+    await client.open(appUri, "dockerfile", "FROM golang:1.23 AS build\nFROM alpine:3.20 AS runtime\n");
+    const position = { line: 1, character: 22 };
+    const refs = (await client.request("textDocument/references", { textDocument: { uri: appUri }, position, context: { includeDeclaration: true } })) as Location[];
+    expect(refs).toEqual([
+      { uri: appUri, range: { start: { line: 1, character: 20 }, end: { line: 1, character: 27 } } },
+      { uri: ws.uri("compose.yaml"), range: { start: { line: 16, character: 14 }, end: { line: 16, character: 21 } } },
+    ]);
+    const edit = (await client.request("textDocument/rename", { textDocument: { uri: appUri }, position, newName: "prod" })) as WorkspaceEdit;
+    expect(Object.keys(edit.changes!).sort()).toEqual([appUri, ws.uri("compose.yaml")].sort());
+    expect(slice(COMPOSE, edit.changes![ws.uri("compose.yaml")]![0]!.range)).toBe("runtime");
+    await client.notify("textDocument/didClose", { textDocument: { uri: appUri } });
+  });
+
   it("lists hierarchical document symbols and workspace symbols", async () => {
     const symbols = (await client.request("textDocument/documentSymbol", { textDocument: { uri: ws.uri("Dockerfile") } })) as DocumentSymbol[];
     expect(symbols.map((s) => s.name)).toEqual(["ARG GO=1.23", "build", "final"]);

@@ -215,7 +215,7 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   connection.onCompletion((p) => withDoc(p.textDocument.uri, [], (doc) => ls.completion(doc, p.position, { readFile: files.read })));
   const fileAccess = { readFile: files.read, uriOf: pathToUri };
   connection.onDefinition((p) => withDoc(p.textDocument.uri, [], (doc) => ls.definition(doc, p.position, fileAccess)));
-  connection.onWorkspaceSymbol((p) => ls.workspaceSymbols(documents.all().map((d) => parsed(d.uri)).filter((d): d is ParsedDocument => !!d), p.query));
+  connection.onWorkspaceSymbol((p) => ls.workspaceSymbols(openDocs(), p.query));
   connection.onSelectionRanges((p) => withDoc(p.textDocument.uri, [], (doc) => ls.selectionRanges(doc, p.positions)));
   connection.languages.semanticTokens.on((p) => withDoc(p.textDocument.uri, { data: [] }, (doc) => ({ data: ls.semanticTokens(doc) })));
   connection.onDocumentLinks((p) => withDoc(p.textDocument.uri, [], (doc) => ls.documentLinks(doc, fileAccess)));
@@ -223,10 +223,11 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   connection.languages.inlayHint.on((p) => withDoc(p.textDocument.uri, [], (doc) => ls.inlayHints(doc)));
   connection.onCodeLens((p) => withDoc(p.textDocument.uri, [], (doc) => ls.codeLenses(doc)));
   connection.onSignatureHelp((p) => withDoc(p.textDocument.uri, null, (doc) => ls.signatureHelp(doc, p.position)));
-  connection.onReferences((p) => withDoc(p.textDocument.uri, [], (doc) => ls.references(doc, p.position, p.context.includeDeclaration)));
+  const openDocs = () => documents.all().map((d) => parsed(d.uri)).filter((d): d is ParsedDocument => !!d);
+  connection.onReferences((p) => withDoc(p.textDocument.uri, [], (doc) => ls.references(doc, p.position, p.context.includeDeclaration, openDocs())));
   connection.onDocumentHighlight((p) => withDoc(p.textDocument.uri, [], (doc) => ls.documentHighlights(doc, p.position)));
   connection.onPrepareRename((p) => withDoc(p.textDocument.uri, null, (doc) => ls.prepareRename(doc, p.position)));
-  connection.onRenameRequest((p) => withDoc(p.textDocument.uri, null, (doc) => ls.rename(doc, p.position, p.newName)));
+  connection.onRenameRequest((p) => withDoc(p.textDocument.uri, null, (doc) => ls.rename(doc, p.position, p.newName, openDocs())));
   connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (doc) => ls.documentSymbols(doc)));
   connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (doc) => ls.foldingRanges(doc)));
   connection.onCodeAction((p) =>

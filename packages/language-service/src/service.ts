@@ -28,6 +28,8 @@ import { dockerfileHover } from "./dockerfile/hover.js";
 import * as df from "./dockerfile/navigation.js";
 import * as dfEditor from "./dockerfile/editor.js";
 import * as composeEditor from "./compose/editor.js";
+import { toOffset } from "./convert.js";
+import { stageAt as dfStageAt } from "./dockerfile/symbols-at.js";
 
 export function hover(doc: ParsedDocument, position: Position): Hover | null {
   return doc.kind === "dockerfile" ? dockerfileHover(doc, position) : compose.composeHover(doc, position);
@@ -43,8 +45,13 @@ export function definition(doc: ParsedDocument, position: Position, files: compo
   return target.length ? target : compose.composeDefinition(doc, position);
 }
 
-export function references(doc: ParsedDocument, position: Position, includeDeclaration: boolean): Location[] {
-  return doc.kind === "dockerfile" ? df.dockerfileReferences(doc, position, includeDeclaration) : compose.composeReferences(doc, position, includeDeclaration);
+/** `others`: open documents of the workspace, for compose `build.target` values naming a Dockerfile stage. */
+export function references(doc: ParsedDocument, position: Position, includeDeclaration: boolean, others: readonly ParsedDocument[] = []): Location[] {
+  if (doc.kind !== "dockerfile") return compose.composeReferences(doc, position, includeDeclaration);
+  const local = df.dockerfileReferences(doc, position, includeDeclaration);
+  const stage = dfStageAt(doc, toOffset(doc, position));
+  if (!stage?.stage.name) return local;
+  return [...local, ...composeEditor.buildTargetReferences(others.filter((o) => o.kind === "compose"), doc.path, stage.stage.name)];
 }
 
 export function documentHighlights(doc: ParsedDocument, position: Position): DocumentHighlight[] {
@@ -55,8 +62,16 @@ export function prepareRename(doc: ParsedDocument, position: Position): { range:
   return doc.kind === "dockerfile" ? df.dockerfilePrepareRename(doc, position) : compose.composePrepareRename(doc, position);
 }
 
-export function rename(doc: ParsedDocument, position: Position, newName: string): WorkspaceEdit | null {
-  return doc.kind === "dockerfile" ? df.dockerfileRename(doc, position, newName) : compose.composeRename(doc, position, newName);
+/** Renaming a stage also renames compose `build.target` values naming it in `others`. */
+export function rename(doc: ParsedDocument, position: Position, newName: string, others: readonly ParsedDocument[] = []): WorkspaceEdit | null {
+  if (doc.kind !== "dockerfile") return compose.composeRename(doc, position, newName);
+  const edit = df.dockerfileRename(doc, position, newName);
+  const stage = dfStageAt(doc, toOffset(doc, position));
+  if (!edit?.changes || !stage?.stage.name) return edit;
+  for (const loc of composeEditor.buildTargetReferences(others.filter((o) => o.kind === "compose"), doc.path, stage.stage.name)) {
+    (edit.changes[loc.uri] ??= []).push({ range: loc.range, newText: newName });
+  }
+  return edit;
 }
 
 export function documentSymbols(doc: ParsedDocument): DocumentSymbol[] {

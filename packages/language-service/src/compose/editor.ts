@@ -111,3 +111,17 @@ export function composeFolding(doc: ParsedDocument): { startLine: number; endLin
   visit(doc.compose?.model.root, 0);
   return out;
 }
+
+/** `build.target` values in compose documents that name `stage` of the Dockerfile at `dockerfilePath`. */
+export function buildTargetReferences(composeDocs: readonly ParsedDocument[], dockerfilePath: string, stage: string): Location[] {
+  const out: Location[] = [];
+  for (const doc of composeDocs) {
+    for (const s of Object.values(doc.compose?.model.services ?? {})) {
+      const b = s.build;
+      if (!b?.target || b.target.file !== doc.path || b.target.value.toLowerCase() !== stage.toLowerCase()) continue;
+      if (dockerfilePathOf(doc.path, b.context?.value ?? ".", b.dockerfile?.value ?? "Dockerfile") !== dockerfilePath) continue;
+      out.push({ uri: doc.uri, range: toRange(doc, b.target.range) });
+    }
+  }
+  return out;
+}
