@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from "vscode-jsonrpc/node";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 30;
+const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 15;
 
 function dockerfile() {
   const lines = ["# syntax=docker/dockerfile:1", "ARG BASE=debian:12"];
