@@ -77,12 +77,14 @@ async function openFile(relative, marker) {
       await page.locator(".monaco-editor .view-line", { hasText: marker }).first().waitFor({ timeout: 20000 });
       break;
     } catch (e) {
+      // (retry below)
       await page.keyboard.press("Escape");
       if (Date.now() > until) throw e;
       log(`retrying to open ${relative}`);
     }
   }
-  await editorLines().click({ position: { x: 5, y: 5 } });
+  // Focus the editor (keyboard commands go to it); an overlay may cover the corner, so force the click.
+  await editorLines().click({ position: { x: 5, y: 5 }, force: true, timeout: 5000 }).catch(() => undefined);
 }
 
 // Quick input's ":" mode (Go to Line); Ctrl+G does not reach the workbench in every browser.
@@ -146,11 +148,21 @@ try {
   await check("hover on a variable shows its value", async () => {
     await page.mouse.move(1400, 900);
     const token = page.locator(".monaco-editor .view-line", { hasText: "AS deps" }).locator("span span", { hasText: /^NODE_VERSION$/ }).first();
-    const box = await token.boundingBox();
-    if (!box) throw new Error("NODE_VERSION token not found on line 4");
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const hover = page.locator(".monaco-hover:not(.hidden)", { hasText: /NODE_VERSION/ }).first();
-    await hover.waitFor({ state: "visible", timeout: 20000 });
+    // A hover opens on mouse movement: wiggle onto the token until it shows (the server may still be busy).
+    for (let attempt = 0; ; attempt++) {
+      const box = await token.boundingBox();
+      if (!box) throw new Error("NODE_VERSION token not found on line 4");
+      await page.mouse.move(box.x + 2, box.y + box.height / 2);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+      try {
+        await hover.waitFor({ state: "visible", timeout: 6000 });
+        break;
+      } catch (e) {
+        if (attempt >= 4) throw e;
+        await page.mouse.move(1400, 900);
+      }
+    }
     await page.waitForTimeout(500);
     return expectText((await hover.innerText()).trim(), ["NODE_VERSION", "20"], "hover");
   });
