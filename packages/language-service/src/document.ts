@@ -7,8 +7,8 @@ import { type Diagnostic, LineIndex } from "@shipshape/text";
 export type DocumentKind = "dockerfile" | "compose";
 
 /**
- * One open file, parsed once for its version. Every feature takes this; the semantic model is built on
- * first use and kept with the document.
+ * One open file, parsed at most once for its version. Every feature takes this; the parse, the semantic
+ * model and the build plan are made on first use and kept with the document.
  */
 export interface ParsedDocument {
   uri: string;
@@ -18,8 +18,10 @@ export interface ParsedDocument {
   text: string;
   kind: DocumentKind;
   lines: LineIndex;
-  dockerfile?: { ast: Dockerfile; errors: Diagnostic[] };
-  compose?: { model: ComposeFile; errors: Diagnostic[] };
+  /** The parse of a Dockerfile (made on first access, then kept). */
+  readonly dockerfile?: { ast: Dockerfile; errors: Diagnostic[] };
+  /** The parse of a compose file (made on first access, then kept). */
+  readonly compose?: { model: ComposeFile; errors: Diagnostic[] };
   /** Lazily built semantic model of a Dockerfile. */
   semantic(): SemanticModel | undefined;
   /** Lazily simulated build plan of a Dockerfile (default target and args). */
@@ -51,6 +53,9 @@ export function parseDocument(input: { uri: string; path?: string; version: numb
   let model: SemanticModel | undefined;
   let analyzed = false;
   let buildPlan: BuildPlan | undefined;
+  // Parsed on first use: the diagnostics path only needs the line index (the linter parses on its own).
+  let dockerfile: ParsedDocument["dockerfile"];
+  let compose: ParsedDocument["compose"];
   const doc: ParsedDocument = {
     uri: input.uri,
     path,
@@ -58,6 +63,14 @@ export function parseDocument(input: { uri: string; path?: string; version: numb
     text,
     kind,
     lines: new LineIndex(text),
+    get dockerfile() {
+      if (kind === "dockerfile" && !dockerfile) dockerfile = parseDockerfile(text);
+      return dockerfile;
+    },
+    get compose() {
+      if (kind === "compose" && !compose) compose = parseCompose(text, { fileName: path });
+      return compose;
+    },
     semantic() {
       if (!analyzed && doc.dockerfile) {
         analyzed = true;
@@ -74,7 +87,5 @@ export function parseDocument(input: { uri: string; path?: string; version: numb
       return buildPlan;
     },
   };
-  if (kind === "dockerfile") doc.dockerfile = parseDockerfile(text);
-  else doc.compose = parseCompose(text, { fileName: path });
   return doc;
 }
