@@ -14,8 +14,7 @@ export default defineRule({
     ## What it does
     Checks the values of \`HEALTHCHECK\`'s flags as BuildKit does: \`--interval\`, \`--timeout\`,
     \`--start-period\` and \`--start-interval\` take a Go duration (\`30s\`, \`1m30s\`, \`1.5h\`; units \`ns\`,
-    \`us\`, \`ms\`, \`s\`, \`m\`, \`h\`) that is \`0\` or at least 1ms, and \`--retries\` takes a whole number of at
-    least 1.
+    \`us\`, \`ms\`, \`s\`, \`m\`, \`h\`) that is \`0\` or at least 1ms, and \`--retries\` takes a whole number that is not negative.
 
     ## Why is this bad?
     The build stops: \`time: missing unit in duration "30"\`, \`time: unknown unit "sec"\`, \`Interval
@@ -24,7 +23,7 @@ export default defineRule({
     ## Example
     \`\`\`dockerfile
     FROM nginx:1.27
-    HEALTHCHECK --interval=30 --timeout=5sec --retries=0 CMD curl -f http://localhost/
+    HEALTHCHECK --interval=30 --timeout=5sec --retries=-1 CMD curl -f http://localhost/
     \`\`\`
 
     ## Use instead
@@ -38,7 +37,9 @@ export default defineRule({
 
     ## Relation to dockerfile-utils
     dockerfile-utils reports \`FLAG_INVALID_DURATION\`, \`FLAG_MISSING_DURATION\`, \`FLAG_UNKNOWN_UNIT\`,
-    \`FLAG_LESS_THAN_1MS\`, \`INVALID_SYNTAX\` and \`FLAG_AT_LEAST_ONE\`. Values with variables are skipped
+    \`FLAG_LESS_THAN_1MS\`, \`INVALID_SYNTAX\` and \`FLAG_AT_LEAST_ONE\`. dockerfile-utils (following the
+    classic builder) also refuses \`--retries=0\`; in BuildKit 0 means "the default" (as for the durations),
+    so it is not reported. Values with variables are skipped
     (HEALTHCHECK flags are not expanded, so they fail too, but the message would be misleading).
   `,
   create: (ctx) => ({
@@ -54,7 +55,7 @@ export default defineRule({
           else if (parsed.milliseconds > 0 && parsed.milliseconds < 1) ctx.report(value, `'--${name}' must be 0 or at least 1ms`);
         } else if (name === "retries") {
           if (!/^[+-]?\d+$/.test(value.value)) ctx.report(value, `'--retries' takes a whole number, not '${value.value}'`);
-          else if (Number(value.value) < 1) ctx.report(value, `'--retries' must be at least 1 (not ${Number(value.value)})`);
+          else if (Number(value.value) < 0) ctx.report(value, `'--retries' cannot be negative (${Number(value.value)})`);
         }
       }
     },

@@ -15,13 +15,13 @@ describe("DF107 invalid-healthcheck-option", () => {
       #                                      ^^^ error[DF107]: '--timeout' cannot be negative
     `));
 
-  it("reports retries that are not a whole number of at least 1", () =>
+  it("reports retries that are not a whole number, or negative", () =>
     check(rule, `
       FROM nginx:1.27
       HEALTHCHECK --retries=three CMD true
       #                     ^^^^^ error[DF107]: '--retries' takes a whole number, not 'three'
-      HEALTHCHECK --retries=0 CMD true
-      #                     ^ error[DF107]: '--retries' must be at least 1 (not 0)
+      HEALTHCHECK --retries=-2 CMD true
+      #                     ^^ error[DF107]: '--retries' cannot be negative (-2)
     `));
 
   it("accepts Go durations, zero and variables", () =>
@@ -29,6 +29,6 @@ describe("DF107 invalid-healthcheck-option", () => {
       FROM nginx:1.27
       HEALTHCHECK --interval=1m30s --timeout=1.5s --start-period=0 --start-interval=250ms --retries=3 CMD true
       HEALTHCHECK --interval=1h --timeout=.5s --start-period=10us5ms CMD true
-      HEALTHCHECK --interval=$INTERVAL CMD true
+      HEALTHCHECK --interval=$INTERVAL --retries=0 CMD true
     `));
 });
