@@ -211,10 +211,11 @@ try {
         const body = await frame.locator("body").innerText({ timeout: 1000 }).catch(() => "");
         if (body.includes("Build plan:")) {
           text = body;
-          svg = await frame.locator("svg g.node").count();
+          svg = await frame.locator("svg g.node").count().catch(() => 0);
         }
       }
-      if (text) break;
+      // The page is replaced as the plan re-renders: wait for a complete one.
+      if (text && svg >= 3) break;
       await page.waitForTimeout(500);
     }
     if (!text) throw new Error("no webview with 'Build plan:' appeared");
