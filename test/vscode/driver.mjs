@@ -199,6 +199,19 @@ try {
     return expectText(text, ["web", "db"], "completion list");
   });
 
+  await check("Fix all applies every safe fix", async () => {
+    await page.keyboard.press("Escape");
+    await openFile("legacy/Dockerfile", "MAINTAINER");
+    await page.locator(".monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info").first().waitFor({ state: "attached", timeout: 60000 });
+    await command("shipshape: Fix all");
+    // The two safe fixes of fixtures/legacy/Dockerfile: ENV key=value (line 3), pip --no-cache-dir (line 7).
+    await page.locator(".monaco-editor .view-line", { hasText: "ENV APP_HOME=/opt/app" }).first().waitFor({ timeout: 20000 });
+    await page.locator(".monaco-editor .view-line", { hasText: "--no-cache-dir" }).first().waitFor({ timeout: 20000 });
+    const lines = await page.locator(".monaco-editor .view-line").filter({ visible: true }).allInnerTexts();
+    if (!lines.some((l) => l.includes("MAINTAINER"))) throw new Error("an unsafe fix (MAINTAINER -> LABEL) was applied too");
+    return "ENV APP_HOME=/opt/app and pip install --no-cache-dir; MAINTAINER left alone (unsafe fix)";
+  });
+
   await check("Show build plan renders the stage graph", async () => {
     await page.keyboard.press("Escape");
     await openFile("web/Dockerfile", "bookworm-slim");

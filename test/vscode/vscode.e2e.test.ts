@@ -25,6 +25,7 @@ const CHECKS = [
   "completion after COPY --from= lists the stages",
   "compose: the undefined network is reported at its line",
   "compose: completion in depends_on lists services",
+  "Fix all applies every safe fix",
   "Show build plan renders the stage graph",
 ];
 
