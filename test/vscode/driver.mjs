@@ -212,6 +212,26 @@ try {
     return "ENV APP_HOME=/opt/app and pip install --no-cache-dir; MAINTAINER left alone (unsafe fix)";
   });
 
+  await check("Explain rule shows the rule's documentation", async () => {
+    await page.keyboard.press("Escape");
+    await command("shipshape: Explain rule");
+    const input = page.locator(".quick-input-widget input");
+    await input.waitFor({ state: "visible", timeout: 10000 });
+    await input.fill("DL3008");
+    await page.locator(".quick-input-list .monaco-list-row", { hasText: "DL3008" }).first().waitFor({ timeout: 10000 });
+    await page.keyboard.press("Enter");
+    // A Markdown preview (a webview) or, without the Markdown extension, the page as an editor.
+    const until = Date.now() + 30000;
+    while (Date.now() < until) {
+      for (const frame of page.frames()) {
+        const body = await frame.locator("body").innerText({ timeout: 1000 }).catch(() => "");
+        if (body.includes("DL3008: apt-get-unpinned") && body.includes("What it does")) return body.replace(/\s+/g, " ").slice(0, 200);
+      }
+      await page.waitForTimeout(500);
+    }
+    throw new Error("no page with the documentation of DL3008 appeared");
+  });
+
   await check("Show build plan renders the stage graph", async () => {
     await page.keyboard.press("Escape");
     await openFile("web/Dockerfile", "bookworm-slim");

@@ -26,6 +26,7 @@ const CHECKS = [
   "compose: the undefined network is reported at its line",
   "compose: completion in depends_on lists services",
   "Fix all applies every safe fix",
+  "Explain rule shows the rule's documentation",
   "Show build plan renders the stage graph",
 ];
 
