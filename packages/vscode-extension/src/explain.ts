@@ -5,6 +5,15 @@
 import { explainRule, listRules } from "@shipshape/linter";
 import * as vscode from "vscode";
 
+/** Read-only documents `shipshape-rule:/<CODE>.md`: no dirty "Untitled" editor is left behind. */
+export const RULE_DOC_SCHEME = "shipshape-rule";
+
+export function registerRuleDocs(): vscode.Disposable {
+  return vscode.workspace.registerTextDocumentContentProvider(RULE_DOC_SCHEME, {
+    provideTextDocumentContent: (uri) => explainRule(decodeURIComponent(uri.path.replace(/^\//, "").replace(/\.md$/, ""))) ?? "",
+  });
+}
+
 export async function explainRuleCommand(code?: string): Promise<void> {
   const chosen = code ?? (await pickCode());
   if (!chosen) return;
@@ -13,8 +22,10 @@ export async function explainRuleCommand(code?: string): Promise<void> {
     void vscode.window.showWarningMessage(`shipshape: no rule is called ${chosen}.`);
     return;
   }
-  const doc = await vscode.workspace.openTextDocument({ language: "markdown", content: page });
-  await vscode.commands.executeCommand("markdown.showPreview", doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
+  const uri = vscode.Uri.from({ scheme: RULE_DOC_SCHEME, path: `/${encodeURIComponent(chosen)}.md` });
+  await vscode.commands.executeCommand("markdown.showPreview", uri).then(undefined, async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  });
 }
 
 async function pickCode(): Promise<string | undefined> {

@@ -9,7 +9,7 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, Transpo
 import { BuildPlanPanel } from "./build-plan/panel.js";
 import { documentSelector, readClientSettings } from "./selector.js";
 import { dockerExtensionActive, withoutDuplicates } from "./coexistence.js";
-import { explainRuleCommand } from "./explain.js";
+import { explainRuleCommand, registerRuleDocs } from "./explain.js";
 
 let client: LanguageClient | undefined;
 
@@ -25,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     output,
+    registerRuleDocs(),
     vscode.commands.registerCommand("shipshape.restartServer", async () => {
       await client?.stop().catch(() => undefined);
       await start();
