@@ -39,6 +39,10 @@ export function posixScripts(ctx: Ctx, node: Instruction): readonly ParsedEmbedd
 interface CommandIndex {
   scripts: readonly ParsedEmbeddedScript[];
   commands: readonly FoundCommand[];
+  /** The same commands by `commandName`, so a lookup by name does not test (and re-slice) every command. */
+  byName: Map<string, FoundCommand[]>;
+  /** `commandName` of each of `commands` ("" for none). */
+  names: string[];
 }
 
 const indexCache = new WeakMap<Instruction, CommandIndex>();
@@ -52,10 +56,20 @@ function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
     scripts = scripts.filter((s) => (s.interpreter !== undefined ? POSIX_INTERPRETERS.has(s.interpreter) : stageIsPosix));
   }
   const commands: FoundCommand[] = [];
+  const byName = new Map<string, FoundCommand[]>();
+  const names: string[] = [];
   scripts.forEach((script, i) => {
-    for (const cmd of findCommands(script.script, () => true)) commands.push({ cmd, script, order: i * 1e9 + cmd.scriptRange.start });
+    for (const cmd of findCommands(script.script, () => true)) {
+      const found = { cmd, script, order: i * 1e9 + cmd.scriptRange.start };
+      commands.push(found);
+      const name = commandName(cmd) ?? "";
+      names.push(name);
+      const same = byName.get(name);
+      if (same) same.push(found);
+      else byName.set(name, [found]);
+    }
   });
-  const index = { scripts, commands };
+  const index = { scripts, commands, byName, names };
   // Before the shell grammar is loaded scripts come back unparsed: do not keep that empty answer.
   if (scripts.every((s) => s.script.parsed)) indexCache.set(node, index);
   return index;
@@ -76,12 +90,12 @@ export function commandsIn(
   node: Instruction,
   names: string | readonly string[] | ((cmd: ShellCommand) => boolean),
 ): FoundCommand[] {
-  const test = typeof names === "function"
-    ? names
-    : typeof names === "string"
-      ? (c: ShellCommand) => commandName(c) === names
-      : (c: ShellCommand) => names.includes(commandName(c) ?? "");
-  return commandIndex(ctx, node).commands.filter((f) => test(f.cmd));
+  const index = commandIndex(ctx, node);
+  if (typeof names === "function") return index.commands.filter((f) => names(f.cmd));
+  if (typeof names === "string") return index.byName.get(names)?.slice() ?? [];
+  if (names.length === 1) return index.byName.get(names[0]!)?.slice() ?? [];
+  // Several names: one pass in execution order, each command's name read from the index.
+  return index.commands.filter((_, i) => names.includes(index.names[i]!));
 }
 
 /** All commands of an instruction (wrappers seen through), in execution order. */
