@@ -2,6 +2,7 @@
  * Every compose file of the shared corpus, grouped into projects as the CLI groups a walk (a folder's
  * compose.yaml + compose.override.yaml merged; files reached through include/extends linted with the
  * project that reaches them), linted with the default rule set and a reader over the real files.
+ * Dockerfiles come from the corpus's Dockerfile set where the repository is in both.
  * One summary line per file (codes and counts) is snapshotted, so a new false positive shows up in review.
  */
 import fs from "node:fs";
@@ -15,13 +16,21 @@ import { composeReferenceReader } from "../../cli/src/compose-references.js";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const corpus = path.resolve(repoRoot, "../shared/corpus/compose");
 
-const readFile = (p: string) => {
+const dockerfiles = path.resolve(corpus, "../dockerfiles");
+
+const readText = (p: string) => {
   try {
     return fs.readFileSync(p, "utf8");
   } catch {
     return undefined;
   }
 };
+
+/**
+ * The real files, and for a file the compose set lacks, the same path of the same repository in the
+ * Dockerfile set (the corpus keeps each repository's Dockerfiles there), so builds can be checked.
+ */
+const readFile = (p: string) => readText(p) ?? (p.startsWith(corpus + path.sep) ? readText(path.join(dockerfiles, path.relative(corpus, p))) : undefined);
 
 function walk(dir: string): string[] {
   const out: string[] = [];
@@ -39,7 +48,7 @@ const MISSING_PATHS = new Set(["CF011", "DC203"]);
 describe.skipIf(!fs.existsSync(corpus))("compose corpus", () => {
   it("lints every project; the summary per file matches the snapshot", async () => {
     const files = walk(corpus);
-    const texts = new Map(files.map((f) => [f, readFile(f)!]));
+    const texts = new Map(files.map((f) => [f, readText(f)!]));
     const projects = groupComposeProjects(files, await composeReferenceReader(texts));
     const session = new LintSession({ readFile, noConfigSearch: true });
     const byFile = new Map<string, Map<string, number>>(files.map((f) => [f, new Map()]));
