@@ -11,11 +11,7 @@ const pkg = path.resolve(here, "..");
 const dist = path.join(pkg, "dist");
 const require = createRequire(path.join(pkg, "package.json"));
 
-// Old chunks would pile up: their names carry a content hash.
 mkdirSync(dist, { recursive: true });
-for (const f of readdirSync(dist, { withFileTypes: true })) {
-  if (f.isFile() && /^shipshape-chunk-.*\.mjs(\.map)?$/.test(f.name)) rmSync(path.join(dist, f.name));
-}
 
 // Tests and tsc resolve @shipshape/* to each package's src or dist; the bundle reads the sources.
 const workspaceSources = {
@@ -34,7 +30,8 @@ const workspaceSources = {
   },
 };
 
-await build({
+const result = await build({
+  metafile: true,
   entryPoints: { shipshape: path.join(pkg, "src/index.ts"), "lint-worker": path.join(pkg, "src/lint-worker.ts") },
   outdir: dist,
   bundle: true,
@@ -55,6 +52,14 @@ await build({
   legalComments: "none",
   minify: true,
 });
+
+// Old chunks would pile up (their names carry a content hash). They are removed only after the new
+// bundle is written, so a CLI running while the bundle is rebuilt never finds its chunks missing.
+const written = new Set(Object.keys(result.metafile.outputs).map((f) => path.basename(f)));
+for (const f of readdirSync(dist, { withFileTypes: true })) {
+  if (f.isFile() && /^shipshape-chunk-.*\.mjs(\.map)?$/.test(f.name) && !written.has(f.name.replace(/\.map$/, "")))
+    rmSync(path.join(dist, f.name));
+}
 
 // web-tree-sitter finds its runtime next to the module that loads it (the bundle); the shell package is
 // given the bash grammar's path explicitly (see src/shell-assets.ts).
