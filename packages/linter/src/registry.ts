@@ -18,6 +18,8 @@ const BUILDKIT_LOWER = new Set(BUILDKIT_CHECKS.map((c) => c.toLowerCase()));
 export class RuleSet {
   readonly rules: readonly Rule[];
   private readonly byRef = new Map<string, Rule>();
+  /** Aliases may be shared: BuildKit's MultipleInstructionsDisallowed is hadolint's DL4003, DL4004 and DL3012. */
+  private readonly allByRef = new Map<string, Rule[]>();
   private readonly byCode = new Map<string, Rule>();
   private readonly buildkit = new Set<string>();
 
@@ -28,6 +30,9 @@ export class RuleSet {
       for (const ref of [rule.code, rule.name, ...(rule.aliases ?? [])]) {
         const key = ref.toLowerCase();
         if (!this.byRef.has(key)) this.byRef.set(key, rule);
+        const all = this.allByRef.get(key);
+        if (!all) this.allByRef.set(key, [rule]);
+        else if (!all.includes(rule)) all.push(rule);
         if (BUILDKIT_LOWER.has(key)) this.buildkit.add(rule.code);
       }
     }
@@ -36,6 +41,19 @@ export class RuleSet {
   /** The rule a code, name or alias names. */
   resolve(ref: string): Rule | undefined {
     return this.byRef.get(ref.trim().toLowerCase());
+  }
+
+  /** Every rule a code, name or alias names (several only for a shared alias). */
+  resolveAll(ref: string): readonly Rule[] {
+    return this.allByRef.get(ref.trim().toLowerCase()) ?? [];
+  }
+
+  /** The canonical codes a reference names: rules' codes, or an `SCnnnn` code upper-cased. */
+  canonicalCodes(ref: string): string[] {
+    const rules = this.resolveAll(ref);
+    if (rules.length) return rules.map((r) => r.code);
+    if (SHELLCHECK_CODE.test(ref.trim())) return [ref.trim().toUpperCase()];
+    return [];
   }
 
   byExactCode(code: string): Rule | undefined {

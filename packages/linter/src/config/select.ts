@@ -31,8 +31,7 @@ export function selectRules(rules: RuleSet, config: LinterConfig, kind?: RuleKin
         out.push(...rules.rules.map((r) => r.code));
         continue;
       }
-      const rule = rules.resolve(ref);
-      if (rule) out.push(rule.code);
+      for (const rule of rules.resolveAll(ref)) out.push(rule.code);
     }
     return out;
   };
@@ -53,15 +52,15 @@ export function selectRules(rules: RuleSet, config: LinterConfig, kind?: RuleKin
   const scSeverity = new Map<string, Severity>();
   const off = new Set<string>();
   for (const [ref, level] of Object.entries(config.severity ?? {})) {
-    const rule = rules.resolve(ref);
+    const named = rules.resolveAll(ref);
     const sc = SHELLCHECK_CODE.test(ref.trim()) ? ref.trim().toUpperCase() : undefined;
     if (level === "off") {
-      if (rule) off.add(rule.code);
+      for (const rule of named) off.add(rule.code);
       if (sc) off.add(sc);
       continue;
     }
     // As hadolint's `override`, naming a severity for a rule that is off by default turns it on.
-    if (rule) {
+    for (const rule of named) {
       severity.set(rule.code, level);
       enabled.add(rule.code);
     }

@@ -21,7 +21,7 @@ export function finishSuppressions(
   const { kept, unused } = applySuppressions(
     found,
     suppressions,
-    (written) => rules.canonicalCode(written),
+    (written) => rules.canonicalCodes(written),
     (code) => rules.isBuildkitCheck(code),
     config.disableIgnorePragma ?? false,
   );

@@ -28,8 +28,11 @@ export interface Suppression {
   obeysDisablePragma: boolean;
 }
 
-/** Turns a code written in a suppression into the canonical code of a rule, or undefined when unknown. */
-export type CodeResolver = (written: string) => string | undefined;
+/**
+ * Turns a code written in a suppression into the canonical codes of the rules it names (more than one
+ * for an alias several rules share); empty when unknown.
+ */
+export type CodeResolver = (written: string) => readonly string[];
 
 export interface SuppressionOutcome {
   kept: Diagnostic[];
@@ -50,7 +53,7 @@ export function applySuppressions(
   disableIgnorePragma: boolean,
 ): SuppressionOutcome {
   const active = suppressions.filter((s) => !(disableIgnorePragma && s.obeysDisablePragma));
-  const resolved = new Map<SuppressedCode, string | undefined>();
+  const resolved = new Map<SuppressedCode, readonly string[]>();
   for (const s of active) for (const c of s.codes) resolved.set(c, resolve(c.written));
   const kept: Diagnostic[] = [];
   for (const d of diagnostics) {
@@ -66,7 +69,7 @@ export function applySuppressions(
           continue;
         }
         for (const c of s.codes) {
-          if (resolved.get(c) === d.code) {
+          if (resolved.get(c)?.includes(d.code)) {
             c.used = true;
             suppressed = true;
           }
@@ -78,7 +81,7 @@ export function applySuppressions(
   const unused: SuppressionOutcome["unused"] = [];
   for (const s of active) {
     if (s.all) continue;
-    for (const c of s.codes) if (!c.used) unused.push({ suppression: s, code: c, canonical: resolved.get(c) });
+    for (const c of s.codes) if (!c.used) unused.push({ suppression: s, code: c, canonical: resolved.get(c)?.[0] });
   }
   return { kept, unused };
 }

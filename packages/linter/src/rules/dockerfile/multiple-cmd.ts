@@ -41,9 +41,8 @@ export default defineRule({
     Hadolint reports the second and later \`CMD\`; this rule reports the earlier, ignored ones, as
     BuildKit's \`MultipleInstructionsDisallowed\` check does, and points at the one that wins.
     \`MultipleInstructionsDisallowed\` covers \`CMD\`, \`ENTRYPOINT\` and \`HEALTHCHECK\` at once, while
-    hadolint has three codes (DL4003, DL4004, DL3012). A name can belong to one rule only, so the check
-    name is an alias of this rule (the \`CMD\` case, the most frequent); \`DL4004\` and \`DL3012\` carry no
-    alias, and \`# check=skip=MultipleInstructionsDisallowed\` does not silence them.
+    hadolint has three codes (DL4003, DL4004, DL3012). All three rules carry the check name as an alias, so
+    \`# check=skip=MultipleInstructionsDisallowed\` (or \`--ignore\` with it) silences all three.
   `,
   create: (ctx) => overriddenInstructions(ctx, "Cmd"),
 });

@@ -5,6 +5,7 @@ import { overriddenInstructions } from "./support/overridden.js";
 export default defineRule({
   code: "DL4004",
   name: "multiple-entrypoint",
+  aliases: ["MultipleInstructionsDisallowed"],
   kind: "dockerfile",
   category: "correctness",
   severity: "error",
@@ -37,9 +38,8 @@ export default defineRule({
 
     ## Differences from hadolint
     Hadolint reports the second and later \`ENTRYPOINT\`; this rule reports the earlier, ignored ones, as
-    BuildKit's \`MultipleInstructionsDisallowed\` does. That check name is an alias of DL4003 only (a name
-    can belong to one rule), so \`# check=skip=MultipleInstructionsDisallowed\` does not silence this rule:
-    use \`DL4004\`.
+    BuildKit's \`MultipleInstructionsDisallowed\` does. DL4003, DL4004 and DL3012 all carry that check name,
+    so \`# check=skip=MultipleInstructionsDisallowed\` silences all three; \`DL4004\` names this one alone.
   `,
   create: (ctx) => overriddenInstructions(ctx, "Entrypoint"),
 });

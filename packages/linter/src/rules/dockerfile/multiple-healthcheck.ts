@@ -5,6 +5,7 @@ import { overriddenInstructions } from "./support/overridden.js";
 export default defineRule({
   code: "DL3012",
   name: "multiple-healthcheck",
+  aliases: ["MultipleInstructionsDisallowed"],
   kind: "dockerfile",
   category: "correctness",
   severity: "error",
@@ -37,9 +38,8 @@ export default defineRule({
 
     ## Differences from hadolint
     Hadolint reports the second and later \`HEALTHCHECK\`; this rule reports the earlier, ignored ones, as
-    BuildKit's \`MultipleInstructionsDisallowed\` does. That check name is an alias of DL4003 only (a name
-    can belong to one rule), so \`# check=skip=MultipleInstructionsDisallowed\` does not silence this rule:
-    use \`DL3012\`. \`HEALTHCHECK NONE\` counts as a health check like any other.
+    BuildKit's \`MultipleInstructionsDisallowed\` does. DL4003, DL4004 and DL3012 all carry that check name,
+    so \`# check=skip=MultipleInstructionsDisallowed\` silences all three; \`DL3012\` names this one alone. \`HEALTHCHECK NONE\` counts as a health check like any other.
   `,
   create: (ctx) => overriddenInstructions(ctx, "Healthcheck"),
 });
