@@ -130,7 +130,7 @@ export class LintSession {
     if (kind === "compose") return this.lintProject([input]);
     const config = await this.configFor(input.path);
     await initShell().catch(() => undefined); // without the grammar, shell-based rules see no commands
-    const selection = this.selectionFor(config, kind);
+    const selection = await this.withDockerignore(input.path, this.selectionFor(config, kind));
     const file = sourceFile(input);
     try {
       const { diagnostics } = await lintDockerfileWithShellcheck(file, this.rules, selection, config, this.options.shellcheck);
@@ -138,6 +138,33 @@ export class LintSession {
     } catch (e) {
       return { diagnostics: [internalError(`Linting failed: ${errorText(e)}`, { start: 0, end: 0 })], config, selection };
     }
+  }
+
+  /**
+   * CopyIgnoredFile needs the `.dockerignore` in force for the Dockerfile. Unless the configuration gives
+   * it, it is read through the reader as BuildKit picks it with the context being the Dockerfile's folder
+   * (what `docker build -f X .` from that folder does): `<Dockerfile>.dockerignore` first, else
+   * `.dockerignore` beside the Dockerfile.
+   */
+  private async withDockerignore(path: string, selection: Selection): Promise<Selection> {
+    const readFile = this.options.readFile;
+    const index = selection.active.findIndex((a) => a.rule.code === "CopyIgnoredFile");
+    if (!readFile || path === "-" || index < 0 || selection.active[index]!.options.dockerignore !== undefined) return selection;
+    const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+    const dir = slash >= 0 ? path.slice(0, slash + 1) : "";
+    let text: string | undefined;
+    for (const candidate of [`${path}.dockerignore`, `${dir}.dockerignore`]) {
+      try {
+        text = await readFile(candidate);
+      } catch {
+        text = undefined;
+      }
+      if (text !== undefined) break;
+    }
+    if (text === undefined) return selection;
+    const active = [...selection.active];
+    active[index] = { ...active[index]!, options: { ...active[index]!.options, dockerignore: text } };
+    return { ...selection, active };
   }
 
   /**
