@@ -69,4 +69,19 @@ describe.skipIf(!fs.existsSync(corpus))("linting the corpus", () => {
     expect(parseErrors).toEqual([]);
     expect(badRanges).toEqual([]);
   }, 300_000);
+
+  it("reports what the reviewed snapshot says, one line per Dockerfile (codes and counts)", async () => {
+    // ShellCheck stays off: its findings depend on the installed version, not on our rules.
+    const session = new LintSession({ readFile, noConfigSearch: true });
+    const lines: string[] = [];
+    for (const entry of entries.filter((e) => e.set === "dockerfiles")) {
+      const out = await session.lintReported({ path: entry.file, text: readFile(entry.file)!, kind: "dockerfile" });
+      const counts = new Map<string, number>();
+      for (const d of out) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+      const codes = [...counts].sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true })).map(([c, n]) => `${c}×${n}`);
+      lines.push(`${path.relative(path.join(corpus, "dockerfiles"), entry.file)}: ${codes.join(" ") || "clean"}`);
+    }
+    expect(lines.length).toBeGreaterThan(700);
+    await expect(lines.sort().join("\n") + "\n").toMatchFileSnapshot("__snapshots__/dockerfile-corpus.conformance.txt");
+  }, 300_000);
 });
