@@ -137,26 +137,18 @@ function dispatchArguments(node: LineNode, line: string, escape: number): void {
 
 function parseMaybeJson(node: LineNode, line: string, from: number, to: number): void {
   if (from === to) return;
-  const json = parseJsonArray(line, from, to);
-  if (json.kind === "array") {
-    node.json = true;
-    node.jsonRange = { start: json.start, end: json.end };
-    node.next = json.elements;
-    return;
-  }
-  if (json.kind === "notStrings") {
-    node.error = {
-      kind: "jsonNotStrings",
-      message: "when using JSON array syntax, arrays must be comprised of strings only",
-      start: json.start,
-      end: json.end,
-    };
-    return;
-  }
-  node.next = [{ start: from, end: to, value: line.slice(from, to) }];
+  parseJsonOr(node, line, from, to, () => [{ start: from, end: to, value: line.slice(from, to) }]);
 }
 
 function parseMaybeJsonToList(node: LineNode, line: string, from: number, to: number): void {
+  parseJsonOr(node, line, from, to, () => splitWhitespace(line, from, to));
+}
+
+/**
+ * A JSON string array becomes one node per element; a JSON array with anything but strings is an error;
+ * anything else is not JSON and becomes what `fallback` makes of the text.
+ */
+function parseJsonOr(node: LineNode, line: string, from: number, to: number, fallback: () => Piece[]): void {
   const json = parseJsonArray(line, from, to);
   if (json.kind === "array") {
     node.json = true;
@@ -173,7 +165,7 @@ function parseMaybeJsonToList(node: LineNode, line: string, from: number, to: nu
     };
     return;
   }
-  node.next = splitWhitespace(line, from, to);
+  node.next = fallback();
 }
 
 /** `reWhitespace.Split(s, -1)` over a trimmed range. */
