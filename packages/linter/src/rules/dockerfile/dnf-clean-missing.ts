@@ -1,8 +1,7 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { allCommands, cacheMountCovers, cacheMountTargets, removesLater, runsLater, toolCalls } from "./support/shell-commands.js";
+import { allCommands, cacheMountCovers, cacheMountTargets, removesLater, runsLater, toolCalls, RPM_TOOL_VALUE_FLAGS } from "./support/shell-commands.js";
 import { cleansAll } from "./yum-clean-missing.js";
-import { RPM_TOOL_VALUE_FLAGS } from "./yum-missing-yes.js";
 
 /** Where dnf 4, dnf 5 and microdnf keep their caches. */
 const CACHE_DIRS = ["/var/cache/dnf", "/var/cache/libdnf5", "/var/cache/yum"];

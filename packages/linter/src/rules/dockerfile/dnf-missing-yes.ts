@@ -1,8 +1,6 @@
-import { hasFlag } from "@shipshape/shell";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { insertAfterWord, toolCalls } from "./support/shell-commands.js";
-import { RPM_TOOL_VALUE_FLAGS } from "./yum-missing-yes.js";
+import { reportRpmInstallWithoutYes } from "./support/shell-commands.js";
 
 export default defineRule({
   code: "DL3038",
@@ -41,13 +39,7 @@ export default defineRule({
   `,
   create: (ctx) => ({
     Run(node) {
-      for (const call of toolCalls(ctx, node, ["dnf", "microdnf"], ["install", "groupinstall", "localinstall"], RPM_TOOL_VALUE_FLAGS)) {
-        if (hasFlag(call.cmd, "y", "assumeyes")) continue;
-        const tool = call.cmd.name!.value.replace(/^.*\//, "");
-        ctx.report(call.cmd.name!, `${tool} ${call.subcommand.value} needs -y: a build cannot answer its prompt`, {
-          fix: insertAfterWord(ctx, call.subcommand, "-y", `Add -y to ${tool} ${call.subcommand.value}`),
-        });
-      }
+      reportRpmInstallWithoutYes(ctx, node, ["dnf", "microdnf"]);
     },
   }),
 });

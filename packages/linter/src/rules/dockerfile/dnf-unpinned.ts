@@ -1,7 +1,6 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { pinMessage, reportUnpinned, toolCalls } from "./support/shell-commands.js";
-import { RPM_TOOL_VALUE_FLAGS } from "./yum-missing-yes.js";
+import { pinMessage, reportUnpinned, toolCalls, RPM_TOOL_VALUE_FLAGS } from "./support/shell-commands.js";
 import { rpmPinned } from "./yum-unpinned.js";
 
 export default defineRule({

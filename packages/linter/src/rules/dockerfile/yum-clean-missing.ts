@@ -1,8 +1,7 @@
 import { commandName, positionalArgs, type ShellCommand } from "@shipshape/shell";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { allCommands, cacheMountCovers, removesLater, runsLater, toolCalls } from "./support/shell-commands.js";
-import { RPM_TOOL_VALUE_FLAGS } from "./yum-missing-yes.js";
+import { allCommands, cacheMountCovers, removesLater, runsLater, toolCalls, RPM_TOOL_VALUE_FLAGS } from "./support/shell-commands.js";
 
 /** `<tool> clean all` (a partial clean such as `clean metadata` leaves the packages). */
 export function cleansAll(tools: readonly string[]): (cmd: ShellCommand) => boolean {

@@ -1,14 +1,6 @@
-import { hasFlag } from "@shipshape/shell";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { insertAfterWord, toolCalls } from "./support/shell-commands.js";
-
-/** yum/dnf options that take a value (their value is not a package or a subcommand). */
-export const RPM_TOOL_VALUE_FLAGS = [
-  "c", "config", "installroot", "enablerepo", "disablerepo", "x", "exclude", "setopt", "d", "debuglevel", "e",
-  "errorlevel", "releasever", "R", "randomwait", "downloaddir", "destdir", "disableplugin", "enableplugin",
-  "rpmverbosity", "repo", "repoid", "forcearch", "comment", "color",
-];
+import { reportRpmInstallWithoutYes } from "./support/shell-commands.js";
 
 export default defineRule({
   code: "DL3030",
@@ -48,12 +40,7 @@ export default defineRule({
   `,
   create: (ctx) => ({
     Run(node) {
-      for (const call of toolCalls(ctx, node, "yum", ["install", "groupinstall", "localinstall"], RPM_TOOL_VALUE_FLAGS)) {
-        if (hasFlag(call.cmd, "y", "assumeyes")) continue;
-        ctx.report(call.cmd.name!, `yum ${call.subcommand.value} needs -y: a build cannot answer its prompt`, {
-          fix: insertAfterWord(ctx, call.subcommand, "-y", `Add -y to yum ${call.subcommand.value}`),
-        });
-      }
+      reportRpmInstallWithoutYes(ctx, node, ["yum"]);
     },
   }),
 });

@@ -1,7 +1,6 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { pinMessage, quotedList, reportUnpinned, toolCalls } from "./support/shell-commands.js";
-import { RPM_TOOL_VALUE_FLAGS } from "./yum-missing-yes.js";
+import { pinMessage, quotedList, reportUnpinned, toolCalls, RPM_TOOL_VALUE_FLAGS } from "./support/shell-commands.js";
 
 /**
  * An RPM package spec with a version: `name-version[-release][.arch]` (at least one part after the

@@ -8,6 +8,7 @@ import type { Instruction, RunInstruction } from "@shipshape/dockerfile";
 import {
   commandName,
   findCommands,
+  hasFlag,
   isPosixShell,
   positionalArgs,
   type ParsedEmbeddedScript,
@@ -290,6 +291,27 @@ export function quotedList(items: readonly string[]): string {
 export function pinMessage(pkgs: readonly string[], command: string, separator: string, nameOf = (pkg: string) => pkg): string {
   const plural = pkgs.length > 1 ? "s" : "";
   return `Pin the version${plural} of ${quotedList(pkgs)} in ${command} (${nameOf(pkgs[0]!)}${separator}<version>)`;
+}
+
+/** yum/dnf options that take a value (their value is not a package or a subcommand). */
+export const RPM_TOOL_VALUE_FLAGS = [
+  "c", "config", "installroot", "enablerepo", "disablerepo", "x", "exclude", "setopt", "d", "debuglevel", "e",
+  "errorlevel", "releasever", "R", "randomwait", "downloaddir", "destdir", "disableplugin", "enableplugin",
+  "rpmverbosity", "repo", "repoid", "forcearch", "comment", "color",
+];
+
+/**
+ * Reports every `install`, `groupinstall` or `localinstall` of an RPM package manager (yum, dnf, microdnf)
+ * run without `-y`, with a safe fix that inserts `-y` after the subcommand (DL3030 and DL3038).
+ */
+export function reportRpmInstallWithoutYes(ctx: Ctx, node: Instruction, tools: readonly string[]): void {
+  for (const call of toolCalls(ctx, node, tools, ["install", "groupinstall", "localinstall"], RPM_TOOL_VALUE_FLAGS)) {
+    if (hasFlag(call.cmd, "y", "assumeyes")) continue;
+    const tool = call.cmd.name!.value.replace(/^.*\//, "");
+    ctx.report(call.cmd.name!, `${tool} ${call.subcommand.value} needs -y: a build cannot answer its prompt`, {
+      fix: insertAfterWord(ctx, call.subcommand, "-y", `Add -y to ${tool} ${call.subcommand.value}`),
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
