@@ -1,4 +1,5 @@
 import { type ShellcheckRunner, lintDocument } from "@shipshape/linter";
+import { type BuildPlan, plan } from "@shipshape/buildplan";
 import { createShellcheckRunner } from "@shipshape/shell/process";
 import * as ls from "@shipshape/language-service";
 import { type ParsedDocument, documentKind, parseDocument } from "@shipshape/language-service";
@@ -14,7 +15,9 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  type Disposable,
 } from "vscode-languageserver/node";
+import path from "node:path";
 import { DEFAULT_SETTINGS, type ServerSettings, readSettings } from "./settings.js";
 import { WorkspaceFiles, pathToUri, uriToPath } from "./workspace-files.js";
 
@@ -27,6 +30,17 @@ export interface ServerStreams {
 const SHELLCHECK_DELAY_MS = 250;
 
 const CONFIG_FILE = /(^|[\\/])\.(shipshape|hadolint)\.ya?ml$/i;
+
+/** `shipshape/buildPlan`: the simulator's plan of an open Dockerfile's current text. */
+export const BUILD_PLAN_REQUEST = "shipshape/buildPlan";
+
+export interface BuildPlanParams {
+  uri: string;
+  /** `--target`; default the last stage. */
+  target?: string;
+  /** `--build-arg K=V`. */
+  buildArgs?: Record<string, string>;
+}
 
 /**
  * Starts the language server on a pair of streams and resolves when the client ends the session.
@@ -43,6 +57,9 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   let canPullConfiguration = false;
   let canWatchFiles = false;
   let lintGeneration = 0;
+  let configWatcher: Promise<Disposable | undefined> = Promise.resolve(undefined);
+  /** After `initialized`: the client accepts registrations and messages. */
+  let ready = false;
   // SC findings come from the shellcheck binary when it is on PATH, as in the CLI.
   let shellcheck: ShellcheckRunner | undefined;
   try {
@@ -64,15 +81,28 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
     const cached = cache.get(uri);
     if (cached && cached.version === text.version) return cached;
     const kind = documentKind(text.languageId, uri);
-    if (!kind) return undefined;
+    if (!kind || !settings.enable[kind]) return undefined;
     const doc = parseDocument({ uri, path: uriToPath(uri) ?? uri, version: text.version, text: text.getText(), kind });
     cache.set(uri, doc);
     return doc;
   }
 
+  /** The `configPath` setting as an absolute path (relative ones against the first workspace folder). */
+  function configFile(): string | undefined {
+    return settings.configPath ? path.resolve(files.firstRoot ?? "", settings.configPath) : undefined;
+  }
+
   function scheduleLint(uri: string, delay = settings.debounceMs): void {
     clearTimeout(timers.get(uri));
     clearTimeout(shellcheckTimers.get(uri));
+    const doc = documents.get(uri);
+    const kind = doc && documentKind(doc.languageId, uri);
+    if (kind && !settings.enable[kind]) {
+      // Serving of this kind was switched off: take back what was published.
+      if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      cache.delete(uri);
+      return;
+    }
     timers.set(uri, setTimeout(() => void lintNow(uri, false), delay));
   }
 
@@ -91,7 +121,7 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
     try {
       const result = await lintDocument(
         { path: doc.path, text: doc.text, kind: doc.kind },
-        { readFile: files.read, ignore: settings.ignore, severity: settings.severity, shellcheck: useShellcheck },
+        { readFile: files.read, ignore: settings.ignore, severity: settings.severity, shellcheck: useShellcheck, configFile: configFile() },
       );
       found = result.diagnostics;
     } catch (e) {
@@ -107,6 +137,7 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
     }
     published.set(uri, { version: doc.version, diagnostics });
     await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    connection.tracer.log(`diagnostics ${uri} v${doc.version}: ${diagnostics.length}`, diagnostics.map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`).join("\n"));
     if (pendingShellcheck) {
       clearTimeout(shellcheckTimers.get(uri));
       shellcheckTimers.set(uri, setTimeout(() => void lintNow(uri, true), SHELLCHECK_DELAY_MS));
@@ -120,12 +151,38 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
 
   async function pullSettings(): Promise<void> {
     if (!canPullConfiguration) return;
+    let next: ServerSettings;
     try {
-      settings = readSettings(await connection.workspace.getConfiguration("shipshape"));
+      next = readSettings(await connection.workspace.getConfiguration("shipshape"));
     } catch {
-      settings = DEFAULT_SETTINGS;
+      next = DEFAULT_SETTINGS;
+    }
+    applySettings(next);
+  }
+
+  function applySettings(next: ServerSettings): void {
+    const before = configFile();
+    settings = next;
+    files.allow(configFile());
+    if (ready && configFile() !== before) watchConfigFile();
+  }
+
+  /** Warns when the named config file cannot be read, and watches it: it may live outside the workspace folders. */
+  function watchConfigFile(): void {
+    const file = configFile();
+    if (file && files.read(file) === undefined) void connection.window.showWarningMessage(`shipshape: the config file ${file} (shipshape.configPath) cannot be read.`);
+    if (canWatchFiles) {
+      const previous = configWatcher;
+      configWatcher = (async () => {
+        (await previous)?.dispose();
+        if (!file) return undefined;
+        const globPattern = { baseUri: pathToUri(path.dirname(file)), pattern: path.basename(file) };
+        return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] }).catch(() => undefined);
+      })();
     }
   }
+
+  const isConfigFile = (uri: string): boolean => CONFIG_FILE.test(uri) || (!!settings.configPath && uriToPath(uri) === configFile());
 
   connection.onInitialize((params): InitializeResult => {
     const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
@@ -137,7 +194,7 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
-    if (init?.settings) settings = readSettings(init.settings);
+    if (init?.settings) applySettings(readSettings(init.settings));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -164,6 +221,8 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   });
 
   connection.onInitialized(async () => {
+    ready = true;
+    watchConfigFile();
     // Config files and the Dockerfiles compose files build: a change to one on disk re-lints.
     if (canWatchFiles) {
       const watchers = ["**/.shipshape.{yaml,yml}", "**/.hadolint.{yaml,yml}", "**/*Dockerfile*", "**/*compose*.{yaml,yml}"].map((globPattern) => ({ globPattern }));
@@ -178,16 +237,16 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
 
   connection.onDidChangeConfiguration(async (change) => {
     if (canPullConfiguration) await pullSettings();
-    else settings = readSettings((change.settings as { shipshape?: unknown } | undefined)?.shipshape);
+    else applySettings(readSettings((change.settings as { shipshape?: unknown } | undefined)?.shipshape));
     relintAll();
   });
 
   connection.onDidChangeWatchedFiles((change) => {
-    if (change.changes.some((c) => CONFIG_FILE.test(c.uri) || /Dockerfile|ya?ml$/i.test(c.uri))) relintAll();
+    if (change.changes.some((c) => isConfigFile(c.uri) || /Dockerfile|ya?ml$/i.test(c.uri))) relintAll();
   });
 
   documents.onDidChangeContent((e) => {
-    if (CONFIG_FILE.test(e.document.uri)) relintAll();
+    if (isConfigFile(e.document.uri)) relintAll();
     scheduleLint(e.document.uri);
   });
   documents.onDidClose((e) => {
@@ -234,6 +293,14 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
     withDoc(p.textDocument.uri, [], (doc) => {
       const all = published.get(doc.uri)?.diagnostics ?? p.context.diagnostics;
       return ls.codeActions(doc, { diagnostics: p.context.diagnostics, only: p.context.only }, all);
+    }),
+  );
+
+  connection.onRequest(BUILD_PLAN_REQUEST, (p: BuildPlanParams): BuildPlan | null =>
+    withDoc(typeof p?.uri === "string" ? p.uri : "", null, (doc) => {
+      if (doc.kind !== "dockerfile") return null;
+      const buildArgs = p.buildArgs && typeof p.buildArgs === "object" ? p.buildArgs : undefined;
+      return plan(doc.text, { dockerfilePath: doc.path, target: typeof p.target === "string" && p.target ? p.target : undefined, buildArgs });
     }),
   );
 

@@ -8,15 +8,28 @@ export interface ServerSettings {
   severity: Record<string, SeverityOrOff>;
   /** Milliseconds between the last edit and linting. */
   debounceMs: number;
+  /**
+   * A config file used for every document instead of the `.shipshape.yaml` / `.hadolint.yaml` found upward;
+   * empty for none. A relative path is taken against the first workspace folder.
+   */
+  configPath: string;
+  /** Which file kinds the server serves; a disabled kind gets no diagnostics and no answers. */
+  enable: { dockerfile: boolean; compose: boolean };
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { ignore: [], severity: {}, debounceMs: 5 };
+export const DEFAULT_SETTINGS: ServerSettings = {
+  ignore: [],
+  severity: {},
+  debounceMs: 5,
+  configPath: "",
+  enable: { dockerfile: true, compose: true },
+};
 
 const LEVELS = new Set(["error", "warning", "info", "style", "off"]);
 
 /** Keeps only well-formed values: a bad setting must not stop linting. */
 export function readSettings(raw: unknown): ServerSettings {
-  const out: ServerSettings = { ignore: [], severity: {}, debounceMs: DEFAULT_SETTINGS.debounceMs };
+  const out: ServerSettings = { ...DEFAULT_SETTINGS, ignore: [], severity: {}, enable: { ...DEFAULT_SETTINGS.enable } };
   if (!raw || typeof raw !== "object") return out;
   const r = raw as Record<string, unknown>;
   if (Array.isArray(r.ignore)) out.ignore = r.ignore.filter((x): x is string => typeof x === "string");
@@ -26,5 +39,12 @@ export function readSettings(raw: unknown): ServerSettings {
     }
   }
   if (typeof r.debounceMs === "number" && r.debounceMs >= 0 && r.debounceMs <= 5000) out.debounceMs = r.debounceMs;
+  if (typeof r.configPath === "string") out.configPath = r.configPath.trim();
+  // VS Code hands nested settings over as objects (`enable: { dockerfile }`); other clients may send dotted keys.
+  const enable = r.enable && typeof r.enable === "object" ? (r.enable as Record<string, unknown>) : {};
+  for (const kind of ["dockerfile", "compose"] as const) {
+    const value = enable[kind] ?? r[`enable.${kind}`];
+    if (typeof value === "boolean") out.enable[kind] = value;
+  }
   return out;
 }

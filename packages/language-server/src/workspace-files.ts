@@ -22,11 +22,21 @@ export function pathToUri(p: string): string {
  */
 export class WorkspaceFiles {
   private roots: string[] = [];
+  /** A file the user named explicitly (the `configPath` setting): readable wherever it lives. */
+  private extra: string | undefined;
 
   constructor(private readonly openText: (path: string) => string | undefined) {}
 
   setRoots(roots: readonly string[]): void {
     this.roots = roots.map((r) => path.resolve(r));
+  }
+
+  get firstRoot(): string | undefined {
+    return this.roots[0];
+  }
+
+  allow(file: string | undefined): void {
+    this.extra = file === undefined ? undefined : path.resolve(file);
   }
 
   inside(p: string): boolean {
@@ -37,7 +47,7 @@ export class WorkspaceFiles {
   readonly read = (p: string): string | undefined => {
     const open = this.openText(path.resolve(p));
     if (open !== undefined) return open;
-    if (!this.inside(p)) return undefined;
+    if (!this.inside(p) && path.resolve(p) !== this.extra) return undefined;
     try {
       if (!statSync(p).isFile()) return undefined;
       return readFileSync(p, "utf8");
