@@ -1,4 +1,4 @@
-import { type ShellcheckRunner, lintDocument } from "@shipshape/linter";
+import { type ShellcheckRunner, explainRule, lintDocument, listRules } from "@shipshape/linter";
 import { type BuildPlan, plan } from "@shipshape/buildplan";
 import { createShellcheckRunner } from "@shipshape/shell/process";
 import * as ls from "@shipshape/language-service";
@@ -33,6 +33,11 @@ const CONFIG_FILE = /(^|[\\/])\.(shipshape|hadolint)\.ya?ml$/i;
 
 /** `shipshape/buildPlan`: the simulator's plan of an open Dockerfile's current text. */
 export const BUILD_PLAN_REQUEST = "shipshape/buildPlan";
+
+/** `shipshape/explainRule` `{ code }`: the rule's documentation page (Markdown), null for an unknown code. */
+export const EXPLAIN_RULE_REQUEST = "shipshape/explainRule";
+/** `shipshape/listRules`: every rule's code, name and one-line summary, for a client's pickers. */
+export const LIST_RULES_REQUEST = "shipshape/listRules";
 
 export interface BuildPlanParams {
   uri: string;
@@ -303,6 +308,9 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
       return plan(doc.text, { dockerfilePath: doc.path, target: typeof p.target === "string" && p.target ? p.target : undefined, buildArgs });
     }),
   );
+
+  connection.onRequest(EXPLAIN_RULE_REQUEST, (p: { code?: unknown } | null) => (typeof p?.code === "string" ? (explainRule(p.code) ?? null) : null));
+  connection.onRequest(LIST_RULES_REQUEST, () => listRules().map((r) => ({ code: r.code, name: r.name, summary: r.summary })));
 
   const closed = new Promise<void>((resolve) => connection.onExit(() => resolve()));
   documents.listen(connection);

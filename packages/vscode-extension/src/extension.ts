@@ -25,10 +25,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     output,
-    registerRuleDocs(),
+    registerRuleDocs(() => client),
     vscode.commands.registerCommand("shipshape.restartServer", async () => {
       await client?.stop().catch(() => undefined);
       await start();
+      buildPlan.refreshSoon();
       void vscode.window.setStatusBarMessage("shipshape: server restarted", 3000);
     }),
     vscode.commands.registerCommand("shipshape.fixAll", async () => {
@@ -45,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
       buildPlan.show(doc);
     }),
-    vscode.commands.registerCommand("shipshape.explainRule", (code?: string) => explainRuleCommand(code)),
+    vscode.commands.registerCommand("shipshape.explainRule", (code?: string) => explainRuleCommand(() => client, code)),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       // Which kinds the client serves is fixed when it starts; the server pulls the other settings itself.
       if (e.affectsConfiguration("shipshape.enable")) await vscode.commands.executeCommand("shipshape.restartServer");

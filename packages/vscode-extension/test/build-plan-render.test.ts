@@ -1,4 +1,4 @@
-import { plan, planToJson } from "@shipshape/buildplan";
+import { plan } from "@shipshape/buildplan";
 import { describe, expect, it } from "vitest";
 import { layoutPlan, renderGraphSvg, renderPlanHtml } from "../src/build-plan/render.js";
 
@@ -15,7 +15,7 @@ const DOCKERFILE = [
   'ENTRYPOINT ["/app"]',
 ].join("\n");
 
-const json = () => planToJson(plan(DOCKERFILE));
+const json = () => plan(DOCKERFILE);
 
 describe("build plan layout", () => {
   it("puts each wave in its own column, left to right in build order", () => {
@@ -46,7 +46,7 @@ describe("build plan page", () => {
   });
 
   it("lists the effective state per step and escapes the text", () => {
-    const html = renderPlanHtml(planToJson(plan('FROM alpine\nWORKDIR /src\nENV A="<b>"\nRUN echo "$A"')), "x");
+    const html = renderPlanHtml(plan('FROM alpine\nWORKDIR /src\nENV A="<b>"\nRUN echo "$A"'), "x");
     expect(html).toContain("WORKDIR /src");
     expect(html).toContain("A=&lt;b&gt;");
     expect(html).not.toContain("<b>\"");

@@ -1,21 +1,23 @@
 /**
- * The "Show build plan" webview. It asks the server for the plan (`shipshape/buildPlan`) and, when the
- * server does not offer that request, runs the simulator's `plan()` bundled into the client. It follows
- * the active Dockerfile editor and re-renders (debounced) as the text changes.
+ * The "Show build plan" webview. The plan comes from the server (`shipshape/buildPlan`, the simulator's
+ * `plan()` over the editor's current text); this file only asks and renders. It follows the active
+ * Dockerfile editor and re-renders (debounced) as the text changes.
  */
-import { plan, planToJson, type PlanJson } from "@shipshape/buildplan";
+import type { BuildPlan } from "@shipshape/buildplan";
 import * as path from "node:path";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { renderPlanHtml } from "./render.js";
 
-const BUILD_PLAN_REQUEST = "shipshape/buildPlan";
+/** The server's request; params `{ uri, target?, buildArgs? }`, result `BuildPlan | null`. */
+export const BUILD_PLAN_REQUEST = "shipshape/buildPlan";
 
 export class BuildPlanPanel {
   private panel: vscode.WebviewPanel | undefined;
   private document: vscode.TextDocument | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private serverHasRequest = true;
+  /** Answers can arrive out of order while typing: only the newest request may render. */
+  private requests = 0;
 
   constructor(private readonly client: () => LanguageClient | undefined) {}
 
@@ -49,6 +51,11 @@ export class BuildPlanPanel {
     void this.refresh();
   }
 
+  /** Re-renders after a restart of the server (the old one's answers are gone). */
+  refreshSoon(): void {
+    if (this.panel) this.schedule();
+  }
+
   private schedule(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.refresh(), 300);
@@ -58,26 +65,31 @@ export class BuildPlanPanel {
     const doc = this.document;
     const panel = this.panel;
     if (!doc || !panel) return;
+    const request = ++this.requests;
     const name = path.basename(doc.uri.fsPath || doc.uri.path);
     panel.title = `Build plan: ${name}`;
+    let html: string;
     try {
-      const json = await this.planFor(doc);
-      if (this.panel === panel && this.document === doc) panel.webview.html = renderPlanHtml(json, name, panel.webview.cspSource);
+      const plan = await this.planFor(doc);
+      html = plan ? renderPlanHtml(plan, name, panel.webview.cspSource) : message(`${name} is not served by shipshape (not a Dockerfile, or shipshape.enable.dockerfile is off).`);
     } catch (e) {
-      panel.webview.html = `<!DOCTYPE html><html><body><p>No plan: ${String(e instanceof Error ? e.message : e).replace(/[<&]/g, "")}</p></body></html>`;
+      html = message(`No plan: ${e instanceof Error ? e.message : String(e)}`);
     }
+    if (this.panel === panel && this.document === doc && request === this.requests) panel.webview.html = html;
   }
 
-  private async planFor(doc: vscode.TextDocument): Promise<PlanJson> {
+  private async planFor(doc: vscode.TextDocument): Promise<BuildPlan | null> {
     const client = this.client();
-    if (client?.isRunning() && this.serverHasRequest) {
-      try {
-        return await client.sendRequest<PlanJson>(BUILD_PLAN_REQUEST, { textDocument: { uri: doc.uri.toString() } });
-      } catch {
-        // MethodNotFound: this server has no plan request; the bundled simulator answers from now on.
-        this.serverHasRequest = false;
-      }
+    if (!client?.isRunning()) {
+      // Starting up (or restarting): try again shortly rather than showing nothing.
+      if (client) this.schedule();
+      throw new Error("the shipshape server is not running yet.");
     }
-    return planToJson(plan(doc.getText(), { dockerfilePath: doc.uri.fsPath }), { file: doc.uri.fsPath });
+    return client.sendRequest<BuildPlan | null>(BUILD_PLAN_REQUEST, { uri: client.code2ProtocolConverter.asUri(doc.uri) });
   }
+}
+
+function message(text: string): string {
+  const safe = text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+  return `<!DOCTYPE html><html><body><p>${safe}</p></body></html>`;
 }

@@ -1,10 +1,11 @@
 /**
- * Turns a build plan (the `shipshape plan --format json` shape) into the HTML of the "Show build plan"
- * webview: an inline SVG stage graph laid out by hand (one column per wave, external images in a column
- * of their own on the left) and a table of steps with the effective state at each. No scripts, no
- * external resources: the page's CSP allows only inline styles.
+ * Turns a build plan (the `BuildPlan` data the server's `shipshape/buildPlan` request returns) into the
+ * HTML of the "Show build plan" webview: an inline SVG stage graph laid out by hand (one column per wave,
+ * external images in a column of their own on the left) and a table of steps with the effective state at
+ * each. No scripts, no external resources: the page's CSP allows only inline styles.
  */
-import type { PlanJson, PlanJsonStage, PlanJsonStep } from "@shipshape/buildplan";
+// Types only: the data arrives over the wire, so nothing of the simulator is bundled into the client.
+import type { BuildPlan, StagePlan, StepPlan } from "@shipshape/buildplan";
 
 const BOX_W = 170;
 const BOX_H = 46;
@@ -28,7 +29,7 @@ export interface GraphLayout {
 }
 
 /** Columns: external sources first, then the waves in build order; stages no wave lists (skipped) last. */
-export function layoutPlan(plan: PlanJson): GraphLayout {
+export function layoutPlan(plan: BuildPlan): GraphLayout {
   const columns: { id: string; label: string; kind: NodeBox["kind"] }[][] = [];
   const stageIds = new Set(plan.stages.map((s) => s.id));
   const externals = [...new Set(plan.edges.map((e) => e.from).filter((f) => !stageIds.has(f)))];
@@ -57,7 +58,7 @@ export function layoutPlan(plan: PlanJson): GraphLayout {
   };
 }
 
-function stageNode(s: PlanJsonStage, target: string | null): { id: string; label: string; kind: NodeBox["kind"] } {
+function stageNode(s: StagePlan, target: string | null): { id: string; label: string; kind: NodeBox["kind"] } {
   const kind = s.id === target ? "target" : s.built ? "built" : "skipped";
   return { id: s.id, label: s.name ?? s.id, kind };
 }
@@ -102,7 +103,7 @@ export function renderGraphSvg(layout: GraphLayout): string {
   );
 }
 
-function stateCell(step: PlanJsonStep): string {
+function stateCell(step: StepPlan): string {
   const s = step.state;
   const parts = [
     s.workdir ? `WORKDIR ${s.workdir}` : "",
@@ -113,7 +114,7 @@ function stateCell(step: PlanJsonStep): string {
   return parts.map(esc).join("<br>");
 }
 
-function stageTable(s: PlanJsonStage): string {
+function stageTable(s: StagePlan): string {
   const rows = s.steps
     .map(
       (st) =>
@@ -128,7 +129,7 @@ function stageTable(s: PlanJsonStage): string {
 }
 
 /** The whole page. `nonce`-less: the CSP forbids scripts entirely. */
-export function renderPlanHtml(plan: PlanJson, title: string, cspSource = "'none'"): string {
+export function renderPlanHtml(plan: BuildPlan, title: string, cspSource = "'none'"): string {
   const layout = layoutPlan(plan);
   const waves = plan.order.map((w, i) => `<li>wave ${i + 1}: ${w.map(esc).join(", ")}</li>`).join("");
   const diags = plan.diagnostics.length
