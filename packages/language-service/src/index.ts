@@ -5,7 +5,7 @@ export { FIX_ALL_KIND, codeActions, safeEdits } from "./code-actions.js";
 export { type ReadFile } from "./compose/features.js";
 export { dockerfilePathOf } from "./compose/paths.js";
 export type { FileAccess } from "./compose/editor.js";
-export { TOKEN_MODIFIERS, TOKEN_TYPES } from "./dockerfile/editor.js";
+export { TOKEN_MODIFIERS, TOKEN_TYPES } from "./compose/semantic-tokens.js";
 export {
   codeLenses,
   completion,

@@ -28,6 +28,8 @@ import { dockerfileHover } from "./dockerfile/hover.js";
 import * as df from "./dockerfile/navigation.js";
 import * as dfEditor from "./dockerfile/editor.js";
 import * as composeEditor from "./compose/editor.js";
+import { composeInlayHints } from "./compose/inlay-hints.js";
+import { composeSemanticTokens, tokensInRange } from "./compose/semantic-tokens.js";
 import { toOffset } from "./convert.js";
 import { stageAt as dfStageAt } from "./dockerfile/symbols-at.js";
 
@@ -86,17 +88,19 @@ export function formatting(doc: ParsedDocument): TextEdit[] {
   return doc.kind === "dockerfile" ? dfEditor.formatDockerfile(doc) : [];
 }
 
-export function inlayHints(doc: ParsedDocument): InlayHint[] {
-  return doc.kind === "dockerfile" ? dfEditor.dockerfileInlayHints(doc) : [];
+/** Dockerfiles: resolved ARG values in FROM. Compose: the inherited value beside each `extends` override. */
+export function inlayHints(doc: ParsedDocument, files: composeEditor.FileAccess = {}, range?: Range): InlayHint[] {
+  return doc.kind === "dockerfile" ? dfEditor.dockerfileInlayHints(doc) : composeInlayHints(doc, files, range);
 }
 
 export function codeLenses(doc: ParsedDocument): CodeLens[] {
   return doc.kind === "dockerfile" ? dfEditor.dockerfileCodeLenses(doc) : [];
 }
 
-/** LSP-encoded semantic tokens (legend: TOKEN_TYPES, TOKEN_MODIFIERS); Compose is left to the YAML grammar. */
-export function semanticTokens(doc: ParsedDocument): number[] {
-  return doc.kind === "dockerfile" ? dfEditor.dockerfileSemanticTokens(doc) : [];
+/** LSP-encoded semantic tokens (legend: TOKEN_TYPES, TOKEN_MODIFIERS), of the whole file or of `range`. */
+export function semanticTokens(doc: ParsedDocument, range?: Range): number[] {
+  const data = doc.kind === "dockerfile" ? dfEditor.dockerfileSemanticTokens(doc) : composeSemanticTokens(doc);
+  return range ? tokensInRange(doc, data, range) : data;
 }
 
 export function documentLinks(doc: ParsedDocument, files: composeEditor.FileAccess = {}): DocumentLink[] {

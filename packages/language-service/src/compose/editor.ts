@@ -1,11 +1,12 @@
 // Compose features that reach other files (build.target -> Dockerfile stage, file links) and YAML anchors.
-import { type CNode, locate } from "@shipshape/compose";
+import { type CEntry, type CNode, locate } from "@shipshape/compose";
 import { parseDockerfile } from "@shipshape/dockerfile";
 import { LineIndex, type Range as OffsetRange } from "@shipshape/text";
 import type { DocumentLink, Location, Position, SelectionRange } from "vscode-languageserver-types";
 import { contains, toOffset, toRange } from "../convert.js";
 import type { ParsedDocument } from "../document.js";
 import { imageUrl } from "../dockerfile/editor.js";
+import { anchorAt } from "./anchors.js";
 import { dockerfilePathOf } from "./paths.js";
 
 export interface FileAccess {
@@ -67,10 +68,16 @@ export function composeSelectionRanges(doc: ParsedDocument, positions: Position[
       let next: CNode | undefined;
       if (node.kind === "map") {
         for (const e of node.entries) {
-          if (e.keyFile === doc.path && contains({ start: e.keyRange.start, end: Math.max(e.keyRange.end, e.value.range.end) }, offset)) {
-            chain.push({ start: e.keyRange.start, end: Math.max(e.keyRange.end, e.value.range.end) });
-            next = contains(e.keyRange, offset) ? undefined : e.value;
-            if (!next) chain.push(e.keyRange);
+          if (!writtenHere(doc, node, e)) continue;
+          // For `key: *alias` the value node lies at the anchor: the entry ends with its line.
+          const end = aliased(e) ? doc.lines.lineContentEnd(doc.lines.lineAt(e.keyRange.start)) : Math.max(e.keyRange.end, e.value.range.end);
+          if (contains({ start: e.keyRange.start, end }, offset)) {
+            chain.push({ start: e.keyRange.start, end });
+            if (contains(e.keyRange, offset)) chain.push(e.keyRange);
+            else if (aliased(e)) {
+              const alias = anchorAt(doc.text, offset)?.at;
+              if (alias) chain.push({ start: alias.range.start - 1, end: alias.range.end });
+            } else next = e.value;
             break;
           }
         }
@@ -98,18 +105,32 @@ export function composeFolding(doc: ParsedDocument): { startLine: number; endLin
     if (!node || depth > 200) return;
     if (node.kind === "map") {
       for (const e of node.entries) {
-        if (e.keyFile !== doc.path) continue;
+        if (!writtenHere(doc, node, e)) continue;
         const start = doc.lines.lineAt(e.keyRange.start);
-        const end = e.value.file === doc.path ? lastLine(e.value.range.end) : start;
-        if (end > start) out.push({ startLine: start, endLine: end });
-        visit(e.value, depth + 1);
+        const end = e.value.file === doc.path && !aliased(e) ? lastLine(e.value.range.end) : start;
+        if (end > start && !seen.has(`${start}:${end}`)) {
+          seen.add(`${start}:${end}`);
+          out.push({ startLine: start, endLine: end });
+        }
+        if (!aliased(e)) visit(e.value, depth + 1);
       }
     } else if (node.kind === "seq") {
-      for (const item of node.items) visit(item, depth + 1);
+      for (const item of node.items) if (item.range.start >= node.range.start) visit(item, depth + 1);
     }
   };
+  const seen = new Set<string>();
   visit(doc.compose?.model.root, 0);
   return out;
+}
+
+/** An entry written at this place: not one merged in (`<<: *anchor`) from the anchor's text elsewhere. */
+function writtenHere(doc: ParsedDocument, map: CNode, e: CEntry): boolean {
+  return e.keyFile === doc.path && e.keyRange.start >= map.range.start && e.keyRange.end <= map.range.end;
+}
+
+/** `key: *alias`: the value node is the anchored one, written before the key. */
+function aliased(e: CEntry): boolean {
+  return e.value.range.start < e.keyRange.start;
 }
 
 /** `build.target` values in compose documents that name `stage` of the Dockerfile at `dockerfilePath`. */

@@ -1,4 +1,4 @@
-import { type ComposeFile, type Reference, type ReferenceKind, referencesOf } from "@shipshape/compose";
+import { type ComposeFile, type Extends, type Reference, type ReferenceKind, referencesOf } from "@shipshape/compose";
 import type { Range } from "@shipshape/text";
 
 export interface Definition {
@@ -57,4 +57,13 @@ export function symbolAt(model: ComposeFile, file: string, offset: number): { ki
     refs: refs.filter((r) => r.kind === kind && r.ref.value === name),
     at: def?.nameRange ?? ref!.ref.range,
   };
+}
+
+/**
+ * The `extends.file` value. The model sets `source_file` for every mapping-form `extends` (from the
+ * mapping's own `file` field when no `file:` key is written), so only a written string counts.
+ */
+export function extendsFile(ext: Extends): string | undefined {
+  const value = ext.source_file?.value as unknown;
+  return typeof value === "string" ? value : undefined;
 }
