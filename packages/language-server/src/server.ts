@@ -214,7 +214,7 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ls.FIX_ALL_KIND] },
         workspaceSymbolProvider: true,
         selectionRangeProvider: true,
-        semanticTokensProvider: { legend: { tokenTypes: [...ls.TOKEN_TYPES], tokenModifiers: [...ls.TOKEN_MODIFIERS] }, full: true },
+        semanticTokensProvider: { legend: { tokenTypes: [...ls.TOKEN_TYPES], tokenModifiers: [...ls.TOKEN_MODIFIERS] }, full: true, range: true },
         documentLinkProvider: { resolveProvider: false },
         documentFormattingProvider: true,
         inlayHintProvider: true,
@@ -282,9 +282,10 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   connection.onWorkspaceSymbol((p) => ls.workspaceSymbols(openDocs(), p.query));
   connection.onSelectionRanges((p) => withDoc(p.textDocument.uri, [], (doc) => ls.selectionRanges(doc, p.positions)));
   connection.languages.semanticTokens.on((p) => withDoc(p.textDocument.uri, { data: [] }, (doc) => ({ data: ls.semanticTokens(doc) })));
+  connection.languages.semanticTokens.onRange((p) => withDoc(p.textDocument.uri, { data: [] }, (doc) => ({ data: ls.semanticTokens(doc, p.range) })));
   connection.onDocumentLinks((p) => withDoc(p.textDocument.uri, [], (doc) => ls.documentLinks(doc, fileAccess)));
   connection.onDocumentFormatting((p) => withDoc(p.textDocument.uri, [], (doc) => ls.formatting(doc)));
-  connection.languages.inlayHint.on((p) => withDoc(p.textDocument.uri, [], (doc) => ls.inlayHints(doc)));
+  connection.languages.inlayHint.on((p) => withDoc(p.textDocument.uri, [], (doc) => ls.inlayHints(doc, fileAccess, p.range)));
   connection.onCodeLens((p) => withDoc(p.textDocument.uri, [], (doc) => ls.codeLenses(doc)));
   connection.onSignatureHelp((p) => withDoc(p.textDocument.uri, null, (doc) => ls.signatureHelp(doc, p.position)));
   const openDocs = () => documents.all().map((d) => parsed(d.uri)).filter((d): d is ParsedDocument => !!d);
