@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Diagnostic } from "vscode-languageserver-types";
+import { type TestClient, ensureBuilt, startClient, workspace } from "./client.js";
+
+// Each clash is written twice; the finding sits on the second place and points back at the first.
+const COMPOSE = [
+  "services:", //                      0
+  "  web:", //                         1
+  "    image: nginx:1.27", //          2
+  "    container_name: app", //        3
+  '    ports: ["8080:80"]', //          4
+  "    tmpfs: /run", //                5
+  "    volumes:", //                   6
+  "      - type: volume", //           7
+  "        source: data", //           8
+  "        target: /run", //           9
+  "  api:", //                         10
+  "    image: nginx:1.27", //          11
+  "    container_name: app", //        12
+  '    ports: ["8080:81"]', //          13
+  "    image: nginx:1.28", //          14
+  "volumes:", //                       15
+  "  data: {}", //                     16
+  "",
+].join("\n");
+
+const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
+
+describe("compose diagnostics with related information over stdio", () => {
+  let client: TestClient;
+  const ws = workspace({ "compose.yaml": COMPOSE });
+  let ds: Diagnostic[];
+  let uri: string;
+  beforeAll(async () => {
+    ensureBuilt();
+    client = await startClient({ root: ws.dir });
+    uri = ws.uri("compose.yaml");
+    const pending = client.diagnostics(uri, 1);
+    await client.open(uri, "dockercompose", COMPOSE);
+    ds = await pending;
+  }, 300_000);
+  afterAll(async () => client?.stop());
+
+  const find = (code: string) => {
+    const d = ds.find((x) => x.code === code);
+    expect(d, JSON.stringify(ds)).toBeDefined();
+    return d!;
+  };
+
+  it("points a duplicate YAML key at its first definition", () => {
+    const d = find("CF002");
+    expect(d.range).toEqual(range(14, 4, 9));
+    expect(d.relatedInformation).toEqual([{ message: 'First definition of "image"', location: { uri, range: range(11, 4, 9) } }]);
+  });
+
+  it("points a reused container name at the service that has it", () => {
+    const d = find("DC001");
+    expect(d.range).toEqual(range(12, 20, 23));
+    expect(d.relatedInformation).toEqual([{ message: "'web' uses it here", location: { uri, range: range(3, 20, 23) } }]);
+  });
+
+  it("points a host port published twice at the other service's port", () => {
+    const d = find("DC003");
+    expect(d.range.start.line).toBe(13);
+    expect(d.relatedInformation).toEqual([{ message: "'web' publishes it here", location: { uri, range: range(4, 12, 21) } }]);
+  });
+
+  it("points a volume mounted over a tmpfs at the tmpfs", () => {
+    const d = find("DC105");
+    expect(d.range).toEqual(range(9, 16, 20));
+    expect(d.relatedInformation).toEqual([{ message: "the tmpfs mount", location: { uri, range: range(5, 11, 15) } }]);
+  });
+});
