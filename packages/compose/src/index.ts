@@ -1,4 +1,5 @@
 export { parseCompose, type ParseComposeOptions, type ParseComposeResult } from "./parse.js";
+export { YamlCache } from "./yaml-cache.js";
 export { loadProject, type LoadProjectOptions, type LoadProjectResult, type ComposeProject } from "./project.js";
 export { COMPOSE_ERRORS, type ComposeErrorInfo } from "./codes.js";
 export * from "./model.js";
@@ -11,4 +12,5 @@ export { parsePortSpec, parseVolumeSpec, parseDuration, parseBytes, parseDeviceS
 export type { Schema } from "./schema/types.js";
 export { referencesOf, type Reference, type ReferenceKind } from "./references.js";
 export { normalizeProjectName } from "./project.js";
+export { dockerfileLocation, isRemoteContext, type DockerfileLocation } from "./dockerfile-location.js";
 export { locate, type Location } from "./locate.js";

@@ -8,6 +8,7 @@ import type { CMap, CNode } from "./node.js";
 import { composeSchema } from "./schema/spec.js";
 import type { Lookup } from "./template.js";
 import { validateAndBuild } from "./validate.js";
+import type { YamlCache } from "./yaml-cache.js";
 import { parseYamlTree } from "./yaml-tree.js";
 
 /** Inputs larger than this are refused rather than risking the editor's memory. */
@@ -20,6 +21,8 @@ export interface ParseComposeOptions {
    * written, and the values holding them are treated as "unknown but valid" by the typed checks.
    */
   env?: Record<string, string>;
+  /** Parsed YAML to reuse (and fill) when the same text of this file is read again. */
+  yamlCache?: YamlCache;
 }
 
 export interface ParseComposeResult {
@@ -36,7 +39,7 @@ export function parseCompose(text: string, options: ParseComposeOptions = {}): P
     const lookup: Lookup | undefined = env ? (n) => (Object.prototype.hasOwnProperty.call(env, n) ? env[n] : undefined) : undefined;
     const status: { broken?: boolean } = {};
     const variables: VariableReference[] = [];
-    const root = readTree(text, file, sink, lookup, status, variables);
+    const root = readTree(text, file, sink, lookup, status, variables, options.yamlCache);
     // After a syntax error the tree is a guess: build the model for editor features, but keep schema noise out.
     const model = root ? buildModel(root, status.broken ? new DiagnosticSink() : sink) : emptyModel(file);
     model.variables = variables;
@@ -59,12 +62,13 @@ export function readTree(
   lookup: Lookup | undefined,
   status?: { broken?: boolean },
   variables?: VariableReference[],
+  yamlCache?: YamlCache,
 ): CMap | undefined {
   if (text.length > MAX_INPUT_CHARS) {
     sink.report("yaml-syntax", `The file is too large to check (${text.length} characters)`, { start: 0, end: 0 }, file);
     return undefined;
   }
-  const y = parseYamlTree(text, file, sink);
+  const y = yamlCache ? yamlCache.parse(text, file, sink) : parseYamlTree(text, file, sink);
   if (y.broken && status) status.broken = true;
   if (y.empty) {
     sink.report("empty-file", "The Compose file is empty", { start: 0, end: 0 }, file);

@@ -9,6 +9,7 @@ import { buildModel, emptyModel, readTree } from "./parse.js";
 import { dirname, resolvePath } from "./paths.js";
 import type { Lookup } from "./template.js";
 import type { VariableReference } from "./interpolate-tree.js";
+import type { YamlCache } from "./yaml-cache.js";
 
 export interface LoadProjectOptions {
   /** The Compose files, as `-f a -f b`: later files override earlier ones. */
@@ -25,6 +26,8 @@ export interface LoadProjectOptions {
   workingDir?: string;
   /** An explicit project name (`-p`). */
   projectName?: string;
+  /** Parsed YAML to reuse (and fill): a file whose text was parsed before is not parsed again. */
+  yamlCache?: YamlCache;
 }
 
 export interface ComposeProject {
@@ -58,7 +61,7 @@ export function loadProject(options: LoadProjectOptions): LoadProjectResult {
   const sink = new DiagnosticSink();
   const first = options.files[0] ?? "compose.yaml";
   const workingDir = options.workingDir ?? dirname(first);
-  const loader = new Loader(options.readFile, sink);
+  const loader = new Loader(options.readFile, sink, options.yamlCache);
   try {
     const environment = loader.environment(options.env, options.envFiles, workingDir);
     // Compose makes an explicit project name available to interpolation.
@@ -134,6 +137,7 @@ class Loader {
   constructor(
     private readFile: (path: string) => string | undefined,
     private sink: DiagnosticSink,
+    private yamlCache: YamlCache | undefined,
   ) {}
 
   private readText(path: string, from: Where | undefined, what: string): string | undefined {
@@ -232,7 +236,7 @@ class Loader {
     this.rawCache.set(path, undefined);
     const text = this.readText(path, from, "Compose file");
     const status: { broken?: boolean } = {};
-    const tree = text === undefined ? undefined : readTree(text, path, this.sink, lookup, status, this.variables);
+    const tree = text === undefined ? undefined : readTree(text, path, this.sink, lookup, status, this.variables, this.yamlCache);
     if (status.broken) this.broken.add(path);
     this.rawCache.set(path, tree);
     return tree;

@@ -9,6 +9,7 @@ import type { ShellcheckRunner } from "./engine/shellcheck.js";
 import { initShell } from "@shipshape/shell";
 import { fileKindOf } from "./file-kind.js";
 import { lintComposeProject, prefetchComposeProject, type ComposeEnvironment } from "./engine/lint-compose.js";
+import { YamlCache } from "@shipshape/compose";
 import { RuleSet } from "./registry.js";
 import { compareDiagnostics, compareReported, toReported } from "./report.js";
 import type { Rule, RuleKind, SourceFile } from "./rule.js";
@@ -190,7 +191,7 @@ export class LintSession {
   }
 
   private composeEnv(): ComposeEnvironment {
-    return { readFile: this.options.readFile, env: this.options.env, envFiles: this.options.envFiles, cache: this.texts };
+    return { readFile: this.options.readFile, env: this.options.env, envFiles: this.options.envFiles, cache: this.texts, yamlCache: this.yamls };
   }
 
   /** Lints one file with a given configuration (no config file look-up, nothing read): synchronous. */
@@ -260,6 +261,8 @@ export class LintSession {
   private readonly loadedSync = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
   /** Texts read for compose projects (included files, Dockerfiles of services), shared by the run. */
   private readonly texts = new Map<string, string | undefined>();
+  /** Compose YAML parsed in this run: prefetching, loading the project and each file's model share one parse. */
+  private readonly yamls = new YamlCache();
 }
 
 function sourceFile(input: LintInput): SourceFile {

@@ -258,6 +258,11 @@ export interface ComposeRuleContext<O = Record<string, never>> extends BaseRuleC
   dockerfileOf(service: Service): ServiceDockerfile | undefined;
   /** A file the project refers to, read before the rules ran (compose files, Dockerfiles); else undefined. */
   readFile(path: string): string | undefined;
+  /**
+   * True when `path` was looked up through the reader and could not be read. False when it was read, and
+   * when it was never looked up (no reader was given): then nothing is known about it.
+   */
+  isMissing(path: string): boolean;
 }
 
 export interface ComposeRuleDefinition<O extends OptionSpecs> extends RuleMeta {

@@ -20,7 +20,8 @@ function run(rule: Rule, code: string, options: Record<string, unknown> | undefi
   const path = rule.kind === "compose" ? "compose.yaml" : "Dockerfile";
   return lintSync(
     { path, text: code, kind: rule.kind },
-    { rules: ALL_RULES, config: { extendSelect: [rule.code], ruleOptions: options ? { [rule.code]: options } : undefined }, noConfigSearch: true },
+    // An empty file system: a file an example refers to (a service's Dockerfile) is known to be missing.
+    { rules: ALL_RULES, config: { extendSelect: [rule.code], ruleOptions: options ? { [rule.code]: options } : undefined }, noConfigSearch: true, readFile: () => undefined },
   ).filter((d) => d.code === rule.code);
 }
 

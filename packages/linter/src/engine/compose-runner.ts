@@ -15,6 +15,8 @@ export interface ComposeRunInput {
   project: ComposeProject;
   rules: readonly ActiveRule<ComposeRule>[];
   readFile(path: string): string | undefined;
+  /** Whether the reader was asked for `path` and found nothing. */
+  isMissing(path: string): boolean;
   dockerfileOf(service: Service): ServiceDockerfile | undefined;
 }
 
@@ -46,6 +48,7 @@ function runRule(
     models: input.models,
     dockerfileOf: input.dockerfileOf,
     readFile: input.readFile,
+    isMissing: input.isMissing,
     report: (target, message, extra) => {
       diagnostics.push(makeDiagnostic(rule, active.severity, target, message, extra, file.path));
     },

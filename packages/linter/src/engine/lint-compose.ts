@@ -3,8 +3,7 @@
  * project as `docker compose` would, parse each file on its own, run the rules, add the loader's errors,
  * and apply each file's suppression comments to the diagnostics in that file.
  */
-import { isAbsolute, join, dirname } from "node:path";
-import { loadProject, parseCompose, type ComposeFile, type ComposeProject, type Service } from "@shipshape/compose";
+import { dockerfileLocation, loadProject, parseCompose, YamlCache, type ComposeFile, type ComposeProject, type Service } from "@shipshape/compose";
 import { parseDockerfile } from "@shipshape/dockerfile";
 import { analyzeDockerfile, type SemanticModel } from "@shipshape/semantic";
 import { LineIndex, type Diagnostic } from "@shipshape/text";
@@ -27,6 +26,8 @@ export interface ComposeEnvironment {
   envFiles?: string[];
   /** Texts already known (shared across the run). */
   cache: Map<string, string | undefined>;
+  /** Parsed compose YAML (shared across the run), so each text is parsed once. */
+  yamlCache?: YamlCache;
 }
 
 /** How many times the loader is re-run after fetching files it asked for (includes of includes, ...). */
@@ -44,6 +45,7 @@ export async function prefetchComposeProject(files: readonly SourceFile[], env: 
     for (const p of paths) if (!cache.has(p)) cache.set(p, await safeRead(env.readFile, p));
   };
   // The loader reads synchronously: run it, fetch what it missed, run it again.
+  env.yamlCache ??= new YamlCache();
   let project: ComposeProject | undefined;
   for (let round = 0; round < MAX_READ_ROUNDS; round++) {
     const missed = new Set<string>();
@@ -58,13 +60,13 @@ export async function prefetchComposeProject(files: readonly SourceFile[], env: 
   const paths: string[] = [];
   for (const service of allServices(project!)) {
     const where = dockerfileLocation(service, project!);
-    if (where && "path" in where) paths.push(where.path);
+    if (where?.kind === "file") paths.push(where.path);
   }
   await read(paths);
 }
 
 function loadWith(files: readonly SourceFile[], env: ComposeEnvironment, readFile: (p: string) => string | undefined) {
-  return loadProject({ files: files.map((f) => f.path), readFile, env: env.env ?? {}, envFiles: env.envFiles });
+  return loadProject({ files: files.map((f) => f.path), readFile, env: env.env ?? {}, envFiles: env.envFiles, yamlCache: env.yamlCache });
 }
 
 function allServices(project: ComposeProject): Service[] {
@@ -84,12 +86,15 @@ export function lintComposeProject(
 ): Map<string, Diagnostic[]> {
   const { cache } = env;
   for (const f of files) cache.set(f.path, f.text);
-  const { project, errors } = loadWith(files, env, (p) => cache.get(p));
+  // The loader and the per-file models read the same texts: one YAML parse serves both.
+  env.yamlCache ??= new YamlCache();
+  const read = cachedReader(env);
+  const { project, errors } = loadWith(files, env, read);
 
   const models = new Map<string, ComposeFile>();
-  for (const f of files) models.set(f.path, parseCompose(f.text, { fileName: f.path }).model);
+  for (const f of files) models.set(f.path, parseCompose(f.text, { fileName: f.path, yamlCache: env.yamlCache }).model);
 
-  const dockerfiles = serviceDockerfiles(project, cache);
+  const dockerfiles = serviceDockerfiles(project, read);
   const active = selection.active.filter((a): a is ActiveRule<ComposeRule> => a.rule.kind === "compose");
   const found: Diagnostic[] = [];
   try {
@@ -99,7 +104,8 @@ export function lintComposeProject(
         models,
         project,
         rules: active,
-        readFile: (p) => cache.get(p),
+        readFile: read,
+        isMissing: (p) => cache.has(p) && cache.get(p) === undefined,
         // By name: the file's own model and the merged project have different objects for one service.
         dockerfileOf: (service) => dockerfiles.get(service.name),
       }),
@@ -145,6 +151,30 @@ export function lintComposeProject(
   return out;
 }
 
+/**
+ * Texts from the cache. A lint that was not prefetched (`lintSync`) reads what it misses when the reader
+ * answers synchronously; an asynchronous answer cannot be waited for, so the file stays unknown (not
+ * missing).
+ */
+function cachedReader(env: ComposeEnvironment): (path: string) => string | undefined {
+  const { cache, readFile } = env;
+  return (path) => {
+    if (cache.has(path) || !readFile) return cache.get(path);
+    let text: ReturnType<ReadFile>;
+    try {
+      text = readFile(path);
+    } catch {
+      text = undefined;
+    }
+    if (text instanceof Promise) {
+      text.catch(() => undefined);
+      return undefined;
+    }
+    cache.set(path, text);
+    return text;
+  };
+}
+
 async function safeRead(reader: ReadFile | undefined, path: string): Promise<string | undefined> {
   if (!reader) return undefined;
   try {
@@ -154,33 +184,14 @@ async function safeRead(reader: ReadFile | undefined, path: string): Promise<str
   }
 }
 
-/** A remote build context (git, http) cannot be read offline. */
-function isRemote(context: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith("git@") || /^github\.com\//.test(context);
-}
-
-/** Where a service's Dockerfile is: a path to read, or inline text; undefined when it does not build locally. */
-function dockerfileLocation(service: Service, project: ComposeProject): { path: string } | { inline: string } | undefined {
-  const build = service.build;
-  if (!build) return undefined;
-  const inline = build.dockerfile_inline?.value;
-  if (typeof inline === "string") return { inline };
-  const context = String(build.context?.value ?? ".");
-  if (isRemote(context)) return undefined;
-  const base = project.baseDirs[service.file] ?? dirname(service.file);
-  const contextDir = isAbsolute(context) ? context : join(base, context);
-  const dockerfile = String(build.dockerfile?.value ?? "Dockerfile");
-  return { path: isAbsolute(dockerfile) ? dockerfile : join(contextDir, dockerfile) };
-}
-
 /** The parsed Dockerfile of every service that builds and whose file was read, by service name. */
-function serviceDockerfiles(project: ComposeProject, cache: Map<string, string | undefined>): Map<string, ServiceDockerfile> {
+function serviceDockerfiles(project: ComposeProject, read: (path: string) => string | undefined): Map<string, ServiceDockerfile> {
   const out = new Map<string, ServiceDockerfile>();
   for (const service of allServices(project)) {
     const where = dockerfileLocation(service, project);
-    if (!where) continue;
-    const path = "inline" in where ? `${service.name}:dockerfile_inline` : where.path;
-    const text = "inline" in where ? where.inline : cache.get(where.path);
+    if (where?.kind !== "file" && where?.kind !== "inline") continue;
+    const path = where.kind === "inline" ? `${service.name}:dockerfile_inline` : where.path;
+    const text = where.kind === "inline" ? where.text : read(where.path);
     if (text === undefined) continue;
     const ast = parseDockerfile(text).ast;
     let semantic: SemanticModel | undefined;

@@ -1,7 +1,7 @@
 import { isPredefinedArg } from "@shipshape/semantic";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { buildOf } from "./support/built.js";
+import { forEachServiceDockerfile } from "./support/service-dockerfiles.js";
 import { located } from "./support/targets.js";
 
 export default defineRule({
@@ -54,10 +54,9 @@ export default defineRule({
     args (proxies, \`BUILDKIT_*\`, platform args) need no declaration.
   `,
   create: (ctx) => ({
-    Project(project) {
-      for (const service of Object.values(project.services)) {
-        const build = buildOf(service, ctx.dockerfileOf(service));
-        if (!build || (build.target && !build.targetStage)) continue;
+    Project() {
+      forEachServiceDockerfile(ctx, (service, build) => {
+        if (build.target && !build.targetStage) return;
         const declared = new Set(
           build.semantic.declarations.filter((d) => d.kind === "arg" && (d.global || d.stage?.reachable)).map((d) => d.name),
         );
@@ -66,7 +65,7 @@ export default defineRule({
           const where = build.target ? ` in the stages target '${build.target}' builds` : "";
           ctx.report(located(kv.keyRange, kv.file), `Build arg '${kv.key}' of service '${service.name}' is not declared by an ARG in ${build.dockerfile.path}${where}; BuildKit ignores it`);
         }
-      }
+      });
     },
   }),
 });

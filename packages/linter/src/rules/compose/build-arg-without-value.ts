@@ -1,6 +1,6 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { buildOf } from "./support/built.js";
+import { forEachServiceDockerfile } from "./support/service-dockerfiles.js";
 import { located } from "./support/targets.js";
 
 /** Modifiers that make a reference safe when the variable is unset. */
@@ -49,10 +49,9 @@ export default defineRule({
     No fix: the value is a choice.
   `,
   create: (ctx) => ({
-    Project(project) {
-      for (const service of Object.values(project.services)) {
-        const build = buildOf(service, ctx.dockerfileOf(service));
-        if (!build || (build.target && !build.targetStage)) continue;
+    Project() {
+      forEachServiceDockerfile(ctx, (service, build) => {
+        if (build.target && !build.targetStage) return;
         const reported = new Set<string>();
         for (const use of build.semantic.uses) {
           const decl = use.declaration;
@@ -71,7 +70,7 @@ export default defineRule({
           ctx.report(at, `Service '${service.name}' gives no value to ARG ${decl.name}, which ${build.dockerfile.path} declares without a default and uses; add it to build.args`,
             inline ? undefined : { related: [{ message: `ARG ${decl.name} is declared here`, target: decl.nameRange, file: build.dockerfile.path }] });
         }
-      }
+      });
     },
   }),
 });

@@ -1,9 +1,6 @@
-import { dirname, isAbsolute, join } from "node:path";
+import { dockerfileLocation } from "@shipshape/compose";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-
-/** A remote build context (git, http) cannot be read offline. */
-const isRemote = (context: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith("git@") || /^github\.com\//.test(context);
 
 export default defineRule({
   code: "DC203",
@@ -44,24 +41,18 @@ export default defineRule({
     No fix: the right path is unknown.
 
     ## Differences from Compose
-    The Dockerfile is read through the linter's file reader; remote contexts (git, http) are skipped.
-    Without a reader (some editor setups), every local build is reported.
+    The Dockerfile is read through the linter's file reader; remote contexts (git, http) and paths that
+    still hold a \`$\` are skipped. Without a reader (some editor setups) nothing can be known about the
+    file, so nothing is reported; a reader that fails counts as the file missing.
   `,
   create: (ctx) => ({
     Project(project) {
       for (const service of Object.values(project.services)) {
-        const build = service.build;
-        if (!build || build.dockerfile_inline !== undefined || ctx.dockerfileOf(service)) continue;
-        const context = String(build.context?.value ?? ".");
-        if (isRemote(context) || context.includes("$")) continue;
-        const file = build.dockerfile?.value === undefined ? "Dockerfile" : String(build.dockerfile.value);
-        if (file.includes("$")) continue;
-        const where = build.context?.file ?? build.file;
-        const base = project.baseDirs[where] ?? dirname(where);
-        const contextDir = isAbsolute(context) ? context : join(base, context);
-        const path = isAbsolute(file) ? file : join(contextDir, file);
-        const at = build.dockerfile ?? build.context ?? build;
-        ctx.report(at, `Service '${service.name}' builds from ${path}, which cannot be read`);
+        const where = dockerfileLocation(service, project);
+        // A file never looked up (no reader was given) may well exist: only a failed read counts.
+        if (where?.kind !== "file" || !ctx.isMissing(where.path)) continue;
+        const build = service.build!;
+        ctx.report(build.dockerfile ?? build.context ?? build, `Service '${service.name}' builds from ${where.path}, which cannot be read`);
       }
     },
   }),

@@ -1,6 +1,6 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { buildOf } from "./support/built.js";
+import { forEachServiceDockerfile } from "./support/service-dockerfiles.js";
 
 /** The id of a secret mount: `id=`, else the base name of `target=`/`dst=` (as BuildKit does). */
 function secretId(values: Record<string, string>): string | undefined {
@@ -58,10 +58,9 @@ export default defineRule({
     BuildKit. Reported at the service's \`build\`, naming the Dockerfile line.
   `,
   create: (ctx) => ({
-    Project(project) {
-      for (const service of Object.values(project.services)) {
-        const build = buildOf(service, ctx.dockerfileOf(service));
-        if (!build || (build.target && !build.targetStage)) continue;
+    Project() {
+      forEachServiceDockerfile(ctx, (service, build) => {
+        if (build.target && !build.targetStage) return;
         const provided = new Set((service.build?.secrets ?? []).map((s) => s.target?.value ?? s.source.value));
         const reported = new Set<string>();
         for (const stage of build.semantic.stages) {
@@ -80,7 +79,7 @@ export default defineRule({
             }
           }
         }
-      }
+      });
     },
   }),
 });

@@ -1,6 +1,6 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { buildOf } from "./support/built.js";
+import { forEachServiceDockerfile } from "./support/service-dockerfiles.js";
 
 export default defineRule({
   code: "DC204",
@@ -47,13 +47,12 @@ export default defineRule({
     files are skipped (see DC203).
   `,
   create: (ctx) => ({
-    Project(project) {
-      for (const service of Object.values(project.services)) {
-        const build = buildOf(service, ctx.dockerfileOf(service));
-        if (!build?.target || build.targetStage) continue;
+    Project() {
+      forEachServiceDockerfile(ctx, (service, build) => {
+        if (!build.target || build.targetStage) return;
         const names = build.semantic.stages.filter((s) => s.name).map((s) => s.nameWord?.value ?? s.name!);
         ctx.report(service.build!.target!, `Service '${service.name}' builds the target '${build.target}', which is not a stage of ${build.dockerfile.path}${names.length ? ` (stages: ${names.join(", ")})` : " (it has no named stages)"}`);
-      }
+      });
     },
   }),
 });

@@ -1,7 +1,8 @@
 import type { Service } from "@shipshape/compose";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { buildOf, lastInChain } from "./support/built.js";
+import { lastInChain } from "./support/built.js";
+import { serviceBuild } from "./support/service-dockerfiles.js";
 
 /** What Compose says about a service's healthcheck: set, switched off, or not written. */
 function composeHealthcheck(service: Service): "set" | "disabled" | "absent" {
@@ -81,7 +82,7 @@ export default defineRule({
             ctx.report(dep.service, `Service '${service.name}' waits for '${target.name}' to be healthy, but '${target.name}' switches its healthcheck off`);
             continue;
           }
-          const build = target.build ? buildOf(target, ctx.dockerfileOf(target)) : undefined;
+          const build = serviceBuild(ctx, target);
           if (!build || !build.targetStage) continue;
           const hc = lastInChain(build, "Healthcheck");
           if (hc && hc.type?.value.toUpperCase() !== "NONE") continue;

@@ -1,6 +1,7 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { buildOf, type Build } from "./support/built.js";
+import type { Build } from "./support/built.js";
+import { forEachServiceDockerfile } from "./support/service-dockerfiles.js";
 import { located } from "./support/targets.js";
 
 interface Exposed {
@@ -73,12 +74,11 @@ export default defineRule({
     expose ports through variables, nothing is reported.
   `,
   create: (ctx) => ({
-    Project(project) {
-      for (const service of Object.values(project.services)) {
-        const build = buildOf(service, ctx.dockerfileOf(service));
-        if (!build || !build.targetStage) continue;
+    Project() {
+      forEachServiceDockerfile(ctx, (service, build) => {
+        if (!build.targetStage) return;
         const exposed = exposedPorts(build);
-        if (!exposed || exposed.length === 0) continue;
+        if (!exposed || exposed.length === 0) return;
         for (const port of service.ports) {
           if (port.interpolated || !port.target) continue;
           const { start, end } = port.target;
@@ -89,7 +89,7 @@ export default defineRule({
           ctx.report(port.parts.target ? located(port.parts.target, port.file) : port,
             `Service '${service.name}' publishes container port ${text}/${port.protocol}, which ${build.dockerfile.path} does not EXPOSE (it exposes ${list})`);
         }
-      }
+      });
     },
   }),
 });

@@ -1,0 +1,37 @@
+import type { Diagnostic } from "@shipshape/text";
+import { DiagnosticSink } from "./codes.js";
+import { parseYamlTree, type YamlFile } from "./yaml-tree.js";
+
+interface Entry {
+  text: string;
+  yaml: YamlFile;
+  /** What parsing reported, replayed into each caller's sink. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The YAML trees of compose files by file name, kept while a file's text is unchanged, so that loading a
+ * project and reading each of its files on its own (as the linter does) parse each text once. The trees
+ * are never changed by later stages (interpolation, merging and validation build new nodes), so one tree
+ * can serve any number of loads. Holds one text per file name: a new text replaces the old one.
+ */
+export class YamlCache {
+  private entries = new Map<string, Entry>();
+
+  /** The trees of `text` as `file`, parsing only when this file's text differs from the last one seen. */
+  parse(text: string, file: string, sink: DiagnosticSink): YamlFile {
+    let entry = this.entries.get(file);
+    if (!entry || entry.text !== text) {
+      const own = new DiagnosticSink();
+      entry = { text, yaml: parseYamlTree(text, file, own), diagnostics: own.list };
+      this.entries.set(file, entry);
+    }
+    for (const d of entry.diagnostics) sink.add(d);
+    return entry.yaml;
+  }
+
+  /** Forgets a file (e.g. when an editor closes it). */
+  delete(file: string): void {
+    this.entries.delete(file);
+  }
+}
