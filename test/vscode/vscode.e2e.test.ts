@@ -19,6 +19,8 @@ interface CheckResult {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CHECKS = [
+  "coexistence: with the Docker extension active, shipshape hides its duplicate by default",
+  "coexistence: showAll shows shipshape's copy too, and deduplicate hides it again",
   "Dockerfile diagnostics carry shipshape codes",
   "a quick fix applies (FromAsCasing: as -> AS)",
   "hover on a variable shows its value",

@@ -8,7 +8,7 @@ import * as vscode from "vscode";
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from "vscode-languageclient/node";
 import { BuildPlanPanel } from "./build-plan/panel.js";
 import { documentSelector, readClientSettings } from "./selector.js";
-import { dockerExtensionActive, withoutDuplicates } from "./coexistence.js";
+import { Coexistence } from "./coexistence.js";
 import { explainRuleCommand, registerRuleDocs } from "./explain.js";
 
 let client: LanguageClient | undefined;
@@ -17,9 +17,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel("shipshape");
   const buildPlan = new BuildPlanPanel(() => client);
   buildPlan.register(context);
+  const coexistence = new Coexistence(() => client?.diagnostics);
+  coexistence.register(context);
 
   const start = async (): Promise<void> => {
-    client = createClient(context, output);
+    coexistence.clear();
+    client = createClient(context, output, coexistence);
     await client.start();
   };
 
@@ -60,7 +63,7 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
-function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, coexistence: Coexistence): LanguageClient {
   const module = context.asAbsolutePath(path.join("dist", "server.js"));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.stdio },
@@ -74,16 +77,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     synchronize: {
       fileEvents: vscode.workspace.createFileSystemWatcher("**/{.shipshape.yaml,.shipshape.yml,.hadolint.yaml,.hadolint.yml,.env}"),
     },
-    middleware: {
-      handleDiagnostics(uri, diagnostics, next) {
-        const mode = vscode.workspace.getConfiguration("shipshape").get<string>("coexistence.dockerExtension", "deduplicate");
-        if (mode === "deduplicate" && dockerExtensionActive()) {
-          next(uri, withoutDuplicates(diagnostics, vscode.languages.getDiagnostics(uri)));
-        } else {
-          next(uri, diagnostics);
-        }
-      },
-    },
+    middleware: { handleDiagnostics: coexistence.handleDiagnostics },
   };
   return new LanguageClient("shipshape", "shipshape", serverOptions, clientOptions);
 }
