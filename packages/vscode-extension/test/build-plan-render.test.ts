@@ -1,6 +1,7 @@
 import { plan } from "@shipshape/buildplan";
 import { describe, expect, it } from "vitest";
-import { layoutPlan, renderGraphSvg, renderPlanHtml } from "../src/build-plan/render.js";
+import { layoutPlan } from "../src/build-plan/graph-layout.js";
+import { renderGraphSvg, renderPlanHtml } from "../src/build-plan/render.js";
 
 const DOCKERFILE = [
   "FROM golang:1.23 AS build",

@@ -1,97 +1,34 @@
 /**
  * Turns a build plan (the `BuildPlan` data the server's `shipshape/buildPlan` request returns) into the
- * HTML of the "Show build plan" webview: an inline SVG stage graph laid out by hand (one column per wave,
- * external images in a column of their own on the left) and a table of steps with the effective state at
- * each. No scripts, no external resources: the page's CSP allows only inline styles.
+ * HTML of the "Show build plan" webview: an inline SVG stage graph (layered by wave, edges routed around
+ * the boxes: see graph-layout.ts) and a table of steps with the effective state at each. No scripts, no
+ * external resources: the page's CSP allows only inline styles.
  */
 // Types only: the data arrives over the wire, so nothing of the simulator is bundled into the client.
 import type { BuildPlan, StagePlan, StepPlan } from "@shipshape/buildplan";
-
-const BOX_W = 170;
-const BOX_H = 46;
-const COL_GAP = 90;
-const ROW_GAP = 26;
-const PAD = 20;
-
-export interface NodeBox {
-  id: string;
-  label: string;
-  kind: "built" | "skipped" | "target" | "external";
-  x: number;
-  y: number;
-}
-
-export interface GraphLayout {
-  nodes: NodeBox[];
-  edges: { from: string; to: string; kind: string }[];
-  width: number;
-  height: number;
-}
-
-/** Columns: external sources first, then the waves in build order; stages no wave lists (skipped) last. */
-export function layoutPlan(plan: BuildPlan): GraphLayout {
-  const columns: { id: string; label: string; kind: NodeBox["kind"] }[][] = [];
-  const stageIds = new Set(plan.stages.map((s) => s.id));
-  const externals = [...new Set(plan.edges.map((e) => e.from).filter((f) => !stageIds.has(f)))];
-  if (externals.length) columns.push(externals.map((id) => ({ id, label: id.replace(/^(image|context):/, "") || id, kind: "external" as const })));
-
-  const byId = new Map(plan.stages.map((s) => [s.id, s]));
-  const placed = new Set<string>();
-  for (const wave of plan.order) {
-    const col = wave.filter((id) => byId.has(id) && !placed.has(id));
-    col.forEach((id) => placed.add(id));
-    if (col.length) columns.push(col.map((id) => stageNode(byId.get(id)!, plan.target)));
-  }
-  const rest = plan.stages.filter((s) => !placed.has(s.id));
-  if (rest.length) columns.push(rest.map((s) => stageNode(s, plan.target)));
-
-  const nodes: NodeBox[] = [];
-  columns.forEach((col, c) =>
-    col.forEach((n, r) => nodes.push({ ...n, x: PAD + c * (BOX_W + COL_GAP), y: PAD + r * (BOX_H + ROW_GAP) })),
-  );
-  const rows = Math.max(1, ...columns.map((c) => c.length));
-  return {
-    nodes,
-    edges: plan.edges.map((e) => ({ from: e.from, to: e.to, kind: e.kind })),
-    width: PAD * 2 + Math.max(1, columns.length) * (BOX_W + COL_GAP) - COL_GAP,
-    height: PAD * 2 + rows * (BOX_H + ROW_GAP) - ROW_GAP,
-  };
-}
-
-function stageNode(s: StagePlan, target: string | null): { id: string; label: string; kind: NodeBox["kind"] } {
-  const kind = s.id === target ? "target" : s.built ? "built" : "skipped";
-  return { id: s.id, label: s.name ?? s.id, kind };
-}
+import { BOX_W, type GraphLayout, layoutPlan, routePath } from "./graph-layout.js";
 
 const EDGE_LABEL: Record<string, string> = { base: "FROM", "copy-from": "COPY --from", "mount-from": "--mount from", onbuild: "ONBUILD" };
 
 export function renderGraphSvg(layout: GraphLayout): string {
-  const at = new Map(layout.nodes.map((n) => [n.id, n]));
   const edges = layout.edges
-    .map((e, i) => {
-      const a = at.get(e.from);
-      const b = at.get(e.to);
-      if (!a || !b) return "";
-      const x1 = a.x + BOX_W;
-      const y1 = a.y + BOX_H / 2;
-      const x2 = b.x;
-      const y2 = b.y + BOX_H / 2;
-      const mid = (x1 + x2) / 2;
+    .map((e) => {
+      const end = e.points[e.points.length - 1]!;
       const dashed = e.kind === "base" ? "" : ' stroke-dasharray="6 4"';
       const label = EDGE_LABEL[e.kind] ?? e.kind;
       return (
-        `<path class="edge edge-${esc(e.kind)}" d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}"${dashed} marker-end="url(#arrow)"/>` +
-        // Labelled just before the arrow head, where edges into one box do not overlap.
-        `<text class="edge-label" x="${x2 - 6}" y="${y2 - 6 - (i % 2) * 10}" text-anchor="end">${esc(label)}</text>`
+        `<path class="edge edge-${esc(e.kind)}" d="${routePath(e.points)}"${dashed} marker-end="url(#arrow)"/>` +
+        // Labelled just before the arrow head: the ports of edges into one box are spread over its side.
+        `<text class="edge-label" x="${end.x - 8}" y="${end.y - 4}" text-anchor="end">${esc(label)}</text>`
       );
     })
     .join("");
   const nodes = layout.nodes
     .map(
       (n) =>
-        `<g class="node ${n.kind}" data-id="${esc(n.id)}"><rect x="${n.x}" y="${n.y}" width="${BOX_W}" height="${BOX_H}" rx="6"/>` +
-        `<text x="${n.x + BOX_W / 2}" y="${n.y + 20}" text-anchor="middle">${esc(clip(n.label, 22))}</text>` +
-        `<text class="sub" x="${n.x + BOX_W / 2}" y="${n.y + 36}" text-anchor="middle">${n.kind === "target" ? "target" : n.kind}</text></g>`,
+        `<g class="node ${n.kind}" data-id="${esc(n.id)}"><rect x="${n.x}" y="${n.y}" width="${BOX_W}" height="${n.height}" rx="6"/>` +
+        `<text x="${n.x + BOX_W / 2}" y="${n.y + n.height / 2 - 3}" text-anchor="middle">${esc(clip(n.label, 22))}</text>` +
+        `<text class="sub" x="${n.x + BOX_W / 2}" y="${n.y + n.height / 2 + 13}" text-anchor="middle">${n.kind === "target" ? "target" : n.kind}</text></g>`,
     )
     .join("");
   return (
