@@ -24,22 +24,71 @@ export function runComposeRules(input: ComposeRunInput): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   input.files.forEach((file, index) => {
     const model = input.models.get(file.path);
-    if (!model) return;
-    for (const active of input.rules) runRule(active, file, model, index === 0, input, diagnostics);
+    if (model) runFile(file, model, index === 0, input, diagnostics);
   });
   return diagnostics;
 }
 
-function runRule(
+/** A rule at work on one file: its visitor, what it reported, and whether it failed (then it is dropped). */
+interface Running {
+  rule: ComposeRule;
+  visitor?: ComposeVisitor;
+  diagnostics: Diagnostic[];
+  failed: boolean;
+}
+
+const NOWHERE = { start: 0, end: 0 };
+
+/**
+ * One pass over the file for all rules: each service and resource is visited once and handed to the rules
+ * with that hook, so a rule without entry hooks costs nothing per entry. Diagnostics are given out rule by
+ * rule, in rule order, as if each rule had run alone.
+ */
+function runFile(file: SourceFile, model: ComposeFile, first: boolean, input: ComposeRunInput, out: Diagnostic[]): void {
+  const running: Running[] = input.rules.map((active) => {
+    const r: Running = { rule: active.rule, diagnostics: [], failed: false };
+    guard(r, NOWHERE, () => {
+      r.visitor = active.rule.create(contextFor(active, file, model, input, r.diagnostics));
+    });
+    return r;
+  });
+  const withHook = (hook: keyof ComposeVisitor) => running.filter((r) => !r.failed && r.visitor?.[hook]);
+
+  for (const r of withHook("File")) guard(r, NOWHERE, () => r.visitor!.File!(model));
+  const entryHooks = [
+    ["Service", model.services], ["Network", model.networks], ["Volume", model.volumes], ["Secret", model.secrets], ["Config", model.configs],
+  ] as const;
+  for (const [hook, section] of entryHooks) {
+    const rules = withHook(hook);
+    if (rules.length === 0) continue;
+    for (const entry of Object.values(section)) {
+      for (const r of rules) if (!r.failed) guard(r, entry.range, () => (r.visitor![hook] as (e: typeof entry) => void)(entry));
+    }
+  }
+  for (const r of withHook("File:exit")) guard(r, NOWHERE, () => r.visitor!["File:exit"]!(model));
+  if (first) for (const r of withHook("Project")) guard(r, NOWHERE, () => r.visitor!.Project!(input.project));
+  for (const r of running) out.push(...r.diagnostics);
+}
+
+/** Runs one hook of a rule; a throw becomes an `internal-error` at `at` and drops the rule for this file. */
+function guard(r: Running, at: { start: number; end: number }, hook: () => void): void {
+  try {
+    hook();
+  } catch (e) {
+    r.failed = true;
+    r.diagnostics.push(internalError(`Rule ${r.rule.code} (${r.rule.name}) failed: ${errorText(e)}`, at));
+  }
+}
+
+function contextFor(
   active: ActiveRule<ComposeRule>,
   file: SourceFile,
   model: ComposeFile,
-  first: boolean,
   input: ComposeRunInput,
   diagnostics: Diagnostic[],
-): void {
+): ComposeRuleContext<Record<string, unknown>> {
   const rule = active.rule;
-  const ctx: ComposeRuleContext<Record<string, unknown>> = {
+  return {
     rule,
     file,
     options: active.options,
@@ -59,28 +108,4 @@ function runRule(
       return file.text.slice(r.start, r.end);
     },
   };
-  let at = { start: 0, end: 0 };
-  try {
-    const v: ComposeVisitor = rule.create(ctx);
-    v.File?.(model);
-    for (const s of Object.values(model.services)) {
-      at = s.range;
-      v.Service?.(s);
-    }
-    for (const [hook, section] of [
-      ["Network", model.networks], ["Volume", model.volumes], ["Secret", model.secrets], ["Config", model.configs],
-    ] as const) {
-      const fn = v[hook];
-      if (!fn) continue;
-      for (const entry of Object.values(section)) {
-        at = entry.range;
-        fn(entry);
-      }
-    }
-    at = { start: 0, end: 0 };
-    v["File:exit"]?.(model);
-    if (first) v.Project?.(input.project);
-  } catch (e) {
-    diagnostics.push(internalError(`Rule ${rule.code} (${rule.name}) failed: ${errorText(e)}`, at));
-  }
 }

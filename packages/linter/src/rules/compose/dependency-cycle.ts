@@ -57,8 +57,12 @@ export default defineRule({
         edges.set(service.name, out);
       }
       const reported = new Set<string>();
+      // A cycle stays inside one strongly connected component: walking only there keeps the search linear
+      // on graphs without cycles (all paths of a dependency DAG can be exponentially many).
+      const component = components(edges);
       // A cycle is found from its smallest member: only walk paths through larger names.
       for (const start of [...edges.keys()].sort()) {
+        if (!component.has(start)) continue;
         const path: Reference[] = [];
         const onPath = new Set<string>([start]);
         const visit = (name: string) => {
@@ -74,7 +78,7 @@ export default defineRule({
               }
               continue;
             }
-            if (next < start || onPath.has(next)) continue;
+            if (next < start || onPath.has(next) || component.get(next) !== component.get(start)) continue;
             onPath.add(next);
             path.push(r);
             visit(next);
@@ -87,3 +91,58 @@ export default defineRule({
     },
   }),
 });
+
+/**
+ * The strongly connected components that can hold a cycle (two members or more, or a self reference), by
+ * member name (Tarjan's algorithm, iterative so that long chains cannot overflow the stack).
+ */
+function components(edges: ReadonlyMap<string, readonly Reference[]>): Map<string, number> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const out = new Map<string, number>();
+  let counter = 0;
+  let id = 0;
+  for (const root of edges.keys()) {
+    if (index.has(root)) continue;
+    const work: { name: string; next: number }[] = [{ name: root, next: 0 }];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length) {
+      const frame = work[work.length - 1]!;
+      const targets = edges.get(frame.name) ?? [];
+      if (frame.next < targets.length) {
+        const to = targets[frame.next++]!.ref.value;
+        if (!edges.has(to)) continue;
+        if (!index.has(to)) {
+          index.set(to, counter);
+          low.set(to, counter++);
+          stack.push(to);
+          onStack.add(to);
+          work.push({ name: to, next: 0 });
+        } else if (onStack.has(to)) low.set(frame.name, Math.min(low.get(frame.name)!, index.get(to)!));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.name, Math.min(low.get(parent.name)!, low.get(frame.name)!));
+      if (low.get(frame.name) !== index.get(frame.name)) continue;
+      const members: string[] = [];
+      let m: string;
+      do {
+        m = stack.pop()!;
+        onStack.delete(m);
+        members.push(m);
+      } while (m !== frame.name);
+      const selfLoop = targets.some((r) => r.ref.value === frame.name);
+      if (members.length > 1 || selfLoop) {
+        for (const n of members) out.set(n, id);
+        id++;
+      }
+    }
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import rule from "../../../src/rules/compose/dependency-cycle.js";
 import { check } from "../../helpers/check.js";
 
@@ -42,4 +42,36 @@ describe("DC103 dependency-cycle", () => {
         d:
           image: busybox:1.36
     `));
+
+  it("reports every cycle of a tangle, and none through services outside it", () =>
+    check(rule, `
+      services:
+        a:
+          image: busybox:1.36
+          depends_on: [b, c, z]
+      #                ^ error[DC103]: Dependency cycle: a -> b -> a
+      #                   ^ error[DC103]: Dependency cycle: a -> c -> a
+        b:
+          image: busybox:1.36
+          depends_on: [a]
+        c:
+          image: busybox:1.36
+          depends_on: [a, z]
+        z:
+          image: busybox:1.36
+    `));
+
+  it("stays fast on a dependency graph with exponentially many paths", () => {
+    // 24 layers of 3 services, each depending on every service of the next layer: 3^24 paths, no cycle.
+    const lines = ["services:"];
+    for (let layer = 0; layer < 24; layer++) {
+      for (let i = 0; i < 3; i++) {
+        lines.push(`  s${String(layer).padStart(2, "0")}${i}:`, "    image: busybox:1.36");
+        if (layer < 23) lines.push(`    depends_on: [s${String(layer + 1).padStart(2, "0")}0, s${String(layer + 1).padStart(2, "0")}1, s${String(layer + 1).padStart(2, "0")}2]`);
+      }
+    }
+    const t = performance.now();
+    check(rule, lines.join("\n") + "\n");
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
 });
