@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SelectionRange } from "vscode-languageserver-types";
-import { TOKEN_TYPES, codeActions, foldingRanges, inlayHints, parseDocument, selectionRanges, semanticTokens, toLspDiagnostics } from "../src/index.js";
+import { TOKEN_TYPES, codeActions, foldingRanges, inlayHints, parseDocument, references, selectionRanges, semanticTokens, toLspDiagnostics } from "../src/index.js";
 
 const compose = (text: string, path = "/w/compose.yaml") => parseDocument({ uri: `file://${path}`, path, version: 1, text, kind: "compose" });
 
@@ -125,6 +125,15 @@ describe("compose semantic tokens", () => {
     ]);
   });
 
+  it("marks the service every form of extends names", () => {
+    const ext = "services:\n  base:\n    image: a\n  b:\n    extends: base\n  c:\n    extends:\n      service: base\n  d:\n    extends:\n      file: other.yaml\n      service: app\n";
+    expect(tokens(ext, semanticTokens(compose(ext))).filter((t) => !t[2])).toEqual([
+      ["base", "class", false],
+      ["base", "class", false],
+      ["app", "class", false],
+    ]);
+  });
+
   it("keeps the Dockerfile part of the legend where it was", () => {
     expect(TOKEN_TYPES.slice(0, 6)).toEqual(["keyword", "parameter", "variable", "comment", "namespace", "macro"]);
   });
@@ -199,5 +208,16 @@ describe("compose quick fixes", () => {
     expect(actions.map((a) => a.title)).toEqual(["Remove the 'version' key", "Ignore DC006 for this line", "Fix all safe shipshape problems"]);
     expect(actions[0]!.edit!.changes!["file:///w/compose.yaml"]).toEqual([{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, newText: "" }]);
     expect(actions[2]!.edit).toEqual(actions[0]!.edit);
+  });
+});
+
+describe("compose navigation through extends", () => {
+  it("finds a service's references in both the scalar and the mapping form of extends", () => {
+    const text = "services:\n  base:\n    image: a\n  b:\n    extends: base\n  c:\n    extends:\n      service: base\n";
+    const refs = references(compose(text), { line: 1, character: 3 }, false);
+    expect(refs.map((r) => [r.range.start.line, r.range.start.character])).toEqual([
+      [4, 13],
+      [7, 15],
+    ]);
   });
 });

@@ -32,7 +32,15 @@ export function definitions(model: ComposeFile, file: string): Definition[] {
 /** Every reference written in `file`. */
 export function references(model: ComposeFile, file: string): Reference[] {
   const out: Reference[] = [];
-  for (const s of Object.values(model.services)) for (const r of referencesOf(s)) if (r.ref.file === file) out.push(r);
+  for (const s of Object.values(model.services)) {
+    const refs = referencesOf(s);
+    // referencesOf misses a same-file `extends:` written as a mapping (see extendsFile).
+    const ext = s.extends;
+    if (ext && extendsFile(ext) === undefined && ext.service.value && !ext.service.value.includes("$") && !refs.some((r) => r.via === "extends")) {
+      refs.push({ kind: "service", ref: ext.service, via: "extends", required: true });
+    }
+    for (const r of refs) if (r.ref.file === file) out.push(r);
+  }
   return out;
 }
 

@@ -44,7 +44,7 @@ export function composeSemanticTokens(doc: ParsedDocument): number[] {
   const named = (r: OffsetRange) => !doc.text.slice(r.start, r.end).includes("$"); // `${VAR}` parts win
   for (const r of references(model, doc.path)) if (named(r.ref.range)) add(r.ref.range, NAME_TYPE[r.kind]);
   for (const s of Object.values(model.services)) {
-    // referencesOf covers same-file extends only; a service of another file is still a service name.
+    // The service an `extends.file` names is not a reference of this file, yet still a service name.
     const ext = s.extends;
     if (ext && extendsFile(ext) !== undefined && ext.service.file === doc.path && named(ext.service.range)) add(ext.service.range, "class");
   }
