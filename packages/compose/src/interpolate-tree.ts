@@ -1,6 +1,6 @@
 import type { Range } from "@shipshape/text";
 import type { DiagnosticSink } from "./codes.js";
-import type { CNode, CScalar } from "./node.js";
+import type { CEntry, CNode, CScalar } from "./node.js";
 import { subRange } from "./node.js";
 import { interpolate, type Lookup } from "./template.js";
 
@@ -10,8 +10,28 @@ import { interpolate, type Lookup } from "./template.js";
  * lookup, references are only checked for syntax and left as written.
  */
 export function interpolateTree(node: CNode, lookup: Lookup | undefined, sink: DiagnosticSink, uses?: VariableReference[]): CNode {
-  if (node.kind === "map") return { ...node, entries: node.entries.map((e) => ({ ...e, value: interpolateTree(e.value, lookup, sink, uses) })) };
-  if (node.kind === "seq") return { ...node, items: node.items.map((n) => interpolateTree(n, lookup, sink, uses)) };
+  // Parts without a changed value are returned as they are (trees are never modified), so a file without
+  // variables comes back whole and later stages can recognise it.
+  if (node.kind === "map") {
+    let entries: CEntry[] | undefined;
+    node.entries.forEach((e, i) => {
+      const value = interpolateTree(e.value, lookup, sink, uses);
+      if (value === e.value) return;
+      entries ??= node.entries.slice();
+      entries[i] = { ...e, value };
+    });
+    return entries ? { ...node, entries } : node;
+  }
+  if (node.kind === "seq") {
+    let items: CNode[] | undefined;
+    node.items.forEach((item, i) => {
+      const value = interpolateTree(item, lookup, sink, uses);
+      if (value === item) return;
+      items ??= node.items.slice();
+      items[i] = value;
+    });
+    return items ? { ...node, items } : node;
+  }
   if (typeof node.value !== "string" || !node.value.includes("$")) return node;
   return interpolateScalar(node, lookup, sink, uses);
 }

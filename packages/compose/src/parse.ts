@@ -41,7 +41,7 @@ export function parseCompose(text: string, options: ParseComposeOptions = {}): P
     const variables: VariableReference[] = [];
     const root = readTree(text, file, sink, lookup, status, variables, options.yamlCache);
     // After a syntax error the tree is a guess: build the model for editor features, but keep schema noise out.
-    const model = root ? buildModel(root, status.broken ? new DiagnosticSink() : sink) : emptyModel(file);
+    const model = root ? buildModelOnce(root, status.broken ? new DiagnosticSink() : sink, options.yamlCache) : emptyModel(file);
     model.variables = variables;
     return { model, errors: sink.list };
   } catch (e) {
@@ -88,6 +88,22 @@ export function readTree(
 
 export function emptyModel(file: string): ComposeFile {
   return { range: { start: 0, end: 0 }, file, include: [], services: {}, networks: {}, volumes: {}, secrets: {}, configs: {}, models: {}, extensions: {}, variables: [] };
+}
+
+/**
+ * `buildModel` through the cache: a tree already built is not validated again (its findings are replayed).
+ * The caller gets its own copy of the top level, to set `variables` on.
+ */
+export function buildModelOnce(tree: CMap, sink: DiagnosticSink, cache: YamlCache | undefined): ComposeFile {
+  if (!cache) return buildModel(tree, sink);
+  let built = cache.models.get(tree);
+  if (!built) {
+    const own = new DiagnosticSink();
+    built = { model: buildModel(tree, own), diagnostics: own.list };
+    cache.models.set(tree, built);
+  }
+  for (const d of built.diagnostics) sink.add(d);
+  return { ...built.model };
 }
 
 /** Validates a (merged) tree against the specification and builds the typed model. */

@@ -5,7 +5,7 @@ import { mergeTrees } from "./merge.js";
 import type { ComposeFile, Scalar, Service } from "./model.js";
 import type { CEntry, CMap, CNode } from "./node.js";
 import { cloneNode, getEntry, getValue, scalarText } from "./node.js";
-import { buildModel, emptyModel, readTree } from "./parse.js";
+import { buildModelOnce, emptyModel, readTree } from "./parse.js";
 import { dirname, resolvePath } from "./paths.js";
 import type { Lookup } from "./template.js";
 import type { VariableReference } from "./interpolate-tree.js";
@@ -73,7 +73,7 @@ export function loadProject(options: LoadProjectOptions): LoadProjectResult {
       if (tree) root = root ? mergeTrees(root, tree, sink) : tree;
     }
     const schemaSink = new DiagnosticSink();
-    const model = root?.kind === "map" ? buildModel(root, schemaSink) : emptyModel(first);
+    const model = root?.kind === "map" ? buildModelOnce(root, schemaSink, options.yamlCache) : emptyModel(first);
     for (const d of schemaSink.list) if (!loader.broken.has(d.file ?? "")) sink.add(d);
     model.variables = loader.variables;
     const active = options.profiles ?? (environment.COMPOSE_PROFILES ? environment.COMPOSE_PROFILES.split(",").map((s) => s.trim()).filter(Boolean) : []);
@@ -194,6 +194,8 @@ class Loader {
   readServiceEnvFiles(service: Service, environment: Record<string, string>): void {
     const lookup: Lookup = (n) => (Object.prototype.hasOwnProperty.call(environment, n) ? environment[n] : undefined);
     for (const ref of service.env_file) {
+      // A model can be shared through a YamlCache: what an earlier load read is not kept.
+      delete ref.vars;
       if (ref.path.value.includes("$") || (ref.format && ref.format !== "raw")) continue;
       const path = resolvePath(this.baseDirs.get(ref.path.file) ?? dirname(ref.path.file), ref.path.value);
       let text: string | undefined;

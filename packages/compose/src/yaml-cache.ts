@@ -1,5 +1,7 @@
 import type { Diagnostic } from "@shipshape/text";
 import { DiagnosticSink } from "./codes.js";
+import type { ComposeFile } from "./model.js";
+import type { CMap } from "./node.js";
 import { parseYamlTree, type YamlFile } from "./yaml-tree.js";
 
 interface Entry {
@@ -17,6 +19,12 @@ interface Entry {
  */
 export class YamlCache {
   private entries = new Map<string, Entry>();
+  /**
+   * Models built from trees of this cache, by tree. A file without variables, includes or extends gives
+   * the project the very tree it gives on its own, so its model is built once for both (then the file's
+   * own model also sees the `vars` the project load read into its `env_file` entries).
+   */
+  readonly models = new WeakMap<CMap, { model: ComposeFile; diagnostics: Diagnostic[] }>();
 
   /** The trees of `text` as `file`, parsing only when this file's text differs from the last one seen. */
   parse(text: string, file: string, sink: DiagnosticSink): YamlFile {

@@ -44,4 +44,33 @@ describe("YamlCache", () => {
     expect(Object.keys(other.model.services)).toEqual(["x"]);
     expect(parseCompose(text, { fileName: "/p/compose.yaml", yamlCache: cache }).model.services.db!.image?.value).toBe("postgres:17");
   });
+
+  it("builds the model of a file without variables, includes or extends once for the file and the project", () => {
+    const plain = yaml("services:", "  web:", "    image: nginx:1.27", "    ports: ['80:80']", "    networks: [back]", "networks:", "  back: {}");
+    const files = { "/p/compose.yaml": plain };
+    const cache = new YamlCache();
+    const load = (yamlCache?: YamlCache) => loadProject({ files: ["/p/compose.yaml"], readFile: memoryReader(files), env: {}, yamlCache });
+    const { project } = load(cache);
+    const alone = parseCompose(plain, { fileName: "/p/compose.yaml", yamlCache: cache });
+    expect(alone.model.services.web).toBe(project.model.services.web);
+    // Sharing changes nothing in what either reader sees.
+    expect(project).toEqual(load().project);
+    expect(alone).toEqual(parseCompose(plain, { fileName: "/p/compose.yaml" }));
+  });
+
+  it("does not keep what an earlier load read from env files in a shared model", () => {
+    const text = yaml("services:", "  web:", "    image: nginx:1.27", "    env_file: web.env");
+    const cache = new YamlCache();
+    const load = (files: Record<string, string>) => loadProject({ files: ["/p/compose.yaml"], readFile: memoryReader(files), env: {}, yamlCache: cache });
+    expect(load({ "/p/compose.yaml": text, "/p/web.env": "A=1\n" }).project.services.web!.env_file[0]!.vars).toEqual({ A: "1" });
+    expect(load({ "/p/compose.yaml": text }).project.services.web!.env_file[0]!.vars).toBeUndefined();
+  });
+
+  it("keeps separate models when interpolation changes the project's values", () => {
+    const cache = new YamlCache();
+    const { project } = loadProject({ files: ["/p/compose.yaml"], readFile: memoryReader({ "/p/compose.yaml": text }), env: { TAG: "2" }, yamlCache: cache });
+    const alone = parseCompose(text, { fileName: "/p/compose.yaml", yamlCache: cache }).model;
+    expect(project.services.web!.image?.value).toBe("nginx:2");
+    expect(alone.services.web!.image?.value).toBe("nginx:${TAG}");
+  });
 });
