@@ -7,6 +7,7 @@ import { errorText, internalError } from "./engine/builders.js";
 import { lintDockerfileText, lintDockerfileWithShellcheck } from "./engine/lint-dockerfile.js";
 import type { ShellcheckRunner } from "./engine/shellcheck.js";
 import { initShell } from "@shipshape/shell";
+import type { Dockerfile } from "@shipshape/dockerfile";
 import { fileKindOf } from "./file-kind.js";
 import { lintComposeProject, prefetchComposeProject, type ComposeEnvironment } from "./engine/lint-compose.js";
 import { YamlCache } from "@shipshape/compose";
@@ -21,6 +22,12 @@ export interface LintInput {
   text: string;
   /** Forces the kind (`--kind`); else it comes from the name. */
   kind?: RuleKind;
+  /**
+   * What a host (an editor) already made of this exact text, so it is not made twice: the line index,
+   * and for a Dockerfile its parse. They must belong to `text`.
+   */
+  lines?: LineIndex;
+  parsed?: { ast: Dockerfile; errors: Diagnostic[] };
 }
 
 export interface LintOptions {
@@ -134,7 +141,7 @@ export class LintSession {
     const selection = await this.withDockerignore(input.path, this.selectionFor(config, kind));
     const file = sourceFile(input);
     try {
-      const { diagnostics } = await lintDockerfileWithShellcheck(file, this.rules, selection, config, this.options.shellcheck);
+      const { diagnostics } = await lintDockerfileWithShellcheck(file, this.rules, selection, config, this.options.shellcheck, input.parsed);
       return { diagnostics, config, selection };
     } catch (e) {
       return { diagnostics: [internalError(`Linting failed: ${errorText(e)}`, { start: 0, end: 0 })], config, selection };
@@ -201,7 +208,7 @@ export class LintSession {
     const selection = this.selectionFor(config, kind);
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = lintDockerfileText(sourceFile(input), this.rules, selection, config).diagnostics;
+      diagnostics = lintDockerfileText(sourceFile(input), this.rules, selection, config, { parsed: input.parsed }).diagnostics;
     } catch (e) {
       diagnostics = [internalError(`Linting failed: ${errorText(e)}`, { start: 0, end: 0 })];
     }
@@ -215,8 +222,10 @@ export class LintSession {
 
   /** One file in the JSON shape. A compose file is linted as a project of its own. */
   async lintReported(input: LintInput): Promise<ReportedDiagnostic[]> {
-    const { diagnostics } = await this.lintFile(input);
-    return this.report(diagnostics, [input]);
+    // One line index serves the rules and the report.
+    const withLines = input.lines ? input : { ...input, lines: new LineIndex(input.text) };
+    const { diagnostics } = await this.lintFile(withLines);
+    return this.report(diagnostics, [withLines]);
   }
 
   /**
@@ -238,8 +247,9 @@ export class LintSession {
     const indexOf = (file: string) => {
       let idx = indexes.get(file);
       if (!idx) {
-        const text = inputs.find((i) => i.path === file)?.text ?? this.texts.get(file) ?? "";
-        indexes.set(file, (idx = new LineIndex(text)));
+        const input = inputs.find((i) => i.path === file);
+        idx = input?.lines ?? new LineIndex(input?.text ?? this.texts.get(file) ?? "");
+        indexes.set(file, idx);
       }
       return idx;
     };
@@ -266,5 +276,5 @@ export class LintSession {
 }
 
 function sourceFile(input: LintInput): SourceFile {
-  return { path: input.path, text: input.text, lines: new LineIndex(input.text) };
+  return { path: input.path, text: input.text, lines: input.lines ?? new LineIndex(input.text) };
 }

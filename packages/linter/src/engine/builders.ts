@@ -20,7 +20,16 @@ export const editBuilder: EditBuilder = {
   },
 };
 
+const fixBuilders = new WeakMap<RuleMeta, FixBuilder>();
+
+/** The fix builder of a rule: it depends on the rule alone, so it is made once. */
 export function fixBuilder(rule: RuleMeta): FixBuilder {
+  let builder = fixBuilders.get(rule);
+  if (!builder) fixBuilders.set(rule, (builder = makeFixBuilder(rule)));
+  return builder;
+}
+
+function makeFixBuilder(rule: RuleMeta): FixBuilder {
   const safety: FixSafety = rule.fix ?? "unsafe";
   return {
     replace: (target, text, title) => ({

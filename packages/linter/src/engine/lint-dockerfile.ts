@@ -63,9 +63,10 @@ export async function lintDockerfileWithShellcheck(
   selection: Selection,
   config: LinterConfig,
   runner: ShellcheckRunner | undefined,
+  parsedAlready?: { ast: Dockerfile; errors: Diagnostic[] },
 ): Promise<DockerfileLintResult> {
-  if (!runner || !shellcheckSelected(selection)) return lintDockerfileText(file, rules, selection, config);
-  const parsed = parseDockerfile(file.text);
+  if (!runner || !shellcheckSelected(selection)) return lintDockerfileText(file, rules, selection, config, { parsed: parsedAlready });
+  const parsed = parsedAlready ?? parseDockerfile(file.text);
   const semantic = analyzeDockerfile(parsed.ast);
   const pragmas = collectDockerfilePragmas(parsed.ast, file.text, file.lines);
   const index = indexStages(parsed.ast);
