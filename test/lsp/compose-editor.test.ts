@@ -129,6 +129,12 @@ describe("compose presentation features over stdio", () => {
     ]);
   });
 
+  it("folds a comment block as a comment", async () => {
+    const uri = await open("# Local stack.\n# Start with: docker compose up\nservices:\n  web:\n    image: nginx:1.27\n");
+    const folds = await client.request<FoldingRange[]>("textDocument/foldingRange", { textDocument: { uri } });
+    expect(folds.filter((f) => f.kind === "comment").map((f) => [f.startLine, f.endLine])).toEqual([[0, 1]]);
+  });
+
   it("expands the selection from an alias and from a flow list item", async () => {
     const uri = await open(text);
     const lines = text.split("\n");

@@ -166,6 +166,14 @@ describe("compose folding and selection with anchors and flow collections", () =
     ]);
   });
 
+  it("folds comment blocks, but not # lines inside a block scalar", () => {
+    const commented = "# Project\n# notes\nservices:\n  web:\n    command: |\n      # a script line\n      # another\n      run\n    # about\n    # the image\n    image: nginx\n";
+    expect(foldingRanges(compose(commented)).filter((f) => f.kind === "comment").map((f) => [f.startLine, f.endLine])).toEqual([
+      [0, 1],
+      [8, 9],
+    ]);
+  });
+
   const chainAt = (line: number, character: number) => {
     const [sel] = selectionRanges(compose(text), [{ line, character }]) as SelectionRange[];
     const lines = text.split("\n");

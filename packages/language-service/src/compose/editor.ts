@@ -97,8 +97,8 @@ export function composeSelectionRanges(doc: ParsedDocument, positions: Position[
   });
 }
 
-/** A fold for every mapping entry and list item whose value spans several lines. */
-export function composeFolding(doc: ParsedDocument): { startLine: number; endLine: number }[] {
+/** A fold for every mapping entry and list item whose value spans several lines, and for comment blocks. */
+export function composeFolding(doc: ParsedDocument): { startLine: number; endLine: number; kind?: "comment" }[] {
   const out: { startLine: number; endLine: number }[] = [];
   const lastLine = (end: number) => doc.lines.lineAt(Math.max(0, end - 1));
   const visit = (node: CNode | undefined, depth: number) => {
@@ -120,6 +120,30 @@ export function composeFolding(doc: ParsedDocument): { startLine: number; endLin
   };
   const seen = new Set<string>();
   visit(doc.compose?.model.root, 0);
+  return [...out, ...commentBlocks(doc)];
+}
+
+/** Runs of two or more comment lines; a `#` line inside a block scalar (`|`, `>`) is text, not a comment. */
+function commentBlocks(doc: ParsedDocument): { startLine: number; endLine: number; kind: "comment" }[] {
+  const blockLines = new Set<number>();
+  const collect = (node: CNode | undefined, depth: number) => {
+    if (!node || depth > 200 || node.file !== doc.path) return;
+    if (node.kind === "scalar" && node.style === "block") {
+      for (let l = doc.lines.lineAt(node.range.start); l <= doc.lines.lineAt(Math.max(node.range.start, node.range.end - 1)); l++) blockLines.add(l);
+    } else if (node.kind === "map") for (const e of node.entries) collect(e.value, depth + 1);
+    else if (node.kind === "seq") for (const i of node.items) collect(i, depth + 1);
+  };
+  collect(doc.compose?.model.root, 0);
+  const out: { startLine: number; endLine: number; kind: "comment" }[] = [];
+  let runStart = -1;
+  for (let line = 0; line <= doc.lines.lineCount; line++) {
+    const comment = line < doc.lines.lineCount && !blockLines.has(line) && /^\s*#/.test(doc.lines.lineText(line));
+    if (comment && runStart < 0) runStart = line;
+    if (!comment && runStart >= 0) {
+      if (line - 1 > runStart) out.push({ startLine: runStart, endLine: line - 1, kind: "comment" });
+      runStart = -1;
+    }
+  }
   return out;
 }
 
