@@ -2,6 +2,7 @@ import type { Diagnostic } from "@shipshape/text";
 import { DiagnosticSink } from "./codes.js";
 import type { ComposeFile } from "./model.js";
 import type { CMap } from "./node.js";
+import { reparseEdit } from "./yaml-incremental.js";
 import { parseYamlTree, type YamlFile } from "./yaml-tree.js";
 
 interface Entry {
@@ -15,7 +16,9 @@ interface Entry {
  * The YAML trees of compose files by file name, kept while a file's text is unchanged, so that loading a
  * project and reading each of its files on its own (as the linter does) parse each text once. The trees
  * are never changed by later stages (interpolation, merging and validation build new nodes), so one tree
- * can serve any number of loads. Holds one text per file name: a new text replaces the old one.
+ * can serve any number of loads. Holds one text per file name: a new text replaces the old one, and when
+ * it differs from the old one inside a single mapping entry (an editor's keystroke), only that entry is
+ * parsed again (yaml-incremental.ts), with the same result as a full parse.
  */
 export class YamlCache {
   private entries = new Map<string, Entry>();
@@ -30,8 +33,13 @@ export class YamlCache {
   parse(text: string, file: string, sink: DiagnosticSink): YamlFile {
     let entry = this.entries.get(file);
     if (!entry || entry.text !== text) {
-      const own = new DiagnosticSink();
-      entry = { text, yaml: parseYamlTree(text, file, own), diagnostics: own.list };
+      // After an edit inside one entry of a clean block-style file, only that entry is parsed again.
+      const spliced = entry && reparseEdit({ text: entry.text, yaml: entry.yaml, findings: entry.diagnostics.length }, text, file);
+      if (spliced) entry = { text, yaml: spliced, diagnostics: [] };
+      else {
+        const own = new DiagnosticSink();
+        entry = { text, yaml: parseYamlTree(text, file, own), diagnostics: own.list };
+      }
       this.entries.set(file, entry);
     }
     for (const d of entry.diagnostics) sink.add(d);

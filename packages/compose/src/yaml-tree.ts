@@ -7,7 +7,7 @@ import type { CEntry, CMap, CNode, CScalar, MergeTag } from "./node.js";
 /** compose-go stops at this many visited nodes; we cut aliases off at the same size. */
 export const MAX_EXPANDED_NODES = 100_000;
 /** Deeper trees are cut off so that no later stage can overflow the stack. */
-const MAX_DEPTH = 500;
+export const MAX_DEPTH = 500;
 /** Beyond this many syntax errors in one file the rest are noise. */
 const MAX_SYNTAX_ERRORS = 25;
 
@@ -18,29 +18,55 @@ export interface YamlFile {
   empty: boolean;
   /** True when YAML syntax errors were found. */
   broken: boolean;
+  /**
+   * True when no anchor, alias or merge key (`<<`) was met: every mapping entry's tree then comes from its
+   * own lines alone, which lets an edit inside one entry be parsed on its own (see yaml-incremental.ts).
+   */
+  local: boolean;
+  /** How many YAML nodes were converted (what the alias budget counts). */
+  nodes: number;
+  /** The deepest nesting met. */
+  depth: number;
 }
 
 /** Parses YAML text into trees of CNodes, reporting syntax errors, duplicate keys and alias abuse at their nodes. */
 export function parseYamlTree(text: string, file: string, sink: DiagnosticSink): YamlFile {
-  const docs = parseAllDocuments(text, { uniqueKeys: false, merge: false, prettyErrors: false, strict: false });
+  return parseYamlRange(text, 0, text.length, file, sink);
+}
+
+/**
+ * Parses `text.slice(start, end)` as a YAML stream of its own, with every range given in `text`'s offsets.
+ * With the whole text this is the ordinary parse.
+ */
+export function parseYamlRange(text: string, start: number, end: number, file: string, sink: DiagnosticSink): YamlFile {
+  const source = start === 0 && end === text.length ? text : text.slice(start, end);
+  const docs = parseAllDocuments(source, { uniqueKeys: false, merge: false, prettyErrors: false, strict: false });
   const list = Array.isArray(docs) ? docs : [];
-  const lines = new LineIndex(text);
+  let lines: LineIndex | undefined;
+  const lineIndex = () => (lines ??= new LineIndex(text));
   const out: CNode[] = [];
   let broken = false;
   let errorCount = 0;
+  let local = true;
+  let nodes = 0;
+  let depth = 0;
   for (const doc of list) {
     for (const e of doc.errors) {
       broken = true;
       if (errorCount++ >= MAX_SYNTAX_ERRORS) break;
       const [s, t] = e.pos;
-      sink.report("yaml-syntax", cleanYamlMessage(e.message), visibleRange(text, Math.min(s, text.length), Math.min(Math.max(t, s), text.length)), file);
+      const from = Math.min(s, source.length);
+      sink.report("yaml-syntax", cleanYamlMessage(e.message), visibleRange(text, start + from, start + Math.min(Math.max(t, s), source.length)), file);
     }
     if (doc.contents === null || doc.contents === undefined) continue;
-    const conv = new Converter(doc as Document.Parsed, text, file, sink, lines);
+    const conv = new Converter(doc as Document.Parsed, text, file, sink, lineIndex, start);
     const root = conv.convert(doc.contents as ParsedNode);
     if (root) out.push(root);
+    local &&= conv.local;
+    nodes += conv.nodes;
+    depth = Math.max(depth, conv.maxDepth);
   }
-  return { documents: out, empty: out.length === 0 && !broken, broken };
+  return { documents: out, empty: out.length === 0 && !broken, broken, local, nodes, depth };
 }
 
 /** Editors hide empty ranges: widen one to the character there, or to the last visible character before it. */
@@ -65,14 +91,23 @@ class Converter {
   /** yaml's Alias.resolve walks the whole document each time, so targets are looked up once per alias node. */
   private aliasTargets = new Map<YNode, YNode | undefined>();
   private aliasTargetsReady = false;
+  /** No anchor, alias or merge key met so far. */
+  local = true;
+  maxDepth = 0;
 
   constructor(
     private doc: Document.Parsed,
     private text: string,
     private file: string,
     private sink: DiagnosticSink,
-    private lines: LineIndex,
+    private lines: () => LineIndex,
+    /** Where the parsed source starts in `text`: yaml's offsets are relative to it. */
+    private offset = 0,
   ) {}
+
+  get nodes(): number {
+    return MAX_EXPANDED_NODES - Math.max(this.budget, 0);
+  }
 
   convert(node: ParsedNode | YNode | null | undefined): CNode | undefined {
     if (!node) return undefined;
@@ -84,6 +119,7 @@ class Converter {
       return undefined;
     }
     this.depth++;
+    if (this.depth > this.maxDepth) this.maxDepth = this.depth;
     try {
       return this.convertNode(node);
     } finally {
@@ -100,7 +136,9 @@ class Converter {
       }
       return undefined;
     }
+    if ((node as { anchor?: string }).anchor) this.local = false;
     if (isAlias(node)) {
+      this.local = false;
       const target = this.aliasTarget(node);
       const r = this.rangeOf(node);
       if (!target) {
@@ -158,8 +196,8 @@ class Converter {
 
   private rangeOf(node: YNode): Range {
     const r = node.range;
-    if (!r) return { start: 0, end: 0 };
-    return { start: r[0], end: r[1] };
+    if (!r) return { start: this.offset, end: this.offset };
+    return { start: r[0] + this.offset, end: r[1] + this.offset };
   }
 
   /** Block collections' ranges run on to the next key; end them where their last item ends instead. */
@@ -223,11 +261,13 @@ class Converter {
       const k = item.key as YNode | null;
       const keyRange = k ? this.rangeOf(k) : this.rangeOf(node);
       if (k && isScalar(k) && k.value === "<<" && k.type === Scalar.PLAIN) {
+        this.local = false;
         merged.push({ at: entries.length, entries: this.mergeSources(item.value as YNode | null, keyRange) });
         continue;
       }
       let key: string;
       if (k && isAlias(k)) {
+        this.local = false;
         const target = k.resolve(this.doc);
         if (target && isScalar(target) && target.value !== null) key = String(target.value);
         else {
@@ -243,7 +283,7 @@ class Converter {
       }
       const first = firstKeyRange.get(key);
       if (first) {
-        const line = this.lines.positionAt(first.start).line + 1;
+        const line = this.lines().positionAt(first.start).line + 1;
         this.sink.add({
           ...composeDiagnostic("duplicate-key", `Key "${key}" is already defined at line ${line}`, keyRange, this.file),
           related: [{ message: `First definition of "${key}"`, range: first, file: this.file }],
