@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// The npm bin: the esbuild bundle when it has been built (fast start), else the tsc output.
+// The npm bin: the esbuild bundle when it has been built (fast start, code cache kept between runs), else
+// the tsc output.
 import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 
 // The bash grammar is a 1.3 MB WebAssembly module: V8's optimising tier would recompile it on background
 // threads for over a second of CPU, and the process waits for that before it exits. The baseline
-// compiler alone parses RUN scripts fast enough.
+// compiler alone parses RUN scripts fast enough. Set before any code is compiled: V8 keys its code
+// cache on the flags in force.
 setFlagsFromString("--liftoff-only");
 
 // Never a stack trace: a reader that goes away (`shipshape lint | head`) ends the run quietly, and
@@ -27,6 +30,27 @@ function fail(error) {
   }
 }
 
-const bundle = new URL("../dist/shipshape.mjs", import.meta.url);
-const { main } = await import(existsSync(bundle) ? bundle.href : new URL("../dist/main.js", import.meta.url).href);
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const bundle = fileURLToPath(new URL("../dist/shipshape.cjs", import.meta.url));
+if (existsSync(bundle)) {
+  const { compileCacheDir, loadBundle } = await import("./load-bundle.js");
+  const cacheDir = compileCacheDir();
+  // Node 22+ keeps compiled ES modules too (the lint pool's worker, tinypool) in the same folder.
+  try {
+    const { default: nodeModule } = await import("node:module");
+    if (cacheDir !== undefined && typeof nodeModule.enableCompileCache === "function") nodeModule.enableCompileCache(cacheDir);
+  } catch {
+    // only an optimisation
+  }
+  const loaded = loadBundle(bundle, { key: cacheKey(argv), cacheDir, importExternal: (specifier) => import(specifier) });
+  process.exitCode = await loaded.exports.main(argv);
+  loaded.saveCache();
+} else {
+  const { main } = await import(new URL("../dist/main.js", import.meta.url).href);
+  process.exitCode = await main(argv);
+}
+
+/** One cache per command, as each compiles different parts of the bundle; the rest (--version, typos) share one. */
+function cacheKey(args) {
+  return ["lint", "parse", "rules", "explain", "plan", "lsp"].includes(args[0]) ? args[0] : "other";
+}

@@ -1,11 +1,10 @@
-import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { ReportedDiagnostic, Severity } from "@shipshape/text";
 import type { LinterConfig, LintOptions, SeverityOrOff } from "@shipshape/linter";
 import type { FileKind } from "./kinds.js";
+import { configureShellAssets } from "./shell-assets.js";
 import { decodeSource } from "./source-file.js";
 
 /** What gets linted together: one Dockerfile, or the files of one compose project. */
@@ -126,7 +125,7 @@ async function firstExisting(candidates: readonly string[]): Promise<string | un
 export async function runUnits(units: readonly LintUnit[], texts: ReadonlyMap<string, string>, settings: RunnerSettings): Promise<RunResult> {
   const { LintSession } = await import("@shipshape/linter");
   const hasDockerfiles = units.some((u) => u.kind === "dockerfile");
-  if (hasDockerfiles) await prepareShell();
+  await configureShellAssets();
   const session = new LintSession({ ...linterOptions(settings), shellcheck: hasDockerfiles ? await shellcheckRunner(settings.env) : undefined });
   const results: UnitResult[] = [];
   for (const unit of units) {
@@ -156,19 +155,6 @@ export async function runUnits(units: readonly LintUnit[], texts: ReadonlyMap<st
     // reported per file already if it matters
   }
   return { units: results, configDiagnostics };
-}
-
-/**
- * In the bundle, the bash grammar and web-tree-sitter's runtime are copied beside this module; point the
- * shell package at them before the linter first initialises it (it only does so for Dockerfiles). Outside
- * the bundle the shell package finds its installed defaults itself.
- */
-async function prepareShell(): Promise<void> {
-  const grammar = new URL("./tree-sitter-bash.wasm", import.meta.url);
-  const runtime = new URL("./web-tree-sitter.wasm", import.meta.url);
-  if (!existsSync(grammar) || !existsSync(runtime)) return;
-  const { initShell } = await import("@shipshape/shell");
-  await initShell({ wasm: fileURLToPath(grammar), runtimeWasm: fileURLToPath(runtime) }).catch(() => undefined);
 }
 
 /** ShellCheck on RUN scripts when a `shellcheck` executable is on PATH (SHIPSHAPE_SHELLCHECK: another binary, or 0 for none). */

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import type { LintUnit, RunResult, RunnerSettings } from "./lint-runner.js";
 import type { WorkerTask } from "./lint-worker.js";
+import { importExternal } from "./import-external.js";
 
 /** Below this many units, starting workers costs more than it saves. */
 export const POOL_THRESHOLD = 32;
@@ -22,7 +23,7 @@ export async function runUnitsInPool(
   settings: RunnerSettings,
   maxThreads = os.availableParallelism?.() ?? os.cpus().length,
 ): Promise<RunResult> {
-  const { Tinypool } = await import("tinypool");
+  const { Tinypool } = await importExternal<typeof import("tinypool")>("tinypool");
   const threads = Math.max(1, Math.min(maxThreads, Math.ceil(units.length / 8)));
   const pool = new Tinypool({ filename: workerUrl().href, minThreads: threads, maxThreads: threads });
   try {

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { chmod, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -34,6 +33,8 @@ export function encodeSource(text: string, original: Pick<SourceText, "bom" | "e
  */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
   const dir = path.dirname(file);
+  // Loaded here: node:crypto costs several milliseconds at start-up, and only --fix writes files.
+  const { randomBytes } = await import("node:crypto");
   const temp = path.join(dir, `.${path.basename(file)}.shipshape-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {
     const mode = (await stat(file)).mode & 0o7777;

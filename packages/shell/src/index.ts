@@ -1,5 +1,5 @@
 export type * from "./types.js";
-export { initShell, isShellReady, type InitShellOptions } from "./init.js";
+export { configureShell, initShell, isShellReady, type InitShellOptions } from "./init.js";
 export { parseShell, clearShellParseCache } from "./parse.js";
 export {
   commandName, parseArgs, hasFlag, countFlag, flagValue, flagOption, positionalArgs, subcommand, hasArg,

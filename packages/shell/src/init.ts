@@ -9,13 +9,24 @@ export interface InitShellOptions {
 
 let parser: Parser | undefined;
 let pending: Promise<void> | undefined;
+let configured: InitShellOptions = {};
 
 /**
- * Loads web-tree-sitter and the bash grammar once. Later calls return the same promise. After it
- * resolves every other function of this package is synchronous. Rejects only when the wasm files
- * cannot be loaded (a set-up problem, not bad input); a later call retries.
+ * Sets where a later `initShell()` without options finds the wasm files (a bundle keeps them beside
+ * itself), and loads nothing: the host says where the files are, and whoever first needs shell
+ * parsing pays for loading them (about 30 ms of CPU), so runs without shell scripts never do.
  */
-export function initShell(options: InitShellOptions = {}): Promise<void> {
+export function configureShell(options: InitShellOptions): void {
+  configured = { ...options };
+}
+
+/**
+ * Loads web-tree-sitter and the bash grammar once: from `options`, else from `configureShell()`, else
+ * the installed packages. Later calls return the same promise. After it resolves every other function
+ * of this package is synchronous. Rejects only when the wasm files cannot be loaded (a set-up problem,
+ * not bad input); a later call retries.
+ */
+export function initShell(options: InitShellOptions = configured): Promise<void> {
   if (parser) return Promise.resolve();
   if (!pending) {
     pending = load(options).catch((error: unknown) => {

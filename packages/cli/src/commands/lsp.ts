@@ -1,6 +1,7 @@
 import type { ParsedCommand } from "../main.js";
 import type { CliIO } from "../io.js";
 import { EXIT_OK, EXIT_USAGE } from "../io.js";
+import { configureShellAssets } from "../shell-assets.js";
 
 /**
  * `shipshape lsp --stdio`: the language server on stdin/stdout, until the client sends `exit`.
@@ -12,6 +13,7 @@ export async function lspCommand(parsed: ParsedCommand, io: CliIO): Promise<numb
     io.stderr.write("shipshape: lsp: pass --stdio (the only transport)\n");
     return EXIT_USAGE;
   }
+  await configureShellAssets();
   const { startServer } = await import("@shipshape/language-server");
   const { closed } = startServer({ input: process.stdin, output: process.stdout });
   await closed;

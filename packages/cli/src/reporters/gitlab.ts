@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import type { Category, Severity } from "@shipshape/text";
 import { SourceLines, sortDiagnostics } from "./common.js";
 import type { Reporter } from "./types.js";
@@ -14,6 +14,14 @@ const CATEGORY: Record<Category, string> = {
   performance: "Performance",
   style: "Style",
 };
+
+let crypto: typeof import("node:crypto") | undefined;
+
+/** node:crypto takes several milliseconds to load, so it is loaded only when this format is used. */
+function sha256(text: string): string {
+  crypto ??= createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
+  return crypto.createHash("sha256").update(text).digest("hex");
+}
 
 /**
  * GitLab Code Quality (a Code Climate subset): a JSON array of issues. The fingerprint hashes the file,
@@ -34,7 +42,7 @@ export const gitlab: Reporter = (diagnostics, _rules, options) => {
       description: d.message,
       categories: [CATEGORY[d.category ?? "correctness"]],
       severity: SEVERITY[d.severity],
-      fingerprint: createHash("sha256").update(`${key}\0${occurrence}`).digest("hex"),
+      fingerprint: sha256(`${key}\0${occurrence}`),
       location: { path: d.file, lines: { begin: d.line, end: d.endLine } },
     };
   });

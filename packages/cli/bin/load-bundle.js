@@ -1,0 +1,130 @@
+// Runs the CommonJS bundle (dist/shipshape.cjs) with V8's code cache kept between runs.
+//
+// Compiling the bundle's JavaScript is a large part of a cold start (about 180 ms of the CPU time of a
+// one-file lint on the machine this was measured on). Node 22 can keep compiled code for ES modules
+// (module.enableCompileCache); Node 20 cannot, but a vm.Script can take and produce V8's code cache on
+// every version. The cache is written after the run, so it holds the functions the run compiled, and one
+// is kept per command (lint, lsp, ...), as each compiles different code.
+import { isAscii } from "node:buffer";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import vm from "node:vm";
+
+const OFF = new Set(["0", "off", "false", "no"]);
+
+/**
+ * The folder for code caches: SHIPSHAPE_COMPILE_CACHE (a folder; 0, off, false or no turn caching off),
+ * else `<tmpdir>/shipshape-compile-cache-<uid>`. undefined when turned off.
+ * @param {Record<string, string | undefined>} env
+ * @returns {string | undefined}
+ */
+export function compileCacheDir(env = process.env) {
+  const choice = env.SHIPSHAPE_COMPILE_CACHE?.trim();
+  if (choice && OFF.has(choice.toLowerCase())) return undefined;
+  if (choice) return path.resolve(choice);
+  const user = typeof process.getuid === "function" ? String(process.getuid()) : "user";
+  return path.join(os.tmpdir(), `shipshape-compile-cache-${user}`);
+}
+
+/**
+ * Whether `dir` is a folder only this user can write to: code read from a cache is run as is, so a
+ * cache another user could replace is never read (on Windows, where there are no uids, any folder).
+ * @param {string} dir
+ */
+function isPrivateDir(dir) {
+  try {
+    const st = lstatSync(dir);
+    if (!st.isDirectory()) return false;
+    if (typeof process.getuid !== "function") return true;
+    return st.uid === process.getuid() && (st.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The cache file's name: the command, then what makes a cache invalid (the bundle's size and time,
+ * the Node version and architecture). V8 also checks its own version and flags, but it compares only the
+ * length of the source, so a rebuilt bundle must never meet the cache of the previous one.
+ * @param {string} key
+ * @param {import("node:fs").Stats} bundle
+ */
+export function cacheFileName(key, bundle) {
+  return `${cachePrefix(key)}${process.version}-${process.arch}-${bundle.size}-${Math.trunc(bundle.mtimeMs)}.v8cache`;
+}
+
+/** @param {string} key */
+const cachePrefix = (key) => `${key.replace(/[^a-z0-9]/gi, "_")}-`;
+
+/**
+ * @typedef {object} LoadedBundle
+ * @property {any} exports the bundle's `module.exports`
+ * @property {"used" | "rejected" | "none"} cache what became of the cache: V8 took it, refused it, or there was none
+ * @property {() => boolean} saveCache writes a fresh cache when none was used; true when one was written. Never throws.
+ */
+
+/**
+ * Runs a CommonJS bundle in this context (as `require` would) from a vm.Script, with the code cache for
+ * `key` when there is a valid one.
+ * @param {string} file absolute path of the bundle
+ * @param {{ key: string, cacheDir?: string, importExternal?: (specifier: string) => Promise<unknown> }} options
+ *   `importExternal` is passed to the bundle as `__shipshapeImport`: a vm.Script cannot use `import()`.
+ * @returns {LoadedBundle}
+ */
+export function loadBundle(file, { key, cacheDir, importExternal }) {
+  const bytes = readFileSync(file);
+  // An ASCII file (scripts/bundle.mjs makes the bundle one) decodes several times faster as latin1, and
+  // V8 keeps it as a one-byte string.
+  const source = bytes.toString(typeof isAscii === "function" && isAscii(bytes) ? "latin1" : "utf8");
+  const cacheFile = cacheDir === undefined ? undefined : path.join(cacheDir, cacheFileName(key, statSync(file)));
+  let cachedData;
+  if (cacheFile !== undefined && isPrivateDir(cacheDir)) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      cachedData = undefined; // none yet
+    }
+  }
+  // The wrapper keeps the bundle's first line on line 1, so positions in stack traces and source maps hold.
+  const wrapped = `(function (exports, require, module, __filename, __dirname, __shipshapeImport) {${source}\n})`;
+  const script = new vm.Script(wrapped, { filename: file, cachedData });
+  const module = { exports: {}, filename: file, id: file, loaded: false };
+  script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file), importExternal);
+  module.loaded = true;
+  const cache = cachedData === undefined ? "none" : script.cachedDataRejected ? "rejected" : "used";
+  let saved = false;
+  return {
+    exports: module.exports,
+    cache,
+    saveCache() {
+      if (cacheFile === undefined || cache === "used" || saved) return false;
+      saved = true;
+      try {
+        mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+        if (!isPrivateDir(cacheDir)) return false;
+        // Written under a unique name and renamed, so a run starting meanwhile never reads half a file.
+        const temp = `${cacheFile}.${process.pid}.tmp`;
+        writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+        renameSync(temp, cacheFile);
+        removeStale(cacheDir, cachePrefix(key), path.basename(cacheFile));
+        return true;
+      } catch {
+        return false; // a cache is only ever an optimisation
+      }
+    },
+  };
+}
+
+/**
+ * Earlier caches of the same command (another bundle or Node version) would pile up.
+ * @param {string} dir
+ * @param {string} prefix
+ * @param {string} current
+ */
+function removeStale(dir, prefix, current) {
+  for (const name of readdirSync(dir)) {
+    if (name !== current && name.startsWith(prefix) && name.endsWith(".v8cache")) rmSync(path.join(dir, name), { force: true });
+  }
+}

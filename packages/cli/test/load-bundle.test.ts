@@ -1,0 +1,120 @@
+// The bin's bundle loader: a CommonJS file run from a vm.Script, with V8's code cache kept per command.
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+// @ts-ignore: plain JavaScript beside the bin, without type declarations
+import { cacheFileName, compileCacheDir, loadBundle } from "../bin/load-bundle.js";
+
+interface Loaded {
+  exports: Record<string, unknown>;
+  cache: "used" | "rejected" | "none";
+  saveCache(): boolean;
+}
+const load = loadBundle as (file: string, options: { key: string; cacheDir?: string; importExternal?: (s: string) => Promise<unknown> }) => Loaded;
+
+let root: string;
+let bundle: string;
+let cacheDir: string;
+
+// Enough code that V8 has something to cache, using what a bundle uses: require, __filename, exports.
+const SOURCE = `"use strict";
+const path = require("node:path");
+function area(w, h) { return w * h; }
+module.exports = { name: path.basename(__filename), area, external: (s) => __shipshapeImport(s) };
+`;
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), "shipshape-load-bundle-"));
+  bundle = path.join(root, "bundle.cjs");
+  cacheDir = path.join(root, "cache");
+  writeFileSync(bundle, SOURCE);
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe("compileCacheDir", () => {
+  it("is a per-user folder under the temp folder unless SHIPSHAPE_COMPILE_CACHE says otherwise", () => {
+    expect(compileCacheDir({})).toBe(path.join(tmpdir(), `shipshape-compile-cache-${process.getuid?.() ?? "user"}`));
+    expect(compileCacheDir({ SHIPSHAPE_COMPILE_CACHE: "rel/dir" })).toBe(path.resolve("rel/dir"));
+    for (const off of ["0", "off", "FALSE", " no "]) expect(compileCacheDir({ SHIPSHAPE_COMPILE_CACHE: off })).toBeUndefined();
+  });
+});
+
+describe("loadBundle", () => {
+  it("runs the bundle as CommonJS and passes the external importer in", async () => {
+    const seen: string[] = [];
+    const loaded = load(bundle, { key: "lint", importExternal: async (s) => (seen.push(s), { ok: s }) });
+    expect(loaded.exports.name).toBe("bundle.cjs");
+    expect((loaded.exports.area as (w: number, h: number) => number)(3, 4)).toBe(12);
+    expect(await (loaded.exports.external as (s: string) => Promise<unknown>)("tinypool")).toEqual({ ok: "tinypool" });
+    expect(seen).toEqual(["tinypool"]);
+    expect(loaded.cache).toBe("none");
+    expect(loaded.saveCache()).toBe(false); // no cache folder given
+  });
+
+  it("writes the cache after the run and uses it next time", () => {
+    const first = load(bundle, { key: "lint", cacheDir });
+    expect(first.cache).toBe("none");
+    expect(first.saveCache()).toBe(true);
+    expect(first.saveCache()).toBe(false); // once
+    const file = path.join(cacheDir, cacheFileName("lint", statSync(bundle)));
+    expect(existsSync(file)).toBe(true);
+    if (process.platform !== "win32") expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
+
+    const second = load(bundle, { key: "lint", cacheDir });
+    expect(second.cache).toBe("used");
+    expect((second.exports.area as (w: number, h: number) => number)(2, 5)).toBe(10);
+    expect(second.saveCache()).toBe(false); // nothing to refresh
+  });
+
+  it("keeps one cache per key", () => {
+    load(bundle, { key: "lint", cacheDir }).saveCache();
+    expect(load(bundle, { key: "lsp", cacheDir }).cache).toBe("none");
+    expect(load(bundle, { key: "lint", cacheDir }).cache).toBe("used");
+  });
+
+  it("never meets the cache of an earlier bundle, and removes it once a new one is written", () => {
+    load(bundle, { key: "lint", cacheDir }).saveCache();
+    const old = readdirSync(cacheDir);
+    // Same length, other code: V8 alone would accept the old cache (it compares lengths only).
+    writeFileSync(bundle, SOURCE.replace("w * h", "w + h"));
+    utimesSync(bundle, new Date(), new Date(Date.now() + 5_000));
+    const rebuilt = load(bundle, { key: "lint", cacheDir });
+    expect(rebuilt.cache).toBe("none");
+    expect((rebuilt.exports.area as (w: number, h: number) => number)(3, 4)).toBe(7);
+    expect(rebuilt.saveCache()).toBe(true);
+    const now = readdirSync(cacheDir);
+    expect(now).toHaveLength(1);
+    expect(now).not.toEqual(old);
+  });
+
+  it("replaces a cache V8 rejects", () => {
+    mkdirSync(cacheDir, { mode: 0o700 });
+    const file = path.join(cacheDir, cacheFileName("lint", statSync(bundle)));
+    writeFileSync(file, Buffer.from("not a code cache, but long enough to be looked at by V8 at all"));
+    const loaded = load(bundle, { key: "lint", cacheDir });
+    expect(loaded.cache).toBe("rejected");
+    expect(loaded.exports.name).toBe("bundle.cjs");
+    expect(loaded.saveCache()).toBe(true);
+    expect(load(bundle, { key: "lint", cacheDir }).cache).toBe("used");
+  });
+
+  it.skipIf(process.platform === "win32")("neither reads nor writes a cache folder others can write to", () => {
+    load(bundle, { key: "lint", cacheDir }).saveCache();
+    chmodSync(cacheDir, 0o777);
+    expect(load(bundle, { key: "lint", cacheDir }).cache).toBe("none");
+    const other = path.join(root, "shared");
+    mkdirSync(other, { mode: 0o777 });
+    chmodSync(other, 0o777);
+    expect(load(bundle, { key: "lint", cacheDir: other }).saveCache()).toBe(false);
+    expect(readdirSync(other)).toEqual([]);
+  });
+
+  it("still runs when the cache folder cannot be created", () => {
+    const blocked = path.join(root, "file-not-folder");
+    writeFileSync(blocked, "");
+    const loaded = load(bundle, { key: "lint", cacheDir: path.join(blocked, "cache") });
+    expect(loaded.exports.name).toBe("bundle.cjs");
+    expect(loaded.saveCache()).toBe(false);
+  });
+});
