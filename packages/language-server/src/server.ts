@@ -1,4 +1,4 @@
-import { type ShellcheckRunner, explainRule, lintDocument, listRules } from "@shipshape/linter";
+import { LintSession, type LintOptions, type ShellcheckRunner, explainRule, lintDocument, listRules } from "@shipshape/linter";
 import { type BuildPlan, plan } from "@shipshape/buildplan";
 import { createShellcheckRunner } from "@shipshape/shell/process";
 import * as ls from "@shipshape/language-service";
@@ -56,7 +56,8 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, ParsedDocument>();
   const published = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
-  const timers = new Map<string, NodeJS.Timeout>();
+  /** Cancels the pending lint of a document. */
+  const timers = new Map<string, () => void>();
   const shellcheckTimers = new Map<string, NodeJS.Timeout>();
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
@@ -98,7 +99,7 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   }
 
   function scheduleLint(uri: string, delay = settings.debounceMs): void {
-    clearTimeout(timers.get(uri));
+    timers.get(uri)?.();
     clearTimeout(shellcheckTimers.get(uri));
     const doc = documents.get(uri);
     const kind = doc && documentKind(doc.languageId, uri);
@@ -108,7 +109,28 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
       cache.delete(uri);
       return;
     }
-    timers.set(uri, setTimeout(() => void lintNow(uri, false), delay));
+    // With no delay the lint waits only for the messages already received, so a burst of edits is linted once.
+    if (delay > 0) {
+      const t = setTimeout(() => void lintNow(uri, false), delay);
+      timers.set(uri, () => clearTimeout(t));
+    } else {
+      const t = setImmediate(() => void lintNow(uri, false));
+      timers.set(uri, () => clearImmediate(t));
+    }
+  }
+
+  /**
+   * Dockerfile lint sessions (the rule set, the config files found, the rule selections) outlive a lint:
+   * they are dropped when settings, a config file or a watched file change (`relintAll`). Compose files
+   * get a fresh session per lint, as a session keeps the texts of the files a project reads.
+   */
+  let sessions: { plain?: LintSession; shellcheck?: LintSession } = {};
+  function lintOptions(useShellcheck: ShellcheckRunner | undefined): LintOptions {
+    return { readFile: files.read, ignore: settings.ignore, severity: settings.severity, shellcheck: useShellcheck, configFile: configFile() };
+  }
+  function dockerfileSession(useShellcheck: ShellcheckRunner | undefined): LintSession {
+    if (useShellcheck) return (sessions.shellcheck ??= new LintSession(lintOptions(useShellcheck)));
+    return (sessions.plain ??= new LintSession(lintOptions(undefined)));
   }
 
   /**
@@ -124,11 +146,13 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
     const useShellcheck = withShellcheck && doc.kind === "dockerfile" ? shellcheck : undefined;
     let found: ShipshapeDiagnostic[];
     try {
-      const result = await lintDocument(
-        { path: doc.path, text: doc.text, kind: doc.kind },
-        { readFile: files.read, ignore: settings.ignore, severity: settings.severity, shellcheck: useShellcheck, configFile: configFile() },
-      );
-      found = result.diagnostics;
+      if (doc.kind === "dockerfile") {
+        // The document's own parse and line index serve the linter and every other feature.
+        const input = { path: doc.path, text: doc.text, kind: doc.kind, lines: doc.lines, parsed: doc.dockerfile };
+        found = (await dockerfileSession(useShellcheck).lintFile(input)).diagnostics;
+      } else {
+        found = (await lintDocument({ path: doc.path, text: doc.text, kind: doc.kind, lines: doc.lines }, lintOptions(useShellcheck))).diagnostics;
+      }
     } catch (e) {
       found = [{ code: "internal-error", message: `Linting failed: ${e instanceof Error ? e.message : String(e)}`, severity: "error", range: { start: 0, end: 0 } }];
     }
@@ -151,6 +175,7 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
 
   function relintAll(): void {
     lintGeneration++;
+    sessions = {};
     for (const d of documents.all()) scheduleLint(d.uri);
   }
 
@@ -255,7 +280,7 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
     scheduleLint(e.document.uri);
   });
   documents.onDidClose((e) => {
-    clearTimeout(timers.get(e.document.uri));
+    timers.get(e.document.uri)?.();
     clearTimeout(shellcheckTimers.get(e.document.uri));
     timers.delete(e.document.uri);
     shellcheckTimers.delete(e.document.uri);
@@ -318,3 +343,4 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   connection.listen();
   return { connection, closed };
 }
+

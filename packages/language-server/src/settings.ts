@@ -6,7 +6,7 @@ export interface ServerSettings {
   ignore: string[];
   /** Severity overrides per code, name or alias (`off` disables). */
   severity: Record<string, SeverityOrOff>;
-  /** Milliseconds between the last edit and linting. */
+  /** Milliseconds between the last edit and linting; 0 lints once the edits already received are applied. */
   debounceMs: number;
   /**
    * A config file used for every document instead of the `.shipshape.yaml` / `.hadolint.yaml` found upward;
@@ -20,7 +20,7 @@ export interface ServerSettings {
 export const DEFAULT_SETTINGS: ServerSettings = {
   ignore: [],
   severity: {},
-  debounceMs: 5,
+  debounceMs: 0,
   configPath: "",
   enable: { dockerfile: true, compose: true },
 };
