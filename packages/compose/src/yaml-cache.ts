@@ -22,6 +22,8 @@ interface Entry {
  */
 export class YamlCache {
   private entries = new Map<string, Entry>();
+  /** How many texts were parsed by re-parsing one entry of the previous text (for tests and measurements). */
+  splices = 0;
   /**
    * Models built from trees of this cache, by tree. A file without variables, includes or extends gives
    * the project the very tree it gives on its own, so its model is built once for both (then the file's
@@ -35,7 +37,10 @@ export class YamlCache {
     if (!entry || entry.text !== text) {
       // After an edit inside one entry of a clean block-style file, only that entry is parsed again.
       const spliced = entry && reparseEdit({ text: entry.text, yaml: entry.yaml, findings: entry.diagnostics.length }, text, file);
-      if (spliced) entry = { text, yaml: spliced, diagnostics: [] };
+      if (spliced) {
+        entry = { text, yaml: spliced, diagnostics: [] };
+        this.splices++;
+      }
       else {
         const own = new DiagnosticSink();
         entry = { text, yaml: parseYamlTree(text, file, own), diagnostics: own.list };

@@ -111,6 +111,9 @@ class Splicer {
 
   /** The entry parsed again from its lines in the new text; undefined unless that is exactly what a full parse gives. */
   private reparse(entry: CEntry, blockStart: number, blockEnd: number, depth: number): CEntry | undefined {
+    // Comments closing the lines are counted into the last collection's range by a parse that ends with
+    // them, but not by a full parse in which a less indented key follows: then ranges would differ.
+    if (endsWithComment(this.after, blockStart, blockEnd + this.edit.delta)) return undefined;
     const sink = new DiagnosticSink();
     const y = parseYamlRange(this.after, blockStart, blockEnd + this.edit.delta, this.file, sink);
     if (sink.list.length > 0 || y.broken || !y.local || y.documents.length !== 1) return undefined;
@@ -136,6 +139,14 @@ function isBlockMap(text: string, map: CMap): boolean {
     for (let i = ls; i < e.keyRange.start; i++) if (text.charCodeAt(i) !== 32) return false;
   }
   return true;
+}
+
+/** Whether the last line of text[start, end) that is not blank holds a `#` (a comment, or maybe one). */
+function endsWithComment(text: string, start: number, end: number): boolean {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  const from = Math.max(start, text.lastIndexOf("\n", e - 1) + 1);
+  return text.slice(from, e).includes("#");
 }
 
 function lineStart(text: string, at: number): number {

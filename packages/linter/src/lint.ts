@@ -58,6 +58,11 @@ export interface LintOptions {
   env?: Record<string, string>;
   /** `--env-file` paths for compose; default `.env` beside the first compose file. */
   envFiles?: string[];
+  /**
+   * Parsed compose YAML to keep across runs (an editor holds one for its session): a file whose text did
+   * not change is not parsed again, and an edit inside one service re-parses only that service.
+   */
+  yamlCache?: YamlCache;
 }
 
 /** Lints files; diagnostics sorted by file, line, column. Never throws for a bad file. */
@@ -272,7 +277,10 @@ export class LintSession {
   /** Texts read for compose projects (included files, Dockerfiles of services), shared by the run. */
   private readonly texts = new Map<string, string | undefined>();
   /** Compose YAML parsed in this run: prefetching, loading the project and each file's model share one parse. */
-  private readonly yamls = new YamlCache();
+  private get yamls(): YamlCache {
+    return this.options.yamlCache ?? (this.ownYamls ??= new YamlCache());
+  }
+  private ownYamls?: YamlCache;
 }
 
 function sourceFile(input: LintInput): SourceFile {

@@ -152,3 +152,32 @@ describe("compose engine", () => {
     expect(out.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual(["/p/compose.override.yaml:4 DC001"]);
   });
 });
+
+describe("a YAML cache kept across lints (as an editor keeps one)", () => {
+  it("gives after each edit what a lint from scratch gives", async () => {
+    const { YamlCache } = await import("@shipshape/compose");
+    const yamlCache = new YamlCache();
+    const lines = ["services:"];
+    for (let i = 0; i < 20; i++) lines.push(`  svc${i}:`, `    image: app${i}:1`, "    networks: [back]", `    ports: ["${8000 + i}:80"]`);
+    lines.push("networks:", "  back: {}");
+    let text = lines.join("\n") + "\n";
+    const edits: [string, string][] = [
+      ["image: app3:1", "image: app3:12"],
+      ['"8005:80"', '"8004:80"'], // a port clash with svc4
+      ["networks: [back]\n    ports: [\"8007:80\"]", "networks: [front]\n    ports: [\"8007:80\"]"], // an undefined network
+      ["image: app9:1", "image: app9:1\n    restart: sometimes"], // an invalid restart policy
+      ["image: app3:12", "image: 'app3:12"], // a YAML error: a full parse
+      ["image: 'app3:12", "image: app3:12"],
+    ];
+    const lint = (options: { yamlCache?: InstanceType<typeof YamlCache> }) =>
+      lintSync({ path: "/p/compose.yaml", text }, { rules: ALL_RULES, ...options }).map((d) => `${d.code} ${d.range.start}-${d.range.end} ${d.message}`);
+    lint({ yamlCache });
+    for (const [from, to] of edits) {
+      expect(text.includes(from), from).toBe(true);
+      text = text.replace(from, to);
+      expect(lint({ yamlCache }), to).toEqual(lint({}));
+    }
+    expect(yamlCache.splices).toBeGreaterThanOrEqual(4);
+  });
+});
+
