@@ -83,8 +83,11 @@ function isDigit(cp: number): boolean {
   if (cp < 0x80) return cp >= 0x30 && cp <= 0x39;
   return DIGIT.test(String.fromCodePoint(cp));
 }
+function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
 function isSpace(cp: number): boolean {
-  if (cp < 0x80) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d);
+  if (cp < 0x80) return isAsciiSpace(cp);
   return SPACE.test(String.fromCodePoint(cp));
 }
 /** POSIX special parameters: always a single character, never set. */
@@ -107,16 +110,27 @@ class WordSplitter {
   readonly words: string[] = [];
 
   addChar(ch: string): void {
-    const space = isSpace(ch.codePointAt(0)!);
-    if (space && this.inWord) {
-      if (this.word.length !== 0) {
-        this.words.push(this.word);
-        this.word = "";
-        this.inWord = false;
-      }
-    } else if (!space) {
-      this.addRawChar(ch);
+    if (isSpace(ch.codePointAt(0)!)) this.addSpace();
+    else this.addRawChar(ch);
+  }
+  /** An unquoted white-space character: it ends the current word, if any. */
+  addSpace(): void {
+    if (this.inWord && this.word.length !== 0) {
+      this.words.push(this.word);
+      this.word = "";
+      this.inWord = false;
     }
+  }
+  /** `src[start, end)`, all ASCII and free of quotes, `$` and escapes: split on its white space. */
+  addPlainAscii(src: string, start: number, end: number): void {
+    let from = start;
+    for (let i = start; i < end; i++) {
+      if (!isAsciiSpace(src.charCodeAt(i))) continue;
+      if (i > from) this.addRawString(src.slice(from, i));
+      this.addSpace();
+      from = i + 1;
+    }
+    if (end > from) this.addRawString(src.slice(from, end));
   }
   addRawChar(ch: string): void {
     this.word += ch;
@@ -141,6 +155,8 @@ class WordSplitter {
 
 function makeLookup(env: EnvSource, caseInsensitive: boolean): (name: string) => string | undefined {
   if (typeof env === "function") return env;
+  // The lexer only reads during one call: a Map is looked up in place rather than copied.
+  if (env instanceof Map && !caseInsensitive) return (name) => env.get(name);
   const entries: [string, string][] = env instanceof Map ? [...env.entries()] : Object.entries(env);
   if (!caseInsensitive) {
     const map = new Map(entries);
@@ -217,6 +233,13 @@ class Lexer {
           const tmp = ch === 0x27 ? this.processSingleQuote() : this.processDoubleQuote();
           result += tmp;
           words.addRawString(tmp);
+        } else if (ch < 0x80 && ch !== this.escape) {
+          // A run of ordinary ASCII characters is copied in one piece (long RUN lines are mostly this).
+          const start = this.pos;
+          const end = this.plainAsciiEnd(start, stopChar);
+          this.pos = end;
+          result += this.src.slice(start, end);
+          words.addPlainAscii(this.src, start, end);
         } else {
           let c = this.next();
           if (c === this.escape) {
@@ -246,21 +269,32 @@ class Lexer {
     }
   }
 
+  /** The end of the run of ASCII characters from `start` that processStopOn copies as they are. */
+  private plainAsciiEnd(start: number, stopChar: number): number {
+    const src = this.src;
+    const quotes = !this.opts.skipProcessQuotes;
+    let i = start;
+    for (; i < src.length; i++) {
+      const c = src.charCodeAt(i);
+      if (c >= 0x80 || c === 0x24 || c === this.escape || c === stopChar || (quotes && (c === 0x27 || c === 0x22))) break;
+    }
+    return i;
+  }
+
   private processSingleQuote(): string {
     let result = "";
     const open = this.next();
     if (this.opts.rawQuotes) result += String.fromCodePoint(open);
-    for (;;) {
-      const ch = this.next();
-      if (ch === EOF) {
-        throw new LexError("unexpected end of statement while looking for matching single-quote", this.pos);
-      }
-      if (ch === 0x27) {
-        if (this.opts.rawQuotes) result += "'";
-        return result;
-      }
-      result += String.fromCodePoint(ch);
+    // Everything up to the closing quote is literal (a slice keeps surrogate pairs and lone ones alike).
+    const close = this.src.indexOf("'", this.pos);
+    if (close < 0) {
+      this.pos = this.src.length;
+      throw new LexError("unexpected end of statement while looking for matching single-quote", this.pos);
     }
+    result += this.src.slice(this.pos, close);
+    this.pos = close + 1;
+    if (this.opts.rawQuotes) result += "'";
+    return result;
   }
 
   private processDoubleQuote(): string {
@@ -282,6 +316,19 @@ class Lexer {
         }
         if (p === 0x24) {
           result += this.processDollar();
+          continue;
+        }
+        if (p !== this.escape) {
+          // A literal run up to the next quote, `$` or escape.
+          const start = this.pos;
+          let end = start + 1;
+          while (end < this.src.length) {
+            const c = this.src.charCodeAt(end);
+            if (c === 0x22 || c === 0x24 || c === this.escape) break;
+            end++;
+          }
+          result += this.src.slice(start, end);
+          this.pos = end;
           continue;
         }
         let ch = this.next();
