@@ -11,10 +11,14 @@ import { excludeMatcher } from "./context.js";
 import type { ContentInput, VertexSpec } from "./dispatch.js";
 import { familiarName, normalizeImageRef } from "./image-ref.js";
 import type { Simulation, SimulatedStage } from "./simulate.js";
-import { changeTouches, compileSource, sourceSelects } from "./sources.js";
+import { changeTouches, compileSource, sourceSelects, type CompiledSource } from "./sources.js";
 import type { CacheOutcome } from "./types.js";
 
-/** cyrb53: a fast 53-bit string hash, plenty to tell op definitions apart. */
+/**
+ * A 64-bit string hash (cyrb53's two mixed 32-bit lanes), returned as five characters of 13 bits each in
+ * U+4000..U+5FFF: keys only meet other keys (in sets and in longer keys joined by `\0`), never a user, and
+ * building them from char codes is far cheaper than `toString(36)` on a double.
+ */
 export function hash(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
@@ -25,11 +29,20 @@ export function hash(text: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  const lo = h1 >>> 0;
+  const hi = h2 >>> 0;
+  return String.fromCharCode(
+    0x4000 | (lo & 0x1fff),
+    0x4000 | ((lo >>> 13) & 0x1fff),
+    0x4000 | ((lo >>> 26) | ((hi & 0x7f) << 6)),
+    0x4000 | ((hi >>> 7) & 0x1fff),
+    0x4000 | (hi >>> 20),
+  );
 }
 
-function opOf(v: VertexSpec): string {
-  return (v.op ??= JSON.stringify(v.opParts));
+/** The hash of the vertex's op definition, computed once per vertex: both walks of the cache model use it. */
+function opKey(v: VertexSpec): string {
+  return (v.opKey ??= hash(JSON.stringify(v.opParts)));
 }
 
 interface Keyed {
@@ -60,11 +73,13 @@ interface KeyWorld {
   forced: (stage: SimulatedStage) => boolean;
   /** Stage index -> its output key. */
   outputs: Map<number, Keyed>;
+  /** The changed paths each context input selects (for its key, and again to explain a miss). */
+  changedByInput: Map<ContextInput, string[]>;
 }
 
 /** Computes the keys of a previous build: every vertex of the stages it built. */
 export function baselineOf(sim: Simulation): Baseline {
-  const world: KeyWorld = { sim, changes: { changedPaths: new Set(), changedImages: new Set() }, forced: () => false, outputs: new Map() };
+  const world: KeyWorld = { sim, changes: { changedPaths: new Set(), changedImages: new Set() }, forced: () => false, outputs: new Map(), changedByInput: new Map() };
   const keys = new Set<string>();
   const stageOutput = new Map<string, string>();
   for (const stage of sim.stages) {
@@ -80,7 +95,7 @@ export function baselineOf(sim: Simulation): Baseline {
 export function assignCache(sim: Simulation, changes: Changes, baseline: Baseline, noCache: string[] | true | undefined): Map<number, number | null> {
   const filter = noCache === true ? true : new Set((noCache ?? []).map((n) => n.toLowerCase()));
   const forced = (s: SimulatedStage): boolean => filter === true || (s.info.name !== null && filter.has(s.info.name));
-  const world: KeyWorld = { sim, changes, baseline, forced, outputs: new Map() };
+  const world: KeyWorld = { sim, changes, baseline, forced, outputs: new Map(), changedByInput: new Map() };
   const firstMiss = new Map<number, number | null>();
   for (const stage of sim.stages) {
     const r = walkStage(world, stage);
@@ -135,7 +150,7 @@ function walkStage(world: KeyWorld, stage: SimulatedStage): { keys: string[]; ou
     const inputPart = inputs.map((k) => k.key).join("\0");
     const inputUncertain = inputs.some((k) => k.uncertain);
     if (v.chain) {
-      const key = hash(`${opOf(v)}\0${chain!.key}\0${inputPart}`);
+      const key = hash(`${opKey(v)}\0${chain!.key}\0${inputPart}`);
       const next = { key, uncertain: chain!.uncertain || inputUncertain };
       keys.push(key);
       const o = forced ? { cache: "forced" as const, reason: "--no-cache-filter" } : outcomeOf(world, next, false);
@@ -150,7 +165,7 @@ function walkStage(world: KeyWorld, stage: SimulatedStage): { keys: string[]; ou
       chainReason = o.cache === "hit" ? undefined : root;
     } else {
       // COPY --link: the copy is keyed without the previous state; a merge puts it on top.
-      const copyKey = hash(`${opOf(v)}\0${inputPart}`);
+      const copyKey = hash(`${opKey(v)}\0${inputPart}`);
       const copy = { key: copyKey, uncertain: inputUncertain };
       const mergeKey = hash(`merge\0${chain!.key}\0${copyKey}`);
       const merged = { key: mergeKey, uncertain: chain!.uncertain || inputUncertain };
@@ -202,7 +217,7 @@ function explain(world: KeyWorld, cache: CacheOutcome, chain: Keyed, chainRoot: 
 
 function changedFilesOf(world: KeyWorld, v: VertexSpec): string[] {
   const out: string[] = [];
-  for (const inp of v.inputs) if (inp.kind === "context") out.push(...selectedChanged(inp, world.changes.changedPaths, world.sim.context));
+  for (const inp of v.inputs) if (inp.kind === "context") out.push(...selectedChanged(world, inp));
   return out;
 }
 
@@ -223,15 +238,50 @@ function baseKey(world: KeyWorld, stage: SimulatedStage): Keyed {
     case "context":
       return { key: hash(`named-context\0${b.value}`), uncertain: false };
     case "image":
-      return { key: hash(`image\0${opOf(stage.steps[0]!.vertex!)}\0${imageMoved(world, b.ref) ? "moved" : ""}`), uncertain: false };
+      return { key: hash(`image\0${opKey(stage.steps[0]!.vertex!)}\0${imageMoved(world, b.ref) ? "moved" : ""}`), uncertain: false };
   }
 }
 
-/** The changed context paths a context input selects (after .dockerignore and `--exclude`). */
-function selectedChanged(inp: Extract<ContentInput, { kind: "context" }>, changed: Set<string>, view: ContextView): string[] {
-  if (changed.size === 0) return [];
+type ContextInput = Extract<ContentInput, { kind: "context" }>;
+
+/** What a context input selects, independent of the change set: computed once per input, shared by both walks. */
+interface ContextSelection {
+  sources: CompiledSource[];
+  excluded: ((path: string) => boolean) | undefined;
+  /** The hash of the selected context files (after .dockerignore), "" when the file list is unknown. */
+  files: string;
+}
+
+const selections = new WeakMap<ContextInput, ContextSelection>();
+
+/** An input belongs to one simulation, and so to one context view. */
+function selectionOf(inp: ContextInput, view: ContextView): ContextSelection {
+  let sel = selections.get(inp);
+  if (sel) return sel;
   const sources = inp.sources.map(compileSource);
-  const excluded = excludeMatcher(inp.excludes);
+  let files = "";
+  if (inp.namedContext === undefined && view.included) {
+    files = hash(view.included.filter((f) => sources.some((s) => sourceSelects(s, f))).join("\n"));
+  }
+  sel = { sources, excluded: excludeMatcher(inp.excludes), files };
+  selections.set(inp, sel);
+  return sel;
+}
+
+/** The changed context paths a context input selects (after .dockerignore and `--exclude`), once per walk's change set. */
+function selectedChanged(world: KeyWorld, inp: ContextInput): string[] {
+  const changed = world.changes.changedPaths;
+  if (changed.size === 0) return [];
+  let out = world.changedByInput.get(inp);
+  if (!out) {
+    out = changedSelection(inp, changed, world.sim.context);
+    world.changedByInput.set(inp, out);
+  }
+  return out;
+}
+
+function changedSelection(inp: ContextInput, changed: Set<string>, view: ContextView): string[] {
+  const { sources, excluded } = selectionOf(inp, view);
   const out: string[] = [];
   for (const p of changed) {
     if (inp.namedContext === undefined && view.isExcluded(p)) continue;
@@ -251,13 +301,8 @@ function selectedChanged(inp: Extract<ContentInput, { kind: "context" }>, change
 function inputKey(world: KeyWorld, inp: ContentInput): Keyed {
   switch (inp.kind) {
     case "context": {
-      const changed = selectedChanged(inp, world.changes.changedPaths, world.sim.context);
-      const view = world.sim.context;
-      let files = "";
-      if (inp.namedContext === undefined && view.included) {
-        const sources = inp.sources.map(compileSource);
-        files = view.included.filter((f) => sources.some((s) => sourceSelects(s, f))).join("\n");
-      }
+      const changed = selectedChanged(world, inp);
+      const files = selectionOf(inp, world.sim.context).files;
       return { key: hash(`ctx\0${inp.namedContext ?? ""}\0${inp.sources.join("\0")}\0${inp.excludes.join("\0")}\0${files}\0${changed.join("\0")}`), uncertain: false };
     }
     case "stage": {

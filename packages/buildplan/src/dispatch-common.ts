@@ -19,8 +19,8 @@ export type ContentInput =
 export interface VertexSpec {
   /** The parts of the op definition (argv, env, cwd, user, mounts, copy actions...). */
   opParts: unknown[];
-  /** `opParts` serialised, computed on first use (only the cache model needs it). */
-  op?: string;
+  /** The hash of `opParts` serialised, computed on first use (only the cache model needs it). */
+  opKey?: string;
   /** False for a `--link` copy: it does not build on the previous state (a merge follows). */
   chain: boolean;
   inputs: ContentInput[];

@@ -13,7 +13,9 @@ export function plan(dockerfileText: string, options: PlanOptions = {}): BuildPl
   // Plain JavaScript callers may pass anything; the contract is to answer, not to throw.
   if (typeof dockerfileText !== "string") dockerfileText = "";
   if (options === null || typeof options !== "object") options = {};
-  const lines = new LineIndex(dockerfileText);
+  // Only diagnostics need line/column positions; most plans of a clean file have none.
+  let index: LineIndex | undefined;
+  const lines = (): LineIndex => (index ??= new LineIndex(dockerfileText));
   try {
     return buildPlan(dockerfileText, options, lines);
   } catch (err) {
@@ -22,7 +24,7 @@ export function plan(dockerfileText: string, options: PlanOptions = {}): BuildPl
       target: null, stages: [], order: [], image: null, edges: [], images: [], contextPaths: [],
       buildPlatform: options.buildPlatform ?? "linux/amd64", targetPlatform: options.platform ?? options.buildPlatform ?? "linux/amd64",
       globalArgs: [], cacheAnalysed: false, dockerfilePath: options.dockerfilePath,
-      diagnostics: [toPlanDiagnostic({ code: "internal-error", message, severity: "error", range: { start: 0, end: 0 }, rule: "internal-error" }, lines)],
+      diagnostics: [toPlanDiagnostic({ code: "internal-error", message, severity: "error", range: { start: 0, end: 0 }, rule: "internal-error" }, lines())],
     };
   }
 }
@@ -40,7 +42,7 @@ function inputOf(text: string, o: PlanOptions): SimulationInput {
   };
 }
 
-function buildPlan(text: string, options: PlanOptions, lines: LineIndex): BuildPlan {
+function buildPlan(text: string, options: PlanOptions, lines: () => LineIndex): BuildPlan {
   const input = inputOf(text, options);
   const sim = simulate(input);
   const changes = { changedPaths: new Set((options.changedPaths ?? []).map(normalizeChanged)), changedImages: new Set(options.changedImages ?? []) };
@@ -104,7 +106,7 @@ function buildPlan(text: string, options: PlanOptions, lines: LineIndex): BuildP
   for (const e of sim.context.errors) {
     diagnostics.push({ code: "InvalidDockerignore", rule: "invalid-dockerignore", severity: "error", category: "correctness", range: { start: 0, end: 0 }, message: `.dockerignore${e.line ? ` line ${e.line}` : ""}: ${e.message}`, file: ".dockerignore" });
   }
-  const planDiagnostics = diagnostics.map((d) => toPlanDiagnostic(d, lines)).sort((a, b) => a.line - b.line || a.column - b.column);
+  const planDiagnostics = diagnostics.length === 0 ? [] : diagnostics.map((d) => toPlanDiagnostic(d, lines())).sort((a, b) => a.line - b.line || a.column - b.column);
 
   return {
     target: target?.id ?? null,
