@@ -21,7 +21,7 @@ describe("compose inlay hints for extends", () => {
     const text = "services:\n  base:\n    environment:\n      - MODE=prod\n      - DEBUG\n      - KEEP=1\n  web:\n    extends:\n      service: base\n    environment:\n      MODE: dev\n      DEBUG: \"1\"\n      NEW: x\n";
     expect(hintsOf(text)).toEqual([
       [10, 15, "base: prod"],
-      [11, 16, "base: (unset)"],
+      [11, 16, "base: (no value)"],
     ]);
   });
 

@@ -155,7 +155,8 @@ function hintFor(doc: ParsedDocument, c: Keyed, inherited: CNode | string | null
 
 /** A short one-line rendering of an inherited value. */
 function render(n: CNode | string | null, depth = 0): string {
-  if (n === null) return "(unset)";
+  // A bare `KEY` or an empty `key:`: no value of its own (for environment, the shell's is passed through).
+  if (n === null || (typeof n === "object" && n.kind === "scalar" && n.value === null)) return "(no value)";
   if (typeof n === "string") return n === "" ? '""' : n;
   if (depth > 3) return "…";
   if (n.kind === "scalar") {
