@@ -65,13 +65,32 @@ function pattern(path: string[]): string {
 
 /** Removes what `!reset` marks: once files are merged, a reset value means "not set". */
 export function dropResets<T extends CNode>(n: T): T {
+  // Parts without a reset are returned as they are, so a tree without any comes back whole.
   if (n.kind === "map") {
-    if (!n.entries.some((e) => e.value.tag === "reset" || e.value.kind !== "scalar")) return n;
-    return { ...n, entries: n.entries.filter((e) => e.value.tag !== "reset").map((e) => ({ ...e, value: dropResets(e.value) })) };
+    let entries: CEntry[] | undefined;
+    n.entries.forEach((e, i) => {
+      const value = e.value.tag === "reset" ? undefined : dropResets(e.value);
+      if (value === e.value) {
+        entries?.push(e);
+        return;
+      }
+      entries ??= n.entries.slice(0, i);
+      if (value) entries.push({ ...e, value });
+    });
+    return entries ? { ...n, entries } : n;
   }
   if (n.kind === "seq") {
-    if (!n.items.some((i) => i.tag === "reset" || i.kind !== "scalar")) return n;
-    return { ...n, items: n.items.filter((i) => i.tag !== "reset").map(dropResets) };
+    let items: CNode[] | undefined;
+    n.items.forEach((item, i) => {
+      const value = item.tag === "reset" ? undefined : dropResets(item);
+      if (value === item) {
+        items?.push(item);
+        return;
+      }
+      items ??= n.items.slice(0, i);
+      if (value) items.push(value);
+    });
+    return items ? { ...n, items } : n;
   }
   return n;
 }
