@@ -308,6 +308,27 @@ try {
     if (svg < 3) throw new Error(`the graph has ${svg} stage nodes`);
     return `${svg} nodes; ${expectText(text, ["wave 1", "deps", "build", "target"], "build plan view").replace(/\s+/g, " ").slice(0, 250)}`;
   });
+
+  await check("the build plan follows edits to the Dockerfile", async () => {
+    // The plan comes from the server (shipshape/buildPlan) over the editor's unsaved text.
+    // The webview beside holds the pointer's focus; the Dockerfile is in the first editor group.
+    await command("View: Focus First Editor Group");
+    await page.waitForTimeout(300);
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("FROM alpine:3.20 AS followed-stage", { delay: 20 });
+    const until = Date.now() + 30000;
+    while (Date.now() < until) {
+      for (const frame of page.frames()) {
+        const body = await frame.locator("body").innerText({ timeout: 1000 }).catch(() => "");
+        const nodes = await frame.locator('svg g.node[data-id="followed-stage"]').count().catch(() => 0);
+        if (body.includes("Build plan:") && nodes === 1 && /target\s+followed-stage/.test(body)) return body.replace(/\s+/g, " ").slice(0, 200);
+      }
+      await page.waitForTimeout(500);
+    }
+    throw new Error("the build plan view did not show the stage typed into the editor as the new target");
+  });
 } catch (e) {
   results.push({ name: "driver", ok: false, detail: String(e?.message ?? e) });
 } finally {

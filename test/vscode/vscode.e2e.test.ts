@@ -30,6 +30,7 @@ const CHECKS = [
   "Fix all applies every safe fix",
   "Explain rule shows the rule's documentation",
   "Show build plan renders the stage graph",
+  "the build plan follows edits to the Dockerfile",
 ];
 
 describe("shipshape in VS Code (code-server)", () => {
