@@ -1,7 +1,7 @@
 // The `shipshape.*` settings the VS Code extension contributes, as the server honours them over stdio:
 // configPath (inside and outside the workspace, relative and absolute, changed at run time), enable per
-// kind, severity "off", and trace ($/setTrace -> $/logTrace). ignore and severity levels are covered in
-// diagnostics.test.ts.
+// kind, severity "off", debounceMs, and trace ($/setTrace -> $/logTrace). ignore and severity levels are
+// covered in diagnostics.test.ts.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -138,6 +138,20 @@ describe("settings over stdio", () => {
     await client.open(uri, "dockerfile", "FROM debian:latest as build\nMAINTAINER me\n");
     const ds = await until(client, uri, (d) => d.find((x) => x.code === "DL4000")?.severity === 3, "DL4000 not at info");
     expect(ds.some((d) => d.code === "FromAsCasing" || (d.data as { aliases?: string[] }).aliases?.includes("FromAsCasing"))).toBe(false);
+  }, 60_000);
+
+  it("debounceMs delays linting after an edit by that long", async () => {
+    const ws = workspace({ "Dockerfile": DOCKERFILE });
+    const uri = ws.uri("Dockerfile");
+    client = await startClient({ root: ws.dir, settings: { debounceMs: 800 } });
+    await client.open(uri, "dockerfile", DOCKERFILE);
+    await until(client, uri, (d) => d.length > 0, "no diagnostics");
+    await new Promise((r) => setTimeout(r, 300)); // the settings pull has long been answered
+    const next = client.diagnostics(uri, 2);
+    const sent = Date.now();
+    await client.notify("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ text: "FROM debian:latest\n" }] });
+    await next;
+    expect(Date.now() - sent).toBeGreaterThanOrEqual(750);
   }, 60_000);
 
   it("trace: $/setTrace verbose makes the server log each publish as $/logTrace; off silences it", async () => {
