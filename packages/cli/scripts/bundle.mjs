@@ -3,10 +3,11 @@
 //    V8's code cache can be kept between runs on every Node version (see bin/load-bundle.js); an ES module
 //    gets no code cache before Node 22.
 //  - dist/lint-worker.mjs: the worker-thread entry of the lint pool, one ES module (tinypool imports it).
+//  - dist/shipshape.mjs: a two-line ES module exporting the bundle's `main`, for tools that import it.
 // and copies the wasm files the shell parser loads next to them.
 // Options: `--outdir DIR` and `--no-minify` (a readable copy for `node --cpu-prof`), `--metafile` (writes
 // DIR/meta.json for size analysis).
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -81,6 +82,9 @@ const common = {
   legalComments: "none",
   minify,
   metafile: true,
+  // Written below, each file atomically: a CLI started while the bundle is rebuilt (other tests, other
+  // terminals) must never read half a file.
+  write: false,
 };
 
 const main = await build({
@@ -95,8 +99,6 @@ const main = await build({
   define: { "import.meta.url": "__shipshapeUrl" },
   banner: { js: 'var __shipshapeUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
-
-asciiOnly(path.join(dist, "shipshape.cjs"));
 
 const worker = await build({
   ...common,
@@ -114,25 +116,42 @@ const worker = await build({
  * ASCII bundle faster (see bin/load-bundle.js), so the rest become \u escapes, which mean the same in
  * strings, regular expressions and identifiers (the minified bundle has no comments).
  */
-function asciiOnly(file) {
-  const text = readFileSync(file, "utf8");
-  const escaped = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  if (escaped !== text) writeFileSync(file, escaped);
+function asciiOnly(text) {
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+/** Writes under a temporary name and renames, so readers see the old file or the new one. */
+function writeAtomic(file, contents) {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, contents);
+  renameSync(temp, file);
+}
+
+for (const out of [...main.outputFiles, ...worker.outputFiles]) {
+  writeAtomic(out.path, out.path.endsWith(".cjs") ? asciiOnly(out.text) : out.contents);
+}
+// An ES module face for tools that import the bundle (the bin loads shipshape.cjs itself, with its cache).
+writeAtomic(
+  path.join(dist, "shipshape.mjs"),
+  '// The bundle as an ES module, for tools that import it; the bin runs shipshape.cjs itself (bin/load-bundle.js).\n' +
+    'import { createRequire } from "node:module";\n' +
+    'export const { main } = createRequire(import.meta.url)("./shipshape.cjs");\n',
+);
 
 if (argv.includes("--metafile")) {
   const merged = { inputs: { ...main.metafile.inputs, ...worker.metafile.inputs }, outputs: { ...main.metafile.outputs, ...worker.metafile.outputs } };
   writeFileSync(path.join(dist, "meta.json"), JSON.stringify(merged));
 }
 
-// Earlier layouts (an ES module bundle split into hashed chunks) are removed once the new files are written,
-// so that nothing loads them by mistake; a CLI started before this point still finds its files.
+// The chunks of an earlier layout (an ES module bundle split into hashed chunks) are removed once the new
+// files are written, so that nothing loads them by mistake; a CLI started before this point still finds them.
 for (const f of readdirSync(dist, { withFileTypes: true })) {
-  if (f.isFile() && /^shipshape(-chunk-.*)?\.mjs(\.map)?$/.test(f.name)) rmSync(path.join(dist, f.name));
+  if (f.isFile() && /^shipshape-chunk-.*\.mjs(\.map)?$/.test(f.name)) rmSync(path.join(dist, f.name));
 }
+rmSync(path.join(dist, "shipshape.mjs.map"), { force: true });
 
 // web-tree-sitter finds its runtime next to the module that loads it (the bundle); the shell package is
-// given the bash grammar's path explicitly (see prepareShell in src/lint-runner.ts).
-copyFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm"), path.join(dist, "web-tree-sitter.wasm"));
-copyFileSync(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm"), path.join(dist, "tree-sitter-bash.wasm"));
+// given both paths (src/shell-assets.ts).
+writeAtomic(path.join(dist, "web-tree-sitter.wasm"), readFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm")));
+writeAtomic(path.join(dist, "tree-sitter-bash.wasm"), readFileSync(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm")));
 console.log(`bundled ${path.relative(process.cwd(), path.join(dist, "shipshape.cjs"))} and ${path.relative(process.cwd(), path.join(dist, "lint-worker.mjs"))}`);

@@ -126,7 +126,7 @@ export async function runUnits(units: readonly LintUnit[], texts: ReadonlyMap<st
   const { LintSession } = await import("@shipshape/linter");
   const hasDockerfiles = units.some((u) => u.kind === "dockerfile");
   await configureShellAssets();
-  const session = new LintSession({ ...linterOptions(settings), shellcheck: hasDockerfiles ? await shellcheckRunner(settings.env) : undefined });
+  const session = new LintSession({ ...linterOptions(settings), shellcheck: hasDockerfiles ? await shellcheckRunner(settings) : undefined });
   const results: UnitResult[] = [];
   for (const unit of units) {
     const diagnostics: ReportedDiagnostic[] = [];
@@ -158,12 +158,12 @@ export async function runUnits(units: readonly LintUnit[], texts: ReadonlyMap<st
 }
 
 /** ShellCheck on RUN scripts when a `shellcheck` executable is on PATH (SHIPSHAPE_SHELLCHECK: another binary, or 0 for none). */
-async function shellcheckRunner(env: RunnerSettings["env"]) {
+async function shellcheckRunner({ env, cwd }: RunnerSettings) {
   const choice = env.SHIPSHAPE_SHELLCHECK?.trim();
   if (choice && ["0", "false", "no", "off"].includes(choice.toLowerCase())) return undefined;
   try {
     const { createShellcheckRunner } = await import("@shipshape/shell/process");
-    return createShellcheckRunner({ binary: choice || undefined, pathEnv: env.PATH });
+    return createShellcheckRunner({ binary: choice || undefined, pathEnv: env.PATH, cwd });
   } catch {
     return undefined;
   }

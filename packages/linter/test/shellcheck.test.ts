@@ -69,4 +69,34 @@ describe("ShellCheck", () => {
     const out = await lint([{ path: "Dockerfile", text: "FROM a:1\nRUN true\n" }], { rules: ALL_RULES, select: ["shellcheck"], noConfigSearch: true, shellcheck: failing });
     expect(out.map((d) => [d.code, d.message])).toEqual([["internal-error", "ShellCheck gave no answer: timeout"]]);
   });
+
+  it("sends a Dockerfile's scripts to checkAll together, in order, with the same findings as check", async () => {
+    const text = "FROM a:1\nARG DIR\nRUN cd $DIR\n# hadolint ignore=SC2154\nRUN echo $A\nONBUILD RUN echo $B\nRUN echo ok\n";
+    const perScript = await run(text);
+    const batches: string[][] = [];
+    const inner = fakeRunner();
+    const batching: ShellcheckRunner = {
+      check: () => Promise.reject(new Error("check must not be used when checkAll exists")),
+      async checkAll(requests) {
+        batches.push(requests.map((r) => r.script));
+        return Promise.all(requests.map((r) => inner.check(r)));
+      },
+    };
+    const batched = await run(text, { shellcheck: batching });
+    expect(batches).toEqual([["cd $DIR", "echo $A", "echo $B", "echo ok"]]);
+    expect(batched).toEqual(perScript);
+    expect(batched.map((d) => `${d.line} ${d.code}`)).toEqual(["3 SC2086", "6 SC2154"]);
+  });
+
+  it("reports a checkAll that fails or answers for the wrong number of scripts as internal-error on each script", async () => {
+    const text = "FROM a:1\nRUN true\nRUN false\n";
+    const throwing: ShellcheckRunner = { check: async () => ({ findings: [] }), checkAll: () => Promise.reject(new Error("spawn failed")) };
+    const short: ShellcheckRunner = { check: async () => ({ findings: [] }), checkAll: async () => [{ findings: [] }] };
+    const lines = async (runner: ShellcheckRunner) => (await run(text, { shellcheck: runner })).map((d) => `${d.line} ${d.code} ${d.message}`);
+    expect(await lines(throwing)).toEqual(["2 internal-error ShellCheck failed: Error: spawn failed", "3 internal-error ShellCheck failed: Error: spawn failed"]);
+    expect(await lines(short)).toEqual([
+      "2 internal-error ShellCheck failed: the runner answered 1 of 2 scripts",
+      "3 internal-error ShellCheck failed: the runner answered 1 of 2 scripts",
+    ]);
+  });
 });

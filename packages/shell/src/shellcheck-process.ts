@@ -5,6 +5,8 @@
  */
 import { spawn } from "node:child_process";
 import { accessSync, constants, statSync } from "node:fs";
+import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { parseShellcheckOutput, type ShellcheckFinding, type ShellcheckRequest } from "./shellcheck.js";
 
@@ -19,6 +21,12 @@ export interface ShellcheckRunner {
   readonly binary: string;
   /** Runs one script. Never rejects: failures come back as `error` with no findings. */
   check(request: ShellcheckRequest): Promise<ShellcheckResult>;
+  /**
+   * Runs many scripts (a Dockerfile's) in as few processes as possible: one per distinct set of
+   * options, each script a file in a temporary folder, findings mapped back by file name. Results are
+   * in the order of `requests`, and the same as `check` gives for each. Never rejects.
+   */
+  checkAll(requests: readonly ShellcheckRequest[]): Promise<ShellcheckResult[]>;
 }
 
 export interface ShellcheckRunnerOptions {
@@ -28,8 +36,14 @@ export interface ShellcheckRunnerOptions {
   pathEnv?: string;
   /** Most processes at once; default 4. */
   concurrency?: number;
-  /** Per-process time limit in milliseconds; default 10 000. */
+  /** Per-process time limit in milliseconds; default 10 000 (a process checking several scripts gets 1 000 more per script). */
   timeoutMs?: number;
+  /**
+   * Where `.shellcheckrc` is looked for, as ShellCheck does for stdin (this folder and its parents);
+   * default `process.cwd()`. Scripts checked together are files in a temporary folder, so the file found
+   * here is copied beside them.
+   */
+  cwd?: string;
 }
 
 /** The runner, or undefined when no `shellcheck` executable can be found. */
@@ -54,23 +68,139 @@ export function createShellcheckRunner(options: ShellcheckRunnerOptions = {}): S
     else running--;
   };
 
+  const limited = async <T>(task: () => Promise<T>): Promise<T> => {
+    await acquire();
+    try {
+      return await task();
+    } finally {
+      release();
+    }
+  };
+  const cwd = options.cwd ?? process.cwd();
+  let rcFile: Promise<string | undefined> | undefined;
+
   return {
     binary,
-    async check(request) {
-      await acquire();
-      try {
-        return await runOnce(binary, request, timeoutMs);
-      } finally {
-        release();
+    check: (request) => limited(() => runOnce(binary, request, timeoutMs)),
+    async checkAll(requests) {
+      const results: ShellcheckResult[] = new Array(requests.length);
+      const jobs: Promise<void>[] = [];
+      for (const indexes of groupByOptions(requests)) {
+        if (indexes.length === 1) {
+          const i = indexes[0]!;
+          jobs.push(limited(() => runOnce(binary, requests[i]!, timeoutMs)).then((r) => void (results[i] = r)));
+          continue;
+        }
+        rcFile ??= findRcFile(cwd);
+        const group = indexes.map((i) => requests[i]!);
+        jobs.push(
+          rcFile
+            .then((rc) => limited(() => runBatch(binary, group, rc, timeoutMs + 1_000 * group.length)))
+            .then((rs) => rs.forEach((r, k) => (results[indexes[k]!] = r))),
+        );
       }
+      await Promise.all(jobs);
+      return results;
     },
   };
 }
 
-function runOnce(binary: string, request: ShellcheckRequest, timeoutMs: number): Promise<ShellcheckResult> {
+/** Indexes of the requests that can share one process: the same arguments (dialect, codes, severity). */
+function groupByOptions(requests: readonly ShellcheckRequest[]): number[][] {
+  const groups = new Map<string, number[]>();
+  requests.forEach((request, i) => {
+    const key = JSON.stringify(optionArgs(request));
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(i);
+  });
+  return [...groups.values()];
+}
+
+/** The request's arguments without the input (`-`, stdin). */
+function optionArgs(request: ShellcheckRequest): string[] {
+  return request.args.filter((a) => a !== "-");
+}
+
+/**
+ * One ShellCheck process for several scripts: each is written as `<n>.sh` in a fresh temporary folder
+ * (with the `.shellcheckrc` that applies to stdin, if any) and passed by name; `json1` names the file of
+ * each finding. The folder is removed afterwards. Falls back to one process per script when the folder
+ * cannot be written.
+ */
+async function runBatch(binary: string, requests: readonly ShellcheckRequest[], rcFile: string | undefined, timeoutMs: number): Promise<ShellcheckResult[]> {
+  let dir: string | undefined;
+  try {
+    dir = await mkdtemp(path.join(os.tmpdir(), "shipshape-shellcheck-"));
+    const names = requests.map((_, i) => `${i}.sh`);
+    await Promise.all(requests.map((r, i) => writeFile(path.join(dir!, names[i]!), r.stdin, "utf8")));
+    if (rcFile) await copyFile(rcFile, path.join(dir, ".shellcheckrc"));
+    const run = await spawnShellcheck(binary, [...optionArgs(requests[0]!), "--", ...names], { cwd: dir }, timeoutMs);
+    if ("error" in run) return requests.map(() => ({ findings: [], error: run.error }));
+    const byFile = commentsByFile(run.stdout);
+    if (!byFile) return requests.map(() => ({ findings: [], error: "shellcheck printed no JSON" }));
+    return requests.map((r, i) => ({ findings: parseShellcheckOutput(r, JSON.stringify({ comments: byFile.get(names[i]!) ?? [] })) }));
+  } catch {
+    return Promise.all(requests.map((r) => runOnce(binary, r, timeoutMs)));
+  } finally {
+    if (dir) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/** `json1` comments grouped by their `file`; undefined when the output is not ShellCheck's JSON. */
+function commentsByFile(stdout: string): Map<string, unknown[]> | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(stdout);
+  } catch {
+    return undefined;
+  }
+  const comments = (data as { comments?: unknown })?.comments;
+  if (!Array.isArray(comments)) return undefined;
+  const out = new Map<string, unknown[]>();
+  for (const c of comments) {
+    const file = (c as { file?: unknown })?.file;
+    if (typeof file !== "string") continue;
+    let list = out.get(file);
+    if (!list) out.set(file, (list = []));
+    list.push(c);
+  }
+  return out;
+}
+
+/**
+ * The `.shellcheckrc` ShellCheck reads for stdin: `.shellcheckrc` or `shellcheckrc` in the working
+ * folder or the nearest parent that has one. (It falls back to the user's own file in both modes.)
+ */
+async function findRcFile(start: string): Promise<string | undefined> {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    for (const name of [".shellcheckrc", "shellcheckrc"]) {
+      const candidate = path.join(dir, name);
+      try {
+        if (statSync(candidate).isFile()) return candidate;
+      } catch {
+        // not here
+      }
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+async function runOnce(binary: string, request: ShellcheckRequest, timeoutMs: number): Promise<ShellcheckResult> {
+  const run = await spawnShellcheck(binary, request.args, { stdin: request.stdin }, timeoutMs);
+  return "error" in run ? { findings: [], error: run.error } : { findings: parseShellcheckOutput(request, run.stdout) };
+}
+
+/** Runs ShellCheck to the end; exit status 0 (no findings) and 1 (findings) are success, the rest an error. */
+function spawnShellcheck(
+  binary: string,
+  args: readonly string[],
+  io: { stdin?: string; cwd?: string },
+  timeoutMs: number,
+): Promise<{ stdout: string } | { error: string }> {
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (result: ShellcheckResult) => {
+    const finish = (result: { stdout: string } | { error: string }) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -78,33 +208,31 @@ function runOnce(binary: string, request: ShellcheckRequest, timeoutMs: number):
     };
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(binary, request.args, { stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+      child = spawn(binary, [...args], { stdio: ["pipe", "pipe", "pipe"], windowsHide: true, cwd: io.cwd });
     } catch (error) {
-      resolve({ findings: [], error: `could not start shellcheck: ${String(error)}` });
+      resolve({ error: `could not start shellcheck: ${String(error)}` });
       return;
     }
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      finish({ findings: [], error: `shellcheck timed out after ${timeoutMs} ms` });
+      finish({ error: `shellcheck timed out after ${timeoutMs} ms` });
     }, timeoutMs);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout?.on("data", (d: Buffer) => stdout.push(d));
     child.stderr?.on("data", (d: Buffer) => stderr.push(d));
-    child.on("error", (error) => finish({ findings: [], error: `shellcheck failed: ${error.message}` }));
+    child.on("error", (error) => finish({ error: `shellcheck failed: ${error.message}` }));
     child.on("close", (code) => {
-      const out = Buffer.concat(stdout).toString("utf8");
-      // Exit 0: no findings; 1: findings; anything else: ShellCheck itself failed.
       if (code === 0 || code === 1) {
-        finish({ findings: parseShellcheckOutput(request, out) });
+        finish({ stdout: Buffer.concat(stdout).toString("utf8") });
       } else {
         const message = Buffer.concat(stderr).toString("utf8").trim();
-        finish({ findings: [], error: `shellcheck exited with ${code}${message ? `: ${message}` : ""}` });
+        finish({ error: `shellcheck exited with ${code}${message ? `: ${message}` : ""}` });
       }
     });
     // A process that dies early closes stdin; the write error is reported through "close" instead.
     child.stdin?.on("error", () => undefined);
-    child.stdin?.end(request.stdin, "utf8");
+    child.stdin?.end(io.stdin ?? "", "utf8");
   });
 }
 

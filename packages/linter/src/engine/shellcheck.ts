@@ -17,9 +17,16 @@ import type { Diagnostic, Range } from "@shipshape/text";
 import type { Selection } from "../config/select.js";
 import { internalError } from "./builders.js";
 
+type ShellcheckResult = { findings: ShellcheckFinding[]; error?: string };
+
 /** What the engine needs from a ShellCheck runner (`@shipshape/shell/process` provides one). */
 export interface ShellcheckRunner {
-  check(request: ShellcheckRequest): Promise<{ findings: ShellcheckFinding[]; error?: string }>;
+  check(request: ShellcheckRequest): Promise<ShellcheckResult>;
+  /**
+   * All of a Dockerfile's scripts at once, results in request order (one ShellCheck process instead of
+   * one per script). Optional: without it, `check` runs for each script.
+   */
+  checkAll?(requests: readonly ShellcheckRequest[]): Promise<ShellcheckResult[]>;
 }
 
 /** The rule that stands for every SC code: ignoring it turns ShellCheck off. */
@@ -47,7 +54,7 @@ export async function runShellcheck(
   const { ignored, severity } = selection.shellcheck;
   const include = includedCodes(selection);
   const exclude = [...DEFAULT_SHELLCHECK_EXCLUDES, ...ignored];
-  const jobs: Promise<Diagnostic[]>[] = [];
+  const scripts: { range: Range; request: ShellcheckRequest }[] = [];
   for (const instr of ast.instructions) {
     const target = instr.kind === "Onbuild" ? instr.trigger : instr;
     if (target?.kind !== "Run") continue;
@@ -58,19 +65,32 @@ export async function runShellcheck(
       exclude,
       include,
     });
-    for (const { script, request } of requests) {
-      jobs.push(
-        runner.check(request).then(
-          (result) => toDiagnostics(result, script.range, severity).filter(
-            // The runner was told already; filter again so a runner that ignores the flags changes nothing.
-            (d) => !ignored.has(d.code) && (!include || include.includes(d.code)),
-          ),
-          (e: unknown) => [internalError(`ShellCheck failed: ${String(e)}`, script.range)],
-        ),
-      );
+    for (const { script, request } of requests) scripts.push({ range: script.range, request });
+  }
+  if (scripts.length === 0) return [];
+  const results = await checkScripts(runner, scripts.map((s) => s.request));
+  return results.flatMap((result, i) => {
+    const range = scripts[i]!.range;
+    if ("thrown" in result) return [internalError(`ShellCheck failed: ${String(result.thrown)}`, range)];
+    return toDiagnostics(result, range, severity).filter(
+      // The runner was told already; filter again so a runner that ignores the flags changes nothing.
+      (d) => !ignored.has(d.code) && (!include || include.includes(d.code)),
+    );
+  });
+}
+
+/** One result per request: through `checkAll` when the runner has it, else `check` for each; what a runner throws is kept. */
+async function checkScripts(runner: ShellcheckRunner, requests: ShellcheckRequest[]): Promise<(ShellcheckResult | { thrown: unknown })[]> {
+  if (runner.checkAll) {
+    try {
+      const results = await runner.checkAll(requests);
+      if (results.length === requests.length) return results;
+      return requests.map(() => ({ thrown: `the runner answered ${results.length} of ${requests.length} scripts` }));
+    } catch (e) {
+      return requests.map(() => ({ thrown: e }));
     }
   }
-  return (await Promise.all(jobs)).flat();
+  return Promise.all(requests.map((r) => runner.check(r).then((x): ShellcheckResult | { thrown: unknown } => x, (e: unknown) => ({ thrown: e }))));
 }
 
 function toDiagnostics(

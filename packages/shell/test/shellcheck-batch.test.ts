@@ -1,0 +1,132 @@
+// checkAll: a Dockerfile's scripts in one ShellCheck process, with the same findings as one process per script.
+import { execFileSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { buildShellcheckRequest, initShell, shellScriptsOf, type ShellcheckRequest } from "@shipshape/shell";
+import { createShellcheckRunner } from "../src/shellcheck-process.js";
+import { instructionFrom } from "./dockerfile-snippet.js";
+
+const hasShellcheck = (() => {
+  try {
+    execFileSync("shellcheck", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+beforeAll(() => initShell());
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "shipshape-sc-batch-test-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A stand-in executable that logs each call (arguments and working folder) and then runs `body`. */
+function loggingBinary(body: string): { binary: string; calls: () => { args: string[]; cwd: string }[] } {
+  const log = path.join(dir, "calls.log");
+  const binary = path.join(dir, "fake-shellcheck");
+  writeFileSync(binary, `#!/bin/sh\nprintf '%s\\t%s\\n' "$(pwd)" "$*" >> '${log}'\n${body}\n`);
+  chmodSync(binary, 0o755);
+  return {
+    binary,
+    calls: () =>
+      existsSync(log)
+        ? readFileSync(log, "utf8").trim().split("\n").map((line) => {
+            const [cwd, args] = line.split("\t");
+            return { cwd: cwd!, args: args!.split(" ") };
+          })
+        : [],
+  };
+}
+
+/** Requests as the linter builds them, from RUN instructions. */
+function requestsFrom(sources: string[], options: Parameters<typeof buildShellcheckRequest>[1] = {}): ShellcheckRequest[] {
+  return sources.map((source) => buildShellcheckRequest(shellScriptsOf(instructionFrom(source))[0]!, options));
+}
+
+describe.skipIf(!hasShellcheck)("checkAll with the real shellcheck", () => {
+  it("finds exactly what one process per script finds, mapped to the same Dockerfile ranges", async () => {
+    const sh = requestsFrom([
+      "RUN cd /app && cp $1 /app",
+      'RUN echo "😀 é" \\\n\t&& cp $2 /x',
+      "RUN <<EOF\n# shellcheck disable=SC2086\necho $3 $4\nEOF\n",
+      "RUN if then",
+      'RUN echo "$VERSION" "$undeclared"',
+    ], { declaredVariables: ["VERSION"] });
+    const bash = requestsFrom(["RUN test -n x && [[ -f x ]] && echo `date`"], { dialect: "bash" });
+    const requests = [sh[0]!, bash[0]!, ...sh.slice(1)];
+    const runner = createShellcheckRunner()!;
+    const batched = await runner.checkAll(requests);
+    const single = await Promise.all(requests.map((r) => runner.check(r)));
+    expect(batched).toEqual(single);
+    expect(batched.map((r) => r.findings.map((f) => f.code))).toEqual(single.map((r) => r.findings.map((f) => f.code)));
+    expect(batched.every((r) => r.error === undefined)).toBe(true);
+    // Something was found, so the comparison means something.
+    expect(batched.flatMap((r) => r.findings.map((f) => f.code))).toEqual(expect.arrayContaining(["SC2086", "SC2006", "SC1073", "SC2154"]));
+    // The directive at the top of one script is file-wide for that script only.
+    expect(batched[3]!.findings).toEqual([]);
+    expect(batched[0]!.findings.map((f) => f.code)).toEqual(["SC2086"]);
+  });
+
+  it("reads the .shellcheckrc of its working folder, as ShellCheck does for stdin", async () => {
+    writeFileSync(path.join(dir, ".shellcheckrc"), "disable=SC2086\n");
+    const runner = createShellcheckRunner({ cwd: dir })!;
+    const requests = requestsFrom(["RUN echo $1", "RUN echo $2 && cd /x"]);
+    const results = await runner.checkAll(requests);
+    expect(results.map((r) => r.findings.map((f) => f.code))).toEqual([[], ["SC2164"]]);
+  });
+});
+
+describe("checkAll's processes", () => {
+  it("starts one process per set of options, passing the scripts as files", async () => {
+    const fake = loggingBinary(`echo '{"comments":[]}'`);
+    const runner = createShellcheckRunner({ binary: fake.binary })!;
+    const sh = requestsFrom(["RUN a", "RUN b", "RUN c"]);
+    const bash = requestsFrom(["RUN d"], { dialect: "bash" });
+    const results = await runner.checkAll([sh[0]!, bash[0]!, sh[1]!, sh[2]!]);
+    expect(results).toEqual([{ findings: [] }, { findings: [] }, { findings: [] }, { findings: [] }]);
+    const calls = fake.calls();
+    expect(calls).toHaveLength(2);
+    const batch = calls.find((c) => c.args.includes("--shell=sh"))!;
+    expect(batch.args.slice(-4)).toEqual(["--", "0.sh", "1.sh", "2.sh"]);
+    // The lone bash script goes through stdin, as check() does.
+    expect(calls.find((c) => c.args.includes("--shell=bash"))!.args.at(-1)).toBe("-");
+    // The temporary folder is gone afterwards.
+    expect(existsSync(batch.cwd)).toBe(false);
+  });
+
+  it("maps each finding back to its script by file name", async () => {
+    // Findings for 1.sh only: column 6-8 of its second line (the first is the inserted declaration line).
+    const fake = loggingBinary(
+      `echo '{"comments":[{"file":"1.sh","line":2,"endLine":2,"column":6,"endColumn":8,"level":"info","code":2086,"message":"quote it"}]}'; exit 1`,
+    );
+    const runner = createShellcheckRunner({ binary: fake.binary })!;
+    const sources = ["RUN echo $1", "RUN echo $2"];
+    const results = await runner.checkAll(requestsFrom(sources));
+    expect(results[0]!.findings).toEqual([]);
+    const [finding] = results[1]!.findings;
+    expect(finding!.code).toBe("SC2086");
+    expect(sources[1]!.slice(finding!.range.start, finding!.range.end)).toBe("$2");
+  });
+
+  it("gives every script of a failed process the error, and never rejects", async () => {
+    const fake = loggingBinary("echo 'bad option' >&2; exit 3");
+    const runner = createShellcheckRunner({ binary: fake.binary })!;
+    const results = await runner.checkAll(requestsFrom(["RUN a", "RUN b"]));
+    expect(results.map((r) => [r.findings, r.error])).toEqual([
+      [[], "shellcheck exited with 3: bad option"],
+      [[], "shellcheck exited with 3: bad option"],
+    ]);
+    expect(await runner.checkAll([])).toEqual([]);
+  });
+
+  it("reports output that is not ShellCheck's JSON as an error", async () => {
+    const fake = loggingBinary("echo 'not json'");
+    const results = await createShellcheckRunner({ binary: fake.binary })!.checkAll(requestsFrom(["RUN a", "RUN b"]));
+    expect(results.map((r) => r.error)).toEqual(["shellcheck printed no JSON", "shellcheck printed no JSON"]);
+  });
+});
