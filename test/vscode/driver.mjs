@@ -145,9 +145,14 @@ async function setCoexistence(value) {
   if (written() !== value) throw new Error(`the setting reads ${written()}, not ${value}`);
 }
 
-// coexist/Dockerfile: shipshape reports DL3007 (line 1) and DL4000 (the MAINTAINER keyword, line 2); the
-// stand-in Docker extension (docker.docker) reports the MAINTAINER keyword too, on the same range.
+// coexist/Dockerfile: shipshape reports DL3007 (line 1), DL4000 (the MAINTAINER keyword, line 2) and
+// FromAsCasing (the `as`, line 3). The stand-in Docker extension (docker.docker) reports the MAINTAINER
+// keyword on the same range, and FromAsCasing by name over the whole line 3. Shipshape's messages end
+// with the rule name in parentheses.
 const STANDIN = "stand-in report";
+const STANDIN_CHECK = "stand-in check";
+const OURS_DUPLICATED = ["(maintainer-deprecated)", "(from-as-casing)"];
+const shown = (text) => OURS_DUPLICATED.filter((m) => text.includes(m));
 const SETTLE_MS = 2500;
 
 try {
@@ -159,22 +164,22 @@ try {
   // First, while no other file has problems: the Problems panel then holds coexist/Dockerfile's alone.
   await check("coexistence: with the Docker extension active, shipshape hides its duplicate by default", async () => {
     await openFile("coexist/Dockerfile", "MAINTAINER");
-    await problemsUntil((t) => t.includes(STANDIN) && t.includes("DL3007"), "the stand-in's and shipshape's problems did not both show");
+    await problemsUntil((t) => t.includes(STANDIN) && t.includes(STANDIN_CHECK) && t.includes("DL3007"), "the stand-in's and shipshape's problems did not all show");
     // Either side may publish last (and shipshape publishes again after its ShellCheck pass): let it settle.
     await page.waitForTimeout(SETTLE_MS);
     const text = await problems();
-    if (text.includes("DL4000")) throw new Error(`shipshape's DL4000 duplicates the Docker extension's report:\n${text.slice(0, 600)}`);
-    return expectText(text, [STANDIN, "DL3007"], "Problems panel");
+    if (shown(text).length) throw new Error(`shipshape's ${shown(text).join(", ")} duplicate the Docker extension's reports:\n${text.slice(0, 700)}`);
+    return expectText(text, [STANDIN, STANDIN_CHECK, "DL3007"], "Problems panel");
   });
 
   await check("coexistence: showAll shows shipshape's copy too, and deduplicate hides it again", async () => {
     await setCoexistence("showAll");
-    const all = await problemsUntil((t) => t.includes("DL4000") && t.includes(STANDIN) && t.includes("DL3007"), "with showAll, DL4000 did not show beside the stand-in's report");
+    const all = await problemsUntil((t) => shown(t).length === 2 && t.includes(STANDIN) && t.includes(STANDIN_CHECK), "with showAll, shipshape's DL4000 and FromAsCasing did not show beside the stand-in's reports");
     await setCoexistence(undefined);
-    await problemsUntil((t) => !t.includes("DL4000") && t.includes(STANDIN), "back on the default, DL4000 was not hidden again");
+    await problemsUntil((t) => !shown(t).length && t.includes(STANDIN), "back on the default, shipshape's duplicates were not hidden again");
     await page.waitForTimeout(SETTLE_MS);
     const text = await problems();
-    if (text.includes("DL4000")) throw new Error(`DL4000 came back after settling:\n${text.slice(0, 600)}`);
+    if (shown(text).length) throw new Error(`${shown(text).join(", ")} came back after settling:\n${text.slice(0, 700)}`);
     return `showAll: ${all.replace(/\s+/g, " ").slice(0, 250)}`;
   });
   await command("View: Close All Editors");

@@ -54,7 +54,7 @@ cp "$HERE/docker-standin/package.json" "$HERE/docker-standin/extension.js" "$RUN
 (cd "$RUN/standin" && "$ROOT/node_modules/.bin/vsce" package --allow-missing-repository --skip-license -o "$RUN/docker-standin.vsix" </dev/null >"$RUN/standin.log" 2>&1) ||
   { cat "$RUN/standin.log" >&2; exit 1; }
 "${CS[@]}" --install-extension "$RUN/docker-standin.vsix" >>"$RUN/install.log" 2>&1 || { cat "$RUN/install.log" >&2; exit 1; }
-printf 'FROM alpine:latest\nMAINTAINER someone@example.com\n' > "$RUN/workspace/coexist/Dockerfile"
+printf 'FROM alpine:latest\nMAINTAINER someone@example.com\nFROM alpine:3.20 as second\n' > "$RUN/workspace/coexist/Dockerfile"
 
 SPID=
 cleanup() {

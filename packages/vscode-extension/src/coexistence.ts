@@ -1,7 +1,9 @@
 /**
  * Living next to the Docker extension: its own language servers report some of the same problems on
  * Dockerfiles and Compose files. By default (`shipshape.coexistence.dockerExtension: "deduplicate"`)
- * a shipshape diagnostic is hidden while another source reports one on exactly the same range; with
+ * a shipshape diagnostic is hidden while another source reports the same problem: one on exactly the
+ * same range, or one whose code is the shipshape rule's code or alias (the Docker language server
+ * reports BuildKit checks such as `FromAsCasing` by name, over its own range) on the same line. With
  * `"showAll"` every shipshape diagnostic shows.
  *
  * Either side may publish first, so the filter runs again whenever another source's diagnostics for a
@@ -20,7 +22,24 @@ export function dockerExtensionActive(): boolean {
 export function withoutDuplicates(ours: readonly vscode.Diagnostic[], all: readonly vscode.Diagnostic[]): vscode.Diagnostic[] {
   const theirs = all.filter((d) => d.source !== "shipshape");
   if (!theirs.length) return [...ours];
-  return ours.filter((d) => !theirs.some((t) => t.range.isEqual(d.range)));
+  return ours.filter((d) => !theirs.some((t) => duplicates(d, t)));
+}
+
+function duplicates(ours: vscode.Diagnostic, theirs: vscode.Diagnostic): boolean {
+  if (theirs.range.isEqual(ours.range)) return true;
+  const line = ours.range.start.line;
+  return theirs.range.start.line <= line && line <= theirs.range.end.line && namesOf(ours).has(codeOf(theirs).toLowerCase());
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  return String(typeof d.code === "object" ? d.code.value : (d.code ?? ""));
+}
+
+/** A shipshape diagnostic's code and aliases (the server puts the aliases in `data`). */
+function namesOf(d: vscode.Diagnostic): Set<string> {
+  const data = (d as { data?: { aliases?: unknown } }).data;
+  const aliases = Array.isArray(data?.aliases) ? data.aliases.filter((a): a is string => typeof a === "string") : [];
+  return new Set([codeOf(d), ...aliases].filter(Boolean).map((n) => n.toLowerCase()));
 }
 
 function deduplicating(): boolean {
@@ -75,5 +94,5 @@ export class Coexistence {
 
 function identity(d: vscode.Diagnostic): string {
   const r = d.range;
-  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${String(typeof d.code === "object" ? d.code.value : d.code)} ${d.message}`;
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${codeOf(d)} ${d.message}`;
 }
