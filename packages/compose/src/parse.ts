@@ -7,7 +7,7 @@ import { normalizeInclude, normalizeService } from "./model.js";
 import type { CMap, CNode } from "./node.js";
 import { composeSchema } from "./schema/spec.js";
 import type { Lookup } from "./template.js";
-import { validateAndBuild } from "./validate.js";
+import { validateAndBuild, type ValidationMemo } from "./validate.js";
 import type { YamlCache } from "./yaml-cache.js";
 import { parseYamlTree } from "./yaml-tree.js";
 
@@ -99,7 +99,7 @@ export function buildModelOnce(tree: CMap, sink: DiagnosticSink, cache: YamlCach
   let built = cache.models.get(tree);
   if (!built) {
     const own = new DiagnosticSink();
-    built = { model: buildModel(tree, own), diagnostics: own.list };
+    built = { model: buildModel(tree, own, cache.validation), diagnostics: own.list };
     cache.models.set(tree, built);
   }
   for (const d of built.diagnostics) sink.add(d);
@@ -107,9 +107,9 @@ export function buildModelOnce(tree: CMap, sink: DiagnosticSink, cache: YamlCach
 }
 
 /** Validates a (merged) tree against the specification and builds the typed model. */
-export function buildModel(tree: CMap, sink: DiagnosticSink): ComposeFile {
+export function buildModel(tree: CMap, sink: DiagnosticSink, memo?: ValidationMemo): ComposeFile {
   const root = dropResets(tree);
-  const built = validateAndBuild(root, composeSchema, sink) as Obj | undefined;
+  const built = validateAndBuild(root, composeSchema, sink, [], memo) as Obj | undefined;
   const model = emptyModel(root.file);
   model.range = root.range;
   model.root = root;
@@ -118,7 +118,14 @@ export function buildModel(tree: CMap, sink: DiagnosticSink): ComposeFile {
   if (built.version) model.version = built.version;
   if (built.name) model.name = built.name;
   model.include = normalizeInclude(built.include);
-  for (const [name, s] of Object.entries((built.services ?? {}) as Record<string, any>)) model.services[name] = normalizeService(s) as Service;
+  for (const [name, s] of Object.entries((built.services ?? {}) as Record<string, any>)) {
+    // A service validated before (through the memo) is already in its model form.
+    if (memo?.normalized.has(s)) model.services[name] = s as Service;
+    else {
+      model.services[name] = normalizeService(s) as Service;
+      memo?.normalized.add(s);
+    }
+  }
   for (const k of ["networks", "volumes", "secrets", "configs", "models"] as const) {
     model[k] = (built[k] ?? {}) as Record<string, Obj & Named>;
   }

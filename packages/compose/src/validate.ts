@@ -1,5 +1,5 @@
-import type { Range } from "@shipshape/text";
-import type { ComposeErrorName, DiagnosticSink } from "./codes.js";
+import type { Diagnostic, Range } from "@shipshape/text";
+import { DiagnosticSink, type ComposeErrorName } from "./codes.js";
 import type { CEntry, CMap, CNode, CScalar } from "./node.js";
 import { scalarText, subRange } from "./node.js";
 import { parseBytes, parseDuration, parseExtraHost } from "./schema/short.js";
@@ -33,16 +33,48 @@ export interface KeyValue {
   file: string;
 }
 
+/**
+ * Results of validating top-level entries (a service, a network, ...), by tree node and by where the
+ * entry sits. Trees share every subtree an edit or interpolation did not change, so a second model built
+ * from a nearly equal tree validates only the entries that differ.
+ */
+export interface ValidationMemo {
+  entries: WeakMap<CNode, Map<string, { value: any; diagnostics: Diagnostic[] }>>;
+  /** Entry values already turned into their model form (which happens in place, so only once). */
+  normalized: WeakSet<object>;
+}
+
+export function validationMemo(): ValidationMemo {
+  return { entries: new WeakMap(), normalized: new WeakSet() };
+}
+
 interface Ctx {
   sink: DiagnosticSink;
+  memo?: ValidationMemo;
   path: string[];
   /** The key that holds the current value, to report "missing key" problems there. */
   keyRange?: Range;
   keyFile?: string;
 }
 
-export function validateAndBuild(node: CNode, schema: Schema, sink: DiagnosticSink, path: string[] = []): any {
-  return walk(node, schema, { sink, path });
+export function validateAndBuild(node: CNode, schema: Schema, sink: DiagnosticSink, path: string[] = [], memo?: ValidationMemo): any {
+  return walk(node, schema, memo ? { sink, path, memo } : { sink, path });
+}
+
+/** Validates a top-level entry through the memo: what it reports is kept and replayed on a hit. */
+function walkEntry(e: CEntry, schema: Schema, ctx: Ctx, memo: ValidationMemo): any {
+  const key = `${ctx.path.join("\u0000")}\u0000${e.key}\u0000${e.keyRange.start}\u0000${e.keyRange.end}\u0000${e.keyFile}`;
+  let byPlace = memo.entries.get(e.value);
+  if (!byPlace) memo.entries.set(e.value, (byPlace = new Map()));
+  let done = byPlace.get(key);
+  if (!done) {
+    const sink = new DiagnosticSink();
+    const value = walk(e.value, schema, { sink, path: [...ctx.path, e.key], keyRange: e.keyRange, keyFile: e.keyFile, memo });
+    done = { value, diagnostics: sink.list };
+    byPlace.set(key, done);
+  }
+  for (const d of done.diagnostics) ctx.sink.add(d);
+  return done.value;
 }
 
 function report(ctx: Ctx, name: ComposeErrorName, message: string, range: Range, file: string, severity?: "warning") {
@@ -230,7 +262,7 @@ function walkObject(node: CNode, schema: ObjectSchema, ctx: Ctx): any {
       continue;
     }
     if (field.deprecated) report(ctx, "obsolete-version", `${field.deprecated}; remove it`, e.keyRange, e.keyFile);
-    const v = walk(e.value, field, { sink: ctx.sink, path: [...ctx.path, e.key], keyRange: e.keyRange, keyFile: e.keyFile });
+    const v = walk(e.value, field, { sink: ctx.sink, path: [...ctx.path, e.key], keyRange: e.keyRange, keyFile: e.keyFile, memo: ctx.memo });
     if (v !== undefined) out[e.key] = v;
   }
   for (const r of schema.required ?? []) {
@@ -277,7 +309,9 @@ function walkDict(node: CNode, schema: DictSchema, ctx: Ctx): any {
       // Extension keys are allowed among resources and are not resources themselves.
       continue;
     }
-    const v = walk(e.value, schema.value, { sink: ctx.sink, path: [...ctx.path, e.key], keyRange: e.keyRange, keyFile: e.keyFile });
+    const v = ctx.memo && ctx.path.length === 1
+      ? walkEntry(e, schema.value, ctx, ctx.memo)
+      : walk(e.value, schema.value, { sink: ctx.sink, path: [...ctx.path, e.key], keyRange: e.keyRange, keyFile: e.keyFile, memo: ctx.memo });
     const named = v && typeof v === "object" ? v : { range: e.value.range, file: e.value.file };
     named.name = e.key;
     named.nameRange = e.keyRange;

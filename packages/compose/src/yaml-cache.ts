@@ -2,6 +2,7 @@ import type { Diagnostic } from "@shipshape/text";
 import { DiagnosticSink } from "./codes.js";
 import type { ComposeFile } from "./model.js";
 import type { CMap } from "./node.js";
+import { validationMemo } from "./validate.js";
 import { reparseEdit } from "./yaml-incremental.js";
 import { parseYamlTree, type YamlFile } from "./yaml-tree.js";
 
@@ -30,6 +31,8 @@ export class YamlCache {
    * own model also sees the `vars` the project load read into its `env_file` entries).
    */
   readonly models = new WeakMap<CMap, { model: ComposeFile; diagnostics: Diagnostic[] }>();
+  /** Validated services and resources by subtree, for models of trees that share most of their subtrees. */
+  readonly validation = validationMemo();
 
   /** The trees of `text` as `file`, parsing only when this file's text differs from the last one seen. */
   parse(text: string, file: string, sink: DiagnosticSink): YamlFile {
