@@ -1,10 +1,14 @@
 // The command line, cold, as a user runs it (each figure includes Node's start-up):
 //  - the whole shared corpus in one `shipshape lint --format json ../shared/corpus` process (its default worker
 //    pool included), beside dclint's CLI over compose files and dockerfile-utils' CLI over Dockerfiles;
-//  - one small file: the median of N runs of `shipshape lint fixtures/web/Dockerfile` (target < 200 ms).
+//  - one small file: the median of N runs of `shipshape lint fixtures/web/Dockerfile` (target < 200 ms), with
+//    the bin's code cache in place (every run after the first) and without it (SHIPSHAPE_COMPILE_CACHE=0,
+//    as the very first run after an install or upgrade);
+//  - ShellCheck on a Dockerfile with many RUN instructions (when shellcheck is installed): one process for
+//    all its scripts.
 // The peers are slow enough that they get a sample of files spread evenly over the corpus (BENCH_FULL=1: all).
 // CPU times are the children's user+system time from bash's `time` (where bash exists). ShellCheck is off
-// (SHIPSHAPE_SHELLCHECK=0) for every shipshape run.
+// (SHIPSHAPE_SHELLCHECK=0) for every shipshape run but the ShellCheck figures.
 // Usage: npm run build && node bench/cli.mjs      (BENCH_RUNS=N: single-file runs, default 11)
 import { execSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -115,22 +119,44 @@ for (const f of dockerfiles) {
 }
 console.log(row(`dockerfile-utils (one process per file${full ? "" : `, ${SAMPLE} files`})`, dockerfiles.length, du));
 
-// ---- One file, cold.
-const single = [];
-timed([process.execPath, bin, "lint", "fixtures/web/Dockerfile"], { env: noShellcheck }); // fills the OS file cache
-for (let i = 0; i < runs; i++) single.push(timed([process.execPath, bin, "lint", "fixtures/web/Dockerfile"], { env: noShellcheck }));
+// ---- One file, cold (a new process each time).
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const wallMs = median(single.map((r) => r.wall)) * 1000;
-const cpuMs = hasBash ? median(single.map((r) => r.cpu ?? NaN)) * 1000 : undefined;
-console.log(
-  `\nshipshape lint fixtures/web/Dockerfile, cold: median of ${runs} runs ${wallMs.toFixed(0)} ms wall` +
-    (cpuMs === undefined ? "" : `, ${cpuMs.toFixed(0)} ms CPU`) +
-    ` (best ${(Math.min(...single.map((r) => r.wall)) * 1000).toFixed(0)} ms, exit ${single[0].status}); target < 200 ms: ${wallMs < 200 ? "met" : cpuMs !== undefined && cpuMs < 200 ? "met on CPU time only (loaded machine)" : "NOT met"}`,
-);
-// The same with ShellCheck, when it is installed (one shellcheck process for the file's RUN scripts).
+/** The median wall and CPU time of `runs` runs of `shipshape lint <file>` after one run that fills the caches. */
+function singleFile(file, env, count = runs) {
+  timed([process.execPath, bin, "lint", file], { env }); // fills the OS file cache and the bin's code cache
+  const xs = [];
+  for (let i = 0; i < count; i++) xs.push(timed([process.execPath, bin, "lint", file], { env }));
+  const wallMs = median(xs.map((r) => r.wall)) * 1000;
+  const cpuMs = hasBash ? median(xs.map((r) => r.cpu ?? NaN)) * 1000 : undefined;
+  return { wallMs, cpuMs, bestMs: Math.min(...xs.map((r) => r.wall)) * 1000, status: xs[0].status, count };
+}
+const describe = (r) =>
+  `median of ${r.count} runs ${r.wallMs.toFixed(0)} ms wall` + (r.cpuMs === undefined ? "" : `, ${r.cpuMs.toFixed(0)} ms CPU`) + ` (best ${r.bestMs.toFixed(0)} ms, exit ${r.status})`;
+// What Node itself costs to start on this machine, for scale.
+const nodeRuns = Array.from({ length: 5 }, () => timed([process.execPath, "-e", "0"]));
+const nodeAlone = { wall: median(nodeRuns.map((r) => r.wall)), cpu: hasBash ? median(nodeRuns.map((r) => r.cpu ?? NaN)) : undefined };
+const warm = singleFile("fixtures/web/Dockerfile", noShellcheck);
+const verdict = warm.wallMs < 200 ? "met" : warm.cpuMs !== undefined && warm.cpuMs < 200 ? "met on CPU time only (loaded machine)" : "NOT met";
+console.log(`\nshipshape lint fixtures/web/Dockerfile, cold process: ${describe(warm)}; target < 200 ms: ${verdict}`);
+const noCache = singleFile("fixtures/web/Dockerfile", { ...noShellcheck, SHIPSHAPE_COMPILE_CACHE: "0" }, Math.min(runs, 5));
+console.log(`  without the bin's code cache (first run after an install): ${describe(noCache)}`);
+console.log(`  node -e 0 alone (median of 5): ${(nodeAlone.wall * 1000).toFixed(0)} ms wall` + (nodeAlone.cpu === undefined ? "" : `, ${(nodeAlone.cpu * 1000).toFixed(0)} ms CPU`));
+
+// ---- ShellCheck (when installed): the small file, and a Dockerfile with many RUN scripts (one process for all).
 if (spawnSync("shellcheck", ["--version"]).status === 0) {
-  const withSc = [];
-  for (let i = 0; i < Math.min(runs, 5); i++) withSc.push(timed([process.execPath, bin, "lint", "fixtures/web/Dockerfile"]).wall * 1000);
-  console.log(`  with ShellCheck on PATH: median of ${withSc.length} runs ${median(withSc).toFixed(0)} ms wall`);
+  const withSc = singleFile("fixtures/web/Dockerfile", {}, Math.min(runs, 5));
+  console.log(`  with ShellCheck on PATH: ${describe(withSc)}`);
+  const tmp = fs.mkdtempSync(path.join((await import("node:os")).tmpdir(), "shipshape-bench-runs-"));
+  const manyRuns = path.join(tmp, "Dockerfile");
+  const RUNS = 30;
+  const lines = ["FROM debian:12", "ARG VERSION=1"];
+  for (let i = 0; i < RUNS; i++) lines.push(`RUN cd /opt/app${i} && echo $VERSION $HOME${i} && cp $1 /tmp/x${i}`);
+  fs.writeFileSync(manyRuns, lines.join("\n") + "\n");
+  const off = singleFile(manyRuns, noShellcheck, Math.min(runs, 5));
+  const on = singleFile(manyRuns, {}, Math.min(runs, 5));
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const cost = (a, b) => (a === undefined || b === undefined ? "" : `, ${(a - b).toFixed(0)} ms CPU`);
+  console.log(`\nShellCheck on a Dockerfile with ${RUNS} RUN scripts: ${(on.wallMs - off.wallMs).toFixed(0)} ms wall${cost(on.cpuMs, off.cpuMs)} over the run without it`);
+  console.log(`  without ShellCheck: ${describe(off)}\n  with ShellCheck:    ${describe(on)}`);
 }
 console.log(`\nmachine after: ${load()}`);
