@@ -71,3 +71,25 @@ describe("compose diagnostics with related information over stdio", () => {
     expect(d.relatedInformation).toEqual([{ message: "the tmpfs mount", location: { uri, range: range(5, 11, 15) } }]);
   });
 });
+
+describe("compose diagnostics with related information in another file", () => {
+  const DOCKERFILE = ["FROM alpine:3.20", "ARG VERSION", 'RUN echo "$VERSION"', ""].join("\n");
+  const COMPOSE_BUILD = ["services:", "  web:", "    build: .", ""].join("\n");
+  let client: TestClient;
+  const ws = workspace({ "compose.yaml": COMPOSE_BUILD, Dockerfile: DOCKERFILE });
+  afterAll(async () => client?.stop());
+
+  it("places a related location in the service's Dockerfile, read from disk", async () => {
+    ensureBuilt();
+    client = await startClient({ root: ws.dir });
+    const uri = ws.uri("compose.yaml");
+    const pending = client.diagnostics(uri, 1);
+    await client.open(uri, "dockercompose", COMPOSE_BUILD);
+    const ds = await pending;
+    const d = ds.find((x) => x.code === "DC206");
+    expect(d, JSON.stringify(ds)).toBeDefined();
+    expect(d!.relatedInformation).toEqual([
+      { message: "ARG VERSION is declared here", location: { uri: ws.uri("Dockerfile"), range: range(1, 4, 11) } },
+    ]);
+  }, 300_000);
+});

@@ -158,7 +158,7 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
     }
     const current = documents.get(uri);
     if (!current || current.version !== doc.version || generation !== lintGeneration) return;
-    let diagnostics = ls.toLspDiagnostics(doc, found, (f) => pathToUri(f));
+    let diagnostics = ls.toLspDiagnostics(doc, found, (f) => pathToUri(f), files.read);
     const pendingShellcheck = !withShellcheck && shellcheck !== undefined && doc.kind === "dockerfile";
     if (pendingShellcheck) {
       const previous = published.get(uri)?.diagnostics.filter((d) => /^SC\d+$/.test(String(d.code))) ?? [];

@@ -1,4 +1,4 @@
-import type { Diagnostic as ShipshapeDiagnostic, Severity } from "@shipshape/text";
+import { type Diagnostic as ShipshapeDiagnostic, LineIndex, type Severity } from "@shipshape/text";
 import {
   type Diagnostic,
   DiagnosticSeverity,
@@ -31,22 +31,38 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /**
  * Converts shipshape diagnostics of one document to LSP ones. Findings about other files (a compose
- * project reaching an included file) stay with those files; `uriOf` maps a related file to its uri.
+ * project reaching an included file) stay with those files; `uriOf` maps a related file to its uri, and
+ * `readFile` gives the text of a related location's file (a service's Dockerfile) to place it in; without
+ * it, or when the file cannot be read, such a location is left out.
  */
 export function toLspDiagnostics(
   doc: ParsedDocument,
   diagnostics: readonly ShipshapeDiagnostic[],
   uriOf: (file: string) => string = (f) => f,
+  readFile?: (file: string) => string | undefined,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const otherFiles = new Map<string, LineIndex | undefined>();
+  const linesOf = (file: string): LineIndex | undefined => {
+    if (!otherFiles.has(file)) {
+      const text = readFile?.(file);
+      otherFiles.set(file, text === undefined ? undefined : new LineIndex(text));
+    }
+    return otherFiles.get(file);
+  };
   for (const d of diagnostics) {
     if (d.file !== undefined && d.file !== doc.path && d.file !== doc.uri) continue;
-    out.push(toLspDiagnostic(doc, d, uriOf));
+    out.push(toLspDiagnostic(doc, d, uriOf, linesOf));
   }
   return out;
 }
 
-export function toLspDiagnostic(doc: ParsedDocument, d: ShipshapeDiagnostic, uriOf: (file: string) => string): Diagnostic {
+export function toLspDiagnostic(
+  doc: ParsedDocument,
+  d: ShipshapeDiagnostic,
+  uriOf: (file: string) => string,
+  linesOf: (file: string) => LineIndex | undefined = () => undefined,
+): Diagnostic {
   const data: DiagnosticData = { code: d.code };
   if (d.aliases?.length) data.aliases = d.aliases;
   if (d.fix) {
@@ -69,14 +85,18 @@ export function toLspDiagnostic(doc: ParsedDocument, d: ShipshapeDiagnostic, uri
     out.tags = d.tags.map((t) => (t === "unnecessary" ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
   }
   if (d.related?.length) {
-    out.relatedInformation = d.related
-      .filter((r) => r.file === undefined || r.file === doc.path || r.file === doc.uri)
-      .map(
-        (r): DiagnosticRelatedInformation => ({
-          message: r.message,
-          location: { uri: r.file ? uriOf(r.file) : doc.uri, range: toRange(doc, r.range) },
-        }),
-      );
+    const related: DiagnosticRelatedInformation[] = [];
+    for (const r of d.related) {
+      if (r.file === undefined || r.file === doc.path || r.file === doc.uri) {
+        related.push({ message: r.message, location: { uri: doc.uri, range: toRange(doc, r.range) } });
+        continue;
+      }
+      const lines = linesOf(r.file);
+      if (!lines) continue;
+      const range = { start: lines.positionAt(r.range.start), end: lines.positionAt(r.range.end) };
+      related.push({ message: r.message, location: { uri: uriOf(r.file), range } });
+    }
+    out.relatedInformation = related;
   }
   return out;
 }
