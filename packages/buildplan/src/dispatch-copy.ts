@@ -27,16 +27,15 @@ export function dispatchCopy(
   const excludes = instr.exclude.map((f) => f.value?.value ?? "");
   const linkValue = instr.link ? (instr.link.value?.value ?? "true").toLowerCase() : "false";
   const link = linkValue !== "false" && chmod === "";
-  const heredocNames = new Set(instr.heredocs.map((h) => h.name));
   const inputs: ContentInput[] = [];
   const local: string[] = [];
   const fromDep = instr.kind === "Copy" && instr.from ? stage.deps.find((dp) => dp.kind === "copy-from" && dp.instruction === instr) : undefined;
   const isFromFlag = instr.kind === "Copy" && instr.from !== undefined;
 
   for (const s of sources) {
-    const heredocName = /^<<-?["']?([^"']+)["']?$/.exec(s.raw)?.[1];
-    if (heredocName && heredocNames.has(heredocName)) {
-      const h = instr.heredocs.find((hd) => hd.name === heredocName)!;
+    const heredocName = instr.heredocs.length > 0 && s.raw.startsWith("<<") ? /^<<-?["']?([^"']+)["']?$/.exec(s.raw)?.[1] : undefined;
+    const h = heredocName ? instr.heredocs.find((hd) => hd.name === heredocName) : undefined;
+    if (h) {
       const body = h.expand ? expand(h.content, state.buildEnv, ctx.graph.escape).value : h.content;
       inputs.push({ kind: "inline", text: body });
       continue;

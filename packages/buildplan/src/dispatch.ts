@@ -98,7 +98,7 @@ export function dispatchInstruction(
       for (const pair of instr.pairs) {
         const key = x(pair.key.value, pair.key.range, before);
         const value = pair.value ? x(pair.value.value, pair.value.range, before) : "";
-        state.image.labels[key] = value;
+        state.labels.set(key, value);
         parts.push(`${key}=${value}`);
       }
       d.expanded = `LABEL ${parts.join(" ")}`;

@@ -129,6 +129,7 @@ export function buildStageGraph(ast: Dockerfile, options: GraphOptions, sink: Di
   }
 
   const stages: StageInfo[] = [];
+  // Name -> index of the first stage with that name (what BuildKit's look-ups find): no scan per reference.
   const seenNames = new Map<string, number>();
   stageInstrs.forEach(({ from, body }, index) => {
     const name = names[index]!;
@@ -136,25 +137,26 @@ export function buildStageGraph(ast: Dockerfile, options: GraphOptions, sink: Di
       if (seenNames.has(name)) sink.report("DuplicateStageName", `duplicate stage name "${name}"`, from.stageName!.range);
       else seenNames.set(name, index);
     }
-    const stage = resolveStage(from, body, index, name, stages, globals, options, targetPlatform, escape, sink);
+    const stage = resolveStage(from, body, index, name, stages, seenNames, globals, options, targetPlatform, escape, sink);
     stages.push(stage);
   });
 
-  for (const stage of stages) collectDeps(stage, stages, options.namedContexts, escape, sink);
+  const table: StageTable = { list: stages, byName: seenNames };
+  for (const stage of stages) collectDeps(stage, table, options.namedContexts, escape, sink);
   // ONBUILD triggers written in a parent stage run in its children: their references are the child's edges.
   for (const stage of stages) {
     if (stage.base.kind !== "stage" || stage.replacedBy !== undefined) continue;
     const parent = stages[stage.base.index]!;
     for (const instr of parent.instructions) {
       if (instr.kind !== "Onbuild" || !instr.trigger) continue;
-      for (const dep of depsOf(instr.trigger, stages, options.namedContexts, escape, sink, stage)) {
+      for (const dep of depsOf(instr.trigger, table, options.namedContexts, escape, sink, stage)) {
         stage.deps.push({ ...dep, kind: "onbuild" });
       }
     }
   }
 
   detectCycles(stages, sink);
-  const target = findTarget(stages, options.target, sink);
+  const target = findTarget(table, options.target, sink);
   if (target !== null) markReachable(stages, target);
   const syntax = options.buildArgs["BUILDKIT_SYNTAX"] ?? ast.directives.find((d) => d.name === "syntax")?.value.value ?? "";
   return { stages, metaArgs, globals, builtinNames: new Set(builtins.keys()), target, buildPlatform, targetPlatform, escape, syntax };
@@ -185,12 +187,19 @@ function lookupNamedContext(contexts: Record<string, string>, name: string, plat
   return contexts[`${name}::${formatPlatform(platform)}`] ?? contexts[name];
 }
 
+/** All stages, and the index of the first stage of each name. */
+interface StageTable {
+  list: StageInfo[];
+  byName: ReadonlyMap<string, number>;
+}
+
 function resolveStage(
   from: FromInstruction,
   body: Instruction[],
   index: number,
   name: string | null,
   earlier: StageInfo[],
+  byName: ReadonlyMap<string, number>,
   globals: Map<string, string>,
   options: GraphOptions,
   targetPlatform: Platform,
@@ -222,7 +231,12 @@ function resolveStage(
   }
 
   let base: StageBase;
-  const parentIndex = earlier.findIndex((s) => s.name !== null && s.name === baseResolved);
+  // `byName` already holds this stage's own name: only an earlier stage is a base.
+  const earlierNamed = (n: string): number => {
+    const i = byName.get(n);
+    return i !== undefined && i < index ? i : -1;
+  };
+  const parentIndex = earlierNamed(baseResolved);
   if (parentIndex >= 0) {
     base = { kind: "stage", index: parentIndex };
     platform = earlier[parentIndex]!.platform;
@@ -237,7 +251,7 @@ function resolveStage(
     else {
       base = { kind: "image", ref: baseResolved };
       if (baseResolved !== "") {
-        const caseMatch = earlier.find((s) => s.name !== null && s.name === baseResolved.toLowerCase());
+        const caseMatch = earlier[earlierNamed(baseResolved.toLowerCase())];
         const invalid = invalidImageRef(baseResolved);
         if (caseMatch) {
           sink.report(
@@ -274,7 +288,7 @@ function resolveExternal(ref: string, stage: StageInfo, contexts: Record<string,
 /** The stage references one instruction makes (COPY --from, RUN --mount from=). */
 function depsOf(
   instr: Instruction,
-  stages: StageInfo[],
+  stages: StageTable,
   contexts: Record<string, string>,
   escape: Escape,
   sink: DiagnosticSink,
@@ -292,7 +306,7 @@ function depsOf(
 
 function copyFromDep(
   instr: CopyInstruction,
-  stages: StageInfo[],
+  stages: StageTable,
   contexts: Record<string, string>,
   escape: Escape,
   sink: DiagnosticSink,
@@ -312,19 +326,18 @@ function copyFromDep(
   }
   if (/^-?\d+$/.test(raw)) {
     const n = Number(raw);
-    if (n < 0 || n >= stages.length) {
+    if (n < 0 || n >= stages.list.length) {
       sink.report("InvalidStageIndex", `invalid stage index ${raw}`, range);
       return undefined;
     }
     return { ...base, target: { kind: "stage", index: n } };
   }
-  const lower = raw.toLowerCase();
-  const found = stages.findIndex((s) => s.name === lower);
-  if (found >= 0) return { ...base, target: { kind: "stage", index: found } };
+  const found = stages.byName.get(raw.toLowerCase());
+  if (found !== undefined) return { ...base, target: { kind: "stage", index: found } };
   return { ...base, target: resolveExternal(raw, owner, contexts) };
 }
 
-function mountDeps(instr: RunInstruction, stages: StageInfo[], contexts: Record<string, string>, sink: DiagnosticSink, owner: StageInfo): StageDep[] {
+function mountDeps(instr: RunInstruction, stages: StageTable, contexts: Record<string, string>, sink: DiagnosticSink, owner: StageInfo): StageDep[] {
   const out: StageDep[] = [];
   for (const mount of instr.mounts) {
     const from = mount.values["from"];
@@ -336,14 +349,14 @@ function mountDeps(instr: RunInstruction, stages: StageInfo[], contexts: Record<
       sink.report("MountFromVariable", "'from' doesn't support variable expansion, define alias stage instead", range);
       continue;
     }
-    const found = stages.findIndex((s) => s.name === from.toLowerCase());
-    const target: DepTarget = found >= 0 ? { kind: "stage", index: found } : resolveExternal(from, owner, contexts);
+    const found = stages.byName.get(from.toLowerCase());
+    const target: DepTarget = found !== undefined ? { kind: "stage", index: found } : resolveExternal(from, owner, contexts);
     out.push({ kind: "mount-from", ref: from, target, instruction: instr, range, line: instr.startLine, mountTarget: mount.values["target"] ?? mount.values["dst"] ?? mount.values["destination"] });
   }
   return out;
 }
 
-function collectDeps(stage: StageInfo, stages: StageInfo[], contexts: Record<string, string>, escape: Escape, sink: DiagnosticSink): void {
+function collectDeps(stage: StageInfo, stages: StageTable, contexts: Record<string, string>, escape: Escape, sink: DiagnosticSink): void {
   for (const instr of stage.instructions) stage.deps.push(...depsOf(instr, stages, contexts, escape, sink, stage));
 }
 
@@ -371,12 +384,13 @@ function detectCycles(stages: StageInfo[], sink: DiagnosticSink): void {
   for (let i = 0; i < stages.length; i++) if (state[i] === 0) visit(i);
 }
 
-function findTarget(stages: StageInfo[], target: string | undefined, sink: DiagnosticSink): number | null {
+function findTarget(table: StageTable, target: string | undefined, sink: DiagnosticSink): number | null {
+  const stages = table.list;
   if (stages.length === 0) return null;
   if (target === undefined || target === "") return stages.length - 1;
   const lower = target.toLowerCase();
-  const found = stages.findIndex((s) => s.name === lower);
-  if (found >= 0) return found;
+  const found = table.byName.get(lower);
+  if (found !== undefined) return found;
   const names = stages.map((s) => s.name).filter((n): n is string => n !== null);
   const suggestion = closest(lower, names);
   sink.report("TargetNotFound", `target stage "${target}" could not be found${suggestion ? ` (did you mean ${suggestion}?)` : ""}`, WHOLE);

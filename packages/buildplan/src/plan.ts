@@ -85,7 +85,8 @@ function buildPlan(text: string, options: PlanOptions, lines: () => LineIndex): 
       dependsOn: stageDependencies(info).map(idOf),
       steps: s.steps.map((d) => d.step),
       firstMiss: firstMiss.get(info.index) ?? null,
-      finalState: snapshot(s.final),
+      // The last step's snapshot already is the final state (every state change renews it).
+      finalState: s.final.shared?.state ?? snapshot(s.final),
       image: finalImage(s.final),
     };
     const description = describeStage(info);

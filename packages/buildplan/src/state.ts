@@ -21,7 +21,10 @@ export interface BuildState {
   workdir?: string;
   user?: string;
   shell: string[];
+  /** The image config but its env (`configEnv`) and labels (`labels`), which are kept as maps. */
   image: ImageConfig;
+  /** LABELs so far: a map, as stages copy their parent's and only the final image needs a record. */
+  labels: Map<string, string>;
   /** A CMD was dispatched in this stage (an ENTRYPOINT then keeps it). */
   cmdSet: boolean;
   /** ONBUILD triggers written in this stage, for the stages built FROM it. */
@@ -52,7 +55,12 @@ export function sharedSnapshot(state: BuildState): SharedSnapshot {
 /** The ordered `K=V` env list a RUN's cache key holds; shared until an ENV or ARG changes it. */
 export function sharedBuildEnv(state: BuildState): string[] {
   const shared = sharedSnapshot(state);
-  return (shared.buildEnv ??= Array.from(state.buildEnv, ([k, v]) => `${k}=${v}`));
+  if (shared.buildEnv === undefined) {
+    const list: string[] = [];
+    state.buildEnv.forEach((v, k) => list.push(`${k}=${v}`));
+    shared.buildEnv = list;
+  }
+  return shared.buildEnv;
 }
 
 export function emptyImage(inheritsUnknownBase: boolean): ImageConfig {
@@ -71,6 +79,7 @@ export function scratchState(os = "linux"): BuildState {
     workdir: "/",
     shell: defaultShell(os),
     image,
+    labels: new Map(),
     cmdSet: false,
     triggers: [],
   };
@@ -78,7 +87,7 @@ export function scratchState(os = "linux"): BuildState {
 
 /** A stage on an external image: its env, workdir, user and command are unknown offline. */
 export function unknownBaseState(os = "linux"): BuildState {
-  return { buildEnv: new Map(), configEnv: new Map(), args: [], shell: defaultShell(os), image: emptyImage(true), cmdSet: false, triggers: [] };
+  return { buildEnv: new Map(), configEnv: new Map(), args: [], shell: defaultShell(os), image: emptyImage(true), labels: new Map(), cmdSet: false, triggers: [] };
 }
 
 function cloneImage(img: ImageConfig): ImageConfig {
@@ -100,16 +109,35 @@ export function inheritState(parent: BuildState): BuildState {
   const image = cloneImage(parent.image);
   image.onBuild = [];
   return {
-    buildEnv: new Map(parent.buildEnv),
-    configEnv: new Map(parent.configEnv),
+    buildEnv: copyMap(parent.buildEnv),
+    configEnv: copyMap(parent.configEnv),
     args: parent.args.map((a) => ({ ...a })),
     workdir: parent.workdir,
     user: parent.user,
     shell: parent.shell,
     image,
+    labels: copyMap(parent.labels),
     cmdSet: false,
     triggers: [],
   };
+}
+
+/** `new Map(m)` without an entry array per key (a stage copies its parent's environments). */
+function copyMap(m: Map<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  m.forEach((v, k) => out.set(k, v));
+  return out;
+}
+
+/** `Object.fromEntries(m)`, the same way. */
+function toRecord(m: Map<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  m.forEach((v, k) => {
+    // `ENV __proto__=x` must stay an own property, as Object.fromEntries makes it.
+    if (k === "__proto__") Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[k] = v;
+  });
+  return out;
 }
 
 export function snapshot(state: BuildState): StepState {
@@ -118,7 +146,7 @@ export function snapshot(state: BuildState): StepState {
   if (state.workdir !== undefined) s.workdir = state.workdir;
   if (state.user !== undefined) s.user = state.user;
   s.shell = state.shell;
-  s.env = Object.fromEntries(state.configEnv);
+  s.env = toRecord(state.configEnv);
   s.args = {};
   for (const a of state.args) if (a.value !== undefined) s.args[a.name] = a.value;
   return s;
@@ -127,7 +155,8 @@ export function snapshot(state: BuildState): StepState {
 /** The final image config of a stage, with the env as the Dockerfile set it. */
 export function finalImage(state: BuildState): ImageConfig {
   const img = cloneImage(state.image);
-  img.env = Object.fromEntries(state.configEnv);
+  img.env = toRecord(state.configEnv);
+  img.labels = toRecord(state.labels);
   if (state.workdir !== undefined) img.workdir = state.workdir;
   if (state.user !== undefined) img.user = state.user;
   return img;
