@@ -20,6 +20,15 @@ export interface Reference {
  * and models. Rules about undefined or unused resources need only this list.
  */
 export function referencesOf(service: Service): Reference[] {
+  // Several rules ask for every service's references; a service object does not change once built.
+  let out = found.get(service);
+  if (!out) found.set(service, (out = collect(service)));
+  return out.slice();
+}
+
+const found = new WeakMap<Service, readonly Reference[]>();
+
+function collect(service: Service): Reference[] {
   const out: Reference[] = [];
   const add = (kind: ReferenceKind, ref: Ref | undefined, via: string, required = true) => {
     if (ref && ref.value !== "" && !ref.value.includes("$")) out.push({ kind, ref, via, required });

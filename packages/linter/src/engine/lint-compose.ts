@@ -123,7 +123,7 @@ export function lintComposeProject(
     const key = `${file}\u0000${e.code}\u0000${e.range.start}\u0000${e.range.end}\u0000${e.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const severity = selection.active.find((a) => a.rule === rule)?.severity ?? e.severity;
+    const severity = (rule && severityOf(selection).get(rule)) ?? e.severity;
     found.push({ ...e, file, severity, rule: rule?.name ?? e.rule ?? e.code, aliases: [...(rule?.aliases ?? [])], category: rule?.category ?? "syntax" });
   }
 
@@ -173,6 +173,15 @@ function cachedReader(env: ComposeEnvironment): (path: string) => string | undef
     cache.set(path, text);
     return text;
   };
+}
+
+const severities = new WeakMap<Selection, Map<unknown, Diagnostic["severity"]>>();
+
+/** The severity each active rule reports with, looked up once per selection. */
+function severityOf(selection: Selection): Map<unknown, Diagnostic["severity"]> {
+  let map = severities.get(selection);
+  if (!map) severities.set(selection, (map = new Map(selection.active.map((a) => [a.rule, a.severity]))));
+  return map;
 }
 
 async function safeRead(reader: ReadFile | undefined, path: string): Promise<string | undefined> {

@@ -16,6 +16,15 @@ const baseName = (p: string) => p.slice(Math.max(p.lastIndexOf("/"), p.lastIndex
  * is incomplete on its own (a service without image or build, or a dependency on a service it lacks).
  */
 export function isOverlay(ctx: ComposeRuleContext<any>, project: ComposeProject): boolean {
+  // Several rules ask, about the same project (one object per lint, with one set of files).
+  let overlay = overlays.get(project);
+  if (overlay === undefined) overlays.set(project, (overlay = findOverlay(ctx, project)));
+  return overlay;
+}
+
+const overlays = new WeakMap<ComposeProject, boolean>();
+
+function findOverlay(ctx: ComposeRuleContext<any>, project: ComposeProject): boolean {
   if (hasDefaultName(ctx)) return false;
   const services = Object.values(project.services);
   if (services.some((s) => !s.image && !s.build && !s.provider)) return true;
