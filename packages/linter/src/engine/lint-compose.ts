@@ -143,7 +143,8 @@ export function lintComposeProject(
       out.set(file, list);
       continue;
     }
-    const suppressions = collectComposeSuppressions(text, new LineIndex(text));
+    const lines = files.find((f) => f.path === file && f.text === text)?.lines ?? new LineIndex(text);
+    const suppressions = collectComposeSuppressions(text, lines);
     const kept = finishSuppressions(list, suppressions, rules, selection, config);
     // `unused-suppression` findings are made here without a file: they belong to this one.
     out.set(file, kept.map((d) => (d.file === undefined ? { ...d, file } : d)));
