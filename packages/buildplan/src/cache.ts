@@ -10,39 +10,14 @@ import type { ContextView } from "./context.js";
 import { excludeMatcher } from "./context.js";
 import type { ContentInput, VertexSpec } from "./dispatch.js";
 import { familiarName, normalizeImageRef } from "./image-ref.js";
+import { hash, hashParts } from "./hash.js";
 import type { Simulation, SimulatedStage } from "./simulate.js";
 import { changeTouches, compileSource, sourceSelects, type CompiledSource } from "./sources.js";
 import type { CacheOutcome } from "./types.js";
 
-/**
- * A 64-bit string hash (cyrb53's two mixed 32-bit lanes), returned as five characters of 13 bits each in
- * U+4000..U+5FFF: keys only meet other keys (in sets and in longer keys joined by `\0`), never a user, and
- * building them from char codes is far cheaper than `toString(36)` on a double.
- */
-export function hash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  const lo = h1 >>> 0;
-  const hi = h2 >>> 0;
-  return String.fromCharCode(
-    0x4000 | (lo & 0x1fff),
-    0x4000 | ((lo >>> 13) & 0x1fff),
-    0x4000 | ((lo >>> 26) | ((hi & 0x7f) << 6)),
-    0x4000 | ((hi >>> 7) & 0x1fff),
-    0x4000 | (hi >>> 20),
-  );
-}
-
 /** The hash of the vertex's op definition, computed once per vertex: both walks of the cache model use it. */
 function opKey(v: VertexSpec): string {
-  return (v.opKey ??= hash(JSON.stringify(v.opParts)));
+  return (v.opKey ??= hashParts(v.opParts));
 }
 
 interface Keyed {

@@ -55,7 +55,7 @@ export function dispatchRun(instr: RunInstruction, state: BuildState, stage: Sta
   }
   const argv = instr.command ? commandArgv(instr.command, state.shell) : [];
   const heredocs = instr.heredocs.map((h) => h.content);
-  // The env is the same object for every RUN until an ENV or ARG changes it.
+  // The same env object (hashed once) for every RUN until an ENV or ARG changes it.
   const env = sharedBuildEnv(state);
   const net = flagValue(instr, "network");
   const sec = flagValue(instr, "security");

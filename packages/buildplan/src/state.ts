@@ -1,5 +1,6 @@
 /** The mutable build state the dispatcher threads through a stage, and its plain-data snapshots. */
 import type { Instruction } from "@shipshape/dockerfile";
+import { hash } from "./hash.js";
 import type { ArgValue, ImageConfig, StepState } from "./types.js";
 
 export const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -36,8 +37,8 @@ export interface BuildState {
 export interface SharedSnapshot {
   state: StepState;
   args: ArgValue[];
-  /** The build env as RUN's key sees it (`K=V` in order), computed on first use. */
-  buildEnv?: string[];
+  /** The build env as RUN's key sees it, computed on first use. */
+  buildEnv?: BuildEnvKey;
 }
 
 /**
@@ -52,13 +53,26 @@ export function sharedSnapshot(state: BuildState): SharedSnapshot {
   return state.shared;
 }
 
-/** The ordered `K=V` env list a RUN's cache key holds; shared until an ENV or ARG changes it. */
-export function sharedBuildEnv(state: BuildState): string[] {
+/**
+ * The ordered `K=V` build env in a RUN's op definition. It is listed when the RUN is dispatched (the env
+ * changes later) but hashed only when the cache model serialises the op (through `toJSON`), and once for
+ * all the RUNs that share it.
+ */
+export class BuildEnvKey {
+  private key?: string;
+  constructor(private readonly list: readonly string[]) {}
+  toJSON(): string {
+    return (this.key ??= hash(JSON.stringify(this.list)));
+  }
+}
+
+/** The build env for a RUN's op; the same object until an ENV or ARG changes the env. */
+export function sharedBuildEnv(state: BuildState): BuildEnvKey {
   const shared = sharedSnapshot(state);
   if (shared.buildEnv === undefined) {
     const list: string[] = [];
     state.buildEnv.forEach((v, k) => list.push(`${k}=${v}`));
-    shared.buildEnv = list;
+    shared.buildEnv = new BuildEnvKey(list);
   }
   return shared.buildEnv;
 }
