@@ -11,6 +11,8 @@ interface Binding {
   protocol: string;
   /** Normalised host address: "" for every interface. */
   ip: string;
+  /** Position among the bindings of the project, in file order. */
+  order: number;
 }
 
 const isV6 = (ip: string) => ip.includes(":");
@@ -86,15 +88,32 @@ export default defineRule({
   `,
   create: (ctx) => ({
     Project(project) {
-      const seen: Binding[] = [];
+      // Earlier bindings: single ports indexed by protocol and port (so a large project is not compared
+      // pair by pair), ranges in a list of their own. A clash is the earliest earlier binding that overlaps.
+      const singles = new Map<string, Binding[]>();
+      const ranges: Binding[] = [];
+      const all: Binding[] = [];
+      const overlaps = (o: Binding, b: Binding) => o.protocol === b.protocol && o.start <= b.end && b.start <= o.end && addressesClash(o.ip, b.ip);
+      const firstClash = (b: Binding): Binding | undefined => {
+        const pool = b.start === b.end ? [...(singles.get(`${b.protocol}/${b.start}`) ?? []), ...ranges] : all;
+        let found: Binding | undefined;
+        for (const o of pool) if (overlaps(o, b) && (!found || o.order < found.order)) found = o;
+        return found;
+      };
       for (const service of Object.values(project.services)) {
         for (const port of service.ports) {
           if (port.interpolated || !port.published || !port.target) continue;
           const span = port.published.end - port.published.start;
           if (span > 0 && port.target.end === port.target.start) continue;
-          const b: Binding = { service, port, start: port.published.start, end: port.published.end, protocol: port.protocol.toLowerCase(), ip: port.host_ip ?? "" };
-          const clash = seen.find((o) => o.protocol === b.protocol && o.start <= b.end && b.start <= o.end && addressesClash(o.ip, b.ip));
-          seen.push(b);
+          const b: Binding = { service, port, start: port.published.start, end: port.published.end, protocol: port.protocol.toLowerCase(), ip: port.host_ip ?? "", order: all.length };
+          const clash = firstClash(b);
+          all.push(b);
+          if (b.start === b.end) {
+            const key = `${b.protocol}/${b.start}`;
+            const list = singles.get(key);
+            if (list) list.push(b);
+            else singles.set(key, [b]);
+          } else ranges.push(b);
           if (!clash) continue;
           const where = port.parts.published ? located(port.parts.published, port.file) : port;
           const owner = clash.service === service ? "this service" : `service '${clash.service.name}'`;

@@ -33,6 +33,24 @@ describe("DC003 no-duplicate-exported-ports", () => {
       #                  ^^^^^^ warning[DC003]: Service 'other' publishes host port 9000/tcp, which service 'web' already publishes (127.0.0.1:9000/tcp)
     `));
 
+  it("names the earliest binding a port clashes with, range or single port", () =>
+    check(rule, `
+      services:
+        web:
+          image: nginx:1.27
+          ports: ["5000-5002:5000-5002", "7000:80"]
+        api:
+          image: example/api:1.0
+          ports: ["5001:80", "7000-7001:7000-7001"]
+      #            ^^^^ warning[DC003]: Service 'api' publishes host port 5001/tcp, which service 'web' already publishes (5000-5002/tcp)
+      #                       ^^^^^^^^^ warning[DC003]: Service 'api' publishes host port 7000-7001/tcp, which service 'web' already publishes (7000/tcp)
+        admin:
+          image: example/admin:1.0
+          ports: ["5001:80", "7001:80"]
+      #            ^^^^ warning[DC003]: Service 'admin' publishes host port 5001/tcp, which service 'web' already publishes (5000-5002/tcp)
+      #                       ^^^^ warning[DC003]: Service 'admin' publishes host port 7001/tcp, which service 'api' already publishes (7000-7001/tcp)
+    `));
+
   it("reports a port published twice by one service", () =>
     check(rule, `
       services:
