@@ -10,7 +10,24 @@ export interface CompiledSource {
   whole: boolean;
   wildcard: boolean;
   /** One matcher per path component. */
-  parts: RegExp[];
+  parts: ComponentMatcher[];
+}
+
+/** Tests one path component: a RegExp for a pattern, a plain comparison for a literal name. */
+export interface ComponentMatcher {
+  test(name: string): boolean;
+}
+
+/** A component without wildcards or escapes matches only itself: no RegExp to build for it. */
+class LiteralComponent implements ComponentMatcher {
+  constructor(private readonly name: string) {}
+  test(name: string): boolean {
+    return name === this.name;
+  }
+}
+
+function componentMatcher(pattern: string): ComponentMatcher {
+  return /[*?[\\]/.test(pattern) ? componentToRegex(pattern) : new LiteralComponent(pattern);
 }
 
 /** `./a//b/` -> `a/b`; `/`, `.`, `` -> `.`. */
@@ -64,7 +81,7 @@ function escapeRegex(c: string): string {
 export function compileSource(source: string): CompiledSource {
   const text = cleanPath(source);
   const whole = text === ".";
-  return { text, whole, wildcard: isWildcard(text), parts: whole ? [] : text.split("/").map(componentToRegex) };
+  return { text, whole, wildcard: isWildcard(text), parts: whole ? [] : text.split("/").map(componentMatcher) };
 }
 
 /** Does the source select `path` (the path itself, or something below a selected directory)? */
