@@ -1,6 +1,7 @@
 import type { Range } from "@shipshape/text";
 import type { Heredoc, Instruction, JsonForm, ShellForm } from "@shipshape/dockerfile";
 import { isShellReady } from "./init.js";
+import { registerCache } from "./caches.js";
 import { parseShell } from "./parse.js";
 import { commandName, hasFlag } from "./query.js";
 import { piecesFromSegments, shiftPieces, toSourceFromPieces, type SourcePiece } from "./source-map.js";
@@ -226,6 +227,23 @@ export interface ParsedEmbeddedScript extends EmbeddedScript {
 const parsedCache = new WeakMap<Instruction, ParsedEmbeddedScript[]>();
 
 /**
+ * Parsed scripts by what they are made of: an instruction with the same logical text, the same mapping to
+ * the same source offsets and the same heredoc bodies has the same scripts with the same ranges. An editor
+ * re-lints after every edit with a new AST; instructions the edit did not touch or move come from here.
+ * The scripts are plain immutable data (no AST nodes), so sharing them is safe.
+ */
+const BY_CONTENT_SIZE = 2048;
+const byContent = new Map<string, ShellScript[]>();
+registerCache(() => byContent.clear());
+
+function contentKey(instr: Instruction): string {
+  let key = `${instr.kind}\0${instr.original}\0`;
+  for (const s of instr.segments) key += `${s.logical},${s.source},${s.length};`;
+  for (const h of instr.heredocs) key += `\0${h.contentRange.start}\0${h.content}`;
+  return key;
+}
+
+/**
  * `shellScriptsOf` plus `parseShell` for each script, cached per instruction object so every rule
  * shares one parse. Heredoc scripts run by a non-shell interpreter (`python3`) are left out.
  */
@@ -242,9 +260,18 @@ export function parseInstructionShell(instr: Instruction): ParsedEmbeddedScript[
     };
     out.push({ kind: "exec-form", instruction: target, text: "", toSource: script.toSource, range: exec.range, script });
   }
-  for (const s of shellScriptsOf(instr)) {
-    if (s.interpreter !== undefined && !STDIN_SHELLS.has(s.interpreter)) continue;
-    out.push({ ...s, script: parseShell(s.text, s.toSource) });
+  const scripts = shellScriptsOf(instr).filter((s) => s.interpreter === undefined || STDIN_SHELLS.has(s.interpreter));
+  if (scripts.length > 0) {
+    const key = contentKey(instr);
+    let parsed = byContent.get(key);
+    if (!parsed || parsed.length !== scripts.length || parsed.some((p, i) => p.text !== scripts[i]!.text)) {
+      parsed = scripts.map((s) => parseShell(s.text, s.toSource));
+      if (parsed.every((p) => p.parsed)) {
+        byContent.set(key, parsed);
+        if (byContent.size > BY_CONTENT_SIZE) byContent.delete(byContent.keys().next().value!);
+      }
+    }
+    scripts.forEach((s, i) => out.push({ ...s, script: parsed[i]! }));
   }
   // Only cache real parses, so a call before initShell() does not stick.
   if (isShellReady()) parsedCache.set(instr, out);

@@ -1,6 +1,7 @@
 export type * from "./types.js";
 export { configureShell, initShell, isShellReady, type InitShellOptions } from "./init.js";
-export { parseShell, clearShellParseCache } from "./parse.js";
+export { parseShell } from "./parse.js";
+export { clearShellParseCache } from "./caches.js";
 export {
   commandName, parseArgs, hasFlag, countFlag, flagValue, flagOption, positionalArgs, subcommand, hasArg,
   unwrapCommand, commandLayers, findCommands, hasPipe, setsPipefail, pipefailBefore, commandAt, wordAt, WRAPPER_COMMANDS,

@@ -1,4 +1,5 @@
 import { ScriptBuilder } from "./build.js";
+import { registerCache } from "./caches.js";
 import { shellParser } from "./init.js";
 import { commandName, parseArgs } from "./query.js";
 import { copyTree, type SyntaxNode } from "./syntax.js";
@@ -65,10 +66,7 @@ function parseInto(result: ShellScript, text: string, toSource: ToSource, ctx: S
 const CACHE_SIZE = 512;
 const syntaxCache = new Map<string, { root: SyntaxNode; hasError: boolean }>();
 
-/** Empties the parse cache (for benchmarks and memory-conscious hosts). */
-export function clearShellParseCache(): void {
-  syntaxCache.clear();
-}
+registerCache(() => syntaxCache.clear());
 
 function syntaxOf(text: string, part?: { start: number; end: number }): { root: SyntaxNode; hasError: boolean } | undefined {
   const key = part ? `${part.start}:${part.end}:${text}` : text;

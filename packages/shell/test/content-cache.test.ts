@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseDockerfile, type Instruction } from "@shipshape/dockerfile";
+import { clearShellParseCache, initShell, parseInstructionShell } from "@shipshape/shell";
+
+beforeAll(() => initShell());
+
+const runs = (text: string): Instruction[] => parseDockerfile(text).ast.instructions.filter((i) => i.kind === "Run");
+const commandTexts = (text: string, instr: Instruction) =>
+  parseInstructionShell(instr).flatMap((s) => s.script.commands.map((c) => text.slice(c.range.start, c.range.end)));
+
+describe("parsed scripts shared between parses of the same content", () => {
+  it("gives a re-parsed, unmoved instruction the same script, with its own instruction node", () => {
+    clearShellParseCache();
+    const text = "FROM alpine\nRUN apk add curl && \\\n  rm -rf /tmp/*\n";
+    const [a] = runs(text);
+    const [b] = runs(`${text}# edited below\n`);
+    const [sa] = parseInstructionShell(a!);
+    const [sb] = parseInstructionShell(b!);
+    expect(sb!.script).toBe(sa!.script);
+    expect(sb!.instruction).toBe(b);
+    expect(commandTexts(text, b!)).toEqual(["apk add curl", "rm -rf /tmp/*"]);
+  });
+
+  it("parses a moved instruction again, so its ranges follow it", () => {
+    clearShellParseCache();
+    const text = "FROM alpine\nRUN apk add curl\n";
+    const moved = `# a new first line\n${text}`;
+    const [a] = runs(text);
+    const [b] = runs(moved);
+    expect(parseInstructionShell(b!)[0]!.script).not.toBe(parseInstructionShell(a!)[0]!.script);
+    expect(commandTexts(moved, b!)).toEqual(["apk add curl"]);
+  });
+
+  it("tells instructions apart by their heredoc bodies and by how continuations map", () => {
+    clearShellParseCache();
+    const one = "FROM alpine\nRUN <<EOF\napk add curl\nEOF\n";
+    const two = "FROM alpine\nRUN <<EOF\napk add wget\nEOF\n";
+    expect(commandTexts(one, runs(one)[0]!)).toEqual(["apk add curl"]);
+    expect(commandTexts(two, runs(two)[0]!)).toEqual(["apk add wget"]);
+    // Same logical text, different continuation layout: the ranges differ.
+    const flat = "FROM alpine\nRUN ls -l\n";
+    const split = "FROM alpine\nRUN ls \\\n-l\n";
+    expect(commandTexts(flat, runs(flat)[0]!)).toEqual(["ls -l"]);
+    expect(commandTexts(split, runs(split)[0]!)).toEqual(["ls \\\n-l"]);
+  });
+});
