@@ -1,4 +1,4 @@
-import { LintSession, type LintOptions, type ShellcheckRunner, explainRule, lintDocument, listRules } from "@shipshape/linter";
+import { LintSession, type LintOptions, type ShellcheckRunner, YamlCache, explainRule, lintDocument, listRules } from "@shipshape/linter";
 import { type BuildPlan, plan } from "@shipshape/buildplan";
 import { createShellcheckRunner } from "@shipshape/shell/process";
 import * as ls from "@shipshape/language-service";
@@ -55,6 +55,8 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   const connection = createConnection(streams.input, streams.output);
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, ParsedDocument>();
+  /** Compose YAML of earlier versions, shared by linting and the features: an edit inside one service re-parses only that service. */
+  const yamlCache = new YamlCache();
   const published = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
   /** Cancels the pending lint of a document. */
   const timers = new Map<string, () => void>();
@@ -88,7 +90,7 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
     if (cached && cached.version === text.version) return cached;
     const kind = documentKind(text.languageId, uri);
     if (!kind || !settings.enable[kind]) return undefined;
-    const doc = parseDocument({ uri, path: uriToPath(uri) ?? uri, version: text.version, text: text.getText(), kind });
+    const doc = parseDocument({ uri, path: uriToPath(uri) ?? uri, version: text.version, text: text.getText(), kind, yamlCache });
     cache.set(uri, doc);
     return doc;
   }
@@ -125,6 +127,7 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
    * get a fresh session per lint, as a session keeps the texts of the files a project reads.
    */
   let sessions: { plain?: LintSession; shellcheck?: LintSession } = {};
+
   function lintOptions(useShellcheck: ShellcheckRunner | undefined): LintOptions {
     return { readFile: files.read, ignore: settings.ignore, severity: settings.severity, shellcheck: useShellcheck, configFile: configFile() };
   }
@@ -151,7 +154,8 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
         const input = { path: doc.path, text: doc.text, kind: doc.kind, lines: doc.lines, parsed: doc.dockerfile };
         found = (await dockerfileSession(useShellcheck).lintFile(input)).diagnostics;
       } else {
-        found = (await lintDocument({ path: doc.path, text: doc.text, kind: doc.kind, lines: doc.lines }, lintOptions(useShellcheck))).diagnostics;
+        const options = { ...lintOptions(useShellcheck), yamlCache };
+        found = (await lintDocument({ path: doc.path, text: doc.text, kind: doc.kind, lines: doc.lines }, options)).diagnostics;
       }
     } catch (e) {
       found = [{ code: "internal-error", message: `Linting failed: ${e instanceof Error ? e.message : String(e)}`, severity: "error", range: { start: 0, end: 0 } }];

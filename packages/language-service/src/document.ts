@@ -1,4 +1,4 @@
-import { parseCompose, type ComposeFile } from "@shipshape/compose";
+import { parseCompose, type ComposeFile, type YamlCache } from "@shipshape/compose";
 import { parseDockerfile, type Dockerfile } from "@shipshape/dockerfile";
 import { type BuildPlan, plan } from "@shipshape/buildplan";
 import { analyzeDockerfile, type SemanticModel } from "@shipshape/semantic";
@@ -47,7 +47,18 @@ export function documentKind(languageId: string, uri: string): DocumentKind | un
   return undefined;
 }
 
-export function parseDocument(input: { uri: string; path?: string; version: number; text: string; kind: DocumentKind }): ParsedDocument {
+/**
+ * `yamlCache`: compose YAML kept across versions (the host's, shared with its linting), so a version is
+ * parsed once for every feature and the lint, and an edit inside one service re-parses only that service.
+ */
+export function parseDocument(input: {
+  uri: string;
+  path?: string;
+  version: number;
+  text: string;
+  kind: DocumentKind;
+  yamlCache?: YamlCache;
+}): ParsedDocument {
   const { text, kind } = input;
   const path = input.path ?? input.uri;
   let model: SemanticModel | undefined;
@@ -68,7 +79,7 @@ export function parseDocument(input: { uri: string; path?: string; version: numb
       return dockerfile;
     },
     get compose() {
-      if (kind === "compose" && !compose) compose = parseCompose(text, { fileName: path });
+      if (kind === "compose" && !compose) compose = parseCompose(text, { fileName: path, yamlCache: input.yamlCache });
       return compose;
     },
     semantic() {

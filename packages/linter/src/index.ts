@@ -3,6 +3,8 @@
  * configuration and fixes. Pure: file access is injected through `LintOptions.readFile`.
  */
 export { lint, lintSync, lintDocument, LintSession, type LintInput, type LintOptions } from "./lint.js";
+/** For `LintOptions.yamlCache`: an editor keeps one for its session. */
+export { YamlCache } from "@shipshape/compose";
 export { applySafeFixes, fixFile, MAX_FIX_ROUNDS, type FixResult } from "./fix.js";
 export { listRules, explainRule, resolveRule, ruleInfo } from "./rule-info.js";
 export {
