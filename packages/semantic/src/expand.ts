@@ -349,18 +349,21 @@ class Lexer {
 
   /** Reads a name: letters, digits and `_`; a leading digit run or one special parameter stands alone. */
   private processName(): string {
-    let name = "";
+    const start = this.pos;
+    const first = this.peek();
+    if (first === EOF) return "";
+    if (isDigit(first)) {
+      while (this.peek() !== EOF && isDigit(this.peek())) this.next();
+      return this.src.slice(start, this.pos);
+    }
+    if (isSpecialParam(first)) return String.fromCodePoint(this.next());
     while (this.peek() !== EOF) {
       const ch = this.peek();
-      if (name.length === 0 && isDigit(ch)) {
-        while (this.peek() !== EOF && isDigit(this.peek())) name += String.fromCodePoint(this.next());
-        return name;
-      }
-      if (name.length === 0 && isSpecialParam(ch)) return String.fromCodePoint(this.next());
       if (!isLetter(ch) && !isDigit(ch) && ch !== 0x5f) break;
-      name += String.fromCodePoint(this.next());
+      this.next();
     }
-    return name;
+    // The name is the run of code points just read.
+    return this.src.slice(start, this.pos);
   }
 
   private record(
@@ -371,19 +374,14 @@ class Lexer {
     modifier: string | undefined,
     found: { value: string; set: boolean },
   ): void {
-    this.references.push({
-      name,
-      start,
-      end: this.pos,
-      nameStart,
-      nameEnd: nameStart + name.length,
-      braced,
-      ...(modifier !== undefined ? { modifier } : {}),
-      found: found.set,
-      ...(found.set ? { value: found.value } : {}),
-      depth: this.depth,
-      quoted: this.quoted,
-    });
+    // Built field by field (no object spreads), in the order the fields are declared.
+    const ref = { name, start, end: this.pos, nameStart, nameEnd: nameStart + name.length, braced } as ExpansionReference;
+    if (modifier !== undefined) ref.modifier = modifier;
+    ref.found = found.set;
+    if (found.set) ref.value = found.value;
+    ref.depth = this.depth;
+    ref.quoted = this.quoted;
+    this.references.push(ref);
   }
 
   private processDollar(): string {
