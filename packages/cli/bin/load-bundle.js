@@ -4,7 +4,10 @@
 // one-file lint on the machine this was measured on). Node 22 can keep compiled code for ES modules
 // (module.enableCompileCache); Node 20 cannot, but a vm.Script can take and produce V8's code cache on
 // every version. The cache is written after the run, so it holds the functions the run compiled, and one
-// is kept per command (lint, lsp, ...), as each compiles different code.
+// is kept per command (lint, lsp, ...), as each compiles different code. The first runs of a command
+// differ (one file or a thousand on worker threads, one format or another), so the cache is rewritten
+// after each of the first GENERATIONS runs, each time with what the earlier ones compiled plus what the
+// run added; after that it is only read.
 import { isAscii } from "node:buffer";
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -13,6 +16,8 @@ import path from "node:path";
 import vm from "node:vm";
 
 const OFF = new Set(["0", "off", "false", "no"]);
+/** How many runs (re)write a command's cache. The file's first byte counts them; V8's data follows. */
+const GENERATIONS = 3;
 
 /**
  * The folder for code caches: SHIPSHAPE_COMPILE_CACHE (a folder; 0, off, false or no turn caching off),
@@ -62,7 +67,8 @@ const cachePrefix = (key) => `${key.replace(/[^a-z0-9]/gi, "_")}-`;
  * @typedef {object} LoadedBundle
  * @property {any} exports the bundle's `module.exports`
  * @property {"used" | "rejected" | "none"} cache what became of the cache: V8 took it, refused it, or there was none
- * @property {() => boolean} saveCache writes a fresh cache when none was used; true when one was written. Never throws.
+ * @property {() => boolean} saveCache writes the cache when there was none or V8 refused it, or during a command's
+ *   first runs; true when one was written. Never throws.
  */
 
 /**
@@ -80,9 +86,11 @@ export function loadBundle(file, { key, cacheDir, importExternal }) {
   const source = bytes.toString(typeof isAscii === "function" && isAscii(bytes) ? "latin1" : "utf8");
   const cacheFile = cacheDir === undefined ? undefined : path.join(cacheDir, cacheFileName(key, statSync(file)));
   let cachedData;
+  let generation = 0;
   if (cacheFile !== undefined && isPrivateDir(cacheDir)) {
     try {
-      cachedData = readFileSync(cacheFile);
+      const file = readFileSync(cacheFile);
+      if (file.length > 1) [generation, cachedData] = [file[0], file.subarray(1)];
     } catch {
       cachedData = undefined; // none yet
     }
@@ -94,19 +102,20 @@ export function loadBundle(file, { key, cacheDir, importExternal }) {
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file), importExternal);
   module.loaded = true;
   const cache = cachedData === undefined ? "none" : script.cachedDataRejected ? "rejected" : "used";
+  const nextGeneration = cache === "used" ? generation + 1 : 1;
   let saved = false;
   return {
     exports: module.exports,
     cache,
     saveCache() {
-      if (cacheFile === undefined || cache === "used" || saved) return false;
+      if (cacheFile === undefined || nextGeneration > GENERATIONS || saved) return false;
       saved = true;
       try {
         mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
         if (!isPrivateDir(cacheDir)) return false;
         // Written under a unique name and renamed, so a run starting meanwhile never reads half a file.
         const temp = `${cacheFile}.${process.pid}.tmp`;
-        writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+        writeFileSync(temp, Buffer.concat([Buffer.of(nextGeneration), script.createCachedData()]), { mode: 0o600 });
         renameSync(temp, cacheFile);
         removeStale(cacheDir, cachePrefix(key), path.basename(cacheFile));
         return true;

@@ -2,7 +2,8 @@
 //  - dist/shipshape.cjs: everything the bin runs, one CommonJS file. The bin runs it as a vm.Script so that
 //    V8's code cache can be kept between runs on every Node version (see bin/load-bundle.js); an ES module
 //    gets no code cache before Node 22.
-//  - dist/lint-worker.mjs: the worker-thread entry of the lint pool, one ES module (tinypool imports it).
+//  - dist/lint-worker.cjs: the lint pool's worker the same way, started by the small ES module
+//    dist/lint-worker.mjs (tinypool imports its workers).
 //  - dist/shipshape.mjs: a two-line ES module exporting the bundle's `main`, for tools that import it.
 // and copies the wasm files the shell parser loads next to them.
 // Options: `--outdir DIR` and `--no-minify` (a readable copy for `node --cpu-prof`), `--metafile` (writes
@@ -87,9 +88,8 @@ const common = {
   write: false,
 };
 
-const main = await build({
+const cjs = {
   ...common,
-  entryPoints: { shipshape: path.join(pkg, "src/index.ts") },
   outdir: dist,
   format: "cjs",
   outExtension: { ".js": ".cjs" },
@@ -98,18 +98,27 @@ const main = await build({
   // The ES modules inside locate files beside themselves (the wasm files, package.json, the worker).
   define: { "import.meta.url": "__shipshapeUrl" },
   banner: { js: 'var __shipshapeUrl = require("node:url").pathToFileURL(__filename).href;' },
-});
+};
+const main = await build({ ...cjs, entryPoints: { shipshape: path.join(pkg, "src/index.ts") } });
 
+// The lint pool's worker: the same kind of CommonJS bundle, started by a small ES module entry (tinypool
+// imports its workers) that runs it through the bin's loader, so workers keep a code cache too.
 const worker = await build({
-  ...common,
+  ...cjs,
   entryPoints: { "lint-worker": path.join(pkg, "src/lint-worker.ts") },
-  outdir: dist,
-  format: "esm",
-  outExtension: { ".js": ".mjs" },
-  plugins: [workspaceSources],
-  // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
-  banner: { js: 'import { createRequire as __shipshapeCreateRequire } from "node:module";\nconst require = __shipshapeCreateRequire(import.meta.url);' },
 });
+const workerEntry =
+  "// The lint pool's worker entry (tinypool imports it): runs lint-worker.cjs with the bin's code cache.\n" +
+  'import { fileURLToPath } from "node:url";\n' +
+  'import { compileCacheDir, loadBundle } from "../bin/load-bundle.js";\n' +
+  'const loaded = loadBundle(fileURLToPath(new URL("./lint-worker.cjs", import.meta.url)), { key: "lint-worker", cacheDir: compileCacheDir(), importExternal: (s) => import(s) });\n' +
+  "export default async function lintBatch(task) {\n" +
+  "  try {\n" +
+  "    return await loaded.exports.default(task);\n" +
+  "  } finally {\n" +
+  "    loaded.saveCache(); // after the first batch, once\n" +
+  "  }\n" +
+  "}\n";
 
 /**
  * esbuild escapes non-ASCII characters in strings but not always in regular expressions; the bin reads an
@@ -130,6 +139,7 @@ function writeAtomic(file, contents) {
 for (const out of [...main.outputFiles, ...worker.outputFiles]) {
   writeAtomic(out.path, out.path.endsWith(".cjs") ? asciiOnly(out.text) : out.contents);
 }
+writeAtomic(path.join(dist, "lint-worker.mjs"), workerEntry);
 // An ES module face for tools that import the bundle (the bin loads shipshape.cjs itself, with its cache).
 writeAtomic(
   path.join(dist, "shipshape.mjs"),
@@ -148,10 +158,10 @@ if (argv.includes("--metafile")) {
 for (const f of readdirSync(dist, { withFileTypes: true })) {
   if (f.isFile() && /^shipshape-chunk-.*\.mjs(\.map)?$/.test(f.name)) rmSync(path.join(dist, f.name));
 }
-rmSync(path.join(dist, "shipshape.mjs.map"), { force: true });
+for (const stale of ["shipshape.mjs.map", "lint-worker.mjs.map"]) rmSync(path.join(dist, stale), { force: true });
 
 // web-tree-sitter finds its runtime next to the module that loads it (the bundle); the shell package is
 // given both paths (src/shell-assets.ts).
 writeAtomic(path.join(dist, "web-tree-sitter.wasm"), readFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm")));
 writeAtomic(path.join(dist, "tree-sitter-bash.wasm"), readFileSync(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm")));
-console.log(`bundled ${path.relative(process.cwd(), path.join(dist, "shipshape.cjs"))} and ${path.relative(process.cwd(), path.join(dist, "lint-worker.mjs"))}`);
+console.log(`bundled ${path.relative(process.cwd(), path.join(dist, "shipshape.cjs"))} and ${path.relative(process.cwd(), path.join(dist, "lint-worker.cjs"))}`);

@@ -21,7 +21,8 @@ let cacheDir: string;
 const SOURCE = `"use strict";
 const path = require("node:path");
 function area(w, h) { return w * h; }
-module.exports = { name: path.basename(__filename), area, external: (s) => __shipshapeImport(s) };
+function table(n) { const rows = []; for (let i = 0; i < n; i++) rows.push({ i, square: i * i, text: "row " + i, even: i % 2 === 0 }); return rows.filter((r) => r.even).map((r) => r.text + ":" + r.square).join(","); }
+module.exports = { name: path.basename(__filename), area, table, external: (s) => __shipshapeImport(s) };
 `;
 
 beforeEach(() => {
@@ -64,7 +65,21 @@ describe("loadBundle", () => {
     const second = load(bundle, { key: "lint", cacheDir });
     expect(second.cache).toBe("used");
     expect((second.exports.area as (w: number, h: number) => number)(2, 5)).toBe(10);
-    expect(second.saveCache()).toBe(false); // nothing to refresh
+  });
+
+  it("rewrites the cache after the first three runs, each adding what the run compiled, then only reads it", () => {
+    const file = () => path.join(cacheDir, cacheFileName("lint", statSync(bundle)));
+    expect(load(bundle, { key: "lint", cacheDir }).saveCache()).toBe(true);
+    const first = statSync(file()).size;
+    // The second run calls a function the first did not compile.
+    const second = load(bundle, { key: "lint", cacheDir });
+    expect((second.exports.table as (n: number) => string)(4)).toBe("row 0:0,row 2:4");
+    expect(second.saveCache()).toBe(true);
+    expect(statSync(file()).size).toBeGreaterThan(first);
+    expect(load(bundle, { key: "lint", cacheDir }).saveCache()).toBe(true);
+    const fourth = load(bundle, { key: "lint", cacheDir });
+    expect(fourth.cache).toBe("used");
+    expect(fourth.saveCache()).toBe(false);
   });
 
   it("keeps one cache per key", () => {
