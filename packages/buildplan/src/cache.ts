@@ -12,7 +12,7 @@ import type { ContentInput, VertexSpec } from "./dispatch.js";
 import { familiarName, normalizeImageRef } from "./image-ref.js";
 import { hash, hashParts } from "./hash.js";
 import type { Simulation, SimulatedStage } from "./simulate.js";
-import { changeTouches, compileSource, sourceSelects, type CompiledSource } from "./sources.js";
+import { changeTouches, compileSource, type CompiledSource } from "./sources.js";
 import type { CacheOutcome } from "./types.js";
 
 /** The hash of the vertex's op definition, computed once per vertex: both walks of the cache model use it. */
@@ -235,8 +235,12 @@ function selectionOf(inp: ContextInput, view: ContextView): ContextSelection {
   if (sel) return sel;
   const sources = inp.sources.map(compileSource);
   let files = "";
-  if (inp.namedContext === undefined && view.included) {
-    files = hash(view.included.filter((f) => sources.some((s) => sourceSelects(s, f))).join("\n"));
+  const index = inp.namedContext === undefined ? view.includedIndex() : undefined;
+  if (index) {
+    // The selected files in the order of the list, each once, as a scan of the list would give them.
+    const picked = new Set<number>();
+    for (const s of sources) for (const i of index.selected(s)) picked.add(i);
+    files = hash([...picked].sort((a, b) => a - b).map((i) => index.paths[i]).join("\n"));
   }
   sel = { sources, excluded: excludeMatcher(inp.excludes), files };
   selections.set(inp, sel);

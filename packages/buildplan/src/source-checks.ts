@@ -1,7 +1,7 @@
 /** Context sources a built stage reads (COPY/ADD sources, bind mounts) checked against the context view. */
 import type { Range } from "@shipshape/text";
 import type { DispatchContext } from "./dispatch-common.js";
-import { compileSource, sourceMatchesAny } from "./sources.js";
+import { compileSource } from "./sources.js";
 
 /** COPY/ADD sources that .dockerignore excludes, or that match nothing in the known context. */
 export function checkLocalSource(source: string, range: Range, ctx: DispatchContext): void {
@@ -10,8 +10,8 @@ export function checkLocalSource(source: string, range: Range, ctx: DispatchCont
   const src = compileSource(source);
   if (view.files && view.included) {
     if (src.whole) return;
-    const inContext = sourceMatchesAny(src, view.files);
-    const included = sourceMatchesAny(src, view.included);
+    const inContext = view.filesIndex()!.selectsAny(src);
+    const included = view.includedIndex()!.selectsAny(src);
     if (src.wildcard) {
       if (!included) {
         const why = inContext ? "every file it matches is excluded by .dockerignore" : "it matches no file in the context";

@@ -19,8 +19,8 @@ export interface ComponentMatcher {
 }
 
 /** A component without wildcards or escapes matches only itself: no RegExp to build for it. */
-class LiteralComponent implements ComponentMatcher {
-  constructor(private readonly name: string) {}
+export class LiteralComponent implements ComponentMatcher {
+  constructor(readonly name: string) {}
   test(name: string): boolean {
     return name === this.name;
   }
