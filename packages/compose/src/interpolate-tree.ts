@@ -12,29 +12,43 @@ import { interpolate, type Lookup } from "./template.js";
 export function interpolateTree(node: CNode, lookup: Lookup | undefined, sink: DiagnosticSink, uses?: VariableReference[]): CNode {
   // Parts without a changed value are returned as they are (trees are never modified), so a file without
   // variables comes back whole and later stages can recognise it.
+  if (node.kind === "scalar") return hasDollar(node) ? interpolateScalar(node, lookup, sink, uses) : node;
+  // A subtree known to hold no `$` (trees are shared between loads) needs no walk at all.
+  if (withoutVariables.has(node)) return node;
+  let plain = true;
+  let out: CNode = node;
   if (node.kind === "map") {
     let entries: CEntry[] | undefined;
     node.entries.forEach((e, i) => {
       const value = interpolateTree(e.value, lookup, sink, uses);
+      plain &&= isPlain(e.value);
       if (value === e.value) return;
       entries ??= node.entries.slice();
       entries[i] = { ...e, value };
     });
-    return entries ? { ...node, entries } : node;
-  }
-  if (node.kind === "seq") {
+    if (entries) out = { ...node, entries };
+  } else {
     let items: CNode[] | undefined;
     node.items.forEach((item, i) => {
       const value = interpolateTree(item, lookup, sink, uses);
+      plain &&= isPlain(item);
       if (value === item) return;
       items ??= node.items.slice();
       items[i] = value;
     });
-    return items ? { ...node, items } : node;
+    if (items) out = { ...node, items };
   }
-  if (typeof node.value !== "string" || !node.value.includes("$")) return node;
-  return interpolateScalar(node, lookup, sink, uses);
+  if (plain) withoutVariables.add(node);
+  return out;
 }
+
+/** Maps and sequences in which no string holds a `$`, found by earlier walks. */
+const withoutVariables = new WeakSet<CNode>();
+
+const hasDollar = (n: CScalar) => typeof n.value === "string" && n.value.includes("$");
+
+/** After its walk: whether a node holds no `$` anywhere. */
+const isPlain = (n: CNode) => (n.kind === "scalar" ? !hasDollar(n) : withoutVariables.has(n));
 
 /** A `$VAR` / `${VAR...}` written in a file. */
 export interface VariableReference {
