@@ -57,24 +57,45 @@ function flagName(spelling: string): FlagName {
   return spelling.length === 1 ? { kind: "short", name: spelling } : { kind: "long", name: spelling };
 }
 
-const parseCache = new WeakMap<ShellCommand, ParsedArgs>();
+/** Parses by command, then by value-flag list (its flags joined): rules ask the same command the same question. */
+const parseCache = new WeakMap<ShellCommand, Map<string, ParsedArgs>>();
+/** Per value-flag list: its cache key and its flags as `kind:name`; lists are mostly module constants. */
+const flagLists = new WeakMap<readonly string[], { key: string; value: Set<string> }>();
+const NO_FLAGS = { key: "", value: new Set<string>() };
+
+function flagList(flags: readonly string[] | undefined): { key: string; value: Set<string> } {
+  if (!flags || flags.length === 0) return NO_FLAGS;
+  let list = flagLists.get(flags);
+  if (!list) {
+    const value = new Set<string>();
+    for (const f of flags) {
+      const n = flagName(f);
+      value.add(`${n.kind}:${n.name}`);
+    }
+    list = { key: flags.join("\0"), value };
+    flagLists.set(flags, list);
+  }
+  return list;
+}
 
 /**
  * Splits arguments into options and positionals, as getopt does: `--name=value`, `--name`, short
  * clusters (`-qy` is `q` and `y`; `-q=2` is `q` with value `2`), `--` ends options, a lone `-` is
- * positional. Words with expansions that start with `-` still count as options.
+ * positional. Words with expansions that start with `-` still count as options. The result is shared
+ * by every caller asking the same: do not change it.
  */
 export function parseArgs(cmd: ShellCommand, syntax: OptionSyntax = {}): ParsedArgs {
-  const useCache = syntax.valueFlags === undefined || syntax.valueFlags.length === 0;
-  if (useCache) {
-    const hit = parseCache.get(cmd);
-    if (hit) return hit;
-  }
-  const value = new Set<string>();
-  for (const f of syntax.valueFlags ?? []) {
-    const n = flagName(f);
-    value.add(`${n.kind}:${n.name}`);
-  }
+  const { key, value } = flagList(syntax.valueFlags);
+  let byFlags = parseCache.get(cmd);
+  if (!byFlags) parseCache.set(cmd, (byFlags = new Map()));
+  const hit = byFlags.get(key);
+  if (hit) return hit;
+  const parsed = splitArgs(cmd, value);
+  byFlags.set(key, parsed);
+  return parsed;
+}
+
+function splitArgs(cmd: ShellCommand, value: ReadonlySet<string>): ParsedArgs {
   const options: ParsedOption[] = [];
   const positionals: ShellWord[] = [];
   const args = cmd.args;
@@ -136,9 +157,7 @@ export function parseArgs(cmd: ShellCommand, syntax: OptionSyntax = {}): ParsedA
     positionals.push(word);
   }
   for (; i < args.length; i++) positionals.push(args[i]);
-  const parsed = { options, positionals };
-  if (useCache) parseCache.set(cmd, parsed);
-  return parsed;
+  return { options, positionals };
 }
 
 function matches(opt: ParsedOption, n: FlagName): boolean {
