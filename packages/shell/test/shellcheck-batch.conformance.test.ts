@@ -1,0 +1,75 @@
+// checkAll over real Dockerfiles: one ShellCheck process per Dockerfile finds exactly what one process per
+// script finds, at the same Dockerfile ranges, with the same fixes.
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseDockerfile, type Instruction } from "@shipshape/dockerfile";
+import { buildShellcheckRequest, initShell, isPosixShell, shellDialect, shellScriptsOf, type ShellcheckRequest } from "@shipshape/shell";
+import { createShellcheckRunner } from "../src/shellcheck-process.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const corpus = path.resolve(root, "../shared/corpus/dockerfiles");
+
+const hasShellcheck = (() => {
+  try {
+    execFileSync("shellcheck", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+function* files(dir: string): Generator<string> {
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) yield* files(p);
+    else yield p;
+  }
+}
+
+/** Each script's request, as the linter builds them (SHELL in force per stage; ARG and ENV names declared). */
+function requestsOf(source: string): ShellcheckRequest[] {
+  const { ast } = parseDockerfile(source);
+  const declared = ast.instructions.flatMap((i) =>
+    i.kind === "Arg" ? i.declarations.map((d) => d.name.value) : i.kind === "Env" ? i.pairs.map((p) => p.key.value) : []);
+  const out: ShellcheckRequest[] = [];
+  let shell: string[] = [];
+  for (const instr of ast.instructions as Instruction[]) {
+    if (instr.kind === "From") shell = [];
+    if (instr.kind === "Shell" && instr.command?.kind === "JsonForm") shell = instr.command.elements.map((e) => e.value);
+    if (instr.kind !== "Run" || !isPosixShell(shell)) continue;
+    for (const script of shellScriptsOf(instr)) {
+      const dialect = script.interpreter ? shellDialect(script.interpreter) : shellDialect(shell);
+      if (dialect) out.push(buildShellcheckRequest(script, { dialect, declaredVariables: declared }));
+    }
+  }
+  return out;
+}
+
+beforeAll(() => initShell());
+
+describe.skipIf(!hasShellcheck)("checkAll over corpus Dockerfiles", () => {
+  it("gives each script the findings one process per script gives it", async () => {
+    const runner = createShellcheckRunner({ concurrency: 2 })!;
+    const all = [...files(corpus)];
+    // Every 20th Dockerfile with at least two scripts keeps the run short while covering many shapes.
+    const sample = all.map((f) => ({ file: f, requests: requestsOf(readFileSync(f, "utf8")) })).filter((d) => d.requests.length > 1).filter((_, i) => i % 20 === 0);
+    let scripts = 0;
+    let findings = 0;
+    const differences: string[] = [];
+    for (const { file, requests } of sample) {
+      const [batched, single] = await Promise.all([runner.checkAll(requests), Promise.all(requests.map((r) => runner.check(r)))]);
+      scripts += requests.length;
+      findings += single.reduce((n, r) => n + r.findings.length, 0);
+      requests.forEach((_, i) => {
+        if (JSON.stringify(batched[i]) !== JSON.stringify(single[i])) differences.push(`${path.relative(corpus, file)} script ${i}`);
+      });
+    }
+    expect(differences.slice(0, 10)).toEqual([]);
+    expect(sample.length).toBeGreaterThan(10);
+    expect(scripts).toBeGreaterThan(50);
+    expect(findings).toBeGreaterThan(20);
+  }, 300_000);
+});
