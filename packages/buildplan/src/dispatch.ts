@@ -61,12 +61,10 @@ export function dispatchInstruction(
       break;
     }
     case "Env": {
-      // All pairs expand against the env from before the instruction.
-      const before = instr.pairs.length > 1 ? new Map(state.buildEnv) : state.buildEnv;
+      // All pairs expand against the env from before the instruction: expand them all, then set them.
+      const pairs = instr.pairs.map((pair) => [x(pair.key.value, pair.key.range), pair.value ? x(pair.value.value, pair.value.range) : ""] as const);
       const parts: string[] = [];
-      for (const pair of instr.pairs) {
-        const key = x(pair.key.value, pair.key.range, before);
-        const value = pair.value ? x(pair.value.value, pair.value.range, before) : "";
+      for (const [key, value] of pairs) {
         if (key === "") continue;
         state.buildEnv.set(key, value);
         state.configEnv.set(key, value);

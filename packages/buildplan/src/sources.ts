@@ -32,17 +32,22 @@ function componentMatcher(pattern: string): ComponentMatcher {
 
 /** `./a//b/` -> `a/b`; `/`, `.`, `` -> `.`. */
 export function cleanPath(p: string): string {
-  // Fast path: already clean (no empty, `.` or `..` parts, no backslash).
-  if (p !== "" && !/(^|\/)\.{1,2}(\/|$)|\/\/|\\|\/$/.test(p)) return p.startsWith("/") ? p.slice(1) || "." : p;
+  if (p.includes("\\")) p = p.replace(/\\/g, "/");
+  // One pass over the components; a path with nothing to drop is returned as it is.
   const out: string[] = [];
-  for (const part of p.replace(/\\/g, "/").split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (out.length > 0) out.pop();
-      continue;
-    }
-    out.push(part);
+  let dropped = false;
+  for (let i = 0; i <= p.length; ) {
+    let j = p.indexOf("/", i);
+    if (j < 0) j = p.length;
+    const part = p.slice(i, j);
+    if (part === "" || part === ".") dropped = true;
+    else if (part === "..") {
+      dropped = true;
+      out.pop();
+    } else out.push(part);
+    i = j + 1;
   }
+  if (!dropped) return p;
   return out.length === 0 ? "." : out.join("/");
 }
 
