@@ -50,16 +50,17 @@ function buildPlan(text: string, options: PlanOptions, lines: () => LineIndex): 
   let baselineSim: Simulation = sim;
   if (options.previous) {
     const p = options.previous;
+    const previousText = p.dockerfileText ?? text;
     baselineSim = simulate({
       ...input,
-      text: p.dockerfileText ?? text,
+      text: previousText,
       buildArgs: p.buildArgs ?? input.buildArgs,
       platform: p.platform ?? input.platform,
       buildPlatform: p.buildPlatform ?? input.buildPlatform,
       namedContexts: p.namedContexts ?? input.namedContexts,
       contextFiles: p.contextFiles ?? input.contextFiles,
       dockerignore: p.dockerignore ?? input.dockerignore,
-    });
+    }, previousText === text ? sim.parsed : undefined);
   }
   // Nothing changed and nothing forced: every built step is a hit, no keys to compute.
   const firstMiss = cacheAnalysed || options.noCacheFilter !== undefined

@@ -2,7 +2,7 @@
  * One simulated build: parse, resolve the stage graph, dispatch every stage (built ones report their
  * dispatch-time errors; skipped ones are walked only to show their state) and name the progress steps.
  */
-import { parseDockerfile } from "@shipshape/dockerfile";
+import { parseDockerfile, type ParseResult } from "@shipshape/dockerfile";
 import type { Diagnostic } from "@shipshape/text";
 import { buildContextView, type ContextView } from "./context.js";
 import { DiagnosticSink } from "./diagnostics.js";
@@ -26,6 +26,8 @@ export interface Simulation {
   context: ContextView;
   sink: DiagnosticSink;
   parseErrors: Diagnostic[];
+  /** The parse of `text`: a second simulation of the same text (the previous build) reuses it. */
+  parsed: ParseResult;
 }
 
 export interface SimulationInput {
@@ -39,15 +41,16 @@ export interface SimulationInput {
   dockerignore?: string;
 }
 
-export function simulate(input: SimulationInput): Simulation {
+/** `parsed`: the parse of `input.text` when the caller has it (the simulation only reads the AST). */
+export function simulate(input: SimulationInput, parsed: ParseResult = parseDockerfile(input.text)): Simulation {
   const sink = new DiagnosticSink();
-  const { ast, errors } = parseDockerfile(input.text);
+  const { ast, errors } = parsed;
   const graph = buildStageGraph(ast, input, sink);
   const context = buildContextView(input.contextFiles, input.dockerignore);
   const stages: SimulatedStage[] = [];
   for (const info of graph.stages) stages.push(dispatchStage(info, stages, graph, context, input, sink));
   nameProgress(stages);
-  return { graph, stages, context, sink, parseErrors: errors as Diagnostic[] };
+  return { graph, stages, context, sink, parseErrors: errors as Diagnostic[], parsed };
 }
 
 function initialState(info: StageInfo, done: SimulatedStage[]): BuildState {
