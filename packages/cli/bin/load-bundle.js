@@ -110,16 +110,22 @@ export function loadBundle(file, { key, cacheDir, importExternal }) {
     saveCache() {
       if (cacheFile === undefined || nextGeneration > GENERATIONS || saved) return false;
       saved = true;
+      // Written under a name unique to this writer (worker threads of one process may write the same cache
+      // at once) and renamed, so a run starting meanwhile never reads half a file.
+      const temp = `${cacheFile}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
       try {
         mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
         if (!isPrivateDir(cacheDir)) return false;
-        // Written under a unique name and renamed, so a run starting meanwhile never reads half a file.
-        const temp = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(temp, Buffer.concat([Buffer.of(nextGeneration), script.createCachedData()]), { mode: 0o600 });
         renameSync(temp, cacheFile);
         removeStale(cacheDir, cachePrefix(key), path.basename(cacheFile));
         return true;
       } catch {
+        try {
+          rmSync(temp, { force: true });
+        } catch {
+          // the folder itself is unusable
+        }
         return false; // a cache is only ever an optimisation
       }
     },
