@@ -422,8 +422,11 @@ export function normalizeService(b: any): Service {
   if (b.extends) {
     if ("value" in b.extends) s.extends = { service: ref(b.extends)!, range: b.extends.range, file: b.extends.file };
     else if (b.extends.service) {
-      s.extends = { service: ref(b.extends.service)!, range: b.extends.range, file: b.extends.file };
-      if (b.extends.file) s.extends.source_file = ref(b.extends.file)!;
+      // The mapping's `file:` key has the name of Located.file (the compose file the mapping is written in):
+      // a written `file:` is a scalar, else the field holds that location.
+      const written = typeof b.extends.file === "object" ? (b.extends.file as Scalar<string>) : undefined;
+      s.extends = { service: ref(b.extends.service)!, range: b.extends.range, file: b.extends.service.file };
+      if (written) s.extends.source_file = ref(written)!;
     }
   }
   const serviceRef = (v: Scalar<string> | undefined) => (v && v.value.startsWith("service:") ? subRef(v.node, v.value, "service:".length, v.value.length) : undefined);

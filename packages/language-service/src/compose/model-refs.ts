@@ -67,10 +67,7 @@ export function symbolAt(model: ComposeFile, file: string, offset: number): { ki
   };
 }
 
-/**
- * The `extends.file` value. The model sets `source_file` for every mapping-form `extends` (from the
- * mapping's own `file` field when no `file:` key is written), so only a written string counts.
- */
+/** The `extends.file` value as written, if any (absent: the base service is in the same file). */
 export function extendsFile(ext: Extends): string | undefined {
   const value = ext.source_file?.value as unknown;
   return typeof value === "string" ? value : undefined;
