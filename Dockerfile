@@ -25,12 +25,12 @@ RUN npm run build
 
 FROM node:20.18.1-bookworm-slim
 ENV NODE_ENV=production
-# The bundle (every @shipshape package and its dependencies in a few .mjs files, plus the two .wasm files
+# The bundle (every @shipshape package and its dependencies in two CommonJS files with ES module faces, plus the two .wasm files
 # it loads) and tinypool, the one dependency left outside it because it starts workers from its own files.
 WORKDIR /app
 COPY --from=build /app/packages/cli/package.json packages/cli/
 COPY --from=build /app/packages/cli/bin/ packages/cli/bin/
-COPY --from=build /app/packages/cli/dist/*.mjs /app/packages/cli/dist/*.wasm packages/cli/dist/
+COPY --from=build /app/packages/cli/dist/*.cjs /app/packages/cli/dist/*.mjs /app/packages/cli/dist/*.wasm packages/cli/dist/
 COPY --from=build /app/node_modules/tinypool/ node_modules/tinypool/
 WORKDIR /work
 # The node user of the base image, by id.
