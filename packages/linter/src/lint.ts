@@ -6,8 +6,8 @@ import { mergeConfigs, type FailureThreshold, type LinterConfig, type SeverityOr
 import { errorText, internalError } from "./engine/builders.js";
 import { lintDockerfileText, lintDockerfileWithShellcheck } from "./engine/lint-dockerfile.js";
 import type { ShellcheckRunner } from "./engine/shellcheck.js";
-import { initShell } from "@shipshape/shell";
-import type { Dockerfile } from "@shipshape/dockerfile";
+import { initShell, isShellReady } from "@shipshape/shell";
+import { parseDockerfile, type Dockerfile, type Instruction } from "@shipshape/dockerfile";
 import { fileKindOf } from "./file-kind.js";
 import { lintComposeProject, prefetchComposeProject, type ComposeEnvironment } from "./engine/lint-compose.js";
 import { YamlCache } from "@shipshape/compose";
@@ -142,11 +142,14 @@ export class LintSession {
     const kind = input.kind ?? fileKindOf(input.path);
     if (kind === "compose") return this.lintProject([input]);
     const config = await this.configFor(input.path);
-    await initShell().catch(() => undefined); // without the grammar, shell-based rules see no commands
     const selection = await this.withDockerignore(input.path, this.selectionFor(config, kind));
     const file = sourceFile(input);
     try {
-      const { diagnostics } = await lintDockerfileWithShellcheck(file, this.rules, selection, config, this.options.shellcheck, input.parsed);
+      const parsed = input.parsed ?? parseDockerfile(input.text);
+      // The bash grammar (a wasm module) is loaded the first time a file has shell to parse; without it,
+      // shell-based rules would see no commands.
+      if (!isShellReady() && parsed.ast.instructions.some(runsShell)) await initShell().catch(() => undefined);
+      const { diagnostics } = await lintDockerfileWithShellcheck(file, this.rules, selection, config, this.options.shellcheck, parsed);
       return { diagnostics, config, selection };
     } catch (e) {
       return { diagnostics: [internalError(`Linting failed: ${errorText(e)}`, { start: 0, end: 0 })], config, selection };
@@ -285,4 +288,11 @@ export class LintSession {
 
 function sourceFile(input: LintInput): SourceFile {
   return { path: input.path, text: input.text, lines: input.lines ?? new LineIndex(input.text) };
+}
+
+/** Instructions whose text a shell runs (shell form, heredocs), as `parseInstructionShell` reads them. */
+const SHELL_KINDS = new Set(["Run", "Cmd", "Entrypoint", "Healthcheck", "Shell"]);
+function runsShell(instr: Instruction): boolean {
+  const target = instr.kind === "Onbuild" ? instr.trigger : instr;
+  return target !== undefined && SHELL_KINDS.has(target.kind);
 }
