@@ -184,7 +184,16 @@ function stageNameOf(from: FromInstruction, sink: DiagnosticSink): string | null
 
 function lookupNamedContext(contexts: Record<string, string>, name: string, platform: Platform): string | undefined {
   if (name === "scratch" || name === "context") return undefined;
-  return contexts[`${name}::${formatPlatform(platform)}`] ?? contexts[name];
+  // Own keys only: `FROM constructor` is an image, not Object.prototype.constructor.
+  const own = (key: string): string | undefined => (Object.hasOwn(contexts, key) ? contexts[key] : undefined);
+  // Every stage name and external reference is looked up: without contexts, skip formatting the platform.
+  if (isEmpty(contexts)) return undefined;
+  return own(`${name}::${formatPlatform(platform)}`) ?? own(name);
+}
+
+function isEmpty(record: Record<string, string>): boolean {
+  for (const _ in record) return false;
+  return true;
 }
 
 /** All stages, and the index of the first stage of each name. */

@@ -245,6 +245,15 @@ describe("E3.6 named contexts", () => {
     const p = planOf(text, { namedContexts: { alpine: "a", "alpine::linux/arm64": "b" }, platform: "linux/arm64" });
     expect(stage(p, "stage-1").context).toBe("b");
   });
+
+  it("only the given names are contexts: FROM constructor is an image, with or without contexts", () => {
+    for (const namedContexts of [{}, { alpine: "a" }]) {
+      const p = planOf("FROM constructor\nCOPY --from=toString /x /y\n", { namedContexts });
+      expect(stage(p, "stage-0")).toMatchObject({ baseKind: "image", base: "constructor" });
+      expect(stage(p, "stage-0").context).toBeUndefined();
+      expect(p.edges.map((e) => e.from)).toEqual(["image:constructor", "image:toString"]);
+    }
+  });
 });
 
 describe("E3.7 FROM <stage> ignores --platform", () => {
