@@ -105,17 +105,20 @@ export function unknownBaseState(os = "linux"): BuildState {
 }
 
 function cloneImage(img: ImageConfig): ImageConfig {
-  return {
-    ...img,
-    env: { ...img.env },
-    exposedPorts: [...img.exposedPorts],
-    volumes: [...img.volumes],
-    labels: { ...img.labels },
-    healthcheck: img.healthcheck ? { ...img.healthcheck, test: [...img.healthcheck.test] } : null,
-    entrypoint: img.entrypoint ? [...img.entrypoint] : img.entrypoint,
-    cmd: img.cmd ? [...img.cmd] : img.cmd,
-    onBuild: [...img.onBuild],
-  };
+  // A for-in copy (same key order as a spread) is several times faster than `{ ...img }` here: images
+  // take many shapes, depending on which fields a Dockerfile set and in which order.
+  const out = {} as Record<string, unknown>;
+  for (const k in img) out[k] = img[k as keyof ImageConfig];
+  const copy = out as unknown as ImageConfig;
+  copy.env = { ...img.env };
+  copy.exposedPorts = img.exposedPorts.slice();
+  copy.volumes = img.volumes.slice();
+  copy.labels = { ...img.labels };
+  copy.healthcheck = img.healthcheck ? { ...img.healthcheck, test: [...img.healthcheck.test] } : null;
+  copy.entrypoint = img.entrypoint ? [...img.entrypoint] : img.entrypoint;
+  copy.cmd = img.cmd ? [...img.cmd] : img.cmd;
+  copy.onBuild = img.onBuild.slice();
+  return copy;
 }
 
 /** FROM <stage>: everything is copied except the ONBUILD list, which the child runs instead. */
