@@ -3,7 +3,7 @@ import type { CommandForm, Instruction } from "@shipshape/dockerfile";
 import type { Range } from "@shipshape/text";
 import type { ContextView } from "./context.js";
 import type { DiagnosticSink } from "./diagnostics.js";
-import type { StageGraph, StageInfo } from "./graph.js";
+import type { StageDep, StageGraph, StageInfo } from "./graph.js";
 import { formatPlatform } from "./platform.js";
 import { cleanPath } from "./sources.js";
 import type { StepPlan } from "./types.js";
@@ -79,6 +79,23 @@ export function commandArgv(command: CommandForm | undefined, shell: string[]): 
   if (!command) return [];
   if (command.kind === "JsonForm") return command.elements.map((e) => e.value);
   return [...shell, command.value];
+}
+
+const depsByInstruction = new WeakMap<StageInfo, Map<Instruction, StageDep[]>>();
+
+/** The stage's first dependency of `kind` made by `instr` (a map per stage, not a scan per instruction). */
+export function depOf(stage: StageInfo, kind: StageDep["kind"], instr: Instruction): StageDep | undefined {
+  let byInstr = depsByInstruction.get(stage);
+  if (!byInstr) {
+    byInstr = new Map();
+    for (const dep of stage.deps) {
+      const list = byInstr.get(dep.instruction);
+      if (list) list.push(dep);
+      else byInstr.set(dep.instruction, [dep]);
+    }
+    depsByInstruction.set(stage, byInstr);
+  }
+  return byInstr.get(instr)?.find((dp) => dp.kind === kind);
 }
 
 export function flagValue(instr: Instruction, name: string): string | undefined {

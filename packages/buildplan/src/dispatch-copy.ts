@@ -1,7 +1,7 @@
 /** COPY and ADD: the file op (sources, dest, flags, `--link`) and its content inputs. */
 import type { AddInstruction, CopyInstruction } from "@shipshape/dockerfile";
 import {
-  absolute, flagValue, opContext, resolvePath,
+  absolute, depOf, flagValue, opContext, resolvePath,
   type ContentInput, type DispatchContext, type Expander, type StepDraft,
 } from "./dispatch-common.js";
 import type { StageInfo } from "./graph.js";
@@ -29,7 +29,7 @@ export function dispatchCopy(
   const link = linkValue !== "false" && chmod === "";
   const inputs: ContentInput[] = [];
   const local: string[] = [];
-  const fromDep = instr.kind === "Copy" && instr.from ? stage.deps.find((dp) => dp.kind === "copy-from" && dp.instruction === instr) : undefined;
+  const fromDep = instr.kind === "Copy" && instr.from ? depOf(stage, "copy-from", instr) : undefined;
   const isFromFlag = instr.kind === "Copy" && instr.from !== undefined;
 
   for (const s of sources) {
@@ -62,6 +62,6 @@ export function dispatchCopy(
   const flags = [instr.chown ? `--chown=${chown}` : "", instr.chmod ? `--chmod=${chmod}` : ""].filter(Boolean);
   const displayFlags = [...(instr.link ? [instr.link.text] : []), ...instr.exclude.map((f) => f.text), ...flags];
   const fromText = isFromFlag ? `--from=${(instr as CopyInstruction).from!.value?.value ?? ""} ` : "";
-  d.expanded = `${instr.keyword} ${fromText}${displayFlags.map((f) => f + " ").join("")}${sources.map((s) => s.value).join(" ")} ${dest}`.replace(/\s+$/, "");
+  d.expanded = `${instr.keyword} ${fromText}${displayFlags.map((f) => f + " ").join("")}${sources.map((s) => s.value).join(" ")} ${dest}`.trimEnd();
   d.history = `${instr.keyword} ${flags.map((f) => f + " ").join("")}${sources.map((s) => (s.raw.startsWith("<<") ? s.raw.replace(/["']/g, "") : s.value)).join(" ")} ${dest} # buildkit`;
 }

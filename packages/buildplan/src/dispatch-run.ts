@@ -2,7 +2,7 @@
 import type { RunInstruction } from "@shipshape/dockerfile";
 import type { Range } from "@shipshape/text";
 import {
-  absolute, commandArgv, flagValue, opContext, ownText, resolvePath,
+  absolute, commandArgv, depOf, flagValue, opContext, ownText, resolvePath,
   type ContentInput, type DispatchContext, type Expander, type StepDraft,
 } from "./dispatch-common.js";
 import type { StageInfo } from "./graph.js";
@@ -36,7 +36,7 @@ export function dispatchRun(instr: RunInstruction, state: BuildState, stage: Sta
         if (ctx.report) checkLocalSource(source, m.sourceRange, ctx);
       }
       else {
-        const dep = stage.deps.find((dp) => dp.kind === "mount-from" && dp.instruction === instr);
+        const dep = depOf(stage, "mount-from", instr);
         if (dep?.target.kind === "stage") inputs.push({ kind: "stage", index: dep.target.index, paths: [absolute(source)] });
         else if (dep?.target.kind === "context") inputs.push({ kind: "context", sources: [source], excludes: [], namedContext: dep.target.value });
         else if (dep?.target.kind === "image") inputs.push({ kind: "image", ref: dep.target.ref, paths: [absolute(source)] });
