@@ -171,7 +171,7 @@ const servers = {
     name: "shipshape",
     argv: [shipshapeBin, "lsp", "--stdio"],
     initializationOptions: undefined,
-    debounce: "5 ms, lint without ShellCheck; a second pass with ShellCheck 250 ms after the last edit",
+    debounce: "none (lints once the edits already received are applied), without ShellCheck; a second pass with ShellCheck 250 ms after the last edit",
   },
   dockerLangserver: {
     name: "docker-langserver",
