@@ -83,8 +83,11 @@ export function commandArgv(command: CommandForm | undefined, shell: string[]): 
 
 const depsByInstruction = new WeakMap<StageInfo, Map<Instruction, StageDep[]>>();
 
-/** The stage's first dependency of `kind` made by `instr` (a map per stage, not a scan per instruction). */
-export function depOf(stage: StageInfo, kind: StageDep["kind"], instr: Instruction): StageDep | undefined {
+/**
+ * The stage's first dependency of `kind` made by `instr`, and naming `ref` when given (a RUN may mount from
+ * several stages); a map per stage, not a scan per instruction.
+ */
+export function depOf(stage: StageInfo, kind: StageDep["kind"], instr: Instruction, ref?: string): StageDep | undefined {
   let byInstr = depsByInstruction.get(stage);
   if (!byInstr) {
     byInstr = new Map();
@@ -95,7 +98,7 @@ export function depOf(stage: StageInfo, kind: StageDep["kind"], instr: Instructi
     }
     depsByInstruction.set(stage, byInstr);
   }
-  return byInstr.get(instr)?.find((dp) => dp.kind === kind);
+  return byInstr.get(instr)?.find((dp) => dp.kind === kind && (ref === undefined || dp.ref === ref));
 }
 
 export function flagValue(instr: Instruction, name: string): string | undefined {

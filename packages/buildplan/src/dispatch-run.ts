@@ -36,7 +36,7 @@ export function dispatchRun(instr: RunInstruction, state: BuildState, stage: Sta
         if (ctx.report) checkLocalSource(source, m.sourceRange, ctx);
       }
       else {
-        const dep = depOf(stage, "mount-from", instr);
+        const dep = depOf(stage, "mount-from", instr, from);
         if (dep?.target.kind === "stage") inputs.push({ kind: "stage", index: dep.target.index, paths: [absolute(source)] });
         else if (dep?.target.kind === "context") inputs.push({ kind: "context", sources: [source], excludes: [], namedContext: dep.target.value });
         else if (dep?.target.kind === "image") inputs.push({ kind: "image", ref: dep.target.ref, paths: [absolute(source)] });

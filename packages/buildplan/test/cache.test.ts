@@ -273,3 +273,24 @@ describe("--no-cache-filter and propagation across stages", () => {
     expect(stage(p, "child").steps.every((s) => s.cache === "not-built")).toBe(true);
   });
 });
+
+describe("a RUN mounting from several stages", () => {
+  const text = `
+    FROM alpine AS a
+    RUN echo a > /a
+    FROM alpine AS b
+    COPY b.txt /b.txt
+    RUN wc -c /b.txt
+    FROM alpine
+    RUN --mount=from=a,target=/x --mount=from=b,target=/y cat /x/a /y/b.txt
+  `;
+  it("each mount reads its own stage: a change in the second one reaches the RUN", () => {
+    const p = planOf(text, { changedPaths: ["b.txt"] });
+    expect(stage(p, "b").steps.map((s) => s.cache)).toEqual(["hit", "miss", "miss"]);
+    expect(stepAt(p, 7).cache).toBe("content-dependent");
+    expect(stepAt(p, 7).cacheReason).toContain("b:/");
+  });
+  it("and its wave follows the later of the two stages", () => {
+    expect(stepAt(planOf(text), 7).wave).toBe(3);
+  });
+});
