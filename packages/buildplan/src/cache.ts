@@ -58,8 +58,9 @@ export function baselineOf(sim: Simulation): Baseline {
   const keys = new Set<string>();
   const stageOutput = new Map<string, string>();
   for (const stage of sim.stages) {
-    const r = walkStage(world, stage);
+    // A stage the target does not need is not built; only other such stages depend on it.
     if (!stage.info.reachable) continue;
+    const r = walkStage(world, stage);
     for (const k of r.keys) keys.add(k);
     stageOutput.set(stage.info.id, r.output.key);
   }
@@ -73,8 +74,14 @@ export function assignCache(sim: Simulation, changes: Changes, baseline: Baselin
   const world: KeyWorld = { sim, changes, baseline, forced, outputs: new Map(), changedByInput: new Map() };
   const firstMiss = new Map<number, number | null>();
   for (const stage of sim.stages) {
+    if (!stage.info.reachable) {
+      // Not needed by the target: no keys to compute (only other unneeded stages build on it).
+      for (const d of stage.steps) d.step.cache = "not-built";
+      firstMiss.set(stage.info.index, null);
+      continue;
+    }
     const r = walkStage(world, stage);
-    const built = stage.info.reachable && stage.info.replacedBy === undefined;
+    const built = stage.info.replacedBy === undefined;
     let first: number | null = null;
     stage.steps.forEach((d, i) => {
       const c = r.outcomes[i]!;
