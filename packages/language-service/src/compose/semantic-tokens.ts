@@ -6,6 +6,7 @@ import type { Range as OffsetRange } from "@shipshape/text";
 import type { Range } from "vscode-languageserver-types";
 import { toOffset } from "../convert.js";
 import type { ParsedDocument } from "../document.js";
+import { encodeSemanticTokens, type OffsetToken } from "../token-encoding.js";
 import { TOKEN_MODIFIERS as DOCKERFILE_MODIFIERS, TOKEN_TYPES as DOCKERFILE_TYPES } from "../dockerfile/editor.js";
 import { anchorOccurrences } from "./anchors.js";
 import { definitions, extendsFile, references } from "./model-refs.js";
@@ -26,17 +27,10 @@ const NAME_TYPE: Record<ReferenceKind, TokenType> = {
   model: "typeParameter",
 };
 
-interface Token {
-  start: number;
-  end: number;
-  type: number;
-  declaration: boolean;
-}
-
 export function composeSemanticTokens(doc: ParsedDocument): number[] {
   const model = doc.compose?.model;
   if (!model) return [];
-  const tokens: Token[] = [];
+  const tokens: OffsetToken[] = [];
   const add = (r: OffsetRange, type: TokenType, declaration = false) => {
     if (r.end > r.start) tokens.push({ start: r.start, end: r.end, type: TOKEN_TYPES.indexOf(type), declaration });
   };
@@ -52,7 +46,7 @@ export function composeSemanticTokens(doc: ParsedDocument): number[] {
     if (v.file === doc.path) variableTokens(doc.text, v.range, v.name, v.operator, model.variables, add);
   }
   for (const a of anchorOccurrences(doc.text)) add({ start: a.range.start - 1, end: a.range.end }, "macro", a.definition);
-  return encodeTokens(doc, tokens);
+  return encodeSemanticTokens(doc, tokens);
 }
 
 /**
@@ -85,33 +79,6 @@ function variableTokens(
     at = n.end;
   }
   add({ start: at, end: argEnd }, "string");
-}
-
-/** LSP relative encoding; overlapping tokens keep the first, tokens over a line end are split. */
-function encodeTokens(doc: ParsedDocument, tokens: Token[]): number[] {
-  tokens.sort((a, b) => a.start - b.start || b.end - a.end);
-  const data: number[] = [];
-  let prevLine = 0;
-  let prevChar = 0;
-  let lastEnd = -1;
-  for (const t of tokens) {
-    if (t.start < lastEnd) continue;
-    let start = t.start;
-    while (start < t.end) {
-      const line = doc.lines.lineAt(start);
-      const end = Math.min(t.end, doc.lines.lineContentEnd(line));
-      if (end > start) {
-        const char = start - doc.lines.lineStart(line);
-        data.push(line - prevLine, line === prevLine ? char - prevChar : char, end - start, t.type, t.declaration ? 1 : 0);
-        prevLine = line;
-        prevChar = char;
-      }
-      if (line + 1 >= doc.lines.lineCount) break;
-      start = Math.max(end + 1, doc.lines.lineStart(line + 1));
-    }
-    lastEnd = t.end;
-  }
-  return data;
 }
 
 /** The tokens of an encoded list that touch `range` (for `semanticTokens/range`), re-encoded from the start. */

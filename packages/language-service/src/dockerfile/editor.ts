@@ -15,6 +15,7 @@ import {
 } from "vscode-languageserver-types";
 import { contains, toOffset, toPosition, toRange } from "../convert.js";
 import type { ParsedDocument } from "../document.js";
+import { encodeSemanticTokens, type OffsetToken } from "../token-encoding.js";
 import { instructionDoc } from "./docs.js";
 
 /**
@@ -85,9 +86,9 @@ export const TOKEN_MODIFIERS = ["declaration"] as const;
 export function dockerfileSemanticTokens(doc: ParsedDocument): number[] {
   const ast = doc.dockerfile?.ast;
   if (!ast) return [];
-  const tokens: { start: number; end: number; type: number; mod: number }[] = [];
+  const tokens: OffsetToken[] = [];
   const add = (r: OffsetRange, type: (typeof TOKEN_TYPES)[number], declaration = false) => {
-    if (r.end > r.start) tokens.push({ start: r.start, end: r.end, type: TOKEN_TYPES.indexOf(type), mod: declaration ? 1 : 0 });
+    if (r.end > r.start) tokens.push({ start: r.start, end: r.end, type: TOKEN_TYPES.indexOf(type), declaration });
   };
   for (const d of ast.directives) add(d.range, "macro");
   for (const c of ast.comments) add(c.range, "comment");
@@ -99,30 +100,7 @@ export function dockerfileSemanticTokens(doc: ParsedDocument): number[] {
     if (i.kind === "Onbuild" && i.trigger) visit(i.trigger);
   };
   for (const i of ast.instructions) visit(i);
-  tokens.sort((a, b) => a.start - b.start);
-  const data: number[] = [];
-  let prevLine = 0;
-  let prevChar = 0;
-  let lastEnd = -1;
-  for (const t of tokens) {
-    if (t.start < lastEnd) continue; // overlapping (a variable inside a flag): keep the outer one
-    // A token may not span lines: split at line ends.
-    let start = t.start;
-    while (start < t.end) {
-      const line = doc.lines.lineAt(start);
-      const end = Math.min(t.end, doc.lines.lineContentEnd(line));
-      if (end > start) {
-        const char = start - doc.lines.lineStart(line);
-        data.push(line - prevLine, line === prevLine ? char - prevChar : char, end - start, t.type, t.mod);
-        prevLine = line;
-        prevChar = char;
-      }
-      if (line + 1 >= doc.lines.lineCount) break;
-      start = Math.max(end + 1, doc.lines.lineStart(line + 1));
-    }
-    lastEnd = t.end;
-  }
-  return data;
+  return encodeSemanticTokens(doc, tokens);
 }
 
 /** Base images to their registry page. */
