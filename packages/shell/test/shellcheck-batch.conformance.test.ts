@@ -1,33 +1,12 @@
 // checkAll over real Dockerfiles: one ShellCheck process per Dockerfile finds exactly what one process per
 // script finds, at the same Dockerfile ranges, with the same fixes.
-import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseDockerfile, type Instruction } from "@shipshape/dockerfile";
 import { buildShellcheckRequest, initShell, isPosixShell, shellDialect, shellScriptsOf, type ShellcheckRequest } from "@shipshape/shell";
 import { createShellcheckRunner } from "../src/shellcheck-process.js";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const corpus = path.resolve(root, "../shared/corpus/dockerfiles");
-
-const hasShellcheck = (() => {
-  try {
-    execFileSync("shellcheck", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-function* files(dir: string): Generator<string> {
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) yield* files(p);
-    else yield p;
-  }
-}
+import { corpusDockerfiles, filesBelow, hasShellcheck } from "./shellcheck-helpers.js";
 
 /** Each script's request, as the linter builds them (SHELL in force per stage; ARG and ENV names declared). */
 function requestsOf(source: string): ShellcheckRequest[] {
@@ -53,7 +32,7 @@ beforeAll(() => initShell());
 describe.skipIf(!hasShellcheck)("checkAll over corpus Dockerfiles", () => {
   it("gives each script the findings one process per script gives it", async () => {
     const runner = createShellcheckRunner({ concurrency: 2 })!;
-    const all = [...files(corpus)];
+    const all = [...filesBelow(corpusDockerfiles)];
     // Every 20th Dockerfile with at least two scripts keeps the run short while covering many shapes.
     const sample = all.map((f) => ({ file: f, requests: requestsOf(readFileSync(f, "utf8")) })).filter((d) => d.requests.length > 1).filter((_, i) => i % 20 === 0);
     let scripts = 0;
@@ -64,7 +43,7 @@ describe.skipIf(!hasShellcheck)("checkAll over corpus Dockerfiles", () => {
       scripts += requests.length;
       findings += single.reduce((n, r) => n + r.findings.length, 0);
       requests.forEach((_, i) => {
-        if (JSON.stringify(batched[i]) !== JSON.stringify(single[i])) differences.push(`${path.relative(corpus, file)} script ${i}`);
+        if (JSON.stringify(batched[i]) !== JSON.stringify(single[i])) differences.push(`${path.relative(corpusDockerfiles, file)} script ${i}`);
       });
     }
     expect(differences.slice(0, 10)).toEqual([]);

@@ -1,5 +1,4 @@
 // checkAll: a Dockerfile's scripts in one ShellCheck process, with the same findings as one process per script.
-import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,15 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildShellcheckRequest, initShell, shellScriptsOf, type ShellcheckRequest } from "@shipshape/shell";
 import { createShellcheckRunner } from "../src/shellcheck-process.js";
 import { instructionFrom } from "./dockerfile-snippet.js";
-
-const hasShellcheck = (() => {
-  try {
-    execFileSync("shellcheck", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+import { hasShellcheck } from "./shellcheck-helpers.js";
 
 beforeAll(() => initShell());
 

@@ -1,32 +1,11 @@
-import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseDockerfile, type Instruction } from "@shipshape/dockerfile";
 import { applyEdits } from "@shipshape/text";
 import { buildShellcheckRequest, initShell, isPosixShell, shellDialect, shellScriptsOf } from "@shipshape/shell";
 import { createShellcheckRunner } from "../src/shellcheck-process.js";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const corpus = path.resolve(root, "../shared/corpus/dockerfiles");
-
-const hasShellcheck = (() => {
-  try {
-    execFileSync("shellcheck", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-function* files(dir: string): Generator<string> {
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) yield* files(p);
-    else yield p;
-  }
-}
+import { corpusDockerfiles, filesBelow, hasShellcheck } from "./shellcheck-helpers.js";
 
 /** The SHELL argv in force at each instruction (reset by FROM; stage inheritance is ignored here). */
 function withShell(instructions: Instruction[]): { instr: Instruction; shell: string[] }[] {
@@ -46,7 +25,7 @@ describe.skipIf(!hasShellcheck)("ShellCheck over a sample of corpus scripts", ()
     const jobs: Promise<string[]>[] = [];
     let findings = 0;
     let n = 0;
-    for (const file of files(corpus)) {
+    for (const file of filesBelow(corpusDockerfiles)) {
       const source = readFileSync(file, "utf8");
       const { ast } = parseDockerfile(source);
       const declared = ast.instructions.flatMap((i) =>
@@ -58,7 +37,7 @@ describe.skipIf(!hasShellcheck)("ShellCheck over a sample of corpus scripts", ()
           if (n++ % 12 !== 0) continue;
           const dialect = script.interpreter ? shellDialect(script.interpreter) : shellDialect(shell);
           if (!dialect) continue;
-          const where = `${path.relative(corpus, file)}:${instr.startLine}`;
+          const where = `${path.relative(corpusDockerfiles, file)}:${instr.startLine}`;
           jobs.push(runner.check(buildShellcheckRequest(script, { dialect, declaredVariables: declared })).then((result) => {
             const problems: string[] = [];
             findings += result.findings.length;

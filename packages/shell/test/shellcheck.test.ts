@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyEdits } from "@shipshape/text";
 import {
@@ -7,6 +6,7 @@ import {
 } from "@shipshape/shell";
 import { createShellcheckRunner } from "../src/shellcheck-process.js";
 import { instructionFrom } from "./dockerfile-snippet.js";
+import { hasShellcheck } from "./shellcheck-helpers.js";
 
 beforeAll(() => initShell());
 
@@ -131,15 +131,6 @@ describe("parseShellcheckOutput", () => {
     expect(shellcheckDiagnostic(f)).toMatchObject({ code: "SC2086", severity: "info", rule: "shellcheck", range: { start: 5, end: 7 } });
   });
 });
-
-const hasShellcheck = (() => {
-  try {
-    execFileSync("shellcheck", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe.skipIf(!hasShellcheck)("ShellCheck on Dockerfile scripts (needs the shellcheck binary)", () => {
   it("reports at the exact Dockerfile range across a continuation, and its fix applies", async () => {
