@@ -1,10 +1,10 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
-import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Hover } from "vscode-languageserver-types";
 import { documentSymbols, parseDocument } from "@shipshape/language-service";
 import { type TestClient, ensureBuilt, startClient, workspace } from "./client.js";
+import { lineCol, sendRandomEdits } from "./random-edits.js";
 
 const BASE = "services:\n  base:\n    image: nginx:1.27\n";
 
@@ -83,37 +83,22 @@ describe("server robustness on compose files over stdio", () => {
     let text = "x-base: &base\n  image: nginx:1.27\nservices:\n  web:\n    <<: *base\n    ports: [\"80:80\"]\n    environment:\n      A: ${A:-1}\n  db:\n    extends: web\n    depends_on: [web]\n";
     await client.open(uri, "dockercompose", text);
     const pieces = ["services:\n", "  ", "- ", ": ", "\n", "&a ", "*a", "<<: ", "${A", ":-", "}", "$", "[", "]", "{", "}", ",", "\"", "'", "#", "extends: ", "é", "😀", "\t", "\r\n", "---\n", "!reset ", "|\n"];
-    const edits = fc.sample(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(...pieces), fc.nat(3)), { numRuns: 1000, seed: 11 });
-    const lineCol = (t: string, offset: number) => {
-      const before = t.slice(0, offset).split(/\r\n|\r|\n/);
-      return { line: before.length - 1, character: before[before.length - 1]!.length };
-    };
-    let version = 1;
-    for (const [a, b, insert, mode] of edits) {
-      const start = text.length ? a % (text.length + 1) : 0;
-      const end = mode === 0 ? Math.min(text.length, start + (b % 8)) : start;
-      // Positions never split a surrogate pair or a CRLF (no LSP position lies inside either).
-      const splits = (o: number) => /[\uDC00-\uDFFF]/.test(text[o] ?? "") || (text[o - 1] === "\r" && text[o] === "\n");
-      if (splits(start) || splits(end)) continue;
-      const range = { start: lineCol(text, start), end: lineCol(text, end) };
-      text = text.slice(0, start) + insert + text.slice(end);
-      version++;
-      await client.notify("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range, text: insert }] });
-      if (version % 50 === 0) {
-        const position = lineCol(text, a % (text.length + 1));
-        const everything = { start: { line: 0, character: 0 }, end: lineCol(text, text.length) };
-        await Promise.all([
+    let version: number;
+    ({ text, version } = await sendRandomEdits(client, uri, text, {
+      pieces,
+      seed: 11,
+      probe: (current, position) =>
+        Promise.all([
           client.request("textDocument/hover", { textDocument: { uri }, position }),
           client.request("textDocument/completion", { textDocument: { uri }, position }),
           client.request("textDocument/documentSymbol", { textDocument: { uri } }),
           client.request("textDocument/semanticTokens/full", { textDocument: { uri } }),
-          client.request("textDocument/inlayHint", { textDocument: { uri }, range: everything }),
+          client.request("textDocument/inlayHint", { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: lineCol(current, current.length) } }),
           client.request("textDocument/foldingRange", { textDocument: { uri } }),
           client.request("textDocument/selectionRange", { textDocument: { uri }, positions: [position] }),
           client.request("textDocument/references", { textDocument: { uri }, position, context: { includeDeclaration: true } }),
-        ]);
-      }
-    }
+        ]),
+    }));
     // The server applied every incremental change exactly: its symbols equal those of our copy.
     const local = documentSymbols(parseDocument({ uri, path: path.join(ws.dir, "random/compose.yaml"), version, text, kind: "compose" }));
     expect(await client.request("textDocument/documentSymbol", { textDocument: { uri } })).toEqual(JSON.parse(JSON.stringify(local)));

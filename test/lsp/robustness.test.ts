@@ -1,10 +1,10 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
-import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Hover } from "vscode-languageserver-types";
 import { documentSymbols, parseDocument } from "@shipshape/language-service";
 import { type TestClient, ensureBuilt, startClient, workspace } from "./client.js";
+import { sendRandomEdits } from "./random-edits.js";
 
 describe("server robustness over stdio", () => {
   let client: TestClient;
@@ -67,33 +67,18 @@ describe("server robustness over stdio", () => {
     let text = "FROM alpine:3.20 AS base\nARG A=1\nRUN --mount=type=cache,target=/c echo $A\nCOPY --from=base /x /y\n";
     await client.open(uri, "dockerfile", text);
     const pieces = ["FROM ", "RUN ", "\\\n", "\n", "${A", "}", "$", "<<EOF\n", "EOF\n", "--mount=type=", "\"", "[", "]", "# hadolint ignore=DL3007\n", "é", "😀", " ", "AS ", "COPY --from=", "\r\n"];
-    const edits = fc.sample(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(...pieces), fc.nat(3)), { numRuns: 1000, seed: 7 });
-    const lineCol = (t: string, offset: number) => {
-      const before = t.slice(0, offset).split(/\r\n|\r|\n/);
-      return { line: before.length - 1, character: before[before.length - 1]!.length };
-    };
-    let version = 1;
-    for (const [a, b, insert, mode] of edits) {
-      const start = text.length ? a % (text.length + 1) : 0;
-      const end = mode === 0 ? Math.min(text.length, start + (b % 8)) : start;
-      // Keep surrogate pairs whole: the server sees UTF-16 positions exactly as sent.
-      // Keep CRLF pairs whole too: no LSP position lies between \r and \n.
-      const splits = (o: number) => /[\uDC00-\uDFFF]/.test(text[o] ?? "") || (text[o - 1] === "\r" && text[o] === "\n");
-      if (splits(start) || splits(end)) continue;
-      const range = { start: lineCol(text, start), end: lineCol(text, end) };
-      text = text.slice(0, start) + insert + text.slice(end);
-      version++;
-      await client.notify("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range, text: insert }] });
-      if (version % 50 === 0) {
-        const position = lineCol(text, a % (text.length + 1));
-        await Promise.all([
+    let version: number;
+    ({ text, version } = await sendRandomEdits(client, uri, text, {
+      pieces,
+      seed: 7,
+      probe: (_, position) =>
+        Promise.all([
           client.request("textDocument/hover", { textDocument: { uri }, position }),
           client.request("textDocument/completion", { textDocument: { uri }, position }),
           client.request("textDocument/documentSymbol", { textDocument: { uri } }),
           client.request("textDocument/semanticTokens/full", { textDocument: { uri } }),
-        ]);
-      }
-    }
+        ]),
+    }));
     // The server applied every incremental change exactly: its symbols equal those of our copy.
     const local = documentSymbols(parseDocument({ uri, version, text, kind: "dockerfile" }));
     expect(await client.request("textDocument/documentSymbol", { textDocument: { uri } })).toEqual(JSON.parse(JSON.stringify(local)));
