@@ -132,3 +132,14 @@ export function cursor(textWithMarker: string): { text: string; position: { line
   const before = textWithMarker.slice(0, at).split("\n");
   return { text, position: { line: before.length - 1, character: before[before.length - 1]!.length } };
 }
+
+/** Applies LSP text edits (from a code action or a workspace edit) to a text with `\n` line ends. */
+export function applyTextEdits(text: string, edits: readonly { range: { start: Position; end: Position }; newText: string }[]): string {
+  const lines = text.split("\n");
+  const offset = (p: Position) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return [...edits]
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
+}
+
+type Position = { line: number; character: number };

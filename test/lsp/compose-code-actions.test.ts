@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CodeAction, Diagnostic, TextEdit } from "vscode-languageserver-types";
-import { type TestClient, ensureBuilt, startClient, workspace } from "./client.js";
-
-function apply(text: string, edits: TextEdit[]): string {
-  const lines = text.split("\n");
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  return [...edits]
-    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
-    .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
-}
+import type { CodeAction, Diagnostic } from "vscode-languageserver-types";
+import { type TestClient, applyTextEdits as apply, ensureBuilt, startClient, workspace } from "./client.js";
 
 // The compose rules with fixes are off by default; the workspace config turns three of them on.
 const CONFIG = "extend-select: [DC006, DC008, DC014]\n";
