@@ -143,3 +143,14 @@ export function applyTextEdits(text: string, edits: readonly { range: { start: P
 }
 
 type Position = { line: number; character: number };
+
+/** Waits (up to 15 s) until the latest diagnostics published for `uri` satisfy `ok`; fails saying `what`. */
+export async function until(client: TestClient, uri: string, ok: (ds: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const latest = client.published.get(uri)?.at(-1)?.diagnostics;
+    if (latest && ok(latest)) return latest;
+    if (Date.now() > deadline) throw new Error(`${what}; last published: ${JSON.stringify(latest?.map((d) => d.code))}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

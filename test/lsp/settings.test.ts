@@ -7,22 +7,12 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Diagnostic, Hover } from "vscode-languageserver-types";
-import { type TestClient, ensureBuilt, startClient, workspace } from "./client.js";
+import { type TestClient, ensureBuilt, startClient, until, workspace } from "./client.js";
 
 const DOCKERFILE = "FROM debian:latest\nMAINTAINER me\n";
 const COMPOSE = "services:\n  web:\n    image: nginx\n    restart: sometimes\n";
 
 /** Waits until the diagnostics published for `uri` satisfy `ok` (the latest publish counts). */
-async function until(client: TestClient, uri: string, ok: (ds: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const latest = client.published.get(uri)?.at(-1)?.diagnostics;
-    if (latest && ok(latest)) return latest;
-    if (Date.now() > deadline) throw new Error(`${what}; last published: ${JSON.stringify(latest?.map((d) => d.code))}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 const codes = (ds: Diagnostic[]) => ds.map((d) => String(d.code));
 
 describe("settings over stdio", () => {

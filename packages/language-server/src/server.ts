@@ -257,9 +257,9 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   connection.onInitialized(async () => {
     ready = true;
     watchConfigFile();
-    // Config files and the Dockerfiles compose files build: a change to one on disk re-lints.
+    // Config files, the Dockerfiles compose files build and .dockerignore files: a change to one on disk re-lints.
     if (canWatchFiles) {
-      const watchers = ["**/.shipshape.{yaml,yml}", "**/.hadolint.{yaml,yml}", "**/*Dockerfile*", "**/*compose*.{yaml,yml}"].map((globPattern) => ({ globPattern }));
+      const watchers = ["**/.shipshape.{yaml,yml}", "**/.hadolint.{yaml,yml}", "**/*Dockerfile*", "**/*compose*.{yaml,yml}", "**/.dockerignore", "**/*.dockerignore"].map((globPattern) => ({ globPattern }));
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
     }
     if (canPullConfiguration) {
@@ -276,7 +276,8 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   });
 
   connection.onDidChangeWatchedFiles((change) => {
-    if (change.changes.some((c) => isConfigFile(c.uri) || /Dockerfile|ya?ml$/i.test(c.uri))) relintAll();
+    // Lint sessions keep config files and `.dockerignore` texts: a change on disk starts new ones.
+    if (change.changes.some((c) => isConfigFile(c.uri) || /Dockerfile|ya?ml$|dockerignore$/i.test(c.uri))) relintAll();
   });
 
   documents.onDidChangeContent((e) => {

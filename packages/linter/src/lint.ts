@@ -156,6 +156,9 @@ export class LintSession {
     }
   }
 
+  /** The `.dockerignore` text in force per Dockerfile path, read once per session (undefined: none). */
+  private readonly dockerignores = new Map<string, string | undefined>();
+
   /**
    * CopyIgnoredFile needs the `.dockerignore` in force for the Dockerfile. Unless the configuration gives
    * it, it is read through the reader as BuildKit picks it with the context being the Dockerfile's folder
@@ -166,16 +169,20 @@ export class LintSession {
     const readFile = this.options.readFile;
     const index = selection.active.findIndex((a) => a.rule.code === "CopyIgnoredFile");
     if (!readFile || path === "-" || index < 0 || selection.active[index]!.options.dockerignore !== undefined) return selection;
-    const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
-    const dir = slash >= 0 ? path.slice(0, slash + 1) : "";
     let text: string | undefined;
-    for (const candidate of [`${path}.dockerignore`, `${dir}.dockerignore`]) {
-      try {
-        text = await readFile(candidate);
-      } catch {
-        text = undefined;
+    if (this.dockerignores.has(path)) text = this.dockerignores.get(path);
+    else {
+      const slash = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+      const dir = slash >= 0 ? path.slice(0, slash + 1) : "";
+      for (const candidate of [`${path}.dockerignore`, `${dir}.dockerignore`]) {
+        try {
+          text = await readFile(candidate);
+        } catch {
+          text = undefined;
+        }
+        if (text !== undefined) break;
       }
-      if (text !== undefined) break;
+      this.dockerignores.set(path, text);
     }
     if (text === undefined) return selection;
     const active = [...selection.active];
