@@ -85,16 +85,21 @@ export interface FoundCommand {
   order: number;
 }
 
-/** Commands named `names` (or matching a predicate), wrappers seen through, in execution order. */
+const NO_COMMANDS: readonly FoundCommand[] = [];
+
+/**
+ * Commands named `names` (or matching a predicate), wrappers seen through, in execution order. The list
+ * may be the index's own (shared by every rule): read it, do not change it.
+ */
 export function commandsIn(
   ctx: Ctx,
   node: Instruction,
   names: string | readonly string[] | ((cmd: ShellCommand) => boolean),
-): FoundCommand[] {
+): readonly FoundCommand[] {
   const index = commandIndex(ctx, node);
   if (typeof names === "function") return index.commands.filter((f) => names(f.cmd));
-  if (typeof names === "string") return index.byName.get(names)?.slice() ?? [];
-  if (names.length === 1) return index.byName.get(names[0]!)?.slice() ?? [];
+  if (typeof names === "string") return index.byName.get(names) ?? NO_COMMANDS;
+  if (names.length === 1) return index.byName.get(names[0]!) ?? NO_COMMANDS;
   // Several names: one pass in execution order, each command's name read from the index.
   return index.commands.filter((_, i) => names.includes(index.names[i]!));
 }
@@ -123,8 +128,10 @@ export function toolCalls(
 ): ToolCall[] {
   const out: ToolCall[] = [];
   for (const found of commandsIn(ctx, node, tool)) {
-    const [sub, ...operands] = positionalArgs(found.cmd, { valueFlags });
-    if (sub && subcommands.includes(sub.value)) out.push({ ...found, subcommand: sub, operands });
+    // Operands are copied only for a matching subcommand (most commands of a RUN are not).
+    const positionals = positionalArgs(found.cmd, { valueFlags });
+    const sub = positionals[0];
+    if (sub && subcommands.includes(sub.value)) out.push({ ...found, subcommand: sub, operands: positionals.slice(1) });
   }
   return out;
 }
