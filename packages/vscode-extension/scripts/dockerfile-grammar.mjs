@@ -9,6 +9,26 @@ import { fileURLToPath } from "node:url";
 const S = "dockerfile.shipshape";
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../grammars/dockerfile.tmLanguage.json");
 
+/**
+ * A heredoc body from `<<EOF` (`<<-`, quoted delimiters) to its delimiter line; `body` says how the
+ * body is highlighted (RUN: as shell; COPY/ADD: as file content).
+ */
+function heredoc(body) {
+  return {
+    name: `meta.heredoc.${S}`,
+    begin: "(<<-?)([\"']?)([A-Za-z_][A-Za-z0-9_]*)(\\2)",
+    beginCaptures: {
+      1: { name: `keyword.operator.heredoc.${S}` },
+      2: { name: `punctuation.definition.string.begin.${S}` },
+      3: { name: `constant.other.heredoc-delimiter.${S}` },
+      4: { name: `punctuation.definition.string.end.${S}` },
+    },
+    end: "^\\t*(\\3)(?=\\s*$)",
+    endCaptures: { 1: { name: `constant.other.heredoc-delimiter.${S}` } },
+    ...body,
+  };
+}
+
 /** Rules whose end depends on the escape character; `e` is the regex for it, `k` the repository suffix. */
 function escaped(e, k) {
   // A line ends the instruction unless its last non-blank character (up to 3 trailing blanks) is the escape.
@@ -203,37 +223,17 @@ const grammar = {
       ],
     },
     // RUN <<EOF: the body is the script, highlighted as shell up to the delimiter line.
-    "heredoc-shell": {
-      name: `meta.heredoc.${S}`,
-      begin: "(<<-?)([\"']?)([A-Za-z_][A-Za-z0-9_]*)(\\2)",
-      beginCaptures: {
-        1: { name: `keyword.operator.heredoc.${S}` },
-        2: { name: `punctuation.definition.string.begin.${S}` },
-        3: { name: `constant.other.heredoc-delimiter.${S}` },
-        4: { name: `punctuation.definition.string.end.${S}` },
-      },
-      end: "^\\t*(\\3)(?=\\s*$)",
-      endCaptures: { 1: { name: `constant.other.heredoc-delimiter.${S}` } },
+    "heredoc-shell": heredoc({
       contentName: "meta.embedded.shell.dockerfile.shipshape",
       patterns: [{ include: "source.shell" }],
-    },
+    }),
     // COPY/ADD <<EOF: the body is file content.
-    "heredoc-text": {
-      name: `meta.heredoc.${S}`,
-      begin: "(<<-?)([\"']?)([A-Za-z_][A-Za-z0-9_]*)(\\2)",
-      beginCaptures: {
-        1: { name: `keyword.operator.heredoc.${S}` },
-        2: { name: `punctuation.definition.string.begin.${S}` },
-        3: { name: `constant.other.heredoc-delimiter.${S}` },
-        4: { name: `punctuation.definition.string.end.${S}` },
-      },
-      end: "^\\t*(\\3)(?=\\s*$)",
-      endCaptures: { 1: { name: `constant.other.heredoc-delimiter.${S}` } },
+    "heredoc-text": heredoc({
       patterns: [
         { begin: "\\G", end: "$", patterns: [{ include: "#variable" }] },
         { name: `string.unquoted.heredoc.${S}`, match: "^.+$" },
       ],
-    },
+    }),
     ...escaped("\\\\", ""),
     ...escaped("`", "-bt"),
   },
