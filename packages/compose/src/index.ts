@@ -4,7 +4,7 @@ export { loadProject, type LoadProjectOptions, type LoadProjectResult, type Comp
 export { COMPOSE_ERRORS, type ComposeErrorInfo } from "./codes.js";
 export * from "./model.js";
 export type { CNode, CMap, CSeq, CScalar, CEntry, ScalarValue, MergeTag } from "./node.js";
-export { getValue, getEntry, toPlain, subRange, scalarText } from "./node.js";
+export { getValue, getEntry, toPlain, subRange, scalarText, isMap, isSeq, isScalar } from "./node.js";
 export { describeKey, keysAt, enumValuesAt, schemasAt, type KeyInfo } from "./describe.js";
 export { interpolate, type Lookup, type TemplateResult, type TemplateProblem, type VariableUse } from "./template.js";
 export { parseDotenv, type DotenvEntry, type DotenvResult, type DotenvProblem } from "./dotenv.js";

@@ -1,18 +1,8 @@
 /** Small readers over the compose YAML tree (`model.root`) for rules that look at how a file is written. */
-import type { CMap, CNode, CScalar, CSeq } from "@shipshape/compose";
-import { getValue as get } from "@shipshape/compose";
+import type { CMap, CNode } from "@shipshape/compose";
+import { getValue as get, isMap } from "@shipshape/compose";
 
-export function isMap(n: CNode | undefined): n is CMap {
-  return n?.kind === "map";
-}
-
-export function isSeq(n: CNode | undefined): n is CSeq {
-  return n?.kind === "seq";
-}
-
-export function isScalar(n: CNode | undefined): n is CScalar {
-  return n?.kind === "scalar";
-}
+export { isMap, isScalar, isSeq } from "@shipshape/compose";
 
 /** The value under a key of a map (undefined when `map` is not a map). */
 export function getValue(map: CNode | undefined, key: string): CNode | undefined {
