@@ -7,7 +7,7 @@ import type { LinterConfig } from "../config/types.js";
 import type { Selection } from "../config/select.js";
 import type { RuleSet } from "../registry.js";
 import type { DockerfileRule, SourceFile } from "../rule.js";
-import { collectDockerfilePragmas } from "../suppressions/dockerfile-pragmas.js";
+import { collectDockerfilePragmas, type DockerfilePragmas } from "../suppressions/dockerfile-pragmas.js";
 import { runDockerfileRules, type ActiveRule } from "./dockerfile-runner.js";
 import { finishSuppressions } from "./unused.js";
 import { runShellcheck, shellcheckSelected, type ShellcheckRunner } from "./shellcheck.js";
@@ -30,10 +30,12 @@ export function lintDockerfileText(
     /** Findings made outside the walk (ShellCheck), to be filtered by pragmas with the rest. */
     findings?: Diagnostic[];
     shellcheckRan?: boolean;
+    /** The pragmas of `parsed`, when the caller already collected them. */
+    pragmas?: DockerfilePragmas;
   } = {},
 ): DockerfileLintResult {
   const { ast, errors } = extra.parsed ?? parseDockerfile(file.text);
-  const pragmas = collectDockerfilePragmas(ast, file.text, file.lines);
+  const pragmas = extra.pragmas ?? collectDockerfilePragmas(ast, file.text, file.lines);
   const active = selection.active.filter((a): a is ActiveRule<DockerfileRule> => a.rule.kind === "dockerfile");
 
   const found = runDockerfileRules({ file, ast, rules: active, shellHints: pragmas.shellHints, semantic: extra.semantic });
@@ -71,5 +73,5 @@ export async function lintDockerfileWithShellcheck(
   const pragmas = collectDockerfilePragmas(parsed.ast, file.text, file.lines);
   const index = indexStages(parsed.ast);
   const findings = await runShellcheck(parsed.ast, semantic, (i) => shellOf(i, index, pragmas.shellHints), runner, selection);
-  return lintDockerfileText(file, rules, selection, config, { parsed, semantic, findings, shellcheckRan: true });
+  return lintDockerfileText(file, rules, selection, config, { parsed, semantic, findings, shellcheckRan: true, pragmas });
 }
