@@ -7,7 +7,7 @@
  * instruction and builds its typed AST node in embedded actions. It is permissive: every keyword, known
  * or not, gets a node, and ONBUILD's trigger is parsed recursively as an instruction.
  */
-import { createToken, createTokenInstance, EmbeddedActionsParser, Lexer, type IToken, type TokenType } from "chevrotain";
+import { createToken, EmbeddedActionsParser, Lexer, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import type { CommandForm, Instruction } from "./ast.js";
 import type { AstBuilder, TokenLike } from "./ast-builder.js";
 import type { LineNode, Piece } from "./buildkit.js";
@@ -61,10 +61,21 @@ const KEYWORD_TOKENS = new Map<string, TokenType>(Object.entries({
 
 type Tok = IToken & TokenLike;
 
+/**
+ * A token with only what the parser reads (type, image, offsets) and what the builder reads; one object
+ * shape for all, so the parser's token accesses stay monomorphic.
+ */
 function tok(type: TokenType, p: Piece): Tok {
-  const t = createTokenInstance(type, p.value, p.start, p.end, NaN, NaN, NaN, NaN) as Tok;
-  t.payload = p;
-  return t;
+  return {
+    image: p.value,
+    startOffset: p.start,
+    endOffset: p.end,
+    tokenTypeIdx: type.tokenTypeIdx!,
+    tokenType: type,
+    payload: p,
+    node: undefined,
+    pair: undefined,
+  };
 }
 
 /**
@@ -142,6 +153,16 @@ export function tokenizeInstruction(node: LineNode, out: IToken[] = [], depth = 
   return out;
 }
 
+interface PathList {
+  paths: TokenLike[];
+  json: boolean;
+}
+
+interface NameValueForm {
+  pairs: TokenLike[];
+  legacy: { key: TokenLike; value?: TokenLike } | undefined;
+}
+
 export class InstructionParser extends EmbeddedActionsParser {
   builder!: AstBuilder;
 
@@ -151,28 +172,62 @@ export class InstructionParser extends EmbeddedActionsParser {
   }
 
   public instruction = this.RULE("instruction", (): Instruction => {
-    return this.OR([
-      { ALT: () => this.SUBRULE(this.fromInstruction) },
-      { ALT: () => this.SUBRULE(this.runInstruction) },
-      { ALT: () => this.SUBRULE(this.cmdInstruction) },
-      { ALT: () => this.SUBRULE(this.entrypointInstruction) },
-      { ALT: () => this.SUBRULE(this.shellInstruction) },
-      { ALT: () => this.SUBRULE(this.copyInstruction) },
-      { ALT: () => this.SUBRULE(this.addInstruction) },
-      { ALT: () => this.SUBRULE(this.envInstruction) },
-      { ALT: () => this.SUBRULE(this.labelInstruction) },
-      { ALT: () => this.SUBRULE(this.argInstruction) },
-      { ALT: () => this.SUBRULE(this.exposeInstruction) },
-      { ALT: () => this.SUBRULE(this.volumeInstruction) },
-      { ALT: () => this.SUBRULE(this.userInstruction) },
-      { ALT: () => this.SUBRULE(this.workdirInstruction) },
-      { ALT: () => this.SUBRULE(this.stopsignalInstruction) },
-      { ALT: () => this.SUBRULE(this.maintainerInstruction) },
-      { ALT: () => this.SUBRULE(this.healthcheckInstruction) },
-      { ALT: () => this.SUBRULE(this.onbuildInstruction) },
-      { ALT: () => this.SUBRULE(this.unknownInstruction) },
-    ]);
+    // the alternatives are built once (chevrotain's advice): a fresh array of 19 closures per call was a
+    // quarter of what parsing allocated
+    return this.OR(
+      (this.instructionAlternatives ??= [
+        { ALT: () => this.SUBRULE(this.fromInstruction) },
+        { ALT: () => this.SUBRULE(this.runInstruction) },
+        { ALT: () => this.SUBRULE(this.cmdInstruction) },
+        { ALT: () => this.SUBRULE(this.entrypointInstruction) },
+        { ALT: () => this.SUBRULE(this.shellInstruction) },
+        { ALT: () => this.SUBRULE(this.copyInstruction) },
+        { ALT: () => this.SUBRULE(this.addInstruction) },
+        { ALT: () => this.SUBRULE(this.envInstruction) },
+        { ALT: () => this.SUBRULE(this.labelInstruction) },
+        { ALT: () => this.SUBRULE(this.argInstruction) },
+        { ALT: () => this.SUBRULE(this.exposeInstruction) },
+        { ALT: () => this.SUBRULE(this.volumeInstruction) },
+        { ALT: () => this.SUBRULE(this.userInstruction) },
+        { ALT: () => this.SUBRULE(this.workdirInstruction) },
+        { ALT: () => this.SUBRULE(this.stopsignalInstruction) },
+        { ALT: () => this.SUBRULE(this.maintainerInstruction) },
+        { ALT: () => this.SUBRULE(this.healthcheckInstruction) },
+        { ALT: () => this.SUBRULE(this.onbuildInstruction) },
+        { ALT: () => this.SUBRULE(this.unknownInstruction) },
+      ]),
+    );
   });
+
+  private instructionAlternatives: IOrAlt<Instruction>[] | undefined;
+
+  /**
+   * Parses the input as the instruction its first token names. The same as `instruction()`, which would
+   * choose the same alternative by that token, but without the rule and the 19-way choice around it.
+   */
+  public instructionFor(lower: string): Instruction {
+    switch (lower) {
+      case "from": return this.fromInstruction();
+      case "run": return this.runInstruction();
+      case "cmd": return this.cmdInstruction();
+      case "entrypoint": return this.entrypointInstruction();
+      case "shell": return this.shellInstruction();
+      case "copy": return this.copyInstruction();
+      case "add": return this.addInstruction();
+      case "env": return this.envInstruction();
+      case "label": return this.labelInstruction();
+      case "arg": return this.argInstruction();
+      case "expose": return this.exposeInstruction();
+      case "volume": return this.volumeInstruction();
+      case "user": return this.userInstruction();
+      case "workdir": return this.workdirInstruction();
+      case "stopsignal": return this.stopsignalInstruction();
+      case "maintainer": return this.maintainerInstruction();
+      case "healthcheck": return this.healthcheckInstruction();
+      case "onbuild": return this.onbuildInstruction();
+      default: return this.unknownInstruction();
+    }
+  }
 
   private flags = this.RULE("flags", (): TokenLike[] => {
     const flags: TokenLike[] = [];
@@ -211,16 +266,20 @@ export class InstructionParser extends EmbeddedActionsParser {
   });
 
   private commandForm = this.RULE("commandForm", (): CommandForm => {
-    return this.OR([
-      { ALT: () => this.SUBRULE(this.jsonArray) },
-      {
-        ALT: () => {
-          const t = this.CONSUME(ShellText) as Tok;
-          return this.ACTION(() => this.builder.shellForm(t));
+    return this.OR(
+      (this.commandFormAlternatives ??= [
+        { ALT: () => this.SUBRULE(this.jsonArray) },
+        {
+          ALT: () => {
+            const t = this.CONSUME(ShellText) as Tok;
+            return this.ACTION(() => this.builder.shellForm(t));
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
+
+  private commandFormAlternatives: IOrAlt<CommandForm>[] | undefined;
 
   private fromInstruction = this.RULE("fromInstruction", (): Instruction => {
     const k = this.CONSUME(FROM) as Tok;
@@ -258,12 +317,16 @@ export class InstructionParser extends EmbeddedActionsParser {
   private entrypointInstruction = this.commandInstruction("entrypointInstruction", ENTRYPOINT, "Entrypoint");
   private shellInstruction = this.commandInstruction("shellInstruction", SHELL, "Shell");
 
-  private pathList = this.RULE("pathList", (): { paths: TokenLike[]; json: boolean } => {
-    return this.OR([
-      { ALT: () => ({ paths: this.SUBRULE(this.jsonStrings), json: true }) },
-      { ALT: () => ({ paths: this.SUBRULE(this.words), json: false }) },
-    ]);
+  private pathList = this.RULE("pathList", (): PathList => {
+    return this.OR(
+      (this.pathListAlternatives ??= [
+        { ALT: () => ({ paths: this.SUBRULE(this.jsonStrings), json: true }) },
+        { ALT: () => ({ paths: this.SUBRULE(this.words), json: false }) },
+      ]),
+    );
   });
+
+  private pathListAlternatives: IOrAlt<PathList>[] | undefined;
 
   private copyLike(name: string, type: TokenType, kind: "Copy" | "Add") {
     return this.RULE(name, (): Instruction => {
@@ -278,28 +341,31 @@ export class InstructionParser extends EmbeddedActionsParser {
   private addInstruction = this.copyLike("addInstruction", ADD, "Add");
 
   private nameValueInstruction(name: string, type: TokenType, kind: "Env" | "Label") {
+    let forms: IOrAlt<NameValueForm>[] | undefined;
     return this.RULE(name, (): Instruction => {
       const k = this.CONSUME(type) as Tok;
       const flags = this.SUBRULE(this.flags);
-      const pairs: TokenLike[] = [];
-      let legacy: { key: TokenLike; value?: TokenLike } | undefined;
-      this.OR([
-        {
-          ALT: () => {
-            const key = this.CONSUME(LegacyKey) as Tok;
-            const value = this.OPTION(() => this.CONSUME(LegacyValue) as Tok);
-            legacy = { key, value };
+      const form = this.OR(
+        (forms ??= [
+          {
+            ALT: (): NameValueForm => {
+              const key = this.CONSUME(LegacyKey) as Tok;
+              const value = this.OPTION(() => this.CONSUME(LegacyValue) as Tok);
+              return { pairs: [], legacy: { key, value } };
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.MANY(() => {
-              pairs.push(this.CONSUME(NameValue) as Tok);
-            });
+          {
+            ALT: (): NameValueForm => {
+              const pairs: TokenLike[] = [];
+              this.MANY(() => {
+                pairs.push(this.CONSUME(NameValue) as Tok);
+              });
+              return { pairs, legacy: undefined };
+            },
           },
-        },
-      ]);
-      return this.ACTION(() => this.builder.nameValue(kind, k, flags, pairs, legacy));
+        ]),
+      );
+      return this.ACTION(() => this.builder.nameValue(kind, k, flags, form.pairs, form.legacy));
     });
   }
 

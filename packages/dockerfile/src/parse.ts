@@ -52,7 +52,7 @@ function parseUnsafe(text: string): ParseResult {
     builder.ctx = scanned;
     const tokens = tokenizeInstruction(scanned.node);
     parser.input = tokens;
-    let node = parser.instruction();
+    let node = parser.instructionFor(scanned.node.lower);
     // the tokenizer only produces shapes the grammar accepts; should that ever fail, keep a generic node
     if (!node || parser.errors.length > 0) node = builder.unknown(tokens[0] as IToken & TokenLike, []);
     if (builder.ambiguousEmptyRange) {

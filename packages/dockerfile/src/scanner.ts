@@ -192,6 +192,15 @@ export function scanDockerfile(text: string): ScannedFile {
     return -1;
   };
 
+  // the instruction being assembled from its physical lines: logical text and its source map
+  let segments: Segment[] = [];
+  let original = "";
+  const addPiece = (start: number, end: number) => {
+    if (end <= start) return;
+    segments.push({ logical: original.length, source: start, length: end - start });
+    original += text.slice(start, end);
+  };
+
   while (readLine()) {
     const firstStart = skipSpace(text, lineStart, contentEnd);
     const hash = firstStart < contentEnd && text.charCodeAt(firstStart) === 0x23 ? firstStart : -1;
@@ -207,20 +216,10 @@ export function scanDockerfile(text: string): ScannedFile {
     const startLine = lineNo;
     const pieceEnd = hash >= 0 ? firstStart : contentEnd;
     let cont = continuationEnd(firstStart, pieceEnd);
-    const segments: Segment[] = [];
-    let original = "";
-    let logicalLength = 0;
-    const pieces: string[] = [];
-    const addPiece = (start: number, end: number) => {
-      if (end <= start) return;
-      segments.push({ logical: logicalLength, source: start, length: end - start });
-      logicalLength += end - start;
-      pieces.push(text.slice(start, end));
-    };
-    if (cont < 0) {
-      if (pieceEnd === firstStart) continue;
-      addPiece(firstStart, pieceEnd);
-    } else addPiece(firstStart, cont);
+    if (cont < 0 && pieceEnd === firstStart) continue;
+    segments = [];
+    original = "";
+    addPiece(firstStart, cont < 0 ? pieceEnd : cont);
     const emptyLines: Range[] = [];
     const instrStart = firstStart;
     while (cont >= 0 && readLine()) {
@@ -237,7 +236,6 @@ export function scanDockerfile(text: string): ScannedFile {
       cont = continuationEnd(lineStart, contentEnd);
       addPiece(lineStart, cont >= 0 ? cont : contentEnd);
     }
-    original = pieces.length === 1 ? pieces[0] : pieces.join("");
     const endLineBeforeHeredoc = lineNo;
     if (segments.length === 0) segments.push({ logical: 0, source: firstStart, length: 0 });
     const node = parseLineNode(original, escape);
