@@ -47,6 +47,11 @@ const withoutVariables = new WeakSet<CNode>();
 
 const hasDollar = (n: CScalar) => typeof n.value === "string" && n.value.includes("$");
 
+/** For a copy of `from` with the same values (moved by an edit before it): known free of `$` when `from` is. */
+export function carryKnownPlain(from: CNode, copy: CNode): void {
+  if (withoutVariables.has(from)) withoutVariables.add(copy);
+}
+
 /** After its walk: whether a node holds no `$` anywhere. */
 const isPlain = (n: CNode) => (n.kind === "scalar" ? !hasDollar(n) : withoutVariables.has(n));
 

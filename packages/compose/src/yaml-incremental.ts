@@ -9,6 +9,7 @@
  * parse must have had no finding either. In every other case the caller parses the whole text.
  */
 import { DiagnosticSink } from "./codes.js";
+import { carryKnownPlain } from "./interpolate-tree.js";
 import type { CEntry, CMap, CNode } from "./node.js";
 import { MAX_DEPTH, MAX_EXPANDED_NODES, parseYamlRange, type YamlFile } from "./yaml-tree.js";
 
@@ -161,8 +162,17 @@ function shiftEntry(e: CEntry, delta: number): CEntry {
 /** The node with every offset moved by `delta` (the text before it grew or shrank). */
 function shiftNode(n: CNode, delta: number): CNode {
   const range = { start: n.range.start + delta, end: n.range.end + delta };
-  if (n.kind === "map") return { ...n, range, entries: n.entries.map((e) => shiftEntry(e, delta)) };
-  if (n.kind === "seq") return { ...n, range, items: n.items.map((i) => shiftNode(i, delta)) };
+  if (n.kind === "map") {
+    const moved: CMap = { ...n, range, entries: n.entries.map((e) => shiftEntry(e, delta)) };
+    // Moved text holds the same values: interpolation need not walk it again.
+    carryKnownPlain(n, moved);
+    return moved;
+  }
+  if (n.kind === "seq") {
+    const moved: CNode = { ...n, range, items: n.items.map((i) => shiftNode(i, delta)) };
+    carryKnownPlain(n, moved);
+    return moved;
+  }
   const out = { ...n, range };
   if (n.valueStart !== undefined) out.valueStart = n.valueStart + delta;
   return out;
