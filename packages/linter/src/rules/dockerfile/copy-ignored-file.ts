@@ -55,14 +55,15 @@ export default defineRule({
     CLI and the language server read the file); without it nothing is reported.
   `,
   create: (ctx) => {
+    // The hooks stay the same whatever the options (the runner relies on it); without usable
+    // patterns the checks return at once.
     const text = ctx.options.dockerignore;
-    if (text === undefined) return {};
-    const parsed = parseDockerignore(text);
-    const matcher = createMatcher(parsed.patterns);
-    if (matcher.hasExceptions || parsed.patterns.length === 0) return {};
-    const wholeContext = parsed.patterns.some((p) => WHOLE_CONTEXT.has(p.pattern));
+    const parsed = text === undefined ? undefined : parseDockerignore(text);
+    const matcher = parsed && parsed.patterns.length > 0 ? createMatcher(parsed.patterns) : undefined;
+    const active = matcher !== undefined && !matcher.hasExceptions;
+    const wholeContext = parsed?.patterns.some((p) => WHOLE_CONTEXT.has(p.pattern)) ?? false;
     const check = (node: CopyInstruction | AddInstruction) => {
-      if (node.kind === "Copy" && node.from) return;
+      if (!active || (node.kind === "Copy" && node.from)) return;
       for (const source of node.sources) {
         let path = unquote(source.value);
         if (path.startsWith("<<") || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(path)) continue;
