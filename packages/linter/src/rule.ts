@@ -202,6 +202,11 @@ export interface DockerfileRuleDefinition<O extends OptionSpecs> extends RuleMet
   options?: O;
   /** Also visit ONBUILD triggers (as hadolint does for most RUN rules). */
   onbuild?: boolean;
+  /**
+   * Called once per file. Must return the same hooks for every file and option value (decide inside a
+   * hook, not by leaving it out): the runner learns a rule's hooks once and skips the rule in files where
+   * none of them can fire.
+   */
   create(ctx: DockerfileRuleContext<OptionValues<O>>): DockerfileVisitor;
 }
 
