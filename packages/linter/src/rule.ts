@@ -19,6 +19,7 @@ import type { ComposeFile, ComposeProject, Named, Obj, Service } from "@shipshap
 import type { SemanticModel } from "@shipshape/semantic";
 import type { ParsedEmbeddedScript } from "@shipshape/shell";
 import type { Category, Fix, FixSafety, LineIndex, Range, Severity, TextEdit } from "@shipshape/text";
+import { dedent } from "./docs.js";
 
 export type RuleKind = "dockerfile" | "compose";
 
@@ -283,9 +284,16 @@ export interface ComposeRule extends RuleMeta {
 
 export type Rule = DockerfileRule | ComposeRule;
 
-/** Declares a rule. Returns the definition unchanged (typed), so a rule module is `export default defineRule({...})`. */
+/**
+ * Declares a rule: the definition, frozen, with `aliases` defaulted and `docs` dedented (see `md`) on first
+ * read, so a rule module is `export default defineRule({...})`.
+ */
 export function defineRule<const O extends OptionSpecs = {}>(def: DockerfileRuleDefinition<O>): DockerfileRule;
 export function defineRule<const O extends OptionSpecs = {}>(def: ComposeRuleDefinition<O>): ComposeRule;
 export function defineRule(def: Rule): Rule {
-  return Object.freeze({ ...def, aliases: def.aliases ?? [] }) as Rule;
+  const rule = { ...def, aliases: def.aliases ?? [] };
+  const written = def.docs;
+  let docs: string | undefined;
+  Object.defineProperty(rule, "docs", { enumerable: true, get: () => (docs ??= dedent(written)) });
+  return Object.freeze(rule);
 }

@@ -8,7 +8,7 @@ import { lintSync } from "../src/lint.js";
 import { initShell } from "@shipshape/shell";
 import { applySafeFixes, MAX_FIX_ROUNDS } from "../src/fix.js";
 import { ALL_RULES } from "../src/rules/all.js";
-import type { Rule } from "../src/rule.js";
+import { defineRule, type Rule } from "../src/rule.js";
 
 // Syntax rules are the parsers' errors (documented from their tables); `shellcheck` needs the executable.
 // Rules that read shell commands need the bash grammar; lintSync does not load it.
@@ -64,15 +64,19 @@ describe("rule docs", () => {
 });
 
 describe("md and doc helpers", () => {
-  it("dedents, with ordinary escapes (\\\\ is one backslash)", () => {
-    const text = md`
+  it("keeps ordinary escapes (\\\\ is one backslash); defineRule dedents the docs when they are read", () => {
+    const docs = md`
       ## Example
       \`\`\`dockerfile
       RUN a \\
         b
       \`\`\`
     `;
-    expect(text).toBe("## Example\n```dockerfile\nRUN a \\\n  b\n```");
+    expect(docs).toBe("\n      ## Example\n      ```dockerfile\n      RUN a \\\n        b\n      ```\n    ");
+    const rule = defineRule({ code: "T1", name: "t", kind: "dockerfile", category: "style", severity: "info", enabledByDefault: true, docs, create: () => ({}) });
+    expect(rule.docs).toBe("## Example\n```dockerfile\nRUN a \\\n  b\n```");
+    expect({ ...rule }.docs).toBe(rule.docs);
+    expect(Object.isFrozen(rule)).toBe(true);
   });
 
   it("reads options from a code block's info string", () => {
