@@ -61,6 +61,8 @@ class Analyzer {
   private readonly escape: "\\" | "`";
   private globalScope = ScopeSnapshot.empty();
   private predefined = new Map<string, string>();
+  /** The last scope whose declarations were marked as reaching a RUN. */
+  private scopeMarkedForRun: ScopeSnapshot | undefined;
 
   constructor(
     private readonly ast: Dockerfile,
@@ -363,9 +365,11 @@ class Analyzer {
           this.recordBuildUses(instr, stage, scope, instr.variables);
           this.recordRuntimeUses(instr, stage, scope, shell);
           this.collectStageReferences(instr, stage, instr, false);
-          if (instr.kind === "Run") {
-            // Unset ARGs too: a --build-arg would put them in this RUN's environment.
+          if (instr.kind === "Run" && scope !== this.scopeMarkedForRun) {
+            // Unset ARGs too: a --build-arg would put them in this RUN's environment. RUNs in a row share
+            // one scope, marked once.
             scope.forEachDeclarationInForce((d) => (d.reachesRun = true));
+            this.scopeMarkedForRun = scope;
           }
       }
     }

@@ -500,7 +500,34 @@ class Lexer {
   }
 }
 
+/**
+ * A word of plain ASCII with no `$`, quote or escape token expands to itself; its split form is its runs
+ * of non-space characters. Most ENV keys, ARG defaults and image names are such words.
+ */
+function isLiteral(word: string, escape: number): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x80 || c === 0x24 || c === 0x27 || c === 0x22 || c === escape) return false;
+  }
+  return true;
+}
+
+function literalWords(word: string): string[] {
+  const words: string[] = [];
+  let from = 0;
+  for (let i = 0; i <= word.length; i++) {
+    const c = i < word.length ? word.charCodeAt(i) : 0x20;
+    if (c !== 0x20 && (c < 0x09 || c > 0x0d)) continue;
+    if (i > from) words.push(word.slice(from, i));
+    from = i + 1;
+  }
+  return words;
+}
+
 function process(word: string, env: EnvSource, options: ExpandOptions): ExpandResult {
+  if (isLiteral(word, (options.escape ?? "\\").charCodeAt(0))) {
+    return { value: word, words: literalWords(word), unmatched: [], matched: [], errors: [], references: [] };
+  }
   const lexer = new Lexer(word, makeLookup(env, options.caseInsensitiveKeys ?? false), options);
   let value = "";
   let words: string[] = [];

@@ -44,13 +44,20 @@ export const FRONTEND_ARGS: readonly string[] = [
   "SOURCE_DATE_EPOCH",
 ];
 
+/** Every name above, for a look-up per variable use instead of three scans. */
+const PREDEFINED_NAMES: ReadonlySet<string> = new Set([...Object.keys(PREDEFINED_PLATFORM_ARGS), ...PROXY_ARGS, ...FRONTEND_ARGS]);
+
 export function isPredefinedArg(name: string): boolean {
-  return Object.hasOwn(PREDEFINED_PLATFORM_ARGS, name) || PROXY_ARGS.includes(name) || FRONTEND_ARGS.includes(name);
+  return PREDEFINED_NAMES.has(name);
 }
 
 /** containerd's platforms.Format: os/arch[/variant]. */
 export function formatPlatform(p: Platform): string {
-  return [p.os, p.arch, p.variant].filter((x) => x !== undefined && x !== "").join("/");
+  // absent and empty parts are left out (callers may pass partial platforms)
+  let out = p.os ?? "";
+  if (p.arch !== undefined && p.arch !== "") out = out === "" ? p.arch : `${out}/${p.arch}`;
+  if (p.variant !== undefined && p.variant !== "") out = out === "" ? p.variant : `${out}/${p.variant}`;
+  return out;
 }
 
 export const DEFAULT_BUILD_PLATFORM: Platform = { os: "linux", arch: "amd64" };

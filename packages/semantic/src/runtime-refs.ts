@@ -14,14 +14,28 @@ export interface RuntimeRef {
 
 export type ShellKind = "posix" | "powershell" | "cmd" | "other";
 
-const NAME_START = /[A-Za-z_]/;
-const NAME_CHAR = /[A-Za-z0-9_]/;
+function isNameStart(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 0x30 && c <= 0x39);
+}
+
+/** JavaScript's `\s` (Unicode white space and line terminators, U+FEFF included). */
+function isJsSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
 
 function readName(text: string, at: number): number {
   let i = at;
-  if (i < text.length && NAME_START.test(text[i])) {
+  if (i < text.length && isNameStart(text.charCodeAt(i))) {
     i++;
-    while (i < text.length && NAME_CHAR.test(text[i])) i++;
+    while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
   }
   return i;
 }
@@ -29,36 +43,41 @@ function readName(text: string, at: number): number {
 /** `$NAME`, `${NAME...}`, `${#NAME}` and `${!NAME}` outside single quotes and comments; `$((...))` skipped. */
 export function scanPosixRefs(text: string): RuntimeRef[] {
   const refs: RuntimeRef[] = [];
+  // every reference starts with `$`: nothing after the last one needs reading (often nothing at all)
+  const lastDollar = text.lastIndexOf("$");
   let inDouble = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "\\") {
+  for (let i = 0; i <= lastDollar; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x5c /* \ */) {
       i++;
       continue;
     }
-    if (!inDouble && ch === "'") {
+    if (!inDouble && ch === 0x27 /* ' */) {
       const close = text.indexOf("'", i + 1);
       i = close < 0 ? text.length : close;
       continue;
     }
-    if (ch === '"') {
+    if (ch === 0x22 /* " */) {
       inDouble = !inDouble;
       continue;
     }
-    if (!inDouble && ch === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
+    if (!inDouble && ch === 0x23 /* # */ && (i === 0 || isJsSpace(text.charCodeAt(i - 1)))) {
       const eol = text.indexOf("\n", i);
       i = eol < 0 ? text.length : eol;
       continue;
     }
-    if (ch !== "$") continue;
-    if (text.startsWith("$((", i)) {
+    if (ch !== 0x24 /* $ */) continue;
+    const next = text.charCodeAt(i + 1);
+    if (next === 0x28 && text.charCodeAt(i + 2) === 0x28) {
+      // $((...)): arithmetic, skipped
       const close = text.indexOf("))", i + 3);
       i = close < 0 ? text.length : close + 1;
       continue;
     }
-    if (text[i + 1] === "{") {
+    if (next === 0x7b /* { */) {
       let nameStart = i + 2;
-      if (text[nameStart] === "#" || text[nameStart] === "!") nameStart++;
+      const c = text.charCodeAt(nameStart);
+      if (c === 0x23 || c === 0x21) nameStart++;
       const nameEnd = readName(text, nameStart);
       if (nameEnd > nameStart) {
         const close = text.indexOf("}", nameEnd);
