@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Language, Parser } from "web-tree-sitter";
+import { parseDockerfile } from "@shipshape/dockerfile";
+import { shellScriptsOf } from "../src/dockerfile.js";
+import { bindTreeSitterModule, copyTree } from "../src/syntax.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const corpus = path.resolve(root, "../shared/corpus/dockerfiles");
+
+function* files(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) yield* files(p);
+    else yield p;
+  }
+}
+
+const wasmModule: Record<string, unknown> = {};
+let parser: Parser;
+
+beforeAll(async () => {
+  await Parser.init(wasmModule);
+  const language = await Language.load(createRequire(import.meta.url).resolve("tree-sitter-bash/tree-sitter-bash.wasm"));
+  parser = new Parser();
+  parser.setLanguage(language);
+});
+
+describe("copyTree on every shell script of the corpus", () => {
+  it("copies the same tree through the module's cursor exports as through Node objects", () => {
+    let scripts = 0;
+    let withErrors = 0;
+    const differing: string[] = [];
+    for (const file of files(corpus)) {
+      for (const instr of parseDockerfile(readFileSync(file, "utf8")).ast.instructions) {
+        for (const { text } of shellScriptsOf(instr)) {
+          const tree = parser.parse(text)!;
+          try {
+            bindTreeSitterModule();
+            const viaNodes = copyTree(tree);
+            bindTreeSitterModule(wasmModule);
+            const viaCursor = copyTree(tree);
+            scripts++;
+            if (viaNodes.hasError) withErrors++;
+            if (JSON.stringify(viaCursor) !== JSON.stringify(viaNodes)) differing.push(`${path.relative(corpus, file)}: ${text.slice(0, 60)}`);
+          } finally {
+            bindTreeSitterModule();
+            tree.delete();
+          }
+        }
+      }
+    }
+    expect(differing).toEqual([]);
+    // The corpus has thousands of scripts, some with syntax errors (the copy that reads every end).
+    expect(scripts).toBeGreaterThan(2000);
+    expect(withErrors).toBeGreaterThan(10);
+  });
+});

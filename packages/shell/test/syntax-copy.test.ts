@@ -1,0 +1,112 @@
+import { createRequire } from "node:module";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Language, Parser } from "web-tree-sitter";
+import { bindTreeSitterModule, copyTree } from "../src/syntax.js";
+
+/** The object handed to `Parser.init`, which Emscripten fills with the module's exports. */
+const wasmModule: Record<string, unknown> = {};
+let parser: Parser;
+
+beforeAll(async () => {
+  await Parser.init(wasmModule);
+  const language = await Language.load(createRequire(import.meta.url).resolve("tree-sitter-bash/tree-sitter-bash.wasm"));
+  parser = new Parser();
+  parser.setLanguage(language);
+});
+
+/** Both copies of one parse: through `Node` objects, then through the module's cursor exports. */
+function bothCopies(script: string) {
+  const tree = parser.parse(script)!;
+  try {
+    bindTreeSitterModule();
+    const viaNodes = copyTree(tree);
+    expect(bindTreeSitterModule(wasmModule)).toBe(true);
+    const viaCursor = copyTree(tree);
+    return { viaNodes, viaCursor };
+  } finally {
+    bindTreeSitterModule();
+    tree.delete();
+  }
+}
+
+const SCRIPTS = [
+  "apt-get update && apt-get install -y curl=7.8 \\\n  git && rm -rf /var/lib/apt/lists/*",
+  "set -eux; for f in a b; do echo \"$f ${f:-x}\" | tee -a /log; done",
+  "cat <<EOF > /etc/x.conf\nkey=$(hostname)\nEOF\nsh -c 'echo nested' || true",
+  "if [ -f x ]; then (cd /tmp && make) 2>&1 >/dev/null; elif ! true; then :; else exit 1; fi",
+  "f() { local a=$((1 + 2)); echo `date` <(ls) \"$@\"; }; f x{1,2} 'y' $'z\\n'",
+  "echo 'unterminated",
+  "if then fi ((",
+  "echo \"é😀\" && printf '%s' \"ü\"",
+  "",
+];
+
+describe("copyTree", () => {
+  it("gives the same copy through the cursor exports as through Node objects, errors and missing nodes included", () => {
+    for (const script of SCRIPTS) {
+      const { viaNodes, viaCursor } = bothCopies(script);
+      expect(viaCursor).toEqual(viaNodes);
+    }
+  });
+
+  it("marks missing nodes and reports errors in broken scripts", () => {
+    const { viaCursor } = bothCopies("echo $(ls");
+    expect(viaCursor.hasError).toBe(true);
+    const missing: string[] = [];
+    const visit = (n: typeof viaCursor.root) => {
+      if (n.missing) missing.push(n.type);
+      n.children.forEach(visit);
+    };
+    visit(viaCursor.root);
+    expect(missing).toContain(")");
+  });
+
+  it("copies a deeply nested script (the cursor's stack grows inside wasm) the same way", () => {
+    const deep = `${"echo $(".repeat(300)}x${")".repeat(300)}`;
+    const { viaNodes, viaCursor } = bothCopies(deep);
+    expect(viaCursor).toEqual(viaNodes);
+    const depth = (n: typeof viaCursor.root): number => 1 + Math.max(0, ...n.children.map(depth));
+    expect(depth(viaCursor.root)).toBeGreaterThan(300);
+  });
+
+  it("computes ends exactly: every copied node's end is its tree-sitter end", () => {
+    const script = SCRIPTS[0] + "\n" + SCRIPTS[2];
+    const tree = parser.parse(script)!;
+    try {
+      bindTreeSitterModule(wasmModule);
+      const { root } = copyTree(tree);
+      const ends: number[] = [];
+      const visit = (n: typeof root) => {
+        ends.push(n.end);
+        n.children.forEach(visit);
+      };
+      visit(root);
+      const expected: number[] = [];
+      const walk = (n: NonNullable<ReturnType<typeof tree.rootNode.child>>, copyChildren: boolean) => {
+        expected.push(n.endIndex);
+        if (copyChildren) for (const c of n.children) if (c) walk(c, c.isNamed && c.childCount > 0 && !["word", "raw_string", "heredoc_start", "heredoc_end", "string_content", "comment", "variable_name", "number"].includes(c.type));
+      };
+      walk(tree.rootNode, true);
+      expect(ends).toEqual(expected);
+    } finally {
+      bindTreeSitterModule();
+      tree.delete();
+    }
+  });
+});
+
+describe("bindTreeSitterModule", () => {
+  it("refuses objects without the cursor exports and keeps the Node walk", () => {
+    expect(bindTreeSitterModule(undefined)).toBe(false);
+    expect(bindTreeSitterModule({})).toBe(false);
+    expect(bindTreeSitterModule({ ...wasmModule, _ts_tree_cursor_goto_parent_wasm: undefined })).toBe(false);
+    expect(bindTreeSitterModule({ ...wasmModule, HEAP_DATA_VIEW: undefined })).toBe(false);
+    // After a refusal copies still work (through Node objects).
+    const tree = parser.parse("echo hi")!;
+    try {
+      expect(copyTree(tree).root.children[0]!.type).toBe("command");
+    } finally {
+      tree.delete();
+    }
+  });
+});
