@@ -67,6 +67,15 @@ class FileRun {
   get semantic(): SemanticModel {
     return (this.model ??= analyzeDockerfile(this.input.ast));
   }
+
+  private readonly shells = new Map<Instruction, readonly string[]>();
+
+  /** The shell in force for an instruction, looked up once per instruction (many rules ask). */
+  shellOf(node: Instruction): readonly string[] {
+    let shell = this.shells.get(node);
+    if (!shell) this.shells.set(node, (shell = shellOf(node, this.index, this.input.shellHints)));
+    return shell;
+  }
 }
 
 /** A rule's context: the file's shared state plus the rule's identity, severity and options. */
@@ -117,7 +126,7 @@ class RuleContext implements DockerfileRuleContext<Record<string, unknown>> {
     return this.run.index.stageOf(node);
   }
   shellOf(node: Instruction): readonly string[] {
-    return shellOf(node, this.run.index, this.run.input.shellHints);
+    return this.run.shellOf(node);
   }
 }
 

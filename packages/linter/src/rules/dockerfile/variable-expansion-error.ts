@@ -21,6 +21,10 @@ function expandedWords(node: Instruction): Word[] {
   }
 }
 
+function mayFailToExpand(value: string, escape: string): boolean {
+  return value.includes("$") || value.includes('"') || value.includes("'") || value.includes(escape);
+}
+
 function ownWords(message: string): string {
   const m = /^failed to process ".*": (.*)$/s.exec(message);
   return m ? m[1]! : message;
@@ -68,8 +72,10 @@ export default defineRule({
   `,
   create: (ctx) => ({
     Instruction(node) {
+      const escape = ctx.ast.escape;
       for (const word of expandedWords(node)) {
-        if (word.value === "") continue;
+        // Only a substitution, a quote or the escape character can make the lexer fail.
+        if (!mayFailToExpand(word.value, escape)) continue;
         const result = ctx.semantic.resolveAt(node, word.value);
         const error = result.errors.find((e) => SYNTAX_ERROR.test(e.message));
         if (error) ctx.report(word, `Cannot expand '${word.value}': ${error.message}`);
