@@ -151,7 +151,7 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
     try {
       if (doc.kind === "dockerfile") {
         // The document's own parse and line index serve the linter and every other feature.
-        const input = { path: doc.path, text: doc.text, kind: doc.kind, lines: doc.lines, parsed: doc.dockerfile };
+        const input = { path: doc.path, text: doc.text, kind: doc.kind, lines: doc.lines, parsed: doc.dockerfile, semantic: doc.semantic() };
         found = (await dockerfileSession(useShellcheck).lintFile(input)).diagnostics;
       } else {
         const options = { ...lintOptions(useShellcheck), yamlCache };

@@ -9,6 +9,7 @@ import type { ShellcheckRunner } from "./engine/shellcheck.js";
 import { initShell, isShellReady } from "@shipshape/shell";
 import { parseDockerfile, type Dockerfile, type Instruction } from "@shipshape/dockerfile";
 import { fileKindOf } from "./file-kind.js";
+import type { SemanticModel } from "@shipshape/semantic";
 import { lintComposeProject, prefetchComposeProject, type ComposeEnvironment } from "./engine/lint-compose.js";
 import { YamlCache } from "@shipshape/compose";
 import { RuleSet } from "./registry.js";
@@ -28,6 +29,8 @@ export interface LintInput {
    */
   lines?: LineIndex;
   parsed?: { ast: Dockerfile; errors: Diagnostic[] };
+  /** The semantic model of `parsed.ast`, when the host built it already (hover and lint then share one). */
+  semantic?: SemanticModel;
 }
 
 export interface LintOptions {
@@ -149,7 +152,8 @@ export class LintSession {
       // The bash grammar (a wasm module) is loaded the first time a file has shell to parse; without it,
       // shell-based rules would see no commands.
       if (!isShellReady() && parsed.ast.instructions.some(runsShell)) await initShell().catch(() => undefined);
-      const { diagnostics } = await lintDockerfileWithShellcheck(file, this.rules, selection, config, this.options.shellcheck, parsed);
+      const semantic = input.parsed ? input.semantic : undefined;
+      const { diagnostics } = await lintDockerfileWithShellcheck(file, this.rules, selection, config, this.options.shellcheck, parsed, semantic);
       return { diagnostics, config, selection };
     } catch (e) {
       return { diagnostics: [internalError(`Linting failed: ${errorText(e)}`, { start: 0, end: 0 })], config, selection };
@@ -223,7 +227,7 @@ export class LintSession {
     const selection = this.selectionFor(config, kind);
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = lintDockerfileText(sourceFile(input), this.rules, selection, config, { parsed: input.parsed }).diagnostics;
+      diagnostics = lintDockerfileText(sourceFile(input), this.rules, selection, config, { parsed: input.parsed, semantic: input.parsed ? input.semantic : undefined }).diagnostics;
     } catch (e) {
       diagnostics = [internalError(`Linting failed: ${errorText(e)}`, { start: 0, end: 0 })];
     }

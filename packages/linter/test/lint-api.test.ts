@@ -181,3 +181,27 @@ describe("rule information", () => {
     expect(explainRule("nope")).toBeUndefined();
   });
 });
+
+describe("a host's parse and semantic model", () => {
+  it("are used as given, in lint and lintSync, and ignored without the parse they belong to", async () => {
+    const { parseDockerfile } = await import("@shipshape/dockerfile");
+    const { analyzeDockerfile } = await import("@shipshape/semantic");
+    const text = "ARG V=1\nFROM alpine:${V}\n";
+    const parsed = parseDockerfile(text);
+    const semantic = analyzeDockerfile(parsed.ast);
+    const seen: unknown[] = [];
+    const probe = defineRule({
+      code: "W020", name: "semantic-probe", kind: "dockerfile", category: "style", severity: "info", enabledByDefault: true, docs,
+      create: (ctx) => ({ From: () => void seen.push(ctx.semantic) }),
+    });
+    const options = { rules: [probe], noConfigSearch: true };
+    await lint([{ path: "Dockerfile", text, parsed, semantic }], options);
+    lintSync({ path: "Dockerfile", text, parsed, semantic }, options);
+    expect(seen).toEqual([semantic, semantic]);
+    expect(seen[0]).toBe(semantic);
+    expect(seen[1]).toBe(semantic);
+    // Without `parsed`, a given model cannot belong to the linter's own parse: it builds its own.
+    lintSync({ path: "Dockerfile", text, semantic }, options);
+    expect(seen[2]).not.toBe(semantic);
+  });
+});

@@ -66,10 +66,13 @@ export async function lintDockerfileWithShellcheck(
   config: LinterConfig,
   runner: ShellcheckRunner | undefined,
   parsedAlready?: { ast: Dockerfile; errors: Diagnostic[] },
+  semanticAlready?: SemanticModel,
 ): Promise<DockerfileLintResult> {
-  if (!runner || !shellcheckSelected(selection)) return lintDockerfileText(file, rules, selection, config, { parsed: parsedAlready });
+  if (!runner || !shellcheckSelected(selection)) {
+    return lintDockerfileText(file, rules, selection, config, { parsed: parsedAlready, semantic: semanticAlready });
+  }
   const parsed = parsedAlready ?? parseDockerfile(file.text);
-  const semantic = analyzeDockerfile(parsed.ast);
+  const semantic = semanticAlready ?? analyzeDockerfile(parsed.ast);
   const pragmas = collectDockerfilePragmas(parsed.ast, file.text, file.lines);
   const index = indexStages(parsed.ast);
   const findings = await runShellcheck(parsed.ast, semantic, (i) => shellOf(i, index, pragmas.shellHints), runner, selection);
