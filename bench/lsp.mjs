@@ -221,7 +221,11 @@ class ServerProcess {
   }
 
   async start() {
-    this.child = spawn(process.execPath, this.spec.argv, { cwd: workspace, stdio: ["pipe", "pipe", "pipe"] });
+    // BENCH_LSP_PROFILE=<dir>: shipshape's server writes a V8 CPU profile there when it exits.
+    const profile = this.spec.name === "shipshape" && process.env.BENCH_LSP_PROFILE
+      ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_LSP_PROFILE}`, "--cpu-prof-interval=200"]
+      : [];
+    this.child = spawn(process.execPath, [...profile, ...this.spec.argv], { cwd: workspace, stdio: ["pipe", "pipe", "pipe"] });
     this.child.stderr.on("data", (d) => (this.stderr = (this.stderr + d).slice(-4000)));
     this.child.on("exit", (code, signal) => {
       this.exited = { code, signal };
@@ -534,7 +538,7 @@ async function section(doc, names) {
   return results;
 }
 
-const bundle = path.join(root, "packages/cli/dist/shipshape.mjs");
+const bundle = path.join(root, "packages/cli/dist/shipshape.cjs");
 const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 console.log(`machine: ${process.platform}, node ${process.version}, load average ${load()}; ${runs} runs per figure (median / p95); shipshape from ${shipshapeBin}`);
 try {
