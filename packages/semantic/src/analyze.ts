@@ -45,6 +45,20 @@ function defaultShell(os: OperatingSystem): ShellInForce {
 }
 
 
+interface StageGroup {
+  from: FromInstruction;
+  /** The FROM's position in the file's instruction list. */
+  at: number;
+  rest: Instruction[];
+}
+
+/** What the model answers about one instruction: its stage, and the scope and shell in force before it. */
+interface InstructionInfo {
+  stage: Stage | undefined;
+  scope: ScopeSnapshot | undefined;
+  shell: ShellInForce | undefined;
+}
+
 class Analyzer {
   private readonly problems: SemanticProblem[] = [];
   private readonly stages: Stage[] = [];
@@ -52,9 +66,10 @@ class Analyzer {
   private readonly uses: VariableUse[] = [];
   private readonly references: StageReference[] = [];
   private readonly globalArgs: VariableDeclaration[] = [];
-  private readonly scopes = new Map<Instruction, ScopeSnapshot>();
-  private readonly shells = new Map<Instruction, ShellInForce>();
-  private readonly stageOfInstr = new Map<Instruction, Stage>();
+  /** One record per top-level instruction, in file order (found by position: no map to fill). */
+  private readonly infos: InstructionInfo[];
+  /** Where each stage's FROM is in the file's instruction list, by stage index. */
+  private readonly stageStarts: number[] = [];
   private readonly finalScope = new Map<Stage, ScopeSnapshot>();
   private readonly finalShell = new Map<Stage, ShellInForce>();
   private readonly buildArgs: ReadonlyMap<string, string>;
@@ -70,6 +85,7 @@ class Analyzer {
   ) {
     this.buildArgs = new Map(Object.entries(options.buildArgs ?? {}));
     this.escape = ast.escape;
+    this.infos = ast.instructions.map(() => ({ stage: undefined, scope: undefined, shell: undefined }));
   }
 
   run(): SemanticModel {
@@ -90,12 +106,14 @@ class Analyzer {
   // ---------------------------------------------------------------------------------------------
   // Stage partition and stage creation
 
-  private partition(): { metaArgs: ArgInstruction[]; stageGroups: { from: FromInstruction; rest: Instruction[] }[] } {
+  private partition(): { metaArgs: ArgInstruction[]; stageGroups: StageGroup[] } {
     const metaArgs: ArgInstruction[] = [];
-    const stageGroups: { from: FromInstruction; rest: Instruction[] }[] = [];
-    for (const instr of this.ast.instructions) {
+    const stageGroups: StageGroup[] = [];
+    const list = this.ast.instructions;
+    for (let k = 0; k < list.length; k++) {
+      const instr = list[k];
       if (instr.kind === "From") {
-        stageGroups.push({ from: instr, rest: [] });
+        stageGroups.push({ from: instr, at: k, rest: [] });
       } else if (stageGroups.length > 0) {
         stageGroups[stageGroups.length - 1].rest.push(instr);
       } else if (instr.kind === "Arg") {
@@ -112,8 +130,8 @@ class Analyzer {
     return { metaArgs, stageGroups };
   }
 
-  private createStages(groups: { from: FromInstruction; rest: Instruction[] }[]): void {
-    groups.forEach(({ from, rest }, index) => {
+  private createStages(groups: StageGroup[]): void {
+    groups.forEach(({ from, at, rest }, index) => {
       const nameWord = from.stageName;
       const name = nameWord ? nameWord.value.toLowerCase() : undefined;
       if (nameWord && name !== undefined && !STAGE_NAME.test(name)) {
@@ -141,8 +159,9 @@ class Analyzer {
         declarations: [],
       };
       this.stages.push(stage);
-      this.stageOfInstr.set(from, stage);
-      for (const instr of rest) this.stageOfInstr.set(instr, stage);
+      this.stageStarts.push(at);
+      // the FROM and the rest of the stage are contiguous in the file
+      for (let k = at; k <= at + rest.length; k++) this.infos[k].stage = stage;
     });
   }
 
@@ -159,9 +178,8 @@ class Analyzer {
   /** BuildKit keeps one stage per lower-cased name; a later duplicate replaces the earlier one. */
   private stageByName(name: string, before = this.stages.length): Stage | undefined {
     const lower = name.toLowerCase();
-    let found: Stage | undefined;
-    for (const s of this.stages.slice(0, before)) if (s.name === lower) found = s;
-    return found;
+    for (let i = Math.min(before, this.stages.length) - 1; i >= 0; i--) if (this.stages[i].name === lower) return this.stages[i];
+    return undefined;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -181,7 +199,7 @@ class Analyzer {
       scope = scope.with({ name, value: this.buildArgs.get(name) ?? value, kind: "predefined" });
     }
     for (const instr of metaArgs) {
-      this.scopes.set(instr, scope);
+      this.infoOf(instr)!.scope = scope;
       scope = this.declareArgs(instr, scope, undefined);
     }
     this.globalScope = scope;
@@ -263,7 +281,7 @@ class Analyzer {
 
   private resolveFrom(stage: Stage): void {
     const from = stage.from;
-    this.scopes.set(from, this.globalScope);
+    this.infos[this.stageStarts[stage.index]].scope = this.globalScope;
     this.recordBuildUses(from, stage, this.globalScope, from.variables);
     if (from.platform?.value) {
       stage.platform = this.expandGlobal(from.platform.value.value);
@@ -292,13 +310,16 @@ class Analyzer {
   private linkBase(stage: Stage, resolved: string): Stage["base"] {
     const from = stage.from;
     const range = from.image!.range;
-    const earlier = this.stages.slice(0, stage.index).filter((s) => s.name === resolved).pop();
+    let earlier: Stage | undefined;
+    for (let i = stage.index - 1; i >= 0 && !earlier; i--) if (this.stages[i].name === resolved) earlier = this.stages[i];
     if (earlier) {
       this.addReference({ kind: "from", onbuild: false, instruction: from, source: stage, value: resolved, range, target: { kind: "stage", stage: earlier, byIndex: false } });
       return { kind: "stage", stage: earlier };
     }
     const caseMismatch = this.stageByName(resolved, stage.index);
-    const later = this.stages.slice(stage.index).find((s) => s.name === resolved.toLowerCase());
+    const lower = resolved.toLowerCase();
+    let later: Stage | undefined;
+    for (let i = stage.index; i < this.stages.length && !later; i++) if (this.stages[i].name === lower) later = this.stages[i];
     if (caseMismatch || later) {
       this.addReference({
         kind: "from",
@@ -340,10 +361,13 @@ class Analyzer {
     let scope = this.initialScope(stage);
     let shell =
       stage.base.kind === "stage" ? (this.finalShell.get(stage.base.stage) ?? defaultShell(stage.os)) : defaultShell(stage.os);
-    this.shells.set(stage.from, shell);
-    for (const instr of stage.instructions) {
-      this.scopes.set(instr, scope);
-      this.shells.set(instr, shell);
+    const at = this.stageStarts[stage.index];
+    this.infos[at].shell = shell;
+    for (let k = 0; k < stage.instructions.length; k++) {
+      const instr = stage.instructions[k];
+      const info = this.infos[at + 1 + k];
+      info.scope = scope;
+      info.shell = shell;
       switch (instr.kind) {
         case "Arg":
           scope = this.declareArgs(instr, scope, stage);
@@ -499,6 +523,26 @@ class Analyzer {
     }
   }
 
+  /** The record of a top-level instruction: a binary search by start offset (they are in file order). */
+  private infoOf(instr: Instruction): InstructionInfo | undefined {
+    const list = this.ast.instructions;
+    const start = instr.range.start;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = list[mid];
+      if (m === instr) return this.infos[mid];
+      if (m.range.start < start) lo = mid + 1;
+      else if (m.range.start > start) hi = mid - 1;
+      else break;
+    }
+    // an ONBUILD trigger has no record; anything else missed is searched for in full (no order assumed)
+    if (instr.parentOnbuild) return undefined;
+    const k = list.indexOf(instr);
+    return k >= 0 ? this.infos[k] : undefined;
+  }
+
   private addReference(ref: StageReference): void {
     this.references.push(ref);
     ref.source.references.push(ref);
@@ -522,11 +566,12 @@ class Analyzer {
   }
 
   private model(target: Stage | undefined): SemanticModel {
-    const scopes = this.scopes;
     const globalScope = this.globalScope;
-    const shells = this.shells;
-    const stageOf = (i: Instruction) => this.stageOfInstr.get(i);
-    const scopeAt = (i: Instruction): ScopeSnapshot => scopes.get(i) ?? (stageOf(i) ? ScopeSnapshot.empty(true) : globalScope);
+    const stageOf = (i: Instruction) => this.infoOf(i)?.stage;
+    const scopeAt = (i: Instruction): ScopeSnapshot => {
+      const at = this.infoOf(i);
+      return at?.scope ?? (at?.stage ? ScopeSnapshot.empty(true) : globalScope);
+    };
     const escape = this.escape;
     const stages = this.stages;
     const declarations = this.declarations;
@@ -549,7 +594,10 @@ class Analyzer {
         return this.stageByName(nameOrIndex);
       },
       scopeAt,
-      shellAt: (i) => shells.get(i) ?? defaultShell(stageOf(i)?.os ?? "linux"),
+      shellAt: (i) => {
+        const at = this.infoOf(i);
+        return at?.shell ?? defaultShell(at?.stage?.os ?? "linux");
+      },
       resolveAt: (i, text, opts = {}): Resolution => {
         const base = scopeAt(i);
         const scope = opts.runtime ? base.runtimeOnly() : base;

@@ -18,6 +18,9 @@ export class ScopeSnapshot implements Scope {
   /** The latest change of every name (normalised) up to here; present on roots and every few links. */
   private readonly checkpoint?: Map<string, Change>;
   private readonly sinceCheckpoint: number;
+  /** The last name looked up and its answer (a snapshot never changes, so the answer stays right). */
+  private lastName: string | undefined = undefined;
+  private lastChange: Change | undefined = undefined;
 
   private constructor(
     private readonly parent: ScopeSnapshot | undefined,
@@ -59,12 +62,23 @@ export class ScopeSnapshot implements Scope {
 
   /** The latest change of a name, walking back through the chain. */
   private find(name: string): Change | undefined {
+    // callers ask for a name's entry and then its declaration: the second answer comes from here
+    if (name === this.lastName) return this.lastChange;
     const key = this.norm(name);
+    let found: Change | undefined;
     for (let s: ScopeSnapshot | undefined = this; s; s = s.parent) {
-      if (s.checkpoint) return s.checkpoint.get(key);
-      if (s.change && this.norm(changedName(s.change)) === key) return s.change;
+      if (s.checkpoint) {
+        found = s.checkpoint.get(key);
+        break;
+      }
+      if (s.change && this.norm(changedName(s.change)) === key) {
+        found = s.change;
+        break;
+      }
     }
-    return undefined;
+    this.lastName = name;
+    this.lastChange = found;
+    return found;
   }
 
   entry(name: string): ScopeEntry | undefined {
@@ -142,7 +156,7 @@ export class ScopeSnapshot implements Scope {
     };
     for (let s: ScopeSnapshot | undefined = this; s; s = s.parent) {
       if (s.checkpoint) {
-        for (const [key, c] of s.checkpoint) visit(key, c);
+        s.checkpoint.forEach((c, key) => visit(key, c));
         return;
       }
       if (s.change) visit(this.norm(changedName(s.change)), s.change);
