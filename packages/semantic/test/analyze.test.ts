@@ -345,3 +345,26 @@ describe("robustness", () => {
     }
   });
 });
+
+describe("per-instruction answers", () => {
+  it("give ONBUILD triggers and unknown instructions no stage, and the global scope", () => {
+    const { ast, model } = analyze(lines("ARG V=1", "FROM alpine", "ONBUILD RUN echo $V"));
+    const onbuild = ast.instructions[2];
+    const trigger = onbuild.kind === "Onbuild" ? onbuild.trigger! : onbuild;
+    expect(model.stageOf(onbuild)?.index).toBe(0);
+    expect(model.stageOf(trigger)).toBeUndefined();
+    expect(model.scopeAt(trigger).lookup("V")).toBe("1");
+    const stranger = parseDockerfile("RUN x\n").ast.instructions[0];
+    expect(model.stageOf(stranger)).toBeUndefined();
+  });
+  it("still find instructions of a hand-made AST whose order is not the file's", () => {
+    const { ast } = parseDockerfile(lines("FROM a AS one", "ENV X=1", "FROM b", "ENV Y=2", "RUN y"));
+    const shuffled = { ...ast, instructions: ast.instructions.map((i) => ({ ...i, range: { start: 0, end: 0 } })) as Instruction[] };
+    const model = analyzeDockerfile(shuffled);
+    const [, envX, , , run] = shuffled.instructions;
+    expect(model.stageOf(envX)?.index).toBe(0);
+    expect(model.stageOf(run)?.index).toBe(1);
+    expect(model.scopeAt(run).lookup("Y")).toBe("2");
+    expect(model.scopeAt(run).lookup("X")).toBeUndefined();
+  });
+});

@@ -181,3 +181,19 @@ describe("references, matched and unmatched", () => {
     expect(expandWord("\uFEFF$A", { A: "1" }).value).toBe("1");
   });
 });
+
+describe("literal words (no $, quotes or escapes)", () => {
+  it("expand to themselves and split on ASCII white space", () => {
+    const r = expandWords(" a\tb\n\vc  ", {});
+    expect(r).toEqual({ value: " a\tb\n\vc  ", words: ["a", "b", "c"], unmatched: [], matched: [], errors: [], references: [] });
+    expect(expandWord("", {}).words).toEqual([]);
+  });
+  it("are the same whatever the escape token, except the token itself", () => {
+    expect(expandWord("C:\\dir", {}, { escape: "`" }).value).toBe("C:\\dir");
+    expect(expandWord("a`b", {}, { escape: "`" }).value).toBe("ab");
+    expect(expandWord("a`b", {}).value).toBe("a`b");
+  });
+  it("split on Unicode spaces only through the full lexer", () => {
+    expect(expandWords("a\u00a0b", {}).words).toEqual(["a", "b"]);
+  });
+});
