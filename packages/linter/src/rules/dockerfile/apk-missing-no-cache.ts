@@ -45,9 +45,8 @@ export default defineRule({
   `,
   create: (ctx) => ({
     Run(node) {
-      if (cacheMountCovers(node, CACHE)) return;
       const calls = toolCalls(ctx, node, "apk", ["add"], APK_VALUE_FLAGS);
-      if (calls.length === 0) return;
+      if (calls.length === 0 || cacheMountCovers(node, CACHE)) return;
       const commands = allCommands(ctx, node);
       for (const call of calls) {
         if (hasFlag(call.cmd, "no-cache") || removesLater(commands, call, CACHE)) continue;

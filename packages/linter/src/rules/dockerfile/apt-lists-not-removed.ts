@@ -86,9 +86,8 @@ export default defineRule({
   `,
   create: (ctx) => ({
     Run(node) {
-      if (!stageLeavesImage(ctx, node) || cacheMountCovers(node, LISTS)) return;
       const updates = toolCalls(ctx, node, ["apt-get", "apt", "aptitude"], ["update"], ["o", "option", "c", "config-file"]);
-      if (updates.length === 0) return;
+      if (updates.length === 0 || !stageLeavesImage(ctx, node) || cacheMountCovers(node, LISTS)) return;
       const commands = allCommands(ctx, node);
       const bare = updates.find((u) => !removesLater(commands, u, LISTS) && !runsLater(commands, u, distClean));
       if (!bare) return;

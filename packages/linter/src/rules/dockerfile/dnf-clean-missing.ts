@@ -48,9 +48,9 @@ export default defineRule({
   `,
   create: (ctx) => ({
     Run(node) {
-      if (CACHE_DIRS.some((d) => cacheMountCovers(node, d)) || cacheMountTargets(node).some((t) => t.endsWith(".cache/libdnf5"))) return;
       const installs = toolCalls(ctx, node, ["dnf", "microdnf"], INSTALLING, RPM_TOOL_VALUE_FLAGS);
       if (installs.length === 0) return;
+      if (CACHE_DIRS.some((d) => cacheMountCovers(node, d)) || cacheMountTargets(node).some((t) => t.endsWith(".cache/libdnf5"))) return;
       const commands = allCommands(ctx, node);
       for (const call of installs) {
         if (runsLater(commands, call, cleansAll(["dnf", "microdnf"])) || CACHE_DIRS.some((d) => removesLater(commands, call, d))) continue;

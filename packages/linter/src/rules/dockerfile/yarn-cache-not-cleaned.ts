@@ -49,9 +49,8 @@ export default defineRule({
   `,
   create: (ctx) => ({
     Run(node) {
-      if (!stageLeavesImage(ctx, node) || cacheMountTargets(node).some((t) => t.includes(".cache/yarn"))) return;
       const installs = toolCalls(ctx, node, "yarn", ["install"]);
-      if (installs.length === 0) return;
+      if (installs.length === 0 || !stageLeavesImage(ctx, node) || cacheMountTargets(node).some((t) => t.includes(".cache/yarn"))) return;
       const commands = allCommands(ctx, node);
       for (const call of installs) {
         const cleaned = runsLater(commands, call, (cmd) => {

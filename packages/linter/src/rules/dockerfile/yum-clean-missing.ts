@@ -50,9 +50,8 @@ export default defineRule({
   `,
   create: (ctx) => ({
     Run(node) {
-      if (cacheMountCovers(node, "/var/cache/yum")) return;
       const installs = toolCalls(ctx, node, "yum", ["install", "groupinstall", "localinstall"], RPM_TOOL_VALUE_FLAGS);
-      if (installs.length === 0) return;
+      if (installs.length === 0 || cacheMountCovers(node, "/var/cache/yum")) return;
       const commands = allCommands(ctx, node);
       for (const call of installs) {
         if (runsLater(commands, call, cleansAll(["yum"])) || removesLater(commands, call, "/var/cache/yum")) continue;

@@ -44,9 +44,8 @@ export default defineRule({
   `,
   create: (ctx) => ({
     Run(node) {
-      if (cacheMountCovers(node, CACHE)) return;
       const installs = toolCalls(ctx, node, "zypper", ["install", "in"], ZYPPER_VALUE_FLAGS);
-      if (installs.length === 0) return;
+      if (installs.length === 0 || cacheMountCovers(node, CACHE)) return;
       const commands = allCommands(ctx, node);
       const cleans = (cmd: Parameters<typeof commandName>[0]) =>
         commandName(cmd) === "zypper" && ["clean", "cc"].includes(positionalArgs(cmd, { valueFlags: ZYPPER_VALUE_FLAGS })[0]?.value ?? "");
