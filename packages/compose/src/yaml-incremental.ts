@@ -10,7 +10,7 @@
  */
 import { DiagnosticSink } from "./codes.js";
 import { carryKnownPlain } from "./interpolate-tree.js";
-import type { CEntry, CMap, CNode } from "./node.js";
+import type { CEntry, CMap, CNode, CScalar } from "./node.js";
 import { MAX_DEPTH, MAX_EXPANDED_NODES, parseYamlRange, type YamlFile } from "./yaml-tree.js";
 
 export interface PreviousParse {
@@ -155,25 +155,39 @@ function lineStart(text: string, at: number): number {
   return nl + 1;
 }
 
+/*
+ * Moved copies are built field by field in the order yaml-tree.ts builds nodes (not by spreading): nodes of
+ * one kind then share one hidden class, and the code reading them (validation, rules) stays optimised for
+ * it after an edit instead of meeting new shapes and de-optimising.
+ */
 function shiftEntry(e: CEntry, delta: number): CEntry {
-  return { ...e, keyRange: { start: e.keyRange.start + delta, end: e.keyRange.end + delta }, value: shiftNode(e.value, delta) };
+  return { key: e.key, keyRange: { start: e.keyRange.start + delta, end: e.keyRange.end + delta }, keyFile: e.keyFile, value: shiftNode(e.value, delta) };
 }
 
 /** The node with every offset moved by `delta` (the text before it grew or shrank). */
 function shiftNode(n: CNode, delta: number): CNode {
   const range = { start: n.range.start + delta, end: n.range.end + delta };
+  let moved: CNode;
   if (n.kind === "map") {
-    const moved: CMap = { ...n, range, entries: n.entries.map((e) => shiftEntry(e, delta)) };
-    // Moved text holds the same values: interpolation need not walk it again.
-    carryKnownPlain(n, moved);
-    return moved;
+    // Arrays filled by push, as the parser's are (a preallocated array would be "holey", another shape).
+    const entries: CEntry[] = [];
+    for (const e of n.entries) entries.push(shiftEntry(e, delta));
+    moved = { kind: "map", entries, range, file: n.file };
+  } else if (n.kind === "seq") {
+    const items: CNode[] = [];
+    for (const item of n.items) items.push(shiftNode(item, delta));
+    moved = { kind: "seq", items, range, file: n.file };
+  } else {
+    const scalar: CScalar = { kind: "scalar", value: n.value, style: n.style, range, file: n.file };
+    if (n.valueStart !== undefined) scalar.valueStart = n.valueStart + delta;
+    if (n.source !== undefined) scalar.source = n.source;
+    // Set by interpolation only, never in a parsed tree; kept so the copy is always exact.
+    if (n.original !== undefined) scalar.original = n.original;
+    if (n.incomplete !== undefined) scalar.incomplete = n.incomplete;
+    moved = scalar;
   }
-  if (n.kind === "seq") {
-    const moved: CNode = { ...n, range, items: n.items.map((i) => shiftNode(i, delta)) };
-    carryKnownPlain(n, moved);
-    return moved;
-  }
-  const out = { ...n, range };
-  if (n.valueStart !== undefined) out.valueStart = n.valueStart + delta;
-  return out;
+  if (n.tag !== undefined) moved.tag = n.tag;
+  // Moved text holds the same values: interpolation need not walk it again.
+  if (n.kind !== "scalar") carryKnownPlain(n, moved);
+  return moved;
 }

@@ -290,6 +290,8 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
     timers.delete(e.document.uri);
     shellcheckTimers.delete(e.document.uri);
     cache.delete(e.document.uri);
+    // A closed compose file's YAML (and the models and validation kept for it) is not kept either.
+    yamlCache.delete(uriToPath(e.document.uri) ?? e.document.uri);
     published.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

@@ -144,7 +144,8 @@ export function lintComposeProject(
       continue;
     }
     const lines = files.find((f) => f.path === file && f.text === text)?.lines ?? new LineIndex(text);
-    const suppressions = collectComposeSuppressions(text, lines);
+    // Every suppression is a comment: a text without `#` has none, and an editor's file is scanned per keystroke.
+    const suppressions = text.includes("#") ? collectComposeSuppressions(text, lines) : [];
     const kept = finishSuppressions(list, suppressions, rules, selection, config);
     // `unused-suppression` findings are made here without a file: they belong to this one.
     out.set(file, kept.map((d) => (d.file === undefined ? { ...d, file } : d)));

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { YamlCache } from "@shipshape/compose";
+import { lintSync } from "../src/lint.js";
+import { ALL_RULES } from "../src/rules/all.js";
+
+const FILE = "/p/compose.yaml";
+
+/** A project with findings of many rules in services before and after the places edits hit. */
+const sample = [
+  "version: '3'",
+  "services:",
+  "  web:",
+  "    image: nginx",
+  "    container_name: app",
+  "    ports: ['80:80', \"8080:80\", 8443:443]",
+  "    depends_on: [db, ghost]",
+  "    networks: [back, nowhere]",
+  "  db:",
+  "    image: postgres:16",
+  "    restart: sometimes",
+  "    container_name: app",
+  "    depends_on:",
+  "      cache: {condition: service_healthy}",
+  "    volumes:",
+  "      - \"./data:/var/lib/data\"",
+  "      - type: tmpfs",
+  "        target: /tmp",
+  "      - type: tmpfs",
+  "        target: /tmp",
+  "    # shipshape ignore=DC103",
+  "    ports: ['80:80']",
+  "  cache:",
+  "    build: .",
+  "    image: redis:7",
+  "    depends_on: [web]",
+  "    environment:",
+  "      A: \"1\"",
+  "      B:",
+  "  alpha:",
+  "    image: busybox:latest",
+  "    secrets: [missing]",
+  "networks:",
+  "  back: {}",
+  "  unused: {}",
+  "volumes:",
+  "  spare:",
+  "",
+].join("\n");
+
+/** A small deterministic random generator (the test must fail the same way every time). */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return (n: number) => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s % n;
+  };
+}
+
+// Mostly what typing inside values does, now and then a piece that changes the structure or a name.
+const PIECES = ["a", "7", " ", "x", "-", ":", "b", "\n", "\n    image: i", "'", "#", "\n  extra:\n    image: e", "[", "db", "web", "app"];
+
+function mutate(text: string, next: (n: number) => number): string {
+  const at = next(text.length + 1);
+  const kind = next(4);
+  const cut = kind === 0 ? 1 + next(3) : 0;
+  const insert = kind === 0 ? "" : PIECES[next(PIECES.length)]!;
+  return text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+}
+
+describe("linting with a YAML cache kept across edits (as the language server does)", () => {
+  it("reports after every edit of a chain exactly what a lint from scratch reports", () => {
+    const yamlCache = new YamlCache();
+    let steps = 0;
+    for (let chain = 0; chain < 20; chain++) {
+      const next = random(chain + 101);
+      let text = sample;
+      lintSync({ path: FILE, text }, { rules: ALL_RULES, yamlCache });
+      for (let step = 0; step < 12; step++) {
+        const edited = mutate(text, next);
+        const incremental = lintSync({ path: FILE, text: edited }, { rules: ALL_RULES, yamlCache });
+        const fresh = lintSync({ path: FILE, text: edited }, { rules: ALL_RULES });
+        expect(incremental, edited).toEqual(fresh);
+        steps++;
+        // A YAML error is typed away again, as in an editor, so most steps edit a clean file.
+        if (!fresh.some((d) => d.code === "CF001")) text = edited;
+      }
+    }
+    // The re-parse of one entry must carry most steps, or the chain would test only full parses.
+    expect(yamlCache.splices).toBeGreaterThan(steps / 3);
+  }, 120_000);
+
+  it("finds many kinds of problem in the sample, before and after the edited services", () => {
+    const codes = new Set(lintSync({ path: FILE, text: sample }, { rules: ALL_RULES }).map((d) => d.code));
+    expect(codes.size).toBeGreaterThanOrEqual(8);
+  });
+});
