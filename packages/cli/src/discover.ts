@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
@@ -44,7 +45,7 @@ export async function discoverFiles(
     const abs = path.resolve(options.cwd, arg);
     let info;
     try {
-      info = await stat(abs);
+      info = statSync(abs);
     } catch (e) {
       errors.push({ path: arg, message: describeFsError(e) });
       continue;

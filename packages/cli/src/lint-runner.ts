@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ReportedDiagnostic, Severity } from "@shipshape/text";
@@ -60,9 +60,11 @@ export function linterOptions(settings: RunnerSettings): LintOptions {
   };
 }
 
+// File access here is synchronous: a one-file run would otherwise spend a good part of its time going
+// round the event loop (a config look-up is some twenty stat calls), and the reads are small.
 async function readText(abs: string): Promise<string | undefined> {
   try {
-    return decodeSource(await readFile(abs)).text;
+    return decodeSource(readFileSync(abs)).text;
   } catch {
     return undefined;
   }
@@ -77,7 +79,7 @@ const HADOLINT_CONFIGS = [".hadolint.yaml", ".hadolint.yml"];
  * reports). Stdin's config is searched from the working directory.
  */
 export function configFinder(cwd: string, env: Record<string, string | undefined>): (file: string) => Promise<string | undefined> {
-  const cache = new Map<string, Promise<string | undefined>>();
+  const cache = new Map<string, string | undefined>();
   const home = env.HOME ?? os.homedir();
   const xdg = env.XDG_CONFIG_HOME || path.join(home, ".config");
   const userConfigs = [
@@ -85,34 +87,31 @@ export function configFinder(cwd: string, env: Record<string, string | undefined
     ...["hadolint.yaml", "hadolint.yml", "config.yaml", "config.yml"].map((n) => path.join(home, ".hadolint", n)),
     ...HADOLINT_CONFIGS.map((n) => path.join(home, n)),
   ];
-  const find = async (dir: string): Promise<string | undefined> =>
-    (await searchUp(dir, PROJECT_CONFIGS)) ?? (await searchUp(dir, HADOLINT_CONFIGS)) ?? (await firstExisting(userConfigs));
-  return (file) => {
+  const find = (dir: string): string | undefined => searchUp(dir, PROJECT_CONFIGS) ?? searchUp(dir, HADOLINT_CONFIGS) ?? firstExisting(userConfigs);
+  return async (file) => {
     const dir = file === "-" ? cwd : path.dirname(path.resolve(cwd, file));
-    let found = cache.get(dir);
-    if (!found) cache.set(dir, (found = find(dir)));
-    return found.then((abs) => {
-      if (!abs) return undefined;
-      const rel = path.relative(cwd, abs);
-      return rel.startsWith("..") || path.isAbsolute(rel) ? abs : rel;
-    });
+    let abs = cache.get(dir);
+    if (!cache.has(dir)) cache.set(dir, (abs = find(dir)));
+    if (!abs) return undefined;
+    const rel = path.relative(cwd, abs);
+    return rel.startsWith("..") || path.isAbsolute(rel) ? abs : rel;
   };
 }
 
-async function searchUp(start: string, names: readonly string[]): Promise<string | undefined> {
+function searchUp(start: string, names: readonly string[]): string | undefined {
   for (let dir = start; ; dir = path.dirname(dir)) {
-    const hit = await firstExisting(names.map((n) => path.join(dir, n)));
+    const hit = firstExisting(names.map((n) => path.join(dir, n)));
     if (hit) return hit;
     if (path.dirname(dir) === dir) return undefined;
   }
 }
 
-async function firstExisting(candidates: readonly string[]): Promise<string | undefined> {
+function firstExisting(candidates: readonly string[]): string | undefined {
   for (const c of candidates) {
     try {
-      if ((await stat(c)).isFile()) return c;
+      if (statSync(c, { throwIfNoEntry: false })?.isFile()) return c;
     } catch {
-      // not there
+      // unreadable (a folder without search permission): as if absent
     }
   }
   return undefined;

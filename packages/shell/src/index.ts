@@ -1,5 +1,5 @@
 export type * from "./types.js";
-export { configureShell, initShell, isShellReady, type InitShellOptions } from "./init.js";
+export { configureShell, initShell, isShellReady, type InitShellOptions, type WasmSource } from "./init.js";
 export { parseShell } from "./parse.js";
 export { clearShellParseCache } from "./caches.js";
 export {

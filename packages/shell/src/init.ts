@@ -1,10 +1,16 @@
 import { Language, Parser } from "web-tree-sitter";
 
+/**
+ * A wasm file for `initShell`: its bytes, a function that returns them (called only when the file is
+ * loaded, so a host can read it synchronously and only when shell parsing is needed), or a path/URL.
+ */
+export type WasmSource = Uint8Array | (() => Uint8Array) | string;
+
 export interface InitShellOptions {
-  /** The bash grammar: bytes of `tree-sitter-bash.wasm` or a path/URL to it. Defaults to the installed package's file. */
-  wasm?: Uint8Array | string;
-  /** The web-tree-sitter runtime: bytes of `web-tree-sitter.wasm` or a path to it (for bundles). */
-  runtimeWasm?: Uint8Array | string;
+  /** The bash grammar (`tree-sitter-bash.wasm`). Defaults to the installed package's file. */
+  wasm?: WasmSource;
+  /** The web-tree-sitter runtime (`web-tree-sitter.wasm`), for bundles. Defaults to the installed package's file. */
+  runtimeWasm?: WasmSource;
 }
 
 let parser: Parser | undefined;
@@ -38,12 +44,12 @@ export function initShell(options: InitShellOptions = configured): Promise<void>
 }
 
 async function load(options: InitShellOptions): Promise<void> {
-  const runtime = options.runtimeWasm;
+  const runtime = typeof options.runtimeWasm === "function" ? options.runtimeWasm() : options.runtimeWasm;
   const moduleOptions: Record<string, unknown> = {};
   if (runtime instanceof Uint8Array) moduleOptions.wasmBinary = runtime;
   else if (typeof runtime === "string") moduleOptions.locateFile = () => runtime;
   await Parser.init(moduleOptions);
-  const grammar = options.wasm ?? (await defaultGrammarPath());
+  const grammar = (typeof options.wasm === "function" ? options.wasm() : options.wasm) ?? (await defaultGrammarPath());
   const language = await Language.load(grammar);
   const p = new Parser();
   p.setLanguage(language);

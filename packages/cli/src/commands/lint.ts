@@ -1,4 +1,5 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { SEVERITY_RANK, type ReportedDiagnostic, type Severity } from "@shipshape/text";
 import { groupComposeProjects } from "../compose-projects.js";
@@ -84,7 +85,7 @@ async function addSourcesOfReportedFiles(diagnostics: readonly ReportedDiagnosti
   for (const file of new Set(diagnostics.map((d) => d.file))) {
     if (texts.has(file)) continue;
     try {
-      texts.set(file, decodeSource(await readFile(path.resolve(cwd, file))).text);
+      texts.set(file, decodeSource(readFileSync(path.resolve(cwd, file))).text);
     } catch {
       // the reporters do without the source of this file
     }
@@ -139,7 +140,8 @@ export async function collectUnits(settings: LintSettings, io: CliIO, problems: 
   const read = async (file: string): Promise<boolean> => {
     if (sources.has(file)) return true;
     try {
-      sources.set(file, decodeSource(file === "-" ? await io.readStdin() : await readFile(path.resolve(io.cwd, file))));
+      // Synchronous, as the config look-up (lint-runner.ts): small files, and no trip round the event loop each.
+      sources.set(file, decodeSource(file === "-" ? await io.readStdin() : readFileSync(path.resolve(io.cwd, file))));
       return true;
     } catch (e) {
       problems.push(`${file}: ${describeFsError(e)}`);
