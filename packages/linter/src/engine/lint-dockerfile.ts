@@ -36,7 +36,7 @@ export function lintDockerfileText(
 ): DockerfileLintResult {
   const { ast, errors } = extra.parsed ?? parseDockerfile(file.text);
   const pragmas = extra.pragmas ?? collectDockerfilePragmas(ast, file.text, file.lines);
-  const active = selection.active.filter((a): a is ActiveRule<DockerfileRule> => a.rule.kind === "dockerfile");
+  const active = dockerfileRulesOf(selection);
 
   const found = runDockerfileRules({ file, ast, rules: active, shellHints: pragmas.shellHints, semantic: extra.semantic });
   for (const e of errors) {
@@ -53,6 +53,18 @@ export function lintDockerfileText(
   }
   const diagnostics = finishSuppressions(found, pragmas.suppressions, rules, selection, config, extra.shellcheckRan ?? false);
   return { ast, diagnostics };
+}
+
+const dockerfileRules = new WeakMap<Selection, readonly ActiveRule<DockerfileRule>[]>();
+
+/** The Dockerfile rules of a selection, listed once per selection (a session keeps its selections). */
+function dockerfileRulesOf(selection: Selection): readonly ActiveRule<DockerfileRule>[] {
+  let list = dockerfileRules.get(selection);
+  if (!list) {
+    list = selection.active.filter((a): a is ActiveRule<DockerfileRule> => a.rule.kind === "dockerfile");
+    dockerfileRules.set(selection, list);
+  }
+  return list;
 }
 
 /**
