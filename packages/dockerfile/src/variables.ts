@@ -31,7 +31,10 @@ function isDigit(c: number): boolean {
 
 /** Every reference in `s[from, to)`, outer ones before the nested ones they contain. */
 export function findVariables(s: string, from: number, to: number, escape: number, out: FoundVariable[] = []): FoundVariable[] {
-  if (s.indexOf("$", from) < 0) return out;
+  // bounded: an instruction's words are scanned one by one, and a search to the end of the line for each
+  // word would make many-word instructions quadratic
+  const dollar = s.indexOf("$", from);
+  if (dollar < 0 || dollar >= to) return out;
   new VariableScanner(s, to, escape, out).scan(from, -1, false);
   return out;
 }

@@ -212,20 +212,17 @@ class Analyzer {
       const name = d.name.value;
       const defaultWord = d.defaultValue;
       if (defaultWord) this.recordBuildUses(instr, stage, scope, instr.variables.filter((v) => within(v.range, defaultWord.range)));
-      const decl: VariableDeclaration = {
-        kind: "arg",
-        name,
-        nameRange: d.name.range,
-        ...(defaultWord ? { valueWord: defaultWord } : {}),
-        instruction: instr,
-        ...(stage ? { stage } : {}),
-        global: stage === undefined,
-        valueSource: "unset",
-        predefined: isPredefined(name),
-        uses: [],
-        reachesRun: false,
-        errors: [],
-      };
+      // built field by field (no spreads), keys in the model's order
+      const decl = { kind: "arg", name, nameRange: d.name.range } as VariableDeclaration;
+      if (defaultWord) decl.valueWord = defaultWord;
+      decl.instruction = instr;
+      if (stage) decl.stage = stage;
+      decl.global = stage === undefined;
+      decl.valueSource = "unset";
+      decl.predefined = isPredefined(name);
+      decl.uses = [];
+      decl.reachesRun = false;
+      decl.errors = [];
       const fromBuildArg = this.buildArgs.get(name);
       const globalEntry = stage ? this.globalScope.entry(name) : undefined;
       const globalDecl = stage ? this.globalScope.declarationOf(name) : undefined;
@@ -409,22 +406,19 @@ class Analyzer {
       const lookup = (n: string) => start.lookup(n);
       const key = expandWord(pair.key.value, lookup, { escape: this.escape });
       const value = pair.value ? expandWord(pair.value.value, lookup, { escape: this.escape }) : undefined;
-      const errors = [...key.errors, ...(value?.errors ?? [])];
-      const decl: VariableDeclaration = {
-        kind: "env",
-        name: key.value,
-        nameRange: pair.key.range,
-        ...(pair.value ? { valueWord: pair.value } : {}),
-        instruction: instr,
-        stage,
-        global: false,
-        value: value?.value ?? "",
-        valueSource: "env",
-        predefined: false,
-        uses: [],
-        reachesRun: false,
-        errors,
-      };
+      const errors = value && value.errors.length > 0 ? [...key.errors, ...value.errors] : [...key.errors];
+      // built field by field (no spreads), keys in the model's order
+      const decl = { kind: "env", name: key.value, nameRange: pair.key.range } as VariableDeclaration;
+      if (pair.value) decl.valueWord = pair.value;
+      decl.instruction = instr;
+      decl.stage = stage;
+      decl.global = false;
+      decl.value = value?.value ?? "";
+      decl.valueSource = "env";
+      decl.predefined = false;
+      decl.uses = [];
+      decl.reachesRun = false;
+      decl.errors = errors;
       for (const e of key.errors) this.problem("expansion-error", formatExpansionError(pair.key.value, e), pair.key.range, { instruction: instr, stage });
       for (const e of value?.errors ?? []) {
         this.problem("expansion-error", formatExpansionError(pair.value!.value, e), pair.value!.range, { instruction: instr, stage });
@@ -438,20 +432,9 @@ class Analyzer {
 
   private recordBuildUses(instr: Instruction, stage: Stage | undefined, scope: ScopeSnapshot, refs: readonly VariableRef[]): void {
     for (const ref of refs) {
-      const entry = scope.entry(ref.name);
-      const declaration = scope.declarationOf(ref.name);
-      this.addUse({
-        name: ref.name,
-        range: ref.range,
-        nameRange: ref.nameRange,
-        instruction: instr,
-        ...(stage ? { stage } : {}),
-        context: "build",
-        ...(declaration ? { declaration } : {}),
-        defined: entry !== undefined,
-        predefined: isPredefined(ref.name),
-        ref,
-      });
+      const use = this.use(ref.name, ref.range, ref.nameRange, instr, stage, "build", scope);
+      use.ref = ref;
+      this.addUse(use);
     }
   }
 
@@ -479,20 +462,31 @@ class Analyzer {
     if (found.length === 0) return;
     const env = instr.kind === "Run" ? scope : scope.runtimeOnly();
     for (const { ref, at } of found) {
-      const entry = env.entry(ref.name);
-      const declaration = env.declarationOf(ref.name);
-      this.addUse({
-        name: ref.name,
-        range: { start: at(ref.start), end: at(ref.end - 1) + 1 },
-        nameRange: { start: at(ref.nameStart), end: at(ref.nameStart + ref.name.length - 1) + 1 },
-        instruction: instr,
-        stage,
-        context: "runtime",
-        ...(declaration ? { declaration } : {}),
-        defined: entry !== undefined,
-        predefined: isPredefined(ref.name),
-      });
+      const range = { start: at(ref.start), end: at(ref.end - 1) + 1 };
+      const nameRange = { start: at(ref.nameStart), end: at(ref.nameStart + ref.name.length - 1) + 1 };
+      this.addUse(this.use(ref.name, range, nameRange, instr, stage, "runtime", env));
     }
+  }
+
+  /** A use of `name` as `scope` resolves it; built field by field (no spreads), keys in the model's order. */
+  private use(
+    name: string,
+    range: Range,
+    nameRange: Range,
+    instruction: Instruction,
+    stage: Stage | undefined,
+    context: VariableUse["context"],
+    scope: ScopeSnapshot,
+  ): VariableUse {
+    const entry = scope.entry(name);
+    const declaration = scope.declarationOf(name);
+    const use = { name, range, nameRange, instruction } as VariableUse;
+    if (stage) use.stage = stage;
+    use.context = context;
+    if (declaration) use.declaration = declaration;
+    use.defined = entry !== undefined;
+    use.predefined = isPredefined(name);
+    return use;
   }
 
   private addUse(use: VariableUse): void {
