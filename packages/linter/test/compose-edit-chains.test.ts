@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { YamlCache } from "@shipshape/compose";
-import { lintSync } from "../src/lint.js";
+import { lintDocument, lintSync } from "../src/lint.js";
 import { ALL_RULES } from "../src/rules/all.js";
 
 const FILE = "/p/compose.yaml";
@@ -59,6 +59,11 @@ function random(seed: number) {
 // Mostly what typing inside values does, now and then a piece that changes the structure or a name.
 const PIECES = ["a", "7", " ", "x", "-", ":", "b", "\n", "\n    image: i", "'", "#", "\n  extra:\n    image: e", "[", "db", "web", "app"];
 
+/** Diagnostics in one order whatever the order they came in. */
+function inOrder<T extends { range: { start: number; end: number }; code: string; message: string }>(list: T[]): T[] {
+  return [...list].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
+}
+
 function mutate(text: string, next: (n: number) => number): string {
   const at = next(text.length + 1);
   const kind = next(4);
@@ -87,6 +92,26 @@ describe("linting with a YAML cache kept across edits (as the language server do
     }
     // The re-parse of one entry must carry most steps, or the chain would test only full parses.
     expect(yamlCache.splices).toBeGreaterThan(steps / 3);
+  }, 120_000);
+
+  it("reports through the editor's path (prefetch, then lint) what a lint from scratch reports", async () => {
+    // Files the project reads: an env file of a service, an included file, and a .env in one of two runs.
+    const withInclude = sample.replace("services:\n", "include: [extra.yaml]\nservices:\n").replace("    image: redis:7\n", "    image: redis:${TAG}\n    env_file: cache.env\n");
+    const others = { "/p/extra.yaml": "services:\n  side:\n    image: side:1\n    depends_on: [web]\n", "/p/cache.env": "A=1\nB\n" };
+    for (const dotenv of [undefined, "TAG=7\n"]) {
+      const files: Record<string, string> = dotenv === undefined ? { ...others } : { ...others, "/p/.env": dotenv };
+      const yamlCache = new YamlCache();
+      const next = random(dotenv === undefined ? 7 : 8);
+      let text = withInclude;
+      for (let step = 0; step < 40; step++) {
+        const edited = mutate(text, next);
+        const readFile = (p: string) => (p === FILE ? edited : files[p]);
+        const viaEditor = (await lintDocument({ path: FILE, text: edited }, { rules: ALL_RULES, readFile, yamlCache })).diagnostics;
+        const fresh = lintSync({ path: FILE, text: edited }, { rules: ALL_RULES, readFile });
+        expect(inOrder(viaEditor), edited).toEqual(inOrder(fresh));
+        if (!fresh.some((d) => d.code === "CF001")) text = edited;
+      }
+    }
   }, 120_000);
 
   it("finds many kinds of problem in the sample, before and after the edited services", () => {

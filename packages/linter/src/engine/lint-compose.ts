@@ -49,13 +49,19 @@ export async function prefetchComposeProject(files: readonly SourceFile[], env: 
   let project: ComposeProject | undefined;
   for (let round = 0; round < MAX_READ_ROUNDS; round++) {
     const missed = new Set<string>();
-    project = loadWith(files, env, (p) => {
-      if (cache.has(p)) return cache.get(p);
-      missed.add(p);
-      return undefined;
-    }).project;
+    const answers = new Map<string, string | undefined>();
+    const loaded = loadWith(files, env, (p) => {
+      const text = cache.get(p);
+      if (!cache.has(p)) missed.add(p);
+      answers.set(p, text);
+      return text;
+    });
+    project = loaded.project;
+    loads.set(cache, { files, env: env.env, envFiles: env.envFiles, yamlCache: env.yamlCache, answers, loaded });
     if (missed.size === 0) break;
     await read(missed);
+    // Files that turned out not to exist read as they did while missing: another round would load the same.
+    if ([...missed].every((p) => cache.get(p) === undefined)) break;
   }
   const paths: string[] = [];
   for (const service of allServices(project!)) {
@@ -67,6 +73,34 @@ export async function prefetchComposeProject(files: readonly SourceFile[], env: 
 
 function loadWith(files: readonly SourceFile[], env: ComposeEnvironment, readFile: (p: string) => string | undefined) {
   return loadProject({ files: files.map((f) => f.path), readFile, env: env.env ?? {}, envFiles: env.envFiles, yamlCache: env.yamlCache });
+}
+
+/** The last load of a prefetch, with what the loader was given for each file it asked for. */
+interface PrefetchedLoad {
+  files: readonly SourceFile[];
+  env: ComposeEnvironment["env"];
+  envFiles: ComposeEnvironment["envFiles"];
+  yamlCache: YamlCache | undefined;
+  answers: Map<string, string | undefined>;
+  loaded: ReturnType<typeof loadWith>;
+}
+
+/** By the run's text cache: the prefetch's last load, which the lint right after it can use instead of loading again. */
+const loads = new WeakMap<Map<string, string | undefined>, PrefetchedLoad>();
+
+/**
+ * The prefetch's load of these files when loading again would give the same: same files and texts, same
+ * settings, and every file the loader asked for still reads as it read then. Used once.
+ */
+function prefetchedLoad(files: readonly SourceFile[], env: ComposeEnvironment): ReturnType<typeof loadWith> | undefined {
+  const { cache } = env;
+  const last = loads.get(cache);
+  if (!last) return undefined;
+  loads.delete(cache);
+  if (last.env !== env.env || last.envFiles !== env.envFiles || last.yamlCache !== env.yamlCache || last.files.length !== files.length) return undefined;
+  if (last.files.some((f, i) => f.path !== files[i]!.path || f.text !== files[i]!.text)) return undefined;
+  for (const [path, text] of last.answers) if (!cache.has(path) || cache.get(path) !== text) return undefined;
+  return last.loaded;
 }
 
 function allServices(project: ComposeProject): Service[] {
@@ -89,7 +123,7 @@ export function lintComposeProject(
   // The loader and the per-file models read the same texts: one YAML parse serves both.
   env.yamlCache ??= new YamlCache();
   const read = cachedReader(env);
-  const { project, errors } = loadWith(files, env, read);
+  const { project, errors } = prefetchedLoad(files, env) ?? loadWith(files, env, read);
 
   const models = new Map<string, ComposeFile>();
   for (const f of files) models.set(f.path, parseCompose(f.text, { fileName: f.path, yamlCache: env.yamlCache }).model);
