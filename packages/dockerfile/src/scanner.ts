@@ -192,13 +192,13 @@ export function scanDockerfile(text: string): ScannedFile {
     return -1;
   };
 
-  // the instruction being assembled from its physical lines: logical text and its source map
+  // the instruction being assembled from its physical lines: its source map (the text is made from it)
   let segments: Segment[] = [];
-  let original = "";
+  let logicalLength = 0;
   const addPiece = (start: number, end: number) => {
     if (end <= start) return;
-    segments.push({ logical: original.length, source: start, length: end - start });
-    original += text.slice(start, end);
+    segments.push({ logical: logicalLength, source: start, length: end - start });
+    logicalLength += end - start;
   };
 
   while (readLine()) {
@@ -218,7 +218,7 @@ export function scanDockerfile(text: string): ScannedFile {
     let cont = continuationEnd(firstStart, pieceEnd);
     if (cont < 0 && pieceEnd === firstStart) continue;
     segments = [];
-    original = "";
+    logicalLength = 0;
     addPiece(firstStart, cont < 0 ? pieceEnd : cont);
     const emptyLines: Range[] = [];
     const instrStart = firstStart;
@@ -238,6 +238,7 @@ export function scanDockerfile(text: string): ScannedFile {
     }
     const endLineBeforeHeredoc = lineNo;
     if (segments.length === 0) segments.push({ logical: 0, source: firstStart, length: 0 });
+    const original = logicalText(text, segments);
     const node = parseLineNode(original, escape);
     // the trimmed instruction end in the source
     let trimmed = original.length;
@@ -316,6 +317,17 @@ export function scanDockerfile(text: string): ScannedFile {
     file.errors.push(parseError("noInstructions", "file with no instructions", { start: 0, end: n }));
   }
   return file;
+}
+
+/**
+ * The logical line: one slice, or the pieces joined into one flat string (a chain of `+=` would leave a
+ * concatenation that every later character read has to go through).
+ */
+function logicalText(text: string, segments: Segment[]): string {
+  if (segments.length === 1) return text.slice(segments[0].source, segments[0].source + segments[0].length);
+  const pieces: string[] = new Array(segments.length);
+  for (let i = 0; i < segments.length; i++) pieces[i] = text.slice(segments[i].source, segments[i].source + segments[i].length);
+  return pieces.join("");
 }
 
 /** The node whose arguments may carry heredocs: RUN/COPY/ADD not in JSON form, or ONBUILD of one. */
