@@ -231,16 +231,70 @@ const parsedCache = new WeakMap<Instruction, ParsedEmbeddedScript[]>();
  * the same source offsets and the same heredoc bodies has the same scripts with the same ranges. An editor
  * re-lints after every edit with a new AST; instructions the edit did not touch or move come from here.
  * The scripts are plain immutable data (no AST nodes), so sharing them is safe.
+ *
+ * Keyed by the logical text alone (a string the AST already holds, so the lookup builds no key); the
+ * rest of the layout is compared on a hit. A text can sit at a few places in one file (`RUN apt-get
+ * update` in several stages), so each text keeps the entries of its last few layouts.
  */
 const BY_CONTENT_SIZE = 2048;
-const byContent = new Map<string, ShellScript[]>();
+const LAYOUTS_PER_TEXT = 4;
+
+interface ContentEntry {
+  kind: Instruction["kind"];
+  /** `logical, source, length` of each segment, then `contentRange.start` of each heredoc. */
+  offsets: number[];
+  heredocContents: string[];
+  scripts: ShellScript[];
+}
+
+const byContent = new Map<string, ContentEntry[]>();
 registerCache(() => byContent.clear());
 
-function contentKey(instr: Instruction): string {
-  let key = `${instr.kind}\0${instr.original}\0`;
-  for (const s of instr.segments) key += `${s.logical},${s.source},${s.length};`;
-  for (const h of instr.heredocs) key += `\0${h.contentRange.start}\0${h.content}`;
-  return key;
+function contentOffsets(instr: Instruction): number[] {
+  const offsets: number[] = [];
+  for (const s of instr.segments) offsets.push(s.logical, s.source, s.length);
+  for (const h of instr.heredocs) offsets.push(h.contentRange.start);
+  return offsets;
+}
+
+function sameLayout(entry: ContentEntry, instr: Instruction): boolean {
+  if (entry.kind !== instr.kind || entry.heredocContents.length !== instr.heredocs.length) return false;
+  const offsets = entry.offsets;
+  const segments = instr.segments;
+  if (offsets.length !== segments.length * 3 + instr.heredocs.length) return false;
+  let k = 0;
+  for (const s of segments) {
+    if (offsets[k] !== s.logical || offsets[k + 1] !== s.source || offsets[k + 2] !== s.length) return false;
+    k += 3;
+  }
+  for (let i = 0; i < instr.heredocs.length; i++, k++) {
+    const h = instr.heredocs[i];
+    if (offsets[k] !== h.contentRange.start || entry.heredocContents[i] !== h.content) return false;
+  }
+  return true;
+}
+
+function cachedScripts(instr: Instruction, scripts: readonly EmbeddedScript[]): ShellScript[] | undefined {
+  const entries = byContent.get(instr.original);
+  const entry = entries?.find((e) => sameLayout(e, instr));
+  if (!entry || entry.scripts.length !== scripts.length) return undefined;
+  for (let i = 0; i < scripts.length; i++) if (entry.scripts[i].text !== scripts[i].text) return undefined;
+  // Refresh its place in the least-recently-used order.
+  byContent.delete(instr.original);
+  byContent.set(instr.original, entries!);
+  return entry.scripts;
+}
+
+function cacheScripts(instr: Instruction, scripts: ShellScript[]): void {
+  const entry: ContentEntry = { kind: instr.kind, offsets: contentOffsets(instr), heredocContents: instr.heredocs.map((h) => h.content), scripts };
+  const entries = byContent.get(instr.original);
+  if (entries) {
+    byContent.delete(instr.original);
+    entries.unshift(entry);
+    if (entries.length > LAYOUTS_PER_TEXT) entries.pop();
+  }
+  byContent.set(instr.original, entries ?? [entry]);
+  if (byContent.size > BY_CONTENT_SIZE) byContent.delete(byContent.keys().next().value!);
 }
 
 /**
@@ -262,16 +316,12 @@ export function parseInstructionShell(instr: Instruction): ParsedEmbeddedScript[
   }
   const scripts = shellScriptsOf(instr).filter((s) => s.interpreter === undefined || STDIN_SHELLS.has(s.interpreter));
   if (scripts.length > 0) {
-    const key = contentKey(instr);
-    let parsed = byContent.get(key);
-    if (!parsed || parsed.length !== scripts.length || parsed.some((p, i) => p.text !== scripts[i]!.text)) {
+    let parsed = cachedScripts(instr, scripts);
+    if (!parsed) {
       parsed = scripts.map((s) => parseShell(s.text, s.toSource));
-      if (parsed.every((p) => p.parsed)) {
-        byContent.set(key, parsed);
-        if (byContent.size > BY_CONTENT_SIZE) byContent.delete(byContent.keys().next().value!);
-      }
+      if (parsed.every((p) => p.parsed)) cacheScripts(instr, parsed);
     }
-    scripts.forEach((s, i) => out.push({ ...s, script: parsed[i]! }));
+    for (let i = 0; i < scripts.length; i++) out.push({ ...scripts[i], script: parsed[i] });
   }
   // Only cache real parses, so a call before initShell() does not stick.
   if (isShellReady()) parsedCache.set(instr, out);

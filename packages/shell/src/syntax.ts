@@ -28,6 +28,12 @@ const TOKEN_TYPES = new Set([
  */
 const FIXED_TEXT = /^(?:[;&|<>()!{}[\]=+-]+|[a-z]+)$/;
 
+/**
+ * The children of every leaf: most nodes are tokens, and one shared (frozen) empty array instead of
+ * one each keeps cached trees smaller and the collector's work down.
+ */
+const NO_CHILDREN: SyntaxNode[] = Object.freeze([]) as unknown as SyntaxNode[];
+
 /** What the copier needs to know about a node type, worked out once per type id. */
 interface TypeInfo {
   type: string;
@@ -81,9 +87,13 @@ function copyChildren(node: Node, into: SyntaxNode, language: Language, table: T
     if (!child) continue;
     const info = typeInfo(language, table, child.typeId);
     const start = child.startIndex;
-    const copy: SyntaxNode = { type: info.type, named: info.named, start, end: start, missing: hasError ? child.isMissing : false, children: [] };
+    const copy: SyntaxNode = { type: info.type, named: info.named, start, end: start, missing: hasError ? child.isMissing : false, children: NO_CHILDREN };
     into.children.push(copy);
-    if (info.parent) copyChildren(child, copy, language, table, hasError);
+    if (info.parent) {
+      copy.children = [];
+      copyChildren(child, copy, language, table, hasError);
+      if (copy.children.length === 0) copy.children = NO_CHILDREN;
+    }
     if (hasError) copy.end = child.endIndex;
     else if (info.fixedLength >= 0) copy.end = start + info.fixedLength;
     else if (info.parent && copy.children.length > 0) copy.end = copy.children[copy.children.length - 1].end;
@@ -171,9 +181,10 @@ function walkLevel(wasm: CursorExports, tree: number, into: SyntaxNode, language
     const info = typeInfo(language, table, wasm.typeId(tree));
     const start = wasm.startIndex(tree);
     const missing = hasError ? wasm.isMissing(tree) === 1 : false;
-    const copy: SyntaxNode = { type: info.type, named: info.named, start, end: start, missing, children: [] };
+    const copy: SyntaxNode = { type: info.type, named: info.named, start, end: start, missing, children: NO_CHILDREN };
     into.children.push(copy);
     if (info.parent && wasm.gotoFirstChild(tree)) {
+      copy.children = [];
       walkLevel(wasm, tree, copy, language, table, hasError);
       wasm.gotoParent(tree);
     }

@@ -43,4 +43,17 @@ describe("parsed scripts shared between parses of the same content", () => {
     expect(commandTexts(flat, runs(flat)[0]!)).toEqual(["ls -l"]);
     expect(commandTexts(split, runs(split)[0]!)).toEqual(["ls \\\n-l"]);
   });
+
+  it("keeps the same text at several places of a file, each with its own ranges, across re-parses", () => {
+    clearShellParseCache();
+    const text = "FROM alpine AS a\nRUN apk update\nFROM alpine AS b\nRUN apk update\n";
+    const [a1, b1] = runs(text);
+    const [a2, b2] = runs(`${text}# edited below\n`);
+    const first = [parseInstructionShell(a1!)[0]!.script, parseInstructionShell(b1!)[0]!.script];
+    expect(first[0]).not.toBe(first[1]);
+    expect(parseInstructionShell(a2!)[0]!.script).toBe(first[0]);
+    expect(parseInstructionShell(b2!)[0]!.script).toBe(first[1]);
+    expect(commandTexts(text, b2!)).toEqual(["apk update"]);
+    expect(parseInstructionShell(b2!)[0]!.script.commands[0]!.range.start).toBe(text.lastIndexOf("apk update"));
+  });
 });

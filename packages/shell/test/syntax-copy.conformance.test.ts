@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Language, Parser } from "web-tree-sitter";
+import type { Parser as ParserType } from "web-tree-sitter";
 import { parseDockerfile } from "@shipshape/dockerfile";
 import { shellScriptsOf } from "../src/dockerfile.js";
 import { bindTreeSitterModule, copyTree } from "../src/syntax.js";
@@ -20,11 +20,15 @@ function* files(dir: string): Generator<string> {
 }
 
 const wasmModule: Record<string, unknown> = {};
-let parser: Parser;
+let parser: ParserType;
 
 beforeAll(async () => {
+  // A web-tree-sitter instance of its own: the package's first `Parser.init` call in a process fills
+  // its options object with the module's exports, and other test files may have called it already.
+  const require = createRequire(import.meta.url);
+  const { Parser, Language } = (await import(`${pathToFileURL(require.resolve("web-tree-sitter")).href}?own-instance`)) as typeof import("web-tree-sitter");
   await Parser.init(wasmModule);
-  const language = await Language.load(createRequire(import.meta.url).resolve("tree-sitter-bash/tree-sitter-bash.wasm"));
+  const language = await Language.load(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm"));
   parser = new Parser();
   parser.setLanguage(language);
 });
