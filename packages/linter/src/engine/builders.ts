@@ -3,7 +3,7 @@ import type { Diagnostic, FixSafety, Range, Severity } from "@shipshape/text";
 import type { EditBuilder, FixBuilder, ReportExtra, RuleMeta, Target } from "../rule.js";
 
 export function rangeOf(target: Target): Range {
-  const r = "range" in target ? (target as { range: Range }).range : (target as Range);
+  const r = (target as { range?: Range }).range ?? (target as Range);
   return { start: r.start, end: r.end };
 }
 
@@ -52,17 +52,6 @@ function makeFixBuilder(rule: RuleMeta): FixBuilder {
   };
 }
 
-/** The identity fields every diagnostic of a rule carries. */
-export function ruleFields(rule: RuleMeta, severity: Severity) {
-  return {
-    code: rule.code,
-    rule: rule.name,
-    aliases: [...(rule.aliases ?? [])],
-    category: rule.category,
-    severity,
-  };
-}
-
 /** The file a compose model node was written in (`Located.file`), if the target carries one. */
 export function fileOf(target: Target): string | undefined {
   const f = (target as { file?: unknown }).file;
@@ -78,7 +67,16 @@ export function makeDiagnostic(
   extra: ReportExtra | undefined,
   currentFile?: string,
 ): Diagnostic {
-  const d: Diagnostic = { ...ruleFields(rule, severity), message, range: rangeOf(target) };
+  // Written out field by field (no spread): every diagnostic gets one object shape.
+  const d: Diagnostic = {
+    code: rule.code,
+    rule: rule.name,
+    aliases: rule.aliases ? rule.aliases.slice() : [],
+    category: rule.category,
+    severity,
+    message,
+    range: rangeOf(target),
+  };
   const file = fileOf(target);
   if (file !== undefined && file !== currentFile) d.file = file;
   if (extra?.fix) d.fix = extra.fix;
