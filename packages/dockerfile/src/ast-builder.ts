@@ -54,7 +54,7 @@ export class AstBuilder {
     const ctx = this.ctx;
     const node = kwTok.node!;
     const top = node === ctx.node;
-    const range = top ? { ...ctx.range } : this.range(node.keyword.start, Math.max(node.args.end, node.keyword.end));
+    const range = top ? { start: ctx.range.start, end: ctx.range.end } : this.range(node.keyword.start, Math.max(node.args.end, node.keyword.end));
     const base: Draft = {
       kind,
       range,

@@ -277,10 +277,8 @@ export function parseWords(line: string, from: number, to: number, escape: numbe
     let word = "";
     let blankOk = false;
     let quote = 0;
+    // the word is the text since `segStart`, plus what came before a dropped trailing escape
     let segStart = i;
-    const flushSeg = (upTo: number) => {
-      if (upTo > segStart) word += cleanRaw(line.slice(segStart, upTo));
-    };
     while (i < to) {
       const c = line.charCodeAt(i);
       if (quote === 0) {
@@ -293,7 +291,7 @@ export function parseWords(line: string, from: number, to: number, escape: numbe
         }
         if (c === escape) {
           if (i + 1 === to) {
-            flushSeg(i);
+            if (i > segStart) word += cleanRaw(line.slice(segStart, i));
             i++;
             segStart = i;
             continue;
@@ -310,7 +308,7 @@ export function parseWords(line: string, from: number, to: number, escape: numbe
         }
         if (c === escape && quote !== 0x27) {
           if (i + 1 === to) {
-            flushSeg(i);
+            if (i > segStart) word += cleanRaw(line.slice(segStart, i));
             i++;
             segStart = i;
             quote = 0;
@@ -322,7 +320,7 @@ export function parseWords(line: string, from: number, to: number, escape: numbe
         i++;
       }
     }
-    flushSeg(i);
+    if (i > segStart) word += cleanRaw(line.slice(segStart, i));
     if (blankOk || word.length > 0) words.push({ start, end: i, value: word });
   }
   return words;

@@ -91,31 +91,25 @@ export function tokenizeInstruction(node: LineNode, out: IToken[] = [], depth = 
   out.push(k);
   for (const f of node.flags) out.push(tok(Flag, f));
   const next = node.next;
-  const json = (elements: Piece[]) => {
-    const r = node.jsonRange!;
-    out.push(tok(JsonOpen, { start: r.start, end: r.start + 1, value: "[" }));
-    for (const e of elements) out.push(tok(JsonString, e));
-    out.push(tok(JsonClose, { start: r.end - 1, end: r.end, value: "]" }));
-  };
   switch (node.lower) {
     case "run":
     case "cmd":
     case "entrypoint":
     case "shell":
-      if (node.json) json(next);
+      if (node.json) jsonTokens(node, next, 0, out);
       else if (next.length > 0) out.push(tok(ShellText, next[0]));
       break;
     case "healthcheck":
       if (next.length > 0) {
         out.push(tok(Word, next[0]));
-        if (node.json) json(next.slice(1));
+        if (node.json) jsonTokens(node, next, 1, out);
         else if (next.length > 1) out.push(tok(ShellText, next[1]));
       }
       break;
     case "add":
     case "copy":
     case "volume":
-      if (node.json) json(next);
+      if (node.json) jsonTokens(node, next, 0, out);
       else for (const w of next) out.push(tok(Word, w));
       break;
     case "from":
@@ -161,6 +155,14 @@ interface PathList {
 interface NameValueForm {
   pairs: TokenLike[];
   legacy: { key: TokenLike; value?: TokenLike } | undefined;
+}
+
+/** The brackets and `elements[from..]` of a JSON form. */
+function jsonTokens(node: LineNode, elements: Piece[], from: number, out: IToken[]): void {
+  const r = node.jsonRange!;
+  out.push(tok(JsonOpen, { start: r.start, end: r.start + 1, value: "[" }));
+  for (let i = from; i < elements.length; i++) out.push(tok(JsonString, elements[i]));
+  out.push(tok(JsonClose, { start: r.end - 1, end: r.end, value: "]" }));
 }
 
 export class InstructionParser extends EmbeddedActionsParser {
