@@ -1,6 +1,9 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
 
+const HAS_UPPER = /[A-Z]/;
+const HAS_LOWER = /[a-z]/;
+
 export default defineRule({
   code: "ConsistentInstructionCasing",
   name: "consistent-instruction-casing",
@@ -43,10 +46,16 @@ export default defineRule({
     File(ast) {
       // An unknown instruction is a parse error of its own, not a casing question.
       const words = ast.instructions.filter((i) => i.kind !== "Unknown").map((i) => i.keywordWord);
-      const lower = words.filter((w) => w.value === w.value.toLowerCase()).length;
-      const upper = words.filter((w) => w.value === w.value.toUpperCase()).length;
+      // Keywords of known instructions are ASCII letters: a case test needs no lower- or upper-cased copy.
+      let lower = 0;
+      let upper = 0;
+      for (const w of words) {
+        if (!HAS_UPPER.test(w.value)) lower++;
+        if (!HAS_LOWER.test(w.value)) upper++;
+      }
       const majorityLower = lower > upper;
       for (const word of words) {
+        if (majorityLower ? !HAS_UPPER.test(word.value) : !HAS_LOWER.test(word.value)) continue;
         const wanted = majorityLower ? word.value.toLowerCase() : word.value.toUpperCase();
         if (word.value === wanted) continue;
         ctx.report(word, `'${word.value}' should be '${wanted}', the ${majorityLower ? "lowercase" : "uppercase"} used by most instructions in this file`, {
