@@ -6,7 +6,7 @@
 import type { Diagnostic, Range } from "@shipshape/text";
 import type { Comment, Directive, Segment } from "./ast.js";
 import { parseLineNode, type LineNode } from "./buildkit.js";
-import { isSpaceCode, skipSpace, trimSpace, utf8Length } from "./chars.js";
+import { isSpaceCode, skipSpace, trimEndIndex, utf8Length } from "./chars.js";
 import { parseError } from "./errors.js";
 import { heredocMarkers, type HeredocMarker } from "./heredoc-markers.js";
 
@@ -120,11 +120,6 @@ export function scanDockerfile(text: string): ScannedFile {
     return true;
   };
 
-  const isCommentAt = (start: number, end: number): number => {
-    const i = skipSpace(text, start, end);
-    return i < end && text.charCodeAt(i) === 0x23 ? i : -1;
-  };
-
   /** BuildKit's directive parser, fed one line (left-trimmed for first lines). */
   const offerDirective = (start: number, end: number): boolean => {
     if (directivesDone) return false;
@@ -208,7 +203,8 @@ export function scanDockerfile(text: string): ScannedFile {
     if (hash >= 0) {
       pushComment(hash, false);
       if (!isDirective) {
-        const c = trimSpace(text.slice(hash + 1, contentEnd));
+        const from = skipSpace(text, hash + 1, contentEnd);
+        const c = text.slice(from, trimEndIndex(text, from, contentEnd));
         if (c === "") prevComments = [];
         else prevComments.push(c);
       }
@@ -224,12 +220,12 @@ export function scanDockerfile(text: string): ScannedFile {
     const instrStart = firstStart;
     while (cont >= 0 && readLine()) {
       offerDirective(lineStart, contentEnd);
-      const h = isCommentAt(lineStart, contentEnd);
-      if (h >= 0) {
-        pushComment(h, true);
+      const first = skipSpace(text, lineStart, contentEnd);
+      if (first < contentEnd && text.charCodeAt(first) === 0x23) {
+        pushComment(first, true);
         continue;
       }
-      if (skipSpace(text, lineStart, contentEnd) === contentEnd) {
+      if (first === contentEnd) {
         emptyLines.push({ start: lineStart, end: contentEnd });
         continue;
       }
