@@ -8,12 +8,15 @@
 // differ (one file or a thousand on worker threads, one format or another), so the cache is rewritten
 // after each of the first GENERATIONS runs, each time with what the earlier ones compiled plus what the
 // run added; after that it is only read.
-import { isAscii } from "node:buffer";
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import os from "node:os";
-import path from "node:path";
-import vm from "node:vm";
+//
+// CommonJS (bin/package.json), as the bin is: an ES module entry costs Node 20 its ES module loader.
+"use strict";
+const { isAscii } = require("node:buffer");
+const { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const { createRequire } = require("node:module");
+const os = require("node:os");
+const path = require("node:path");
+const vm = require("node:vm");
 
 const OFF = new Set(["0", "off", "false", "no"]);
 /** How many runs (re)write a command's cache. The file's first byte counts them; V8's data follows. */
@@ -25,7 +28,7 @@ const GENERATIONS = 3;
  * @param {Record<string, string | undefined>} env
  * @returns {string | undefined}
  */
-export function compileCacheDir(env = process.env) {
+function compileCacheDir(env = process.env) {
   const choice = env.SHIPSHAPE_COMPILE_CACHE?.trim();
   if (choice && OFF.has(choice.toLowerCase())) return undefined;
   if (choice) return path.resolve(choice);
@@ -56,7 +59,7 @@ function isPrivateDir(dir) {
  * @param {string} key
  * @param {import("node:fs").Stats} bundle
  */
-export function cacheFileName(key, bundle) {
+function cacheFileName(key, bundle) {
   return `${cachePrefix(key)}${process.version}-${process.arch}-${bundle.size}-${Math.trunc(bundle.mtimeMs)}.v8cache`;
 }
 
@@ -79,7 +82,7 @@ const cachePrefix = (key) => `${key.replace(/[^a-z0-9]/gi, "_")}-`;
  *   `importExternal` is passed to the bundle as `__shipshapeImport`: a vm.Script cannot use `import()`.
  * @returns {LoadedBundle}
  */
-export function loadBundle(file, { key, cacheDir, importExternal }) {
+function loadBundle(file, { key, cacheDir, importExternal }) {
   const bytes = readFileSync(file);
   // An ASCII file (scripts/bundle.mjs makes the bundle one) decodes several times faster as latin1, and
   // V8 keeps it as a one-byte string.
@@ -143,3 +146,5 @@ function removeStale(dir, prefix, current) {
     if (name !== current && name.startsWith(prefix) && name.endsWith(".v8cache")) rmSync(path.join(dir, name), { force: true });
   }
 }
+
+module.exports = { compileCacheDir, cacheFileName, loadBundle };

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // The npm bin: the esbuild bundle when it has been built (fast start, code cache kept between runs), else
-// the tsc output.
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
+// the tsc output. CommonJS (bin/package.json): an ES module entry would cost each run Node 20's ES module
+// loader, and nothing here needs it (the bundle is CommonJS too).
+"use strict";
+const { existsSync } = require("node:fs");
+const path = require("node:path");
+const { pathToFileURL } = require("node:url");
+const { setFlagsFromString } = require("node:v8");
 
 // The bash grammar is a 1.3 MB WebAssembly module: V8's optimising tier would recompile it on background
 // threads for over a second of CPU, and the process waits for that before it exits. The baseline
@@ -30,27 +33,32 @@ function fail(error) {
   }
 }
 
-const argv = process.argv.slice(2);
-const bundle = fileURLToPath(new URL("../dist/shipshape.cjs", import.meta.url));
-if (existsSync(bundle)) {
-  const { compileCacheDir, loadBundle } = await import("./load-bundle.js");
+/** One cache per command, as each compiles different parts of the bundle; the rest (--version, typos) share one. */
+function cacheKey(args) {
+  return ["lint", "parse", "rules", "explain", "plan", "lsp"].includes(args[0]) ? args[0] : "other";
+}
+
+async function run(argv) {
+  const bundle = path.join(__dirname, "../dist/shipshape.cjs");
+  if (!existsSync(bundle)) {
+    const { main } = await import(pathToFileURL(path.join(__dirname, "../dist/main.js")).href);
+    return main(argv);
+  }
+  const { compileCacheDir, loadBundle } = require("./load-bundle.js");
   const cacheDir = compileCacheDir();
   // Node 22+ keeps compiled ES modules too (the lint pool's worker, tinypool) in the same folder.
   try {
-    const { default: nodeModule } = await import("node:module");
+    const nodeModule = require("node:module");
     if (cacheDir !== undefined && typeof nodeModule.enableCompileCache === "function") nodeModule.enableCompileCache(cacheDir);
   } catch {
     // only an optimisation
   }
   const loaded = loadBundle(bundle, { key: cacheKey(argv), cacheDir, importExternal: (specifier) => import(specifier) });
-  process.exitCode = await loaded.exports.main(argv);
+  const status = await loaded.exports.main(argv);
   loaded.saveCache();
-} else {
-  const { main } = await import(new URL("../dist/main.js", import.meta.url).href);
-  process.exitCode = await main(argv);
+  return status;
 }
 
-/** One cache per command, as each compiles different parts of the bundle; the rest (--version, typos) share one. */
-function cacheKey(args) {
-  return ["lint", "parse", "rules", "explain", "plan", "lsp"].includes(args[0]) ? args[0] : "other";
-}
+run(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+}, fail);
