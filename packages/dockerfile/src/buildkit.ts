@@ -137,24 +137,24 @@ function dispatchArguments(node: LineNode, line: string, escape: number): void {
 
 function parseMaybeJson(node: LineNode, line: string, from: number, to: number): void {
   if (from === to) return;
-  parseJsonOr(node, line, from, to, () => [{ start: from, end: to, value: line.slice(from, to) }]);
+  if (!parseJson(node, line, from, to)) node.next = [{ start: from, end: to, value: line.slice(from, to) }];
 }
 
 function parseMaybeJsonToList(node: LineNode, line: string, from: number, to: number): void {
-  parseJsonOr(node, line, from, to, () => splitWhitespace(line, from, to));
+  if (!parseJson(node, line, from, to)) node.next = splitWhitespace(line, from, to);
 }
 
 /**
- * A JSON string array becomes one node per element; a JSON array with anything but strings is an error;
- * anything else is not JSON and becomes what `fallback` makes of the text.
+ * A JSON string array becomes one node per element; a JSON array with anything but strings is an error.
+ * Returns false when the text is not JSON (the caller then splits it its own way).
  */
-function parseJsonOr(node: LineNode, line: string, from: number, to: number, fallback: () => Piece[]): void {
+function parseJson(node: LineNode, line: string, from: number, to: number): boolean {
   const json = parseJsonArray(line, from, to);
   if (json.kind === "array") {
     node.json = true;
     node.jsonRange = { start: json.start, end: json.end };
     node.next = json.elements;
-    return;
+    return true;
   }
   if (json.kind === "notStrings") {
     node.error = {
@@ -163,9 +163,9 @@ function parseJsonOr(node: LineNode, line: string, from: number, to: number, fal
       start: json.start,
       end: json.end,
     };
-    return;
+    return true;
   }
-  node.next = fallback();
+  return false;
 }
 
 /** `reWhitespace.Split(s, -1)` over a trimmed range. */

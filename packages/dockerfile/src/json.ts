@@ -10,6 +10,9 @@ export type JsonArrayResult =
   | { kind: "notJson" }
   | { kind: "notStrings"; start: number; end: number };
 
+/** The answer for most arguments (shell form), shared rather than made per call. */
+const NOT_JSON: JsonArrayResult = Object.freeze({ kind: "notJson" });
+
 class JsonSyntaxError {}
 const SYNTAX = new JsonSyntaxError();
 
@@ -17,7 +20,7 @@ const SYNTAX = new JsonSyntaxError();
 export function parseJsonArray(s: string, from: number, to: number): JsonArrayResult {
   let i = from;
   while (i < to && isSpaceCode(s.charCodeAt(i))) i++;
-  if (i >= to || s.charCodeAt(i) !== 0x5b) return { kind: "notJson" };
+  if (i >= to || s.charCodeAt(i) !== 0x5b) return NOT_JSON;
   const start = i;
   const p = new JsonScanner(s, i, to);
   try {
@@ -51,7 +54,7 @@ export function parseJsonArray(s: string, from: number, to: number): JsonArrayRe
     if (nonString) return { kind: "notStrings", ...nonString };
     return { kind: "array", start, end, elements };
   } catch (e) {
-    if (e === SYNTAX) return { kind: "notJson" };
+    if (e === SYNTAX) return NOT_JSON;
     throw e;
   }
 }
