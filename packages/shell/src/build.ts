@@ -31,6 +31,18 @@ interface Placement {
   redirects: SyntaxNode[];
 }
 
+/** Sorts `list` in place unless it is already in order (the usual case: nodes come in source order). */
+export function sortInPlace<T>(list: T[], compare: (a: T, b: T) => number): void {
+  for (let i = 1; i < list.length; i++) {
+    if (compare(list[i - 1], list[i]) > 0) {
+      list.sort(compare);
+      return;
+    }
+  }
+}
+
+const byScriptStart = (a: { scriptRange: { start: number } }, b: { scriptRange: { start: number } }) => a.scriptRange.start - b.scriptRange.start;
+
 /** Called after each named command, so `sh -c '...'` scripts can be parsed as nested scripts. */
 export type NestedShellHook = (cmd: ShellCommand, ctx: ShellCommandContext) => void;
 
@@ -57,24 +69,26 @@ export class ScriptBuilder {
   }
 
   private collectCommentsAndErrors(root: SyntaxNode, hasError: boolean): void {
-    const stack = [root];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (node.type === "comment") {
-        this.comments.push({
-          text: this.text.slice(node.start + 1, node.end),
-          range: this.range(node.start, node.end),
-          scriptRange: { start: node.start, end: node.end },
-        });
-      } else if (hasError && node.type === "ERROR") {
-        this.errors.push(this.error(node, "Shell syntax error"));
-      } else if (hasError && node.missing) {
-        this.errors.push(this.error(node, `Shell syntax error: missing '${node.type}'`));
-      }
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+    this.collectFrom(root, hasError);
+    sortInPlace(this.comments, byScriptStart);
+    sortInPlace(this.errors, byScriptStart);
+  }
+
+  /** Comments (and, in a tree with errors, error and missing nodes) of `node` and below, in preorder. */
+  private collectFrom(node: SyntaxNode, hasError: boolean): void {
+    if (node.type === "comment") {
+      this.comments.push({
+        text: this.text.slice(node.start + 1, node.end),
+        range: this.range(node.start, node.end),
+        scriptRange: { start: node.start, end: node.end },
+      });
+    } else if (hasError && node.type === "ERROR") {
+      this.errors.push(this.error(node, "Shell syntax error"));
+    } else if (hasError && node.missing) {
+      this.errors.push(this.error(node, `Shell syntax error: missing '${node.type}'`));
     }
-    this.comments.sort((a, b) => a.scriptRange.start - b.scriptRange.start);
-    this.errors.sort((a, b) => a.scriptRange.start - b.scriptRange.start);
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) this.collectFrom(children[i], hasError);
   }
 
   private error(node: SyntaxNode, message: string): ShellSyntaxError {
@@ -94,7 +108,9 @@ export class ScriptBuilder {
    * redirect, as in `cat <<EOF | sh && x`) into one statement list with operators.
    */
   private flatten(node: SyntaxNode, items: Item[], state: { pending?: ShellConnector; boundary: boolean }, ctx: ShellCommandContext): void {
-    for (const child of node.children) {
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
       if (!child.named) {
         const op = OPERATORS[child.type];
         if (op) {
@@ -270,7 +286,9 @@ export class ScriptBuilder {
     const assignments: ShellAssignment[] = [];
     let name: ShellWord | undefined;
     let nameNode: SyntaxNode | undefined;
-    for (const child of node.children) {
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
       if (child.type === "command_name") {
         const inner = child.children.length === 1 ? child.children[0] : child;
         nameNode = inner;
@@ -283,9 +301,9 @@ export class ScriptBuilder {
         args.push(makeWord(child, this.text, this.toSource));
       }
     }
-    redirectNodes.push(...place.redirects);
+    for (const r of place.redirects) redirectNodes.push(r);
     const redirects = this.redirects(redirectNodes, args);
-    args.sort((a, b) => a.scriptRange.start - b.scriptRange.start);
+    sortInPlace(args, byScriptStart);
     let end = node.end;
     for (const r of redirectNodes) end = Math.max(end, redirectExtent(r));
     const cmd = this.newCommand(node.start, end, ctx, place);
@@ -296,7 +314,7 @@ export class ScriptBuilder {
     this.commands.push(cmd);
     // Substitutions inside the command's words run as commands of their own.
     if (nameNode) this.scanWord(nameNode, ctx);
-    for (const child of node.children) if (child.type !== "command_name") this.scanWord(child, ctx);
+    for (let i = 0; i < children.length; i++) if (children[i].type !== "command_name") this.scanWord(children[i], ctx);
     this.scanRedirects(place.redirects, ctx);
     if (name && this.nested) this.nested(cmd, ctx);
   }
@@ -414,7 +432,8 @@ export class ScriptBuilder {
       this.sequence(node, { ...ctx, inSubstitution: true, depth: ctx.depth + 1 });
       return;
     }
-    for (const child of node.children) if (child.named) this.scanWord(child, ctx);
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) if (children[i].named) this.scanWord(children[i], ctx);
   }
 }
 

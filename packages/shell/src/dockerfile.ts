@@ -321,7 +321,12 @@ export function parseInstructionShell(instr: Instruction): ParsedEmbeddedScript[
       parsed = scripts.map((s) => parseShell(s.text, s.toSource));
       if (parsed.every((p) => p.parsed)) cacheScripts(instr, parsed);
     }
-    for (let i = 0; i < scripts.length; i++) out.push({ ...scripts[i], script: parsed[i] });
+    // The scripts were made for this call: each becomes its parsed script in place (no copy).
+    for (let i = 0; i < scripts.length; i++) {
+      const s = scripts[i] as ParsedEmbeddedScript;
+      s.script = parsed[i];
+      out.push(s);
+    }
   }
   // Only cache real parses, so a call before initShell() does not stick.
   if (isShellReady()) parsedCache.set(instr, out);

@@ -1,4 +1,4 @@
-import { ScriptBuilder } from "./build.js";
+import { ScriptBuilder, sortInPlace } from "./build.js";
 import { registerCache } from "./caches.js";
 import { shellParser } from "./init.js";
 import { commandName, parseArgs } from "./query.js";
@@ -15,6 +15,8 @@ const POSIX_SHELLS = new Set(["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh",
 const MAX_NESTING = 3;
 
 const identity: ToSource = (offset) => offset;
+
+const byStart = (a: { scriptRange: { start: number } }, b: { scriptRange: { start: number } }) => a.scriptRange.start - b.scriptRange.start;
 
 /**
  * Parses a shell script into commands. `toSource` maps script offsets to the offsets all ranges
@@ -46,17 +48,24 @@ function parseInto(result: ShellScript, text: string, toSource: ToSource, ctx: S
   const builder = new ScriptBuilder(text, toSource, (cmd, cmdCtx) => parseNestedShell(result, text, toSource, cmd, cmdCtx));
   builder.build(root, ctx, hasError);
   if (hasError) result.hasSyntaxError = true;
-  result.commands.push(...builder.commands);
-  result.pipelines.push(...builder.pipelines);
-  result.comments.push(...builder.comments);
-  result.errors.push(...builder.errors);
+  // A script's first (usually only) part hands over its lists as they are.
+  result.commands = append(result.commands, builder.commands);
+  result.pipelines = append(result.pipelines, builder.pipelines);
+  result.comments = append(result.comments, builder.comments);
+  result.errors = append(result.errors, builder.errors);
   if (ctx === TOP) {
-    result.commands.sort((a, b) => a.scriptRange.start - b.scriptRange.start || a.context.depth - b.context.depth);
-    result.commands.forEach((c, i) => (c.index = i));
-    result.pipelines.sort((a, b) => a.scriptRange.start - b.scriptRange.start);
-    result.comments.sort((a, b) => a.scriptRange.start - b.scriptRange.start);
-    result.errors.sort((a, b) => a.scriptRange.start - b.scriptRange.start);
+    sortInPlace(result.commands, (a, b) => a.scriptRange.start - b.scriptRange.start || a.context.depth - b.context.depth);
+    for (let i = 0; i < result.commands.length; i++) result.commands[i].index = i;
+    sortInPlace(result.pipelines, byStart);
+    sortInPlace(result.comments, byStart);
+    sortInPlace(result.errors, byStart);
   }
+}
+
+function append<T>(to: T[], items: T[]): T[] {
+  if (to.length === 0) return items;
+  for (const item of items) to.push(item);
+  return to;
 }
 
 /**

@@ -16,6 +16,11 @@ export interface SourcePiece {
  */
 export function toSourceFromPieces(pieces: readonly SourcePiece[]): ToSource {
   if (pieces.length === 0) return (offset) => offset;
+  if (pieces.length === 1) {
+    // One piece (a line without continuations, a heredoc body): no search, and nothing to reorder.
+    const { script, source, length } = pieces[0];
+    return (offset) => (offset < script ? source - (script - offset) : source + Math.min(offset - script, length));
+  }
   const fn: ToSource = (offset) => {
     let lo = 0;
     let hi = pieces.length - 1;
@@ -37,6 +42,18 @@ export function toSourceFromPieces(pieces: readonly SourcePiece[]): ToSource {
 
 /** The pieces behind a `ToSource` made here whose pieces are out of source order. */
 const PIECES = new WeakMap<ToSource, readonly SourcePiece[]>();
+
+/** The last lookup in `PIECES`: a script's ranges are all mapped through the same function in a row. */
+let lastToSource: ToSource | undefined;
+let lastPieces: readonly SourcePiece[] | undefined;
+
+function reorderedPieces(toSource: ToSource): readonly SourcePiece[] | undefined {
+  if (toSource !== lastToSource) {
+    lastToSource = toSource;
+    lastPieces = PIECES.get(toSource);
+  }
+  return lastPieces;
+}
 
 /** Pieces shifted to start at script offset `at`. */
 export function shiftPieces(pieces: readonly SourcePiece[], at: number): SourcePiece[] {
@@ -73,11 +90,11 @@ export function mapRange(toSource: ToSource, start: number, end: number): Range 
   if (end <= start) return { start: s, end: s };
   const e = toSource(end - 1) + 1;
   if (e > s) {
-    const pieces = PIECES.get(toSource);
+    const pieces = reorderedPieces(toSource);
     if (!pieces || !spansReorderedPieces(pieces, start, end)) return { start: s, end: e };
     return coverPieces(pieces, start, end) ?? { start: s, end: e };
   }
-  const pieces = PIECES.get(toSource);
+  const pieces = reorderedPieces(toSource);
   return (pieces && coverPieces(pieces, start, end)) ?? { start: s, end: Math.max(s, e) };
 }
 

@@ -25,10 +25,11 @@ interface Unquoted {
 }
 
 export function makeWord(node: SyntaxNode, text: string, toSource: ToSource): ShellWord {
-  const u = unquote(node, text);
+  const raw = text.slice(node.start, node.end);
+  const u = unquote(node, text, raw);
   return {
     value: u.value,
-    raw: text.slice(node.start, node.end),
+    raw,
     range: mapRange(toSource, node.start, node.end),
     scriptRange: { start: node.start, end: node.end },
     isStatic: !u.hasExpansion,
@@ -53,8 +54,7 @@ export function makeSpanWord(parts: SyntaxNode[], text: string, toSource: ToSour
   };
 }
 
-function unquote(node: SyntaxNode, text: string): Unquoted {
-  const raw = text.slice(node.start, node.end);
+function unquote(node: SyntaxNode, text: string, raw = text.slice(node.start, node.end)): Unquoted {
   if (EXPANSIONS.has(node.type)) return { value: raw, hasExpansion: true, quoted: false };
   switch (node.type) {
     case "raw_string":
@@ -67,18 +67,24 @@ function unquote(node: SyntaxNode, text: string): Unquoted {
     case "concatenation": {
       const joined = unquoteSequence(node, text, unescapeUnquoted);
       // Brace expansion shows up as adjacent bare words (`x`, `{`, `1,2`, `}`).
-      const shape = node.children.map((c) => (c.type === "word" ? text.slice(c.start, c.end) : "\0")).join("");
-      if (BRACE_EXPANSION.test(shape)) joined.hasExpansion = true;
+      if (!joined.hasExpansion && raw.includes("{") && BRACE_EXPANSION.test(braceShape(node, text))) joined.hasExpansion = true;
       return joined;
     }
     default: {
       if (node.children.length > 0) return unquoteSequence(node, text, unescapeUnquoted);
       const value = unescapeUnquoted(raw);
       // tree-sitter leaves `x{1,2}` as a plain word; the shell expands it (bash, not POSIX sh).
-      const brace = node.type === "word" && BRACE_EXPANSION.test(raw);
+      const brace = node.type === "word" && raw.includes("{") && BRACE_EXPANSION.test(raw);
       return { value, hasExpansion: brace, quoted: value !== raw };
     }
   }
+}
+
+/** The bare words of a concatenation with every other part as `\0`: where brace expansion can happen. */
+function braceShape(node: SyntaxNode, text: string): string {
+  let shape = "";
+  for (const c of node.children) shape += c.type === "word" ? text.slice(c.start, c.end) : "\0";
+  return shape;
 }
 
 /**
