@@ -1,5 +1,5 @@
-import { statSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+// Synchronous file access (see gitignore.ts): no `fs/promises` to load, no trip round the event loop per call.
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { GitignoreStack } from "./gitignore.js";
@@ -78,7 +78,7 @@ async function walk(absDir: string, shownDir: string, parentIgnores: GitignoreSt
   const ignores = await parentIgnores.enter(absDir);
   let entries;
   try {
-    entries = await readdir(absDir, { withFileTypes: true });
+    entries = readdirSync(absDir, { withFileTypes: true });
   } catch {
     return []; // an unreadable folder inside a walk is skipped, as git does
   }
@@ -94,16 +94,16 @@ async function walk(absDir: string, shownDir: string, parentIgnores: GitignoreSt
       const kind = kindFromName(entry.name);
       if (!kind || ignores.ignores(absPath, false) || excluded(absPath, false)) continue;
       // Symbolic links to files are followed; links to folders are not walked, so a walk cannot loop.
-      if (entry.isSymbolicLink() && !(await isFile(absPath))) continue;
+      if (entry.isSymbolicLink() && !isFile(absPath)) continue;
       out.push({ path: shown, kind });
     }
   }
   return out;
 }
 
-async function isFile(p: string): Promise<boolean> {
+function isFile(p: string): boolean {
   try {
-    return (await stat(p)).isFile();
+    return statSync(p).isFile();
   } catch {
     return false;
   }

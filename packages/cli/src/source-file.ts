@@ -1,4 +1,5 @@
-import { chmod, rename, stat, unlink, writeFile } from "node:fs/promises";
+// `promises` is read when a file is written (only --fix writes): loading `fs/promises` costs start-up time.
+import { promises as fsp } from "node:fs";
 import path from "node:path";
 
 /** A file's text as the linter sees it, plus what is needed to write it back byte-faithfully. */
@@ -37,12 +38,12 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
   const { randomBytes } = await import("node:crypto");
   const temp = path.join(dir, `.${path.basename(file)}.shipshape-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {
-    const mode = (await stat(file)).mode & 0o7777;
-    await writeFile(temp, content, { encoding: "utf8", mode });
-    await chmod(temp, mode);
-    await rename(temp, file);
+    const mode = (await fsp.stat(file)).mode & 0o7777;
+    await fsp.writeFile(temp, content, { encoding: "utf8", mode });
+    await fsp.chmod(temp, mode);
+    await fsp.rename(temp, file);
   } catch (e) {
-    await unlink(temp).catch(() => {});
+    await fsp.unlink(temp).catch(() => {});
     throw e;
   }
 }

@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SEVERITY_RANK, type ReportedDiagnostic, type Severity } from "@shipshape/text";
 import { groupComposeProjects } from "../compose-projects.js";
@@ -51,7 +50,7 @@ export async function lintCommand({ values, positionals }: ParsedCommand, io: Cl
   });
   if (settings.output !== undefined) {
     try {
-      await writeFile(path.resolve(io.cwd, settings.output), report);
+      writeFileSync(path.resolve(io.cwd, settings.output), report);
     } catch (e) {
       problems.push(`${settings.output}: cannot write the report: ${describeFsError(e)}`);
     }

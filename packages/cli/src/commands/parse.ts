@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { dumpBuildkit, parseDockerfile } from "@shipshape/dockerfile";
 import { describeFsError } from "../discover.js";
@@ -16,7 +16,7 @@ export async function parseCommand({ values, positionals }: ParsedCommand, io: C
 
   let bytes: Uint8Array;
   try {
-    bytes = file === "-" ? await io.readStdin() : await readFile(path.resolve(io.cwd, file));
+    bytes = file === "-" ? await io.readStdin() : readFileSync(path.resolve(io.cwd, file));
   } catch (e) {
     io.stderr.write(`shipshape: ${file}: ${describeFsError(e)}\n`);
     return EXIT_USAGE;

@@ -1,5 +1,4 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseBuildArgs, PLAN_FORMATS, type PlanFormat, type PlanOptions, plan, renderPlan, selectDockerignore } from "@shipshape/buildplan";
 import { describeFsError } from "../discover.js";
@@ -30,7 +29,7 @@ export async function planCommand({ values, positionals }: ParsedCommand, io: Cl
 
   let bytes: Uint8Array;
   try {
-    bytes = fromStdin ? await io.readStdin() : await readFile(dockerfileAbs!);
+    bytes = fromStdin ? await io.readStdin() : readFileSync(dockerfileAbs!);
   } catch (e) {
     io.stderr.write(`shipshape: ${file}: ${describeFsError(e)}\n`);
     return EXIT_USAGE;
