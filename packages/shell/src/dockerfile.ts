@@ -138,6 +138,7 @@ export function shebangInterpreter(content: string): string | undefined {
 }
 
 function basename(path: string): string {
+  if (path.indexOf("/") < 0) return path;
   const slash = path.lastIndexOf("/");
   return slash >= 0 ? path.slice(slash + 1) : path;
 }

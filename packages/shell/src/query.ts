@@ -7,6 +7,8 @@ export function commandName(cmd: ShellCommand): string | undefined {
 }
 
 function basename(path: string): string {
+  // Most names have no slash; `indexOf` is much cheaper than `lastIndexOf` in V8.
+  if (path.indexOf("/") < 0) return path;
   const slash = path.lastIndexOf("/");
   return slash >= 0 && slash < path.length - 1 ? path.slice(slash + 1) : path;
 }
@@ -232,7 +234,7 @@ interface WrapperSpec {
 }
 
 /** Commands that run their arguments as another command. */
-const WRAPPERS: Record<string, WrapperSpec> = {
+const WRAPPERS = new Map<string, WrapperSpec>(Object.entries({
   sudo: { valueFlags: ["u", "g", "h", "p", "C", "D", "r", "t", "U", "T", "user", "group", "host", "prompt", "chdir", "close-from", "role", "type", "other-user", "command-timeout"], leading: 0, assignments: true, noCommandFlags: ["l", "list", "v", "validate", "k", "K", "e", "edit", "V", "version"] },
   doas: { valueFlags: ["u", "C"], leading: 0, assignments: false },
   env: { valueFlags: ["u", "unset", "C", "chdir", "S", "split-string"], leading: 0, assignments: true },
@@ -248,10 +250,10 @@ const WRAPPERS: Record<string, WrapperSpec> = {
   chroot: { valueFlags: ["userspec", "groups"], leading: 1, assignments: false },
   stdbuf: { valueFlags: ["i", "o", "e", "input", "output", "error"], leading: 0, assignments: false },
   tini: { valueFlags: ["p", "e"], leading: 0, assignments: false },
-};
+} satisfies Record<string, WrapperSpec>));
 
 /** The wrapper commands `unwrapCommand` sees through. */
-export const WRAPPER_COMMANDS: readonly string[] = Object.keys(WRAPPERS);
+export const WRAPPER_COMMANDS: readonly string[] = [...WRAPPERS.keys()];
 
 const ASSIGNMENT_WORD = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 
@@ -263,7 +265,7 @@ const ASSIGNMENT_WORD = /^([A-Za-z_][A-Za-z0-9_]*)=/;
  */
 export function unwrapCommand(cmd: ShellCommand): ShellCommand | undefined {
   const name = commandName(cmd);
-  const spec = name === undefined ? undefined : WRAPPERS[name];
+  const spec = name === undefined ? undefined : WRAPPERS.get(name);
   if (!spec) return undefined;
   const { options, positionals } = parseArgs(cmd, { valueFlags: spec.valueFlags });
   if (spec.noCommandFlags && options.some((o) => spec.noCommandFlags!.some((f) => matches(o, flagName(f))))) return undefined;

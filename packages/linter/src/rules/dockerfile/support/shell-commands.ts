@@ -127,11 +127,14 @@ export function toolCalls(
   valueFlags: readonly string[] = [],
 ): ToolCall[] {
   const out: ToolCall[] = [];
-  for (const found of commandsIn(ctx, node, tool)) {
+  const found = commandsIn(ctx, node, tool);
+  if (found.length === 0) return out;
+  const syntax = { valueFlags };
+  for (const { cmd, script, order } of found) {
     // Operands are copied only for a matching subcommand (most commands of a RUN are not).
-    const positionals = positionalArgs(found.cmd, { valueFlags });
+    const positionals = positionalArgs(cmd, syntax);
     const sub = positionals[0];
-    if (sub && subcommands.includes(sub.value)) out.push({ ...found, subcommand: sub, operands: positionals.slice(1) });
+    if (sub && subcommands.includes(sub.value)) out.push({ cmd, script, order, subcommand: sub, operands: positionals.slice(1) });
   }
   return out;
 }
