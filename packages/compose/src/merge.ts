@@ -66,6 +66,24 @@ function pattern(path: string[]): string {
 /** Removes what `!reset` marks: once files are merged, a reset value means "not set". */
 export function dropResets<T extends CNode>(n: T): T {
   // Parts without a reset are returned as they are, so a tree without any comes back whole.
+  if (withoutResets.has(n)) return n;
+  const out = dropResetsBelow(n);
+  if (out === n && n.kind !== "scalar") withoutResets.add(n);
+  return out;
+}
+
+/**
+ * Maps and sequences with no `!reset` anywhere below them, found by earlier walks: a tree is built into
+ * a model once per version of a file, and an edit shares (or only moves) every subtree but one.
+ */
+const withoutResets = new WeakSet<CNode>();
+
+/** For a copy of `from` with the same values and tags (moved by an edit before it): known free of resets when `from` is. */
+export function carryKnownWithoutResets(from: CNode, copy: CNode): void {
+  if (withoutResets.has(from)) withoutResets.add(copy);
+}
+
+function dropResetsBelow<T extends CNode>(n: T): T {
   if (n.kind === "map") {
     let entries: CEntry[] | undefined;
     n.entries.forEach((e, i) => {

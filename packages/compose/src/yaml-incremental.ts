@@ -10,6 +10,7 @@
  */
 import { DiagnosticSink } from "./codes.js";
 import { carryKnownPlain } from "./interpolate-tree.js";
+import { carryKnownWithoutResets } from "./merge.js";
 import type { CEntry, CMap, CNode, CScalar } from "./node.js";
 import { MAX_DEPTH, MAX_EXPANDED_NODES, parseYamlRange, type YamlFile } from "./yaml-tree.js";
 
@@ -187,7 +188,10 @@ function shiftNode(n: CNode, delta: number): CNode {
     moved = scalar;
   }
   if (n.tag !== undefined) moved.tag = n.tag;
-  // Moved text holds the same values: interpolation need not walk it again.
-  if (n.kind !== "scalar") carryKnownPlain(n, moved);
+  // Moved text holds the same values and tags: interpolation and reset removal need not walk it again.
+  if (n.kind !== "scalar") {
+    carryKnownPlain(n, moved);
+    carryKnownWithoutResets(n, moved);
+  }
   return moved;
 }

@@ -55,7 +55,7 @@ function random(seed: number) {
 }
 
 // Mostly what typing inside values does, with now and then a piece that changes the structure.
-const PIECES = ["a", "7", " ", "x", "-", ":", "$", "${A}", "\n", "\n    y: 1", "'", "#", "\n  extra:\n    image: e", "[", "}"];
+const PIECES = ["a", "7", " ", "x", "-", ":", "$", "${A}", "\n", "\n    y: 1", "'", "#", "\n  extra:\n    image: e", "[", "}", " !reset", " !override"];
 
 function mutate(text: string, next: (n: number) => number): string {
   const at = next(text.length + 1);
