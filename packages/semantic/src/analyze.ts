@@ -143,21 +143,23 @@ class Analyzer {
         );
       }
       const last = rest.length > 0 ? rest[rest.length - 1] : from;
-      const stage: Stage = {
-        index,
-        ...(name !== undefined ? { name, nameWord } : {}),
-        displayName: name ?? `stage-${index}`,
-        from,
-        instructions: rest,
-        range: { start: from.range.start, end: last.range.end },
-        base: { kind: "unknown", reason: "missing" },
-        os: "linux",
-        reachable: false,
-        isTarget: false,
-        referencedBy: [],
-        references: [],
-        declarations: [],
-      };
+      // built field by field (no spreads), keys in the model's order
+      const stage = { index } as Stage;
+      if (name !== undefined) {
+        stage.name = name;
+        stage.nameWord = nameWord;
+      }
+      stage.displayName = name ?? `stage-${index}`;
+      stage.from = from;
+      stage.instructions = rest;
+      stage.range = { start: from.range.start, end: last.range.end };
+      stage.base = { kind: "unknown", reason: "missing" };
+      stage.os = "linux";
+      stage.reachable = false;
+      stage.isTarget = false;
+      stage.referencedBy = [];
+      stage.references = [];
+      stage.declarations = [];
       this.stages.push(stage);
       this.stageStarts.push(at);
       // the FROM and the rest of the stage are contiguous in the file

@@ -5,9 +5,10 @@ import type { Stage } from "./model.js";
 export function stageDependencies(stage: Stage): Stage[] {
   const deps: Stage[] = [];
   if (stage.base.kind === "stage") deps.push(stage.base.stage);
-  const own = stage.references.filter((r) => r.kind !== "from" && !r.onbuild);
-  const inherited = stage.base.kind === "stage" ? stage.base.stage.references.filter((r) => r.onbuild) : [];
-  for (const r of [...own, ...inherited]) if (r.target.kind === "stage") deps.push(r.target.stage);
+  for (const r of stage.references) if (r.kind !== "from" && !r.onbuild && r.target.kind === "stage") deps.push(r.target.stage);
+  if (stage.base.kind === "stage") {
+    for (const r of stage.base.stage.references) if (r.onbuild && r.target.kind === "stage") deps.push(r.target.stage);
+  }
   return deps;
 }
 
