@@ -238,7 +238,12 @@ const parsedCache = new WeakMap<Instruction, ParsedEmbeddedScript[]>();
  * update` in several stages), so each text keeps the entries of its last few layouts.
  */
 const BY_CONTENT_SIZE = 2048;
-const LAYOUTS_PER_TEXT = 4;
+/**
+ * Places one text is kept at. The same RUN line often stands in every stage of a file (`RUN apt-get
+ * update`, a generated 22-stage file has 22 of each); with fewer places than copies, every lint of that
+ * file would miss and parse them all again.
+ */
+const LAYOUTS_PER_TEXT = 64;
 
 interface ContentEntry {
   kind: Instruction["kind"];
