@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ReportedDiagnostic, Severity } from "@shipshape/text";
@@ -160,12 +160,29 @@ export async function runUnits(units: readonly LintUnit[], texts: ReadonlyMap<st
 async function shellcheckRunner({ env, cwd }: RunnerSettings) {
   const choice = env.SHIPSHAPE_SHELLCHECK?.trim();
   if (choice && ["0", "false", "no", "off"].includes(choice.toLowerCase())) return undefined;
+  const binary = choice || undefined;
+  // As createShellcheckRunner: the given PATH, else the process's.
+  if (!mayBeExecutable(binary ?? "shellcheck", env.PATH ?? process.env.PATH ?? "")) return undefined;
   try {
     const { createShellcheckRunner } = await import("@shipshape/shell/process");
-    return createShellcheckRunner({ binary: choice || undefined, pathEnv: env.PATH, cwd });
+    return createShellcheckRunner({ binary, pathEnv: env.PATH, cwd });
   } catch {
     return undefined;
   }
+}
+
+/**
+ * False when no file could be the executable: `name` itself when it is a path, else `name` (or `name.exe`)
+ * in a PATH folder. A cheap look before loading the ShellCheck runner's module (child_process and
+ * fs/promises: some 15 ms of a one-file run), which makes the real check (executable, a file); most
+ * machines have no ShellCheck.
+ */
+export function mayBeExecutable(name: string, pathEnv: string): boolean {
+  if (name.includes("/") || name.includes(path.sep)) return existsSync(path.resolve(name));
+  return pathEnv
+    .split(path.delimiter)
+    .filter(Boolean)
+    .some((dir) => existsSync(path.join(dir, name)) || existsSync(path.join(dir, `${name}.exe`)));
 }
 
 export function internalErrorOn(file: string, e: unknown): ReportedDiagnostic {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, expect, test, vi } from "vitest";
-import { configFinder, runUnits } from "../src/lint-runner.js";
+import { configFinder, mayBeExecutable, runUnits } from "../src/lint-runner.js";
 import { makeTree } from "./tree.js";
 
 // A linter whose session fails on one file, to check that the failure stays on that file.
@@ -51,4 +51,16 @@ test("config look-up: .shipshape.yaml upward, else .hadolint.yaml, else hadolint
   mkdirSync(path.join(t.root, "empty"));
   writeFileSync(path.join(t.root, "empty/Dockerfile"), "");
   expect(await configFinder(path.join(t.root, "empty"), { HOME: path.join(t.root, "nohome") })("Dockerfile")).toBeUndefined();
+});
+
+test("mayBeExecutable: false only when no candidate file exists (the ShellCheck runner's module is then not loaded)", () => {
+  const t = makeTree({ "bin/shellcheck": "#!/bin/sh\n", "win/shellcheck.exe": "", "empty/.keep": "" });
+  remove = t.remove;
+  const dirs = (...names: string[]) => names.map((n) => path.join(t.root, n)).join(path.delimiter);
+  expect(mayBeExecutable("shellcheck", dirs("empty", "bin"))).toBe(true);
+  expect(mayBeExecutable("shellcheck", dirs("win"))).toBe(true);
+  expect(mayBeExecutable("shellcheck", dirs("empty", "missing"))).toBe(false);
+  expect(mayBeExecutable("shellcheck", "")).toBe(false);
+  expect(mayBeExecutable(path.join(t.root, "bin/shellcheck"), "")).toBe(true);
+  expect(mayBeExecutable(path.join(t.root, "empty/shellcheck"), dirs("bin"))).toBe(false);
 });
