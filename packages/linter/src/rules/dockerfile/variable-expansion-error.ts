@@ -6,10 +6,18 @@ import { md } from "../../docs.js";
 const SYNTAX_ERROR = /unexpected end of statement|unsupported modifier|bad substitution|missing '}'|missing '\)'/;
 
 /** Words BuildKit expands as whole words (quotes processed), beyond ARG/ENV/FROM which the model covers. */
-function expandedWords(node: Instruction): Word[] {
+const NONE: readonly Word[] = [];
+
+function expandedWords(node: Instruction): readonly Word[] {
   switch (node.kind) {
-    case "Label":
-      return node.pairs.flatMap((p) => (p.value ? [p.key, p.value] : [p.key]));
+    case "Label": {
+      const words: Word[] = [];
+      for (const p of node.pairs) {
+        words.push(p.key);
+        if (p.value) words.push(p.value);
+      }
+      return words;
+    }
     case "Workdir":
       return node.path ? [node.path] : [];
     case "User":
@@ -17,7 +25,7 @@ function expandedWords(node: Instruction): Word[] {
     case "Stopsignal":
       return node.signal ? [node.signal] : [];
     default:
-      return [];
+      return NONE;
   }
 }
 
