@@ -92,7 +92,7 @@ class Splicer {
     if (value.kind === "map" && value.entries.length > 0 && value.entries[0]!.keyRange.start <= start) {
       const inner = this.inMap(value, blockEnd, depth + 1);
       if (inner) {
-        replaced = { ...entry, value: inner };
+        replaced = { key: entry.key, keyRange: entry.keyRange, keyFile: entry.keyFile, value: inner };
         tailEnd = inner.range.end;
       }
     }
@@ -108,7 +108,7 @@ class Splicer {
     for (let i = j + 1; i < entries.length; i++) next.push(shiftEntry(entries[i]!, delta));
     // A block mapping ends where its last entry ends: past the edit, that end just moves with the text.
     const end = oldEnd < map.range.end || j < entries.length - 1 ? map.range.end + delta : tailEnd!;
-    return { ...map, entries: next, range: { start: map.range.start, end } };
+    return mapLike(map, next, { start: map.range.start, end });
   }
 
   /** The entry parsed again from its lines in the new text; undefined unless that is exactly what a full parse gives. */
@@ -165,6 +165,13 @@ function shiftEntry(e: CEntry, delta: number): CEntry {
   return { key: e.key, keyRange: { start: e.keyRange.start + delta, end: e.keyRange.end + delta }, keyFile: e.keyFile, value: shiftNode(e.value, delta) };
 }
 
+/** A mapping node built as the parser builds one (see above), with `map`'s file and tag. */
+function mapLike(map: CMap, entries: CEntry[], range: { start: number; end: number }): CMap {
+  const out: CMap = { kind: "map", entries, range, file: map.file };
+  if (map.tag !== undefined) out.tag = map.tag;
+  return out;
+}
+
 /** The node with every offset moved by `delta` (the text before it grew or shrank). */
 function shiftNode(n: CNode, delta: number): CNode {
   const range = { start: n.range.start + delta, end: n.range.end + delta };
@@ -173,7 +180,7 @@ function shiftNode(n: CNode, delta: number): CNode {
     // Arrays filled by push, as the parser's are (a preallocated array would be "holey", another shape).
     const entries: CEntry[] = [];
     for (const e of n.entries) entries.push(shiftEntry(e, delta));
-    moved = { kind: "map", entries, range, file: n.file };
+    moved = mapLike(n, entries, range);
   } else if (n.kind === "seq") {
     const items: CNode[] = [];
     for (const item of n.items) items.push(shiftNode(item, delta));
@@ -187,7 +194,7 @@ function shiftNode(n: CNode, delta: number): CNode {
     if (n.incomplete !== undefined) scalar.incomplete = n.incomplete;
     moved = scalar;
   }
-  if (n.tag !== undefined) moved.tag = n.tag;
+  if (n.kind !== "map" && n.tag !== undefined) moved.tag = n.tag;
   // Moved text holds the same values and tags: interpolation and reset removal need not walk it again.
   if (n.kind !== "scalar") {
     carryKnownPlain(n, moved);
