@@ -23,8 +23,15 @@ export const BOOLEAN_FLAGS: ReadonlySet<string> = new Set(["link", "parents", "k
 /** HEALTHCHECK flags holding a Go duration. */
 export const DURATION_FLAGS: ReadonlySet<string> = new Set(["interval", "timeout", "start-period", "start-interval"]);
 
+const ALLOWED_BY_KEYWORD = new Map<string, readonly string[]>(Object.entries(ALLOWED_FLAGS));
+const NO_FLAGS: readonly string[] = [];
+
+/**
+ * A Map, not a property look-up: keywords are slices of the file's text, and looking one up as a
+ * property name (absent for most instructions) first turns it into an interned string each time.
+ */
 export function allowedFlags(keyword: string): readonly string[] {
-  return ALLOWED_FLAGS[keyword] ?? [];
+  return ALLOWED_BY_KEYWORD.get(keyword) ?? NO_FLAGS;
 }
 
 const UNITS: Readonly<Record<string, number>> = {
