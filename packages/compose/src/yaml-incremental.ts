@@ -105,7 +105,14 @@ class Splicer {
 
     const next = entries.slice(0, j);
     next.push(replaced);
-    for (let i = j + 1; i < entries.length; i++) next.push(shiftEntry(entries[i]!, delta));
+    for (let i = j + 1; i < entries.length; i++) {
+      const moved = shiftEntry(entries[i]!, delta);
+      // Moved text holds the same values and tags: what interpolation and reset removal found out about the
+      // old subtree holds for its copy, so their walks stop at it (they stop at the top, which suffices).
+      carryKnownPlain(entries[i]!.value, moved.value);
+      carryKnownWithoutResets(entries[i]!.value, moved.value);
+      next.push(moved);
+    }
     // A block mapping ends where its last entry ends: past the edit, that end just moves with the text.
     const end = oldEnd < map.range.end || j < entries.length - 1 ? map.range.end + delta : tailEnd!;
     return mapLike(map, next, { start: map.range.start, end });
@@ -195,10 +202,5 @@ function shiftNode(n: CNode, delta: number): CNode {
     moved = scalar;
   }
   if (n.kind !== "map" && n.tag !== undefined) moved.tag = n.tag;
-  // Moved text holds the same values and tags: interpolation and reset removal need not walk it again.
-  if (n.kind !== "scalar") {
-    carryKnownPlain(n, moved);
-    carryKnownWithoutResets(n, moved);
-  }
   return moved;
 }
