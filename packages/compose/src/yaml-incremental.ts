@@ -46,12 +46,19 @@ interface Edit {
 /** The changed span: the longest common prefix and then the longest common suffix that does not overlap it. */
 function diff(before: string, after: string): Edit {
   const max = Math.min(before.length, after.length);
+  // Whole blocks first (string comparison runs natively), then character by character inside the block
+  // that differs: a keystroke leaves tens of thousands of equal characters on either side.
   let start = 0;
+  while (start + BLOCK <= max && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let tail = 0;
-  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const room = max - start;
+  while (tail + BLOCK <= room && before.slice(before.length - tail - BLOCK, before.length - tail) === after.slice(after.length - tail - BLOCK, after.length - tail)) tail += BLOCK;
+  while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   return { start, oldEnd: before.length - tail, delta: after.length - before.length };
 }
+
+const BLOCK = 256;
 
 class Splicer {
   /** YAML nodes the re-parsed entry holds, and its nesting. */
