@@ -9,7 +9,8 @@
 // The peers are slow enough that they get a sample of files spread evenly over the corpus (BENCH_FULL=1: all).
 // CPU times are the children's user+system time from bash's `time` (where bash exists). ShellCheck is off
 // (SHIPSHAPE_SHELLCHECK=0) for every shipshape run but the ShellCheck figures.
-// Usage: npm run build && node bench/cli.mjs      (BENCH_RUNS=N: single-file runs, default 11)
+// Usage: npm run build && node bench/cli.mjs      (BENCH_RUNS=N: single-file runs, default 11;
+//        BENCH_ONLY=single: the one-file figures only)
 import { execSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -85,62 +86,79 @@ const load = () => {
 
 console.log(`machine: ${load()}`);
 
-// ---- The whole corpus through our CLI: count what its walk lints, with the CLI's own discovery.
-const { discoverFiles } = await import(path.join(root, "packages/cli/dist/discover.js"));
-const found = await discoverFiles(["../shared/corpus"], { cwd: root });
-const kinds = { dockerfile: 0, compose: 0 };
-for (const f of found.files) kinds[f.kind]++;
-const out = path.join(fs.mkdtempSync(path.join((await import("node:os")).tmpdir(), "shipshape-bench-")), "report.json");
 // ShellCheck off (it runs when a shellcheck binary is on PATH, one process per RUN), as the peers have none.
 const noShellcheck = { SHIPSHAPE_SHELLCHECK: "0" };
-const ours = timed([process.execPath, bin, "lint", "--format", "json", "../shared/corpus"], { out, env: noShellcheck });
-let findings = "?";
-try {
-  findings = JSON.parse(fs.readFileSync(out, "utf8")).length;
-} catch {
-  findings = "(invalid JSON!)";
-}
-fs.rmSync(path.dirname(out), { recursive: true, force: true });
-console.log(`\nshipshape lint --format json ../shared/corpus: exit ${ours.status}, ${findings} findings, ${kinds.dockerfile} Dockerfiles + ${kinds.compose} compose files`);
-console.log(row("shipshape (one process, all files)", found.files.length, ours));
 
-// ---- Peers over their own kind.
-const composeFiles = spread(walk(path.join(corpus, "compose")), SAMPLE);
-const dclint = timed([process.execPath, dclintBin, "--formatter", "json", ...composeFiles]);
-console.log(row(`dclint (one process${full ? "" : `, ${SAMPLE} of the compose files`})`, composeFiles.length, dclint));
+// BENCH_ONLY=single: only the one-file figures below.
+if (process.env.BENCH_ONLY !== "single") {
+  // ---- The whole corpus through our CLI: count what its walk lints, with the CLI's own discovery.
+  const { discoverFiles } = await import(path.join(root, "packages/cli/dist/discover.js"));
+  const found = await discoverFiles(["../shared/corpus"], { cwd: root });
+  const kinds = { dockerfile: 0, compose: 0 };
+  for (const f of found.files) kinds[f.kind]++;
+  const out = path.join(fs.mkdtempSync(path.join((await import("node:os")).tmpdir(), "shipshape-bench-")), "report.json");
+  const ours = timed([process.execPath, bin, "lint", "--format", "json", "../shared/corpus"], { out, env: noShellcheck });
+  let findings = "?";
+  try {
+    findings = JSON.parse(fs.readFileSync(out, "utf8")).length;
+  } catch {
+    findings = "(invalid JSON!)";
+  }
+  fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  console.log(`\nshipshape lint --format json ../shared/corpus: exit ${ours.status}, ${findings} findings, ${kinds.dockerfile} Dockerfiles + ${kinds.compose} compose files`);
+  console.log(row("shipshape (one process, all files)", found.files.length, ours));
 
-// dockerfile-utils' CLI lints one file per process.
-const dockerfiles = spread(walk(path.join(corpus, "dockerfiles")), SAMPLE);
-const du = { wall: 0, cpu: hasBash ? 0 : undefined };
-for (const f of dockerfiles) {
-  const r = timed([process.execPath, dockerfileUtilsBin, "lint", "--json", f]);
-  du.wall += r.wall;
-  if (du.cpu !== undefined) du.cpu = r.cpu === undefined ? undefined : du.cpu + r.cpu;
+  // ---- Peers over their own kind.
+  const composeFiles = spread(walk(path.join(corpus, "compose")), SAMPLE);
+  const dclint = timed([process.execPath, dclintBin, "--formatter", "json", ...composeFiles]);
+  console.log(row(`dclint (one process${full ? "" : `, ${SAMPLE} of the compose files`})`, composeFiles.length, dclint));
+
+  // dockerfile-utils' CLI lints one file per process.
+  const dockerfiles = spread(walk(path.join(corpus, "dockerfiles")), SAMPLE);
+  const du = { wall: 0, cpu: hasBash ? 0 : undefined };
+  for (const f of dockerfiles) {
+    const r = timed([process.execPath, dockerfileUtilsBin, "lint", "--json", f]);
+    du.wall += r.wall;
+    if (du.cpu !== undefined) du.cpu = r.cpu === undefined ? undefined : du.cpu + r.cpu;
+  }
+  console.log(row(`dockerfile-utils (one process per file${full ? "" : `, ${SAMPLE} files`})`, dockerfiles.length, du));
 }
-console.log(row(`dockerfile-utils (one process per file${full ? "" : `, ${SAMPLE} files`})`, dockerfiles.length, du));
 
 // ---- One file, cold (a new process each time).
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-/** The median wall and CPU time of `runs` runs of `shipshape lint <file>` after one run that fills the caches. */
-function singleFile(file, env, count = runs) {
-  timed([process.execPath, bin, "lint", file], { env }); // fills the OS file cache and the bin's code cache
-  const xs = [];
-  for (let i = 0; i < count; i++) xs.push(timed([process.execPath, bin, "lint", file], { env }));
+/** Median wall and CPU times (ms) of some runs. */
+function medians(xs) {
   const wallMs = median(xs.map((r) => r.wall)) * 1000;
   const cpuMs = hasBash ? median(xs.map((r) => r.cpu ?? NaN)) * 1000 : undefined;
-  return { wallMs, cpuMs, bestMs: Math.min(...xs.map((r) => r.wall)) * 1000, status: xs[0].status, count };
+  return { wallMs, cpuMs, bestMs: Math.min(...xs.map((r) => r.wall)) * 1000, status: xs[0].status, count: xs.length };
+}
+/**
+ * The median wall and CPU time of `runs` runs of `shipshape lint <file>` after one run that fills the caches.
+ * With `withNode`, each run follows one of `node -e 0`, so that both see the same machine load (`node`).
+ */
+function singleFile(file, env, count = runs, withNode = false) {
+  timed([process.execPath, bin, "lint", file], { env }); // fills the OS file cache and the bin's code cache
+  const xs = [];
+  const nodeXs = [];
+  for (let i = 0; i < count; i++) {
+    if (withNode) nodeXs.push(timed([process.execPath, "-e", "0"]));
+    xs.push(timed([process.execPath, bin, "lint", file], { env }));
+  }
+  return { ...medians(xs), node: withNode ? medians(nodeXs) : undefined };
 }
 const describe = (r) =>
   `median of ${r.count} runs ${r.wallMs.toFixed(0)} ms wall` + (r.cpuMs === undefined ? "" : `, ${r.cpuMs.toFixed(0)} ms CPU`) + ` (best ${r.bestMs.toFixed(0)} ms, exit ${r.status})`;
-// What Node itself costs to start on this machine, for scale.
-const nodeRuns = Array.from({ length: 5 }, () => timed([process.execPath, "-e", "0"]));
-const nodeAlone = { wall: median(nodeRuns.map((r) => r.wall)), cpu: hasBash ? median(nodeRuns.map((r) => r.cpu ?? NaN)) : undefined };
-const warm = singleFile("fixtures/web/Dockerfile", noShellcheck);
+// What Node itself costs to start on this machine, for scale: interleaved with the runs below.
+const warm = singleFile("fixtures/web/Dockerfile", noShellcheck, runs, true);
+const nodeAlone = warm.node;
 const verdict = warm.wallMs < 200 ? "met" : warm.cpuMs !== undefined && warm.cpuMs < 200 ? "met on CPU time only (loaded machine)" : "NOT met";
 console.log(`\nshipshape lint fixtures/web/Dockerfile, cold process: ${describe(warm)}; target < 200 ms: ${verdict}`);
 const noCache = singleFile("fixtures/web/Dockerfile", { ...noShellcheck, SHIPSHAPE_COMPILE_CACHE: "0" }, Math.min(runs, 5));
 console.log(`  without the bin's code cache (first run after an install): ${describe(noCache)}`);
-console.log(`  node -e 0 alone (median of 5): ${(nodeAlone.wall * 1000).toFixed(0)} ms wall` + (nodeAlone.cpu === undefined ? "" : `, ${(nodeAlone.cpu * 1000).toFixed(0)} ms CPU`));
+console.log(
+  `  node -e 0 alone (median of ${nodeAlone.count}, run between the runs above): ${nodeAlone.wallMs.toFixed(0)} ms wall` +
+    (nodeAlone.cpuMs === undefined ? "" : `, ${nodeAlone.cpuMs.toFixed(0)} ms CPU; shipshape's own part ${(warm.cpuMs - nodeAlone.cpuMs).toFixed(0)} ms CPU`),
+);
 
 // ---- ShellCheck (when installed): the small file, and a Dockerfile with many RUN scripts (one process for all).
 if (spawnSync("shellcheck", ["--version"]).status === 0) {
