@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { AstBuilder } from "../src/ast-builder.js";
+import { InstructionParser, tokenizeInstruction } from "../src/grammar.js";
+import { scanDockerfile } from "../src/scanner.js";
+
+const text = [
+  "# syntax=docker/dockerfile:1",
+  "ARG BASE=alpine",
+  "FROM --platform=$BUILDPLATFORM ${BASE}:3 AS build",
+  "RUN --mount=type=cache,target=/root/.cache \\",
+  "    make all",
+  'CMD ["run", "--fast"]',
+  "ENTRYPOINT /bin/start",
+  'SHELL ["/bin/bash", "-c"]',
+  "COPY --from=build --chown=app /out /app/",
+  'ADD ["a b", "/c"]',
+  "ENV A=1 B=$A",
+  "LABEL legacy value",
+  "EXPOSE 80/tcp $PORT",
+  "VOLUME /data",
+  "USER app:app",
+  "WORKDIR /app",
+  "STOPSIGNAL SIGTERM",
+  "MAINTAINER someone",
+  "HEALTHCHECK --interval=5s CMD curl -f http://localhost/",
+  "ONBUILD RUN echo hi",
+  "FRM misspelled",
+  "RUN <<EOF",
+  "echo $HOME",
+  "EOF",
+].join("\n");
+
+/** Parses every instruction of `text` through one entry point of the grammar. */
+function parseAll(entry: (parser: InstructionParser, lower: string) => unknown) {
+  const parser = new InstructionParser();
+  const file = scanDockerfile(text);
+  return file.instructions.map((scanned) => {
+    const builder = new AstBuilder();
+    builder.text = text;
+    builder.ctx = scanned;
+    parser.builder = builder;
+    parser.input = tokenizeInstruction(scanned.node);
+    const node = entry(parser, scanned.node.lower);
+    return { node, errors: parser.errors.length };
+  });
+}
+
+describe("grammar entry points", () => {
+  it("dispatching on the keyword builds what the instruction rule's choice builds, for every kind", () => {
+    const viaChoice = parseAll((p) => p.instruction());
+    const viaKeyword = parseAll((p, lower) => p.instructionFor(lower));
+    expect(viaKeyword).toEqual(viaChoice);
+    expect(viaKeyword.map((r) => (r.node as { kind: string }).kind)).toEqual([
+      "Arg", "From", "Run", "Cmd", "Entrypoint", "Shell", "Copy", "Add", "Env", "Label", "Expose", "Volume",
+      "User", "Workdir", "Stopsignal", "Maintainer", "Healthcheck", "Onbuild", "Unknown", "Run",
+    ]);
+    expect(viaKeyword.every((r) => r.errors === 0)).toBe(true);
+  });
+});
