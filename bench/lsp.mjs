@@ -11,7 +11,9 @@
 //  - completion and hover latency at fixed realistic positions, asked right after each edit's publish;
 //  - the server's CPU time (user + system, /proc/<pid>/stat) per edit, steadier than wall time on a busy machine.
 // Then shipshape's own memory: child VmRSS (from /proc/<pid>/status) before and after 1,000 random edits.
-// Run after `npm run build`: node bench/lsp.mjs [--runs N] [--edits N] [--only small,large,compose,memory]
+//  - before the timed edits, `--warmup N` (default 10) untimed edits with their completion and hover, the same
+//    for every server.
+// Run after `npm run build`: node bench/lsp.mjs [--runs N] [--warmup N] [--edits N] [--only small,large,compose,memory]
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -28,6 +30,9 @@ const option = (name, fallback) => {
 };
 const runs = option("--runs", 30);
 const randomEdits = option("--edits", 1000);
+// Untimed edits before the timed ones (an even number, so insertions and deletions keep alternating).
+const warmupAt = process.argv.indexOf("--warmup");
+const warmup = 2 * Math.ceil(Math.max(0, warmupAt >= 0 ? Number(process.argv[warmupAt + 1]) || 0 : 10) / 2);
 // `--only small,large,compose,memory`: a subset of the sections, for quicker looks while working on speed.
 const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt >= 0 ? new Set(String(process.argv[onlyAt + 1]).split(",")) : undefined;
@@ -376,7 +381,12 @@ async function measureServer(spec, doc) {
     let completionItems = 0;
     let hoverChars = 0;
     let editCpu = 0;
-    for (let i = 0, version = 2; i < runs; i++, version++) {
+    let publishedBefore = 0;
+    // The first `warmup` edits (with their completion and hover) are not timed, for every server alike: an
+    // editor session types far more than that, and the first edits mostly measure the JIT warming up.
+    for (let i = 0, version = 2; i < warmup + runs; i++, version++) {
+      const timedStep = i >= warmup;
+      if (i === warmup) publishedBefore = server.publishesByUri.get(uri) ?? 0;
       // Odd steps type an `x` at the end of a line, even steps delete it again: always a real change.
       const line = doc.editLines[(Math.floor(i / 2) * 7919) % doc.editLines.length];
       const end = lines[line].length;
@@ -387,22 +397,27 @@ async function measureServer(spec, doc) {
         await server.change(uri, version, range, i % 2 === 0 ? "x" : "");
         return published;
       });
-      edit.push(r.ms);
-      editCpu += server.cpuMs() - cpuBefore;
+      if (timedStep) {
+        edit.push(r.ms);
+        editCpu += server.cpuMs() - cpuBefore;
+      }
       const c = await timed(() => server.request("textDocument/completion", { textDocument: { uri }, position: doc.completion.at, context: { triggerKind: 1 } }));
-      completion.push(c.ms);
       completionItems = Array.isArray(c.value) ? c.value.length : (c.value?.items?.length ?? 0);
       const h = await timed(() => server.request("textDocument/hover", { textDocument: { uri }, position: doc.hover.at }));
-      hover.push(h.ms);
       hoverChars = hoverText(h.value).length;
+      if (timedStep) {
+        completion.push(c.ms);
+        hover.push(h.ms);
+      }
     }
     // Every publish on the edited document during the loop should have been one the bench waited for (open +
     // each edit): for a server that sends no version, an extra one (a repeat, a second pass) would have been
     // taken for the next edit's answer, and then the last edit's own publish would arrive late. Both counts
     // are shown; for shipshape a late one is its ShellCheck pass.
-    const publishes = server.publishesByUri.get(uri) ?? 0;
+    // The open's publish plus those of the timed edits.
+    const publishes = 1 + (server.publishesByUri.get(uri) ?? 0) - publishedBefore;
     await sleep(1500);
-    const latePublishes = (server.publishesByUri.get(uri) ?? 0) - publishes;
+    const latePublishes = (server.publishesByUri.get(uri) ?? 0) - publishedBefore - (publishes - 1);
     const rss = server.memory("VmRSS");
     return { cold: cold.ms, open, edit, editCpu: editCpu / runs, completion, hover, completionItems, hoverChars, openDiagnostics, rss, publishes, latePublishes, versioned: server.versioned };
   } finally {
@@ -540,7 +555,7 @@ async function section(doc, names) {
 
 const bundle = path.join(root, "packages/cli/dist/shipshape.cjs");
 const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
-console.log(`machine: ${process.platform}, node ${process.version}, load average ${load()}; ${runs} runs per figure (median / p95); shipshape from ${shipshapeBin}`);
+console.log(`machine: ${process.platform}, node ${process.version}, load average ${load()}; ${runs} runs per figure (median / p95) after ${warmup} untimed edits; shipshape from ${shipshapeBin}`);
 try {
   console.log(`shipshape's bundle (${path.relative(root, bundle)}) built ${statSync(bundle).mtime.toISOString()}`);
 } catch {
