@@ -92,4 +92,22 @@ describe("compose diagnostics with related information in another file", () => {
       { message: "ARG VERSION is declared here", location: { uri: ws.uri("Dockerfile"), range: range(1, 4, 11) } },
     ]);
   }, 300_000);
+
+  it("reads the service's Dockerfile again on each lint, unsaved edits included", async () => {
+    // The same server (its compose lint session is kept between lints).
+    const uri = ws.uri("compose.yaml");
+    const dockerfileUri = ws.uri("Dockerfile");
+    await client.open(dockerfileUri, "dockerfile", DOCKERFILE);
+    await client.notify("textDocument/didChange", {
+      textDocument: { uri: dockerfileUri, version: 2 },
+      contentChanges: [{ text: DOCKERFILE.replace("ARG VERSION", "ARG VERSION=1.0") }],
+    });
+    const pending = client.diagnostics(uri, 2);
+    await client.notify("textDocument/didChange", {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: `${COMPOSE_BUILD}# touched\n` }],
+    });
+    const ds = await pending;
+    expect(ds.map((x) => x.code)).not.toContain("DC206");
+  }, 300_000);
 });

@@ -1,4 +1,4 @@
-import { LintSession, type LintOptions, type ShellcheckRunner, YamlCache, explainRule, lintDocument, listRules } from "@shipshape/linter";
+import { LintSession, type LintOptions, type ShellcheckRunner, YamlCache, explainRule, listRules } from "@shipshape/linter";
 import { type BuildPlan, plan } from "@shipshape/buildplan";
 import { createShellcheckRunner } from "@shipshape/shell/process";
 import * as ls from "@shipshape/language-service";
@@ -122,11 +122,11 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   }
 
   /**
-   * Dockerfile lint sessions (the rule set, the config files found, the rule selections) outlive a lint:
-   * they are dropped when settings, a config file or a watched file change (`relintAll`). Compose files
-   * get a fresh session per lint, as a session keeps the texts of the files a project reads.
+   * Lint sessions (the rule set, the config files found, the rule selections) outlive a lint: they are
+   * dropped when settings, a config file or a watched file change (`relintAll`). The compose session
+   * forgets the texts of the files a project reads before each lint (they may be open and edited).
    */
-  let sessions: { plain?: LintSession; shellcheck?: LintSession } = {};
+  let sessions: { plain?: LintSession; shellcheck?: LintSession; compose?: LintSession } = {};
 
   function lintOptions(useShellcheck: ShellcheckRunner | undefined): LintOptions {
     return { readFile: files.read, ignore: settings.ignore, severity: settings.severity, shellcheck: useShellcheck, configFile: configFile() };
@@ -154,8 +154,11 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
         const input = { path: doc.path, text: doc.text, kind: doc.kind, lines: doc.lines, parsed: doc.dockerfile, semantic: doc.semantic() };
         found = (await dockerfileSession(useShellcheck).lintFile(input)).diagnostics;
       } else {
-        const options = { ...lintOptions(useShellcheck), yamlCache };
-        found = (await lintDocument({ path: doc.path, text: doc.text, kind: doc.kind, lines: doc.lines }, options)).diagnostics;
+        // One compose session too (config files and rule selections stay), but the files a project reads
+        // (includes, `.env`, Dockerfiles, maybe open and unsaved) are read again for every lint.
+        const session = (sessions.compose ??= new LintSession({ ...lintOptions(undefined), yamlCache }));
+        session.forgetFiles();
+        found = (await session.lintFile({ path: doc.path, text: doc.text, kind: doc.kind, lines: doc.lines })).diagnostics;
       }
     } catch (e) {
       found = [{ code: "internal-error", message: `Linting failed: ${e instanceof Error ? e.message : String(e)}`, severity: "error", range: { start: 0, end: 0 } }];

@@ -290,6 +290,16 @@ export class LintSession {
   private readonly loadedSync = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
   /** Texts read for compose projects (included files, Dockerfiles of services), shared by the run. */
   private readonly texts = new Map<string, string | undefined>();
+
+  /**
+   * Drops the texts of files read for compose projects (and `.dockerignore` texts), keeping the rule set,
+   * config files and rule selections. A host that keeps one session across lints calls this before each
+   * lint whose other files may have changed (an editor's unsaved buffers).
+   */
+  forgetFiles(): void {
+    this.texts.clear();
+    this.dockerignores.clear();
+  }
   /** Compose YAML parsed in this run: prefetching, loading the project and each file's model share one parse. */
   private get yamls(): YamlCache {
     return this.options.yamlCache ?? (this.ownYamls ??= new YamlCache());
