@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadProject, parseCompose, YamlCache } from "@shipshape/compose";
-import { memoryReader, yaml } from "./helpers.js";
+import { memoryReader, yaml, seededRandom, typingEdit } from "./helpers.js";
 
 const FILE = "/p/compose.yaml";
 
@@ -45,31 +45,16 @@ const sample = yaml(
   "x-top: 1",
 );
 
-/** A small deterministic random generator (the test must fail the same way every time). */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return (n: number) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s % n;
-  };
-}
-
 // Mostly what typing inside values does, with now and then a piece that changes the structure.
 const PIECES = ["a", "7", " ", "x", "-", ":", "$", "${A}", "\n", "\n    y: 1", "'", "#", "\n  extra:\n    image: e", "[", "}", " !reset", " !override"];
 
-function mutate(text: string, next: (n: number) => number): string {
-  const at = next(text.length + 1);
-  const kind = next(4);
-  const cut = kind === 0 ? 1 + next(3) : 0;
-  const insert = kind === 0 ? "" : PIECES[next(PIECES.length)]!;
-  return text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
-}
+const mutate = (text: string, next: (n: number) => number) => typingEdit(text, next, PIECES);
 
 describe("a YAML cache kept across edits (as an editor keeps one)", () => {
   it("gives the model and findings a parse from scratch gives, over chains of random edits", () => {
     const cache = new YamlCache();
     for (let chain = 0; chain < 20; chain++) {
-      const next = random(chain + 11);
+      const next = seededRandom(chain + 11);
       let text = sample;
       for (let step = 0; step < 15; step++) {
         const edited = mutate(text, next);
@@ -88,7 +73,7 @@ describe("a YAML cache kept across edits (as an editor keeps one)", () => {
   it("loads the project as from scratch after each edit", () => {
     const cache = new YamlCache();
     let text = sample;
-    const next = random(5);
+    const next = seededRandom(5);
     for (let step = 0; step < 60; step++) {
       text = mutate(text, next);
       const files = { [FILE]: text, "/p/.env": "A=1\n" };

@@ -20,3 +20,21 @@ export function memoryReader(files: Record<string, string>): (path: string) => s
 export function yaml(...lines: string[]): string {
   return lines.join("\n") + "\n";
 }
+
+/** A small deterministic random generator (a test must fail the same way every time): `next(n)` is in [0, n). */
+export function seededRandom(seed: number): (n: number) => number {
+  let s = seed >>> 0;
+  return (n: number) => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s % n;
+  };
+}
+
+/** One random edit, mostly like typing: a quarter of the time 1-3 characters cut, else one of `pieces` inserted. */
+export function typingEdit(text: string, next: (n: number) => number, pieces: readonly string[]): string {
+  const at = next(text.length + 1);
+  const kind = next(4);
+  const cut = kind === 0 ? 1 + next(3) : 0;
+  const insert = kind === 0 ? "" : pieces[next(pieces.length)]!;
+  return text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+}

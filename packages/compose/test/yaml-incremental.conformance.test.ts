@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { DiagnosticSink } from "../src/codes.js";
 import { YamlCache } from "../src/yaml-cache.js";
 import { parseYamlTree } from "../src/yaml-tree.js";
+import { seededRandom } from "./helpers.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const corpus = path.resolve(repoRoot, "../shared/corpus/compose");
@@ -22,14 +23,6 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-function random(seed: number) {
-  let s = seed >>> 0;
-  return (n: number) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s % n;
-  };
-}
-
 // Mostly what typing does (letters, digits, spaces, new lines with indentation), plus YAML punctuation.
 const PIECES = ["a", "b", "1", "x", " ", "\n", "\n  ", "\n    ", "\n      k: v", ":", "-", "#", "'", '"', "{", "[", "$", "&", "*"];
 
@@ -38,7 +31,7 @@ describe("incremental YAML parsing on the corpus", () => {
     let spliced = 0;
     let edits = 0;
     for (const [n, file] of walk(corpus).entries()) {
-      const next = random(n + 1);
+      const next = seededRandom(n + 1);
       let text = fs.readFileSync(file, "utf8");
       const cache = new YamlCache();
       cache.parse(text, file, new DiagnosticSink());

@@ -3,7 +3,7 @@ import { DiagnosticSink } from "../src/codes.js";
 import { YamlCache } from "../src/yaml-cache.js";
 import { reparseEdit, type PreviousParse } from "../src/yaml-incremental.js";
 import { parseYamlTree, type YamlFile } from "../src/yaml-tree.js";
-import { yaml } from "./helpers.js";
+import { yaml, seededRandom } from "./helpers.js";
 
 const FILE = "/p/compose.yaml";
 
@@ -69,15 +69,6 @@ const samples = [
   ),
 ];
 
-/** A small deterministic random generator (the test must fail the same way every time). */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return (n: number) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s % n;
-  };
-}
-
 const PIECES = [" ", "  ", "\n", "\n  ", "\n    x: 1", "a", "7", ":", ": ", "- ", "#", "'", '"', "{", "}", "[", "]", ",", "|", "&a ", "*a", "<<: ", "!reset ", "\t", "\n  web:", "\n    image: x"];
 
 function mutate(text: string, next: (n: number) => number): string {
@@ -94,7 +85,7 @@ describe("re-parsing one entry after an edit", () => {
     let steps = 0;
     for (const [i, sample] of samples.entries()) {
       for (let chain = 0; chain < 40; chain++) {
-        const next = random(1000 * i + chain + 1);
+        const next = seededRandom(1000 * i + chain + 1);
         let text = sample;
         let previous: PreviousParse = { text, yaml: full(text).yaml, findings: full(text).findings };
         for (let step = 0; step < 12; step++) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { YamlCache } from "@shipshape/compose";
 import { lintDocument, lintSync } from "../src/lint.js";
 import { ALL_RULES } from "../src/rules/all.js";
+import { seededRandom, typingEdit } from "../../compose/test/helpers.js";
 
 const FILE = "/p/compose.yaml";
 
@@ -47,15 +48,6 @@ const sample = [
   "",
 ].join("\n");
 
-/** A small deterministic random generator (the test must fail the same way every time). */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return (n: number) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s % n;
-  };
-}
-
 // Mostly what typing inside values does, now and then a piece that changes the structure or a name.
 const PIECES = ["a", "7", " ", "x", "-", ":", "b", "\n", "\n    image: i", "'", "#", "\n  extra:\n    image: e", "[", "db", "web", "app"];
 
@@ -64,20 +56,14 @@ function inOrder<T extends { range: { start: number; end: number }; code: string
   return [...list].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
 }
 
-function mutate(text: string, next: (n: number) => number): string {
-  const at = next(text.length + 1);
-  const kind = next(4);
-  const cut = kind === 0 ? 1 + next(3) : 0;
-  const insert = kind === 0 ? "" : PIECES[next(PIECES.length)]!;
-  return text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
-}
+const mutate = (text: string, next: (n: number) => number) => typingEdit(text, next, PIECES);
 
 describe("linting with a YAML cache kept across edits (as the language server does)", () => {
   it("reports after every edit of a chain exactly what a lint from scratch reports", () => {
     const yamlCache = new YamlCache();
     let steps = 0;
     for (let chain = 0; chain < 20; chain++) {
-      const next = random(chain + 101);
+      const next = seededRandom(chain + 101);
       let text = sample;
       lintSync({ path: FILE, text }, { rules: ALL_RULES, yamlCache });
       for (let step = 0; step < 12; step++) {
@@ -101,7 +87,7 @@ describe("linting with a YAML cache kept across edits (as the language server do
     for (const dotenv of [undefined, "TAG=7\n"]) {
       const files: Record<string, string> = dotenv === undefined ? { ...others } : { ...others, "/p/.env": dotenv };
       const yamlCache = new YamlCache();
-      const next = random(dotenv === undefined ? 7 : 8);
+      const next = seededRandom(dotenv === undefined ? 7 : 8);
       let text = withInclude;
       for (let step = 0; step < 40; step++) {
         const edited = mutate(text, next);
