@@ -2,8 +2,10 @@ import { ScriptBuilder, sortInPlace } from "./build.js";
 import { registerCache } from "./caches.js";
 import { shellParser } from "./init.js";
 import { commandName, parseArgs } from "./query.js";
+import { relocateScript } from "./relocate.js";
+import { hasSourceLayout, sourceShift } from "./source-map.js";
 import { copyTree, type SyntaxNode } from "./syntax.js";
-import { rememberSyntax } from "./tokens.js";
+import { rememberedSyntax, rememberSyntax } from "./tokens.js";
 import type { ShellCommand, ShellCommandContext, ShellScript, ToSource } from "./types.js";
 
 const TOP: ShellCommandContext = {
@@ -29,15 +31,59 @@ export function parseShell(script: string, toSource: ToSource = identity): Shell
     text: script, toSource, commands: [], pipelines: [], comments: [], hasSyntaxError: false, errors: [], parsed: false,
   };
   if (!shellParser()) return result;
+  const cacheable = hasSourceLayout(toSource);
+  if (cacheable) {
+    const relocated = relocatedScript(script, toSource);
+    if (relocated) return relocated;
+  }
   try {
     parseInto(result, script, toSource, TOP);
     result.parsed = true;
+    if (cacheable) rememberBuilt(result);
   } catch {
     // A failure inside the wasm parser is not the caller's problem: report it as a syntax error.
     result.hasSyntaxError = true;
     result.errors.push({ message: "Shell parser failed on this script", range: { start: toSource(0), end: toSource(script.length) }, scriptRange: { start: 0, end: script.length } });
   }
   return result;
+}
+
+/**
+ * Built scripts by text, a few source layouts each. The same RUN text recurs across files and
+ * stages (and moves when lines are inserted above it in an editor); when its mapping to the source
+ * is the same up to a shift, the built script is copied with its ranges moved instead of built again.
+ */
+const BUILT_SIZE = 512;
+const LAYOUTS_PER_TEXT = 4;
+const builtByText = new Map<string, ShellScript[]>();
+
+registerCache(() => builtByText.clear());
+
+function relocatedScript(text: string, toSource: ToSource): ShellScript | undefined {
+  const built = builtByText.get(text);
+  if (!built) return undefined;
+  for (const script of built) {
+    const shift = sourceShift(script.toSource, toSource);
+    if (shift === undefined) continue;
+    builtByText.delete(text);
+    builtByText.set(text, built);
+    const copy = relocateScript(script, shift, toSource);
+    const root = rememberedSyntax(script);
+    if (root) rememberSyntax(copy, root);
+    return copy;
+  }
+  return undefined;
+}
+
+function rememberBuilt(script: ShellScript): void {
+  const built = builtByText.get(script.text);
+  if (built) {
+    builtByText.delete(script.text);
+    built.unshift(script);
+    if (built.length > LAYOUTS_PER_TEXT) built.pop();
+  }
+  builtByText.set(script.text, built ?? [script]);
+  if (builtByText.size > BUILT_SIZE) builtByText.delete(builtByText.keys().next().value!);
 }
 
 function parseInto(result: ShellScript, text: string, toSource: ToSource, ctx: ShellCommandContext, part?: { start: number; end: number }): void {

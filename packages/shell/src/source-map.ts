@@ -19,7 +19,9 @@ export function toSourceFromPieces(pieces: readonly SourcePiece[]): ToSource {
   if (pieces.length === 1) {
     // One piece (a line without continuations, a heredoc body): no search, and nothing to reorder.
     const { script, source, length } = pieces[0];
-    return (offset) => (offset < script ? source - (script - offset) : source + Math.min(offset - script, length));
+    const one: ToSource = (offset) => (offset < script ? source - (script - offset) : source + Math.min(offset - script, length));
+    LAYOUTS.set(one, pieces);
+    return one;
   }
   const fn: ToSource = (offset) => {
     let lo = 0;
@@ -37,7 +39,35 @@ export function toSourceFromPieces(pieces: readonly SourcePiece[]): ToSource {
   };
   // Only reordered pieces need the covering logic in `mapRange`; in-order ones map ends directly.
   if (pieces.some((p, i) => i > 0 && p.source < pieces[i - 1].source + pieces[i - 1].length)) PIECES.set(fn, pieces);
+  LAYOUTS.set(fn, pieces);
   return fn;
+}
+
+/** The pieces of every non-empty `ToSource` made here. */
+const LAYOUTS = new WeakMap<ToSource, readonly SourcePiece[]>();
+
+/** True for a `ToSource` made here from pieces (one `sourceShift` can compare). */
+export function hasSourceLayout(toSource: ToSource): boolean {
+  return LAYOUTS.has(toSource);
+}
+
+/**
+ * How far `b` maps every offset past where `a` does, when both were made here from pieces that
+ * differ only by that shift of their source offsets (the same script text at another place of a
+ * file); otherwise undefined. Ranges mapped through `a` then only need the shift added.
+ */
+export function sourceShift(a: ToSource, b: ToSource): number | undefined {
+  if (a === b) return 0;
+  const pa = LAYOUTS.get(a);
+  const pb = LAYOUTS.get(b);
+  if (!pa || !pb || pa.length !== pb.length) return undefined;
+  const shift = pb[0].source - pa[0].source;
+  for (let i = 0; i < pa.length; i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x.script !== y.script || x.length !== y.length || y.source - x.source !== shift) return undefined;
+  }
+  return shift;
 }
 
 /** The pieces behind a `ToSource` made here whose pieces are out of source order. */

@@ -26,6 +26,11 @@ export function rememberSyntax(script: ShellScript, root: SyntaxNode): void {
   syntaxOfScript.set(script, root);
 }
 
+/** The tree `rememberSyntax` stored for a script. */
+export function rememberedSyntax(script: ShellScript): SyntaxNode | undefined {
+  return syntaxOfScript.get(script);
+}
+
 /**
  * Tokens of the script in source order, without overlaps: keywords, operators (`&&`, `|`, `;`,
  * redirections, `$(`), command names, options (`-y`, `--yes`), strings, variables and
