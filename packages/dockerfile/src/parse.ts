@@ -6,7 +6,8 @@ import { AstBuilder, type TokenLike } from "./ast-builder.js";
 import type { LineNode } from "./buildkit.js";
 import { parseError } from "./errors.js";
 import { InstructionParser, tokenizeInstruction } from "./grammar.js";
-import { scanDockerfile } from "./scanner.js";
+import { reusableNodes } from "./reuse.js";
+import { scanDockerfile, type ScannedInstruction } from "./scanner.js";
 
 let parser: InstructionParser | undefined;
 
@@ -15,10 +16,38 @@ export interface ParseResult {
   errors: Diagnostic[];
 }
 
-export function parseDockerfile(text: string): ParseResult {
+export interface ParseOptions {
+  /**
+   * The parse of an earlier version of the same file: its instruction nodes (the same objects) are kept
+   * for instructions that scan exactly as before (same text, position, lines, comments before them,
+   * heredoc bodies and escape), so caches keyed by node survive an edit elsewhere. The result is what a
+   * parse without it returns.
+   */
+  previous?: ParseResult;
+}
+
+/**
+ * What each instruction node of a parse was built from. A node is a pure function of its scanned
+ * instruction (the builder reads nothing else of the file but heredoc bodies, which are part of it), so an
+ * equal scan later may take the node as it is.
+ */
+const builtFrom = new WeakMap<Dockerfile, BuiltFrom>();
+
+interface BuiltFrom {
+  scanned: readonly ScannedInstruction[];
+  /**
+   * Per instruction, the builder's `ambiguousEmptyRange` as its build began: a parse error's empty range on
+   * a line join sets it and the next instruction's build then clamps its ranges, so it is part of the input.
+   */
+  entered: readonly boolean[];
+  nodes: readonly Instruction[];
+}
+
+export function parseDockerfile(text: string, options?: ParseOptions): ParseResult {
   if (typeof text !== "string") text = String(text ?? "");
   try {
-    return parseUnsafe(text);
+    const previous = options?.previous?.ast;
+    return parseUnsafe(text, previous && builtFrom.get(previous));
   } catch (e) {
     // a bug must not take the caller down: report it and return what is certain
     return {
@@ -40,7 +69,7 @@ function emptyAst(text: string): Dockerfile {
   };
 }
 
-function parseUnsafe(text: string): ParseResult {
+function parseUnsafe(text: string, previous?: BuiltFrom): ParseResult {
   const file = scanDockerfile(text);
   const errors = file.errors;
   parser ??= new InstructionParser();
@@ -48,8 +77,18 @@ function parseUnsafe(text: string): ParseResult {
   builder.text = text;
   parser.builder = builder;
   const instructions: Instruction[] = [];
-  for (const scanned of file.instructions) {
+  const entered: boolean[] = [];
+  const kept = previous ? reusableNodes(previous.scanned, file.instructions) : undefined;
+  for (let i = 0; i < file.instructions.length; i++) {
+    const scanned = file.instructions[i];
     builder.ctx = scanned;
+    entered.push(builder.ambiguousEmptyRange);
+    const at = kept ? kept[i] : -1;
+    if (at >= 0 && previous!.entered[at] === builder.ambiguousEmptyRange) {
+      instructions.push(previous!.nodes[at]);
+      lineErrors(scanned.node, builder, errors);
+      continue;
+    }
     const tokens = tokenizeInstruction(scanned.node);
     parser.input = tokens;
     let node = parser.instructionFor(scanned.node.lower);
@@ -73,6 +112,8 @@ function parseUnsafe(text: string): ParseResult {
     instructions,
     comments: file.comments,
   };
+  // its own copy of the list: a caller that reorders `ast.instructions` must not mislead the next parse
+  builtFrom.set(ast, { scanned: file.instructions, entered, nodes: instructions.slice() });
   return { ast, errors };
 }
 

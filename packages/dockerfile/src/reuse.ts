@@ -1,0 +1,87 @@
+/**
+ * Which instructions of an earlier parse a new parse may keep: those whose scan is the same in every field
+ * the AST builder reads (so their nodes would come out deep-equal). Matched by start offset, so an edit
+ * keeps the nodes before it; the instructions after it have moved and are built again.
+ */
+import type { Range } from "@shipshape/text";
+import type { Segment } from "./ast.js";
+import type { HeredocBody, ScannedInstruction } from "./scanner.js";
+
+/** For each new instruction, the index of the equal earlier one, or -1. */
+export function reusableNodes(before: readonly ScannedInstruction[], after: readonly ScannedInstruction[]): Int32Array {
+  const out = new Int32Array(after.length).fill(-1);
+  let j = 0;
+  for (let i = 0; i < after.length; i++) {
+    const start = after[i].range.start;
+    // both lists are in source order, so one walk pairs instructions that start at the same offset
+    while (j < before.length && before[j].range.start < start) j++;
+    if (j === before.length) break;
+    if (before[j].range.start === start && sameScan(before[j], after[i])) out[i] = j;
+  }
+  return out;
+}
+
+/**
+ * Every input of the AST builder for one instruction. The BuildKit line node is not compared: it is made
+ * from the logical line and the escape character alone; the heredoc markers likewise come from the line.
+ */
+export function sameScan(a: ScannedInstruction, b: ScannedInstruction): boolean {
+  return (
+    a.escape === b.escape &&
+    a.startLine === b.startLine &&
+    a.endLine === b.endLine &&
+    sameRange(a.range, b.range) &&
+    a.original === b.original &&
+    sameSegments(a.segments, b.segments) &&
+    sameStrings(a.prevComments, b.prevComments) &&
+    sameRanges(a.emptyContinuationLines, b.emptyContinuationLines) &&
+    sameHeredocs(a.heredocs, b.heredocs)
+  );
+}
+
+function sameRange(a: Range | undefined, b: Range | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.start === b.start && a.end === b.end;
+}
+
+function sameRanges(a: readonly Range[], b: readonly Range[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameRange(a[i], b[i])) return false;
+  return true;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.logical !== y.logical || x.source !== y.source || x.length !== y.length) return false;
+  }
+  return true;
+}
+
+function sameHeredocs(a: readonly HeredocBody[], b: readonly HeredocBody[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.content !== y.content || !sameRange(x.contentRange, y.contentRange) || !sameRange(x.terminatorRange, y.terminatorRange)) {
+      return false;
+    }
+    const m = x.marker;
+    const n = y.marker;
+    if (
+      m.start !== n.start || m.end !== n.end || m.raw !== n.raw || m.name !== n.name ||
+      m.fileDescriptor !== n.fileDescriptor || m.chomp !== n.chomp || m.expand !== n.expand
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
