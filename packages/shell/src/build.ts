@@ -69,6 +69,8 @@ export class ScriptBuilder {
   }
 
   private collectCommentsAndErrors(root: SyntaxNode, hasError: boolean): void {
+    // Without errors only comments are collected, and there is none without a `#`.
+    if (!hasError && !this.text.includes("#")) return;
     this.collectFrom(root, hasError);
     sortInPlace(this.comments, byScriptStart);
     sortInPlace(this.errors, byScriptStart);
