@@ -38,7 +38,12 @@ export function toSourceFromPieces(pieces: readonly SourcePiece[]): ToSource {
     return within <= p.length ? p.source + within : p.source + p.length;
   };
   // Only reordered pieces need the covering logic in `mapRange`; in-order ones map ends directly.
-  if (pieces.some((p, i) => i > 0 && p.source < pieces[i - 1].source + pieces[i - 1].length)) PIECES.set(fn, pieces);
+  for (let i = 1; i < pieces.length; i++) {
+    if (pieces[i].source < pieces[i - 1].source + pieces[i - 1].length) {
+      PIECES.set(fn, pieces);
+      break;
+    }
+  }
   LAYOUTS.set(fn, pieces);
   return fn;
 }
