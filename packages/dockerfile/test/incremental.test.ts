@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDockerfile, type ParseResult } from "@shipshape/dockerfile";
+import { expectKept } from "./reuse-check.js";
 
 /** Starting points with every construct whose parse depends on more than its own line. */
 const SAMPLES = [
@@ -36,20 +37,6 @@ function apply(text: string, edit: Edit): { text: string; start: number } {
   const start = edit.at % (text.length + 1);
   const end = Math.min(text.length, start + edit.remove);
   return { text: text.slice(0, start) + edit.insert + text.slice(end), start };
-}
-
-/**
- * The nodes that must be the same objects: instructions followed by another that starts at or before the
- * edit (nothing of theirs, their comments, heredoc bodies or the escape directive can have changed).
- */
-function expectKept(before: ParseResult, after: ParseResult, editStart: number): number {
-  const old = before.ast.instructions;
-  let kept = 0;
-  for (let i = 0; i + 1 < old.length && old[i + 1].range.start <= editStart; i++) {
-    expect(after.ast.instructions[i]).toBe(old[i]);
-    kept++;
-  }
-  return kept;
 }
 
 describe("parseDockerfile with a previous parse", () => {
