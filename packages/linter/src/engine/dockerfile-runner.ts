@@ -56,6 +56,7 @@ class FileRun {
   readonly diagnostics: Diagnostic[] = [];
   currentStage: StageSpan | undefined;
   private model: SemanticModel | undefined;
+  private readonly shells = new Map<Instruction, readonly string[]>();
 
   constructor(
     readonly input: DockerfileRunInput,
@@ -67,8 +68,6 @@ class FileRun {
   get semantic(): SemanticModel {
     return (this.model ??= analyzeDockerfile(this.input.ast));
   }
-
-  private readonly shells = new Map<Instruction, readonly string[]>();
 
   /** The shell in force for an instruction, looked up once per instruction (many rules ask). */
   shellOf(node: Instruction): readonly string[] {
