@@ -90,7 +90,8 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
     if (cached && cached.version === text.version) return cached;
     const kind = documentKind(text.languageId, uri);
     if (!kind || !settings.enable[kind]) return undefined;
-    const doc = parseDocument({ uri, path: uriToPath(uri) ?? uri, version: text.version, text: text.getText(), kind, yamlCache });
+    // the version this one replaces: a Dockerfile edit then keeps the instruction nodes it did not touch
+    const doc = parseDocument({ uri, path: uriToPath(uri) ?? uri, version: text.version, text: text.getText(), kind, yamlCache, previous: cached });
     cache.set(uri, doc);
     return doc;
   }

@@ -1,5 +1,5 @@
 import { parseCompose, type ComposeFile, type YamlCache } from "@shipshape/compose";
-import { parseDockerfile, type Dockerfile } from "@shipshape/dockerfile";
+import { parseDockerfile, type Dockerfile, type ParseResult } from "@shipshape/dockerfile";
 import { type BuildPlan, plan } from "@shipshape/buildplan";
 import { analyzeDockerfile, type SemanticModel } from "@shipshape/semantic";
 import { type Diagnostic, LineIndex } from "@shipshape/text";
@@ -48,8 +48,17 @@ export function documentKind(languageId: string, uri: string): DocumentKind | un
 }
 
 /**
+ * For each document: its Dockerfile parse once made, else the earlier version's parse it was given and has
+ * not used yet (so a version whose parse was never asked for still passes the older one on).
+ */
+const dockerfileBase = new WeakMap<ParsedDocument, () => ParseResult | undefined>();
+
+/**
  * `yamlCache`: compose YAML kept across versions (the host's, shared with its linting), so a version is
  * parsed once for every feature and the lint, and an edit inside one service re-parses only that service.
+ * `previous`: the document this version replaces (same uri); a Dockerfile's parse then keeps the earlier
+ * instruction nodes an edit did not touch, so what is cached per node (shell parses, look-ups) carries over.
+ * Only its parse is kept, not the document, and only until this version's parse is made.
  */
 export function parseDocument(input: {
   uri: string;
@@ -58,8 +67,12 @@ export function parseDocument(input: {
   text: string;
   kind: DocumentKind;
   yamlCache?: YamlCache;
+  previous?: ParsedDocument;
 }): ParsedDocument {
-  const { text, kind } = input;
+  // closures below must not capture `input`: it holds the previous document, and so every older one
+  const { text, kind, yamlCache } = input;
+  const previous = input.previous;
+  let base = kind === "dockerfile" && previous?.kind === "dockerfile" && previous.uri === input.uri ? dockerfileBase.get(previous)?.() : undefined;
   const path = input.path ?? input.uri;
   let model: SemanticModel | undefined;
   let analyzed = false;
@@ -75,11 +88,14 @@ export function parseDocument(input: {
     kind,
     lines: new LineIndex(text),
     get dockerfile() {
-      if (kind === "dockerfile" && !dockerfile) dockerfile = parseDockerfile(text);
+      if (kind === "dockerfile" && !dockerfile) {
+        dockerfile = parseDockerfile(text, { previous: base });
+        base = undefined;
+      }
       return dockerfile;
     },
     get compose() {
-      if (kind === "compose" && !compose) compose = parseCompose(text, { fileName: path, yamlCache: input.yamlCache });
+      if (kind === "compose" && !compose) compose = parseCompose(text, { fileName: path, yamlCache });
       return compose;
     },
     semantic() {
@@ -98,5 +114,6 @@ export function parseDocument(input: {
       return buildPlan;
     },
   };
+  dockerfileBase.set(doc, () => dockerfile ?? base);
   return doc;
 }
