@@ -6,7 +6,7 @@ import { AstBuilder, type TokenLike } from "./ast-builder.js";
 import type { LineNode } from "./buildkit.js";
 import { parseError } from "./errors.js";
 import { InstructionParser, tokenizeInstruction } from "./grammar.js";
-import { reusableNodes } from "./reuse.js";
+import { knownLines, reusableNodes } from "./reuse.js";
 import { scanDockerfile, type ScannedInstruction } from "./scanner.js";
 
 let parser: InstructionParser | undefined;
@@ -70,7 +70,7 @@ function emptyAst(text: string): Dockerfile {
 }
 
 function parseUnsafe(text: string, previous?: BuiltFrom): ParseResult {
-  const file = scanDockerfile(text);
+  const file = scanDockerfile(text, previous && knownLines(previous.scanned));
   const errors = file.errors;
   parser ??= new InstructionParser();
   const builder = new AstBuilder();

@@ -5,7 +5,21 @@
  */
 import type { Range } from "@shipshape/text";
 import type { Segment } from "./ast.js";
+import type { LineNode } from "./buildkit.js";
 import type { HeredocBody, ScannedInstruction } from "./scanner.js";
+
+/**
+ * The earlier scan's BuildKit line nodes by logical line, for the new scan to share instead of parsing the
+ * line again (a line node holds logical offsets only, so a line that moved has the same one).
+ */
+export function knownLines(before: readonly ScannedInstruction[]): (original: string, escape: number) => LineNode | undefined {
+  const byLine = new Map<string, ScannedInstruction>();
+  for (const s of before) byLine.set(s.original, s);
+  return (original, escape) => {
+    const s = byLine.get(original);
+    return s && s.escape === escape ? s.node : undefined;
+  };
+}
 
 /** For each new instruction, the index of the equal earlier one, or -1. */
 export function reusableNodes(before: readonly ScannedInstruction[], after: readonly ScannedInstruction[]): Int32Array {

@@ -82,7 +82,11 @@ export function mapOffset(segments: Segment[], logical: number, isEnd = false): 
   return seg.source + Math.min(Math.max(delta, 0), seg.length);
 }
 
-export function scanDockerfile(text: string): ScannedFile {
+/**
+ * `knownLine`: an earlier scan's BuildKit node for the same logical line and escape, if there is one (the
+ * node is made from those two alone and never changed afterwards, so it may be shared).
+ */
+export function scanDockerfile(text: string, knownLine?: (original: string, escape: number) => LineNode | undefined): ScannedFile {
   const n = text.length;
   const bom = n > 0 && text.charCodeAt(0) === 0xfeff;
   const file: ScannedFile = { text, bom, escape: "\\", directives: [], comments: [], instructions: [], errors: [] };
@@ -235,7 +239,7 @@ export function scanDockerfile(text: string): ScannedFile {
     const endLineBeforeHeredoc = lineNo;
     if (segments.length === 0) segments.push({ logical: 0, source: firstStart, length: 0 });
     const original = logicalText(text, segments);
-    const node = parseLineNode(original, escape);
+    const node = knownLine?.(original, escape) ?? parseLineNode(original, escape);
     // the trimmed instruction end in the source
     let trimmed = original.length;
     while (trimmed > 0 && isSpaceCode(original.charCodeAt(trimmed - 1))) trimmed--;

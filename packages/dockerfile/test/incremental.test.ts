@@ -12,6 +12,8 @@ const SAMPLES = [
   "\ufeffFROM scratch\r\nONBUILD RUN echo $x\r\nONBUILD COPY <<EOF /f\r\nhi\r\nEOF\r\nONBUILD ONBUILD ENV a b\r\nEXPOSE 80/tcp ${P}\r\n",
   "ARG BASE=alpine\nFROM ${BASE}\nRUN --mount=type=cache,target=/root/.cache \\\n    --network=none pip install x\nHEALTHCHECK --interval=5s CMD curl -f http://x/ || exit 1\nUSER app:app\nSTOPSIGNAL SIGTERM\nVOLUME [\"/data\"]\nSHELL [\"/bin/bash\", \"-c\"]\n",
   "FROM a\nRUN x \\\n\nENV =\nLABEL\nRUN [\"a\", 1]\nFOO bar\nRUN \\\n# only a comment\n",
+  // lines that split differently under the other escape character
+  "FROM a\nENV a=b\\ c d=e`  f\nCOPY a\\ b c` d /e\nLABEL x=\"a\\\"b\" y=\"a`\"b\"\n",
 ];
 
 /** What an edit inserts: the awkward pieces as well as plain typing. */
@@ -108,6 +110,16 @@ describe("parseDockerfile with a previous parse", () => {
     const after = parseDockerfile(edited, { previous: before });
     expect(after).toStrictEqual(parseDockerfile(edited));
     for (const node of after.ast.instructions) expect(before.ast.instructions).not.toContain(node);
+  });
+
+  it("parses an unchanged line again when the escape directive changes its words", () => {
+    const text = "FROM a\nENV a=b\\ c\n";
+    const before = parseDockerfile(text);
+    const edited = "# escape=`\n" + text;
+    const after = parseDockerfile(edited, { previous: before });
+    expect(after).toStrictEqual(parseDockerfile(edited));
+    expect(after.errors.map((e) => e.message)).toEqual([expect.stringContaining("can't find = in")]);
+    expect(parseDockerfile(text, { previous: after })).toStrictEqual(before);
   });
 
   it("rebuilds an instruction whose comments above it changed", () => {
