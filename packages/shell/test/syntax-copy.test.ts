@@ -7,12 +7,14 @@ import { bindTreeSitterModule, copyTree } from "../src/syntax.js";
 /** The object handed to `Parser.init`, which Emscripten fills with the module's exports. */
 const wasmModule: Record<string, unknown> = {};
 let parser: ParserType;
+let webTreeSitter: typeof import("web-tree-sitter");
 
 beforeAll(async () => {
   // A web-tree-sitter instance of its own: the package's first `Parser.init` call in a process fills
   // its options object with the module's exports, and other test files may have called it already.
   const require = createRequire(import.meta.url);
-  const { Parser, Language } = (await import(`${pathToFileURL(require.resolve("web-tree-sitter")).href}?own-instance`)) as typeof import("web-tree-sitter");
+  webTreeSitter = (await import(`${pathToFileURL(require.resolve("web-tree-sitter")).href}?own-instance`)) as typeof import("web-tree-sitter");
+  const { Parser, Language } = webTreeSitter;
   await Parser.init(wasmModule);
   const language = await Language.load(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm"));
   parser = new Parser();
@@ -51,6 +53,24 @@ describe("copyTree", () => {
     for (const script of SCRIPTS) {
       const { viaNodes, viaCursor } = bothCopies(script);
       expect(viaCursor).toEqual(viaNodes);
+    }
+  });
+
+  it("learns node types during a cursor walk without disturbing it (a fresh language: no type known yet)", async () => {
+    const require = createRequire(import.meta.url);
+    const fresh = new webTreeSitter.Parser();
+    fresh.setLanguage(await webTreeSitter.Language.load(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm")));
+    const script = SCRIPTS.join("\n");
+    const tree = fresh.parse(script)!;
+    try {
+      expect(bindTreeSitterModule(wasmModule)).toBe(true);
+      const viaCursor = copyTree(tree);
+      bindTreeSitterModule();
+      expect(viaCursor).toEqual(copyTree(tree));
+    } finally {
+      bindTreeSitterModule();
+      tree.delete();
+      fresh.delete();
     }
   });
 
