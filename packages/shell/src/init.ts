@@ -1,4 +1,5 @@
 import { Language, Parser } from "web-tree-sitter";
+import { bindTreeSitterModule } from "./syntax.js";
 
 /**
  * A wasm file for `initShell`: its bytes, a function that returns them (called only when the file is
@@ -49,6 +50,8 @@ async function load(options: InitShellOptions): Promise<void> {
   if (runtime instanceof Uint8Array) moduleOptions.wasmBinary = runtime;
   else if (typeof runtime === "string") moduleOptions.locateFile = () => runtime;
   await Parser.init(moduleOptions);
+  // Emscripten fills `moduleOptions` with the module's exports: syntax copies walk trees through them.
+  bindTreeSitterModule(moduleOptions);
   const grammar = (typeof options.wasm === "function" ? options.wasm() : options.wasm) ?? (await defaultGrammarPath());
   const language = await Language.load(grammar);
   const p = new Parser();
