@@ -239,11 +239,11 @@ const parsedCache = new WeakMap<Instruction, ParsedEmbeddedScript[]>();
  */
 const BY_CONTENT_SIZE = 2048;
 /**
- * Places one text is kept at. The same RUN line often stands in every stage of a file (`RUN apt-get
- * update`, a generated 22-stage file has 22 of each); with fewer places than copies, every lint of that
- * file would miss and parse them all again.
+ * Places one text is kept at. More places cost memory in an editor (every keystroke moves the lines below
+ * it), and a miss for a text already built elsewhere is cheap: `parseShell` copies that build with its
+ * ranges moved (see relocate.ts).
  */
-const LAYOUTS_PER_TEXT = 64;
+const LAYOUTS_PER_TEXT = 4;
 
 interface ContentEntry {
   kind: Instruction["kind"];
