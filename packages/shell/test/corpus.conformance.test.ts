@@ -1,21 +1,11 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseDockerfile } from "@shipshape/dockerfile";
 import { initShell, parseInstructionShell, type ShellCommand, type ShellWord } from "@shipshape/shell";
 import { instructionFrom } from "./dockerfile-snippet.js";
+import { corpus, files } from "./corpus-files.js";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const corpus = path.resolve(root, "../shared/corpus/dockerfiles");
-
-function* files(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) yield* files(p);
-    else yield p;
-  }
-}
 
 /** Start offsets of shell-form RUN lines without flags (the snippet helper does not read flags). */
 function runStarts(text: string): number[] {

@@ -1,23 +1,14 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Parser as ParserType } from "web-tree-sitter";
 import { parseDockerfile } from "@shipshape/dockerfile";
 import { shellScriptsOf } from "../src/dockerfile.js";
 import { bindTreeSitterModule, copyTree } from "../src/syntax.js";
+import { corpus, files } from "./corpus-files.js";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const corpus = path.resolve(root, "../shared/corpus/dockerfiles");
-
-function* files(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) yield* files(p);
-    else yield p;
-  }
-}
 
 const wasmModule: Record<string, unknown> = {};
 let parser: ParserType;
