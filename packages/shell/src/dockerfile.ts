@@ -1,7 +1,7 @@
 import type { Range } from "@shipshape/text";
 import type { Heredoc, Instruction, JsonForm, ShellForm } from "@shipshape/dockerfile";
 import { isShellReady } from "./init.js";
-import { registerCache } from "./caches.js";
+import { RecentValues } from "./caches.js";
 import { parseShell } from "./parse.js";
 import { commandName, hasFlag } from "./query.js";
 import { piecesFromSegments, shiftPieces, toSourceFromPieces, type SourcePiece } from "./source-map.js";
@@ -253,8 +253,7 @@ interface ContentEntry {
   scripts: ShellScript[];
 }
 
-const byContent = new Map<string, ContentEntry[]>();
-registerCache(() => byContent.clear());
+const byContent = new RecentValues<string, ContentEntry>(BY_CONTENT_SIZE, LAYOUTS_PER_TEXT);
 
 function contentOffsets(instr: Instruction): number[] {
   const offsets: number[] = [];
@@ -281,26 +280,15 @@ function sameLayout(entry: ContentEntry, instr: Instruction): boolean {
 }
 
 function cachedScripts(instr: Instruction, scripts: readonly EmbeddedScript[]): ShellScript[] | undefined {
-  const entries = byContent.get(instr.original);
-  const entry = entries?.find((e) => sameLayout(e, instr));
+  const entry = byContent.values(instr.original)?.find((e) => sameLayout(e, instr));
   if (!entry || entry.scripts.length !== scripts.length) return undefined;
   for (let i = 0; i < scripts.length; i++) if (entry.scripts[i].text !== scripts[i].text) return undefined;
-  // Refresh its place in the least-recently-used order.
-  byContent.delete(instr.original);
-  byContent.set(instr.original, entries!);
+  byContent.touch(instr.original);
   return entry.scripts;
 }
 
 function cacheScripts(instr: Instruction, scripts: ShellScript[]): void {
-  const entry: ContentEntry = { kind: instr.kind, offsets: contentOffsets(instr), heredocContents: instr.heredocs.map((h) => h.content), scripts };
-  const entries = byContent.get(instr.original);
-  if (entries) {
-    byContent.delete(instr.original);
-    entries.unshift(entry);
-    if (entries.length > LAYOUTS_PER_TEXT) entries.pop();
-  }
-  byContent.set(instr.original, entries ?? [entry]);
-  if (byContent.size > BY_CONTENT_SIZE) byContent.delete(byContent.keys().next().value!);
+  byContent.add(instr.original, { kind: instr.kind, offsets: contentOffsets(instr), heredocContents: instr.heredocs.map((h) => h.content), scripts });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ScriptBuilder, sortInPlace } from "./build.js";
-import { registerCache } from "./caches.js";
+import { RecentValues, registerCache } from "./caches.js";
 import { shellParser } from "./init.js";
 import { commandName, parseArgs } from "./query.js";
 import { relocateScript } from "./relocate.js";
@@ -55,18 +55,13 @@ export function parseShell(script: string, toSource: ToSource = identity): Shell
  */
 const BUILT_SIZE = 512;
 const LAYOUTS_PER_TEXT = 4;
-const builtByText = new Map<string, ShellScript[]>();
-
-registerCache(() => builtByText.clear());
+const builtByText = new RecentValues<string, ShellScript>(BUILT_SIZE, LAYOUTS_PER_TEXT);
 
 function relocatedScript(text: string, toSource: ToSource): ShellScript | undefined {
-  const built = builtByText.get(text);
-  if (!built) return undefined;
-  for (const script of built) {
+  for (const script of builtByText.values(text) ?? []) {
     const shift = sourceShift(script.toSource, toSource);
     if (shift === undefined) continue;
-    builtByText.delete(text);
-    builtByText.set(text, built);
+    builtByText.touch(text);
     const copy = relocateScript(script, shift, toSource);
     const root = rememberedSyntax(script);
     if (root) rememberSyntax(copy, root);
@@ -76,14 +71,7 @@ function relocatedScript(text: string, toSource: ToSource): ShellScript | undefi
 }
 
 function rememberBuilt(script: ShellScript): void {
-  const built = builtByText.get(script.text);
-  if (built) {
-    builtByText.delete(script.text);
-    built.unshift(script);
-    if (built.length > LAYOUTS_PER_TEXT) built.pop();
-  }
-  builtByText.set(script.text, built ?? [script]);
-  if (builtByText.size > BUILT_SIZE) builtByText.delete(builtByText.keys().next().value!);
+  builtByText.add(script.text, script);
 }
 
 function parseInto(result: ShellScript, text: string, toSource: ToSource, ctx: ShellCommandContext, part?: { start: number; end: number }): void {
