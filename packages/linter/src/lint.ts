@@ -300,6 +300,7 @@ export class LintSession {
     this.texts.clear();
     this.dockerignores.clear();
   }
+
   /** Compose YAML parsed in this run: prefetching, loading the project and each file's model share one parse. */
   private get yamls(): YamlCache {
     return this.options.yamlCache ?? (this.ownYamls ??= new YamlCache());
