@@ -3,25 +3,13 @@
  * in, when it can) must be exactly what a full parse gives, findings included.
  */
 import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DiagnosticSink } from "../src/codes.js";
 import { YamlCache } from "../src/yaml-cache.js";
 import { parseYamlTree } from "../src/yaml-tree.js";
 import { seededRandom } from "./helpers.js";
+import { corpus, walk } from "./corpus-files.js";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-const corpus = path.resolve(repoRoot, "../shared/corpus/compose");
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else out.push(p);
-  }
-  return out;
-}
 
 // Mostly what typing does (letters, digits, spaces, new lines with indentation), plus YAML punctuation.
 const PIECES = ["a", "b", "1", "x", " ", "\n", "\n  ", "\n    ", "\n      k: v", ":", "-", "#", "'", '"', "{", "[", "$", "&", "*"];
