@@ -34,8 +34,8 @@ export function posixScripts(ctx: Ctx, node: Instruction): readonly ParsedEmbedd
 
 /**
  * Per instruction, computed once and shared by every rule of this module: the POSIX scripts and all
- * their commands with wrappers seen through. Keyed by the AST node, which belongs to one parse of one
- * file, so the stage shell (and shell pragmas) it was computed with cannot change under it.
+ * their commands with wrappers seen through. Keyed by the AST node, and checked against the stage shell
+ * it was made with (see `commandIndex`).
  */
 interface CommandIndex {
   scripts: readonly ParsedEmbeddedScript[];
@@ -44,17 +44,22 @@ interface CommandIndex {
   byName: Map<string, FoundCommand[]>;
   /** `commandName` of each of `commands` ("" for none). */
   names: string[];
+  /** Whether the stage's shell was POSIX when this was made; undefined for an instruction without scripts. */
+  posix: boolean | undefined;
 }
 
 const indexCache = new WeakMap<Instruction, CommandIndex>();
 
 function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
-  const hit = indexCache.get(node);
-  if (hit) return hit;
+  // A node can outlive its file's parse (an editor's re-parse keeps the nodes an edit did not touch) while
+  // the shell in force for it changes (an edit to the stage's FROM or SHELL, or a shell pragma): an entry
+  // is used only for the stage shell it was made with.
   let scripts = ctx.shell(node);
+  const posix = scripts.length > 0 ? isPosixShell(ctx.shellOf(node)) : undefined;
+  const hit = indexCache.get(node);
+  if (hit && hit.posix === posix) return hit;
   if (scripts.length > 0) {
-    const stageIsPosix = isPosixShell(ctx.shellOf(node));
-    scripts = scripts.filter((s) => (s.interpreter !== undefined ? POSIX_INTERPRETERS.has(s.interpreter) : stageIsPosix));
+    scripts = scripts.filter((s) => (s.interpreter !== undefined ? POSIX_INTERPRETERS.has(s.interpreter) : posix));
   }
   const commands: FoundCommand[] = [];
   const byName = new Map<string, FoundCommand[]>();
@@ -70,7 +75,7 @@ function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
       else byName.set(name, [found]);
     }
   });
-  const index = { scripts, commands, byName, names };
+  const index = { scripts, commands, byName, names, posix };
   // Before the shell grammar is loaded scripts come back unparsed: do not keep that empty answer.
   if (scripts.every((s) => s.script.parsed)) indexCache.set(node, index);
   return index;
