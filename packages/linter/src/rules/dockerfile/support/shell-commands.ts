@@ -4,7 +4,7 @@
  *
  * Everything here goes through `ctx.shell` (parsed once per instruction) and never re-splits text.
  */
-import type { Instruction, RunInstruction } from "@shipshape/dockerfile";
+import type { Dockerfile, Instruction, RunInstruction } from "@shipshape/dockerfile";
 import {
   commandName,
   findCommands,
@@ -46,6 +46,8 @@ interface CommandIndex {
   names: string[];
   /** Whether the stage's shell was POSIX when this was made; undefined for an instruction without scripts. */
   posix: boolean | undefined;
+  /** The file (parse) in which `posix` was last found to hold: within it, a hit needs no check. */
+  checkedIn: Dockerfile;
 }
 
 const indexCache = new WeakMap<Instruction, CommandIndex>();
@@ -54,10 +56,14 @@ function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
   // A node can outlive its file's parse (an editor's re-parse keeps the nodes an edit did not touch) while
   // the shell in force for it changes (an edit to the stage's FROM or SHELL, or a shell pragma): an entry
   // is used only for the stage shell it was made with.
+  const hit = indexCache.get(node);
+  if (hit && hit.checkedIn === ctx.ast) return hit;
   let scripts = ctx.shell(node);
   const posix = scripts.length > 0 ? isPosixShell(ctx.shellOf(node)) : undefined;
-  const hit = indexCache.get(node);
-  if (hit && hit.posix === posix) return hit;
+  if (hit && hit.posix === posix) {
+    hit.checkedIn = ctx.ast;
+    return hit;
+  }
   if (scripts.length > 0) {
     scripts = scripts.filter((s) => (s.interpreter !== undefined ? POSIX_INTERPRETERS.has(s.interpreter) : posix));
   }
@@ -75,7 +81,7 @@ function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
       else byName.set(name, [found]);
     }
   });
-  const index = { scripts, commands, byName, names, posix };
+  const index = { scripts, commands, byName, names, posix, checkedIn: ctx.ast };
   // Before the shell grammar is loaded scripts come back unparsed: do not keep that empty answer.
   if (scripts.every((s) => s.script.parsed)) indexCache.set(node, index);
   return index;
