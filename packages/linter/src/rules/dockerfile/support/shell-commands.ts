@@ -4,7 +4,7 @@
  *
  * Everything here goes through `ctx.shell` (parsed once per instruction) and never re-splits text.
  */
-import type { Dockerfile, Instruction, RunInstruction } from "@shipshape/dockerfile";
+import type { Instruction, RunInstruction } from "@shipshape/dockerfile";
 import {
   commandName,
   findCommands,
@@ -46,8 +46,11 @@ interface CommandIndex {
   names: string[];
   /** Whether the stage's shell was POSIX when this was made; undefined for an instruction without scripts. */
   posix: boolean | undefined;
-  /** The file (parse) in which `posix` was last found to hold: within it, a hit needs no check. */
-  checkedIn: Dockerfile;
+  /**
+   * The shell in force (`ctx.shellOf`'s answer, one array per instruction and lint) for which `posix` was
+   * last found to hold: for the same array, a hit needs no check.
+   */
+  checkedFor: readonly string[] | undefined;
 }
 
 const indexCache = new WeakMap<Instruction, CommandIndex>();
@@ -57,11 +60,12 @@ function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
   // the shell in force for it changes (an edit to the stage's FROM or SHELL, or a shell pragma): an entry
   // is used only for the stage shell it was made with.
   const hit = indexCache.get(node);
-  if (hit && hit.checkedIn === ctx.ast) return hit;
+  if (hit && (hit.posix === undefined || hit.checkedFor === ctx.shellOf(node))) return hit;
   let scripts = ctx.shell(node);
-  const posix = scripts.length > 0 ? isPosixShell(ctx.shellOf(node)) : undefined;
+  const shell = scripts.length > 0 ? ctx.shellOf(node) : undefined;
+  const posix = shell ? isPosixShell(shell) : undefined;
   if (hit && hit.posix === posix) {
-    hit.checkedIn = ctx.ast;
+    hit.checkedFor = shell;
     return hit;
   }
   if (scripts.length > 0) {
@@ -81,7 +85,7 @@ function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
       else byName.set(name, [found]);
     }
   });
-  const index = { scripts, commands, byName, names, posix, checkedIn: ctx.ast };
+  const index = { scripts, commands, byName, names, posix, checkedFor: shell };
   // Before the shell grammar is loaded scripts come back unparsed: do not keep that empty answer.
   if (scripts.every((s) => s.script.parsed)) indexCache.set(node, index);
   return index;
