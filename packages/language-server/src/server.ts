@@ -132,9 +132,10 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   function lintOptions(useShellcheck: ShellcheckRunner | undefined): LintOptions {
     return { readFile: files.read, ignore: settings.ignore, severity: settings.severity, shellcheck: useShellcheck, configFile: configFile() };
   }
+  /** Dockerfile sessions keep each file's per-instruction findings (`memoize`): a keystroke re-runs little. */
   function dockerfileSession(useShellcheck: ShellcheckRunner | undefined): LintSession {
-    if (useShellcheck) return (sessions.shellcheck ??= new LintSession(lintOptions(useShellcheck)));
-    return (sessions.plain ??= new LintSession(lintOptions(undefined)));
+    if (useShellcheck) return (sessions.shellcheck ??= new LintSession({ ...lintOptions(useShellcheck), memoize: true }));
+    return (sessions.plain ??= new LintSession({ ...lintOptions(undefined), memoize: true }));
   }
 
   /**

@@ -15,6 +15,10 @@ import { YamlCache } from "@shipshape/compose";
 import { RuleSet } from "./registry.js";
 import { compareDiagnostics, compareReported, toReported } from "./report.js";
 import type { Rule, RuleKind, SourceFile } from "./rule.js";
+import { InstructionMemo } from "./engine/instruction-memo.js";
+
+/** How many Dockerfiles a memoizing session keeps findings for (an editor's open files, roughly). */
+const MEMOIZED_FILES = 32;
 import { defaultRuleSet } from "./rules/all.js";
 
 export interface LintInput {
@@ -66,6 +70,12 @@ export interface LintOptions {
    * not change is not parsed again, and an edit inside one service re-parses only that service.
    */
   yamlCache?: YamlCache;
+  /**
+   * Keep each Dockerfile's findings from `local` rules between lints of the same path, and reuse them for
+   * instructions whose text and shell did not change (an editor re-linting as the user types). Costs a
+   * little on a first lint; for one-off runs leave it off.
+   */
+  memoize?: boolean;
 }
 
 /** Lints files; diagnostics sorted by file, line, column. Never throws for a bad file. */
@@ -153,11 +163,26 @@ export class LintSession {
       // shell-based rules would see no commands.
       if (!isShellReady() && parsed.ast.instructions.some(runsShell)) await initShell().catch(() => undefined);
       const semantic = input.parsed ? input.semantic : undefined;
-      const { diagnostics } = await lintDockerfileWithShellcheck(file, this.rules, selection, config, this.options.shellcheck, parsed, semantic);
+      const memo = this.options.memoize ? this.memoFor(input.path) : undefined;
+      const { diagnostics } = await lintDockerfileWithShellcheck(file, this.rules, selection, config, this.options.shellcheck, parsed, semantic, memo);
       return { diagnostics, config, selection };
     } catch (e) {
       return { diagnostics: [internalError(`Linting failed: ${errorText(e)}`, { start: 0, end: 0 })], config, selection };
     }
+  }
+
+  /** Per-instruction findings kept per Dockerfile path (`memoize`), the most recently linted paths only. */
+  private readonly memos = new Map<string, InstructionMemo>();
+
+  private memoFor(path: string): InstructionMemo {
+    let memo = this.memos.get(path);
+    if (memo) this.memos.delete(path);
+    else {
+      memo = new InstructionMemo();
+      if (this.memos.size >= MEMOIZED_FILES) this.memos.delete(this.memos.keys().next().value!);
+    }
+    this.memos.set(path, memo);
+    return memo;
   }
 
   /** The `.dockerignore` text in force per Dockerfile path, read once per session (undefined: none). */
@@ -189,10 +214,21 @@ export class LintSession {
       this.dockerignores.set(path, text);
     }
     if (text === undefined) return selection;
-    const active = [...selection.active];
-    active[index] = { ...active[index]!, options: { ...active[index]!.options, dockerignore: text } };
-    return { ...selection, active };
+    // The same selection for the same text, so what is keyed on it (the rules' memo slots) stays valid.
+    let byText = this.withIgnores.get(selection);
+    if (!byText) this.withIgnores.set(selection, (byText = new Map()));
+    let derived = byText.get(text);
+    if (!derived) {
+      const active = [...selection.active];
+      active[index] = { ...active[index]!, options: { ...active[index]!.options, dockerignore: text } };
+      derived = { ...selection, active };
+      if (byText.size >= 16) byText.clear();
+      byText.set(text, derived);
+    }
+    return derived;
   }
+
+  private readonly withIgnores = new WeakMap<Selection, Map<string, Selection>>();
 
   /**
    * Lints compose files as one project (`docker compose -f a -f b`; the first file's config applies).

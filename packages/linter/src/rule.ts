@@ -204,6 +204,15 @@ export interface DockerfileRuleDefinition<O extends OptionSpecs> extends RuleMet
   /** Also visit ONBUILD triggers (as hadolint does for most RUN rules). */
   onbuild?: boolean;
   /**
+   * The rule judges each instruction by itself: it has instruction hooks only, keeps nothing from one
+   * call to the next, and reads only the instruction (its text and nodes, not `startLine`/`endLine` or
+   * `prevComments`), its shell (`ctx.shell`, `ctx.shellOf`) and its options. An editor's re-lint then
+   * reuses its findings on instructions that did not change. The runner notices reads of anything else
+   * (the semantic model, stages, the file, other instructions' text) and runs those calls again every
+   * time, so a wrong `local` costs speed, not findings; state kept between calls it cannot notice.
+   */
+  local?: boolean;
+  /**
    * Called once per file. Must return the same hooks for every file and option value (decide inside a
    * hook, not by leaving it out): the runner learns a rule's hooks once and skips the rule in files where
    * none of them can fire.
@@ -214,6 +223,7 @@ export interface DockerfileRuleDefinition<O extends OptionSpecs> extends RuleMet
 export interface DockerfileRule extends RuleMeta {
   kind: "dockerfile";
   onbuild?: boolean;
+  local?: boolean;
   create(ctx: DockerfileRuleContext<any>): DockerfileVisitor;
 }
 

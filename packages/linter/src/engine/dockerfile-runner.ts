@@ -26,6 +26,7 @@ import type {
   Target,
 } from "../rule.js";
 import { editBuilder, errorText, fixBuilder, internalError, makeDiagnostic, rangeOf } from "./builders.js";
+import { InstructionMemo, moved, within, type MemoEntry } from "./instruction-memo.js";
 import { indexStages, shellOf, type StageIndex } from "./stages.js";
 
 export interface ActiveRule<R> {
@@ -41,6 +42,8 @@ export interface DockerfileRunInput {
   shellHints: { global?: string; byStage: Map<number, string> };
   /** A model already built for this AST (e.g. for ShellCheck); else built on first use. */
   semantic?: SemanticModel;
+  /** Findings of `local` rules kept from the last lint of this file (an editor's); see instruction-memo.ts. */
+  memo?: InstructionMemo;
 }
 
 type HookFn = (node: never) => void;
@@ -51,10 +54,28 @@ interface RuleSlot {
   failed: boolean;
 }
 
+/** A hook of one rule; `memo` is its slot in the run's memo, -1 when its calls are not kept. */
+interface Handler {
+  slot: RuleSlot;
+  fn: HookFn;
+  memo: number;
+}
+
+/** Instructions whose rules can ask for the shell in force: it is part of their memo key. */
+const SHELL_KINDS: ReadonlySet<string> = new Set(["Run", "Cmd", "Entrypoint", "Healthcheck", "Onbuild"]);
+
 /** What every rule of one file shares. */
 class FileRun {
   readonly diagnostics: Diagnostic[] = [];
   currentStage: StageSpan | undefined;
+  /**
+   * While a call of a `local` rule is being recorded: the instruction it is about (and, for an ONBUILD
+   * trigger, the ONBUILD holding it), whose range bounds what the call may read. Anything else the call
+   * reads sets `nonlocal`, and the call is not kept.
+   */
+  recording: Instruction | undefined;
+  recordingOuter: Instruction | undefined;
+  nonlocal = false;
   private model: SemanticModel | undefined;
   private readonly shells = new Map<Instruction, readonly string[]>();
 
@@ -67,6 +88,25 @@ class FileRun {
 
   get semantic(): SemanticModel {
     return (this.model ??= analyzeDockerfile(this.input.ast));
+  }
+
+  /** Called by context reads that depend on more than the instruction being recorded. */
+  touch(): void {
+    if (this.recording) this.nonlocal = true;
+  }
+
+  /** Whether a read of `node`'s shell stays within the instruction being recorded. */
+  touchShell(node: Instruction, shellInForce: boolean): void {
+    const outer = this.recordingOuter ?? this.recording;
+    if (!outer) return;
+    const inside = node.range.start >= outer.range.start && node.range.end <= outer.range.end;
+    if (!inside || (shellInForce && !SHELL_KINDS.has(outer.kind))) this.nonlocal = true;
+  }
+
+  /** Whether a read of the text at `start..end` stays within the instruction being recorded. */
+  touchText(start: number, end: number): void {
+    const outer = this.recordingOuter ?? this.recording;
+    if (outer && (start < outer.range.start || end > outer.range.end)) this.nonlocal = true;
   }
 
   /** The shell in force for an instruction, looked up once per instruction (many rules ask). */
@@ -97,18 +137,23 @@ class RuleContext implements DockerfileRuleContext<Record<string, unknown>> {
     return editBuilder;
   }
   get file(): SourceFile {
+    this.run.touch();
     return this.run.input.file;
   }
   get ast(): Dockerfile {
+    this.run.touch();
     return this.run.input.ast;
   }
   get semantic(): SemanticModel {
+    this.run.touch();
     return this.run.semantic;
   }
   get stages(): readonly StageSpan[] {
+    this.run.touch();
     return this.run.index.stages;
   }
   get stage(): StageSpan | undefined {
+    this.run.touch();
     return this.run.currentStage;
   }
   report(target: Target, message: string, extra?: ReportExtra): void {
@@ -116,18 +161,25 @@ class RuleContext implements DockerfileRuleContext<Record<string, unknown>> {
   }
   text(target: Target): string {
     const r = rangeOf(target);
+    if (this.run.recording) this.run.touchText(r.start, r.end);
     return this.run.input.file.text.slice(r.start, r.end);
   }
   shell(node: Instruction): readonly ParsedEmbeddedScript[] {
+    if (this.run.recording) this.run.touchShell(node, false);
     return parseInstructionShell(node);
   }
   stageOf(node: Instruction): StageSpan | undefined {
+    this.run.touch();
     return this.run.index.stageOf(node);
   }
   shellOf(node: Instruction): readonly string[] {
+    if (this.run.recording) this.run.touchShell(node, true);
     return this.run.shellOf(node);
   }
 }
+
+/** Hooks that are not about one instruction. */
+const NOT_INSTRUCTION = new Set<string>(["File", "File:exit", "Stage", "Stage:exit", "Comment", "Directive"]);
 
 /** Hooks that fire in every file, whatever it contains. */
 const ALWAYS = new Set<string>(["File", "File:exit", "Instruction", "Stage", "Stage:exit", "Comment", "Directive"]);
@@ -158,8 +210,10 @@ export function runDockerfileRules(input: DockerfileRunInput): Diagnostic[] {
   const diagnostics = run.diagnostics;
   const kinds = kindsIn(ast);
 
-  const table = new Map<string, { slot: RuleSlot; fn: HookFn }[]>();
-  const triggerTable = new Map<string, { slot: RuleSlot; fn: HookFn }[]>();
+  const table = new Map<string, Handler[]>();
+  const triggerTable = new Map<string, Handler[]>();
+  const memo = input.memo;
+  memo?.begin();
 
   const fail = (slot: RuleSlot, e: unknown, range: Range) => {
     slot.failed = true;
@@ -184,13 +238,16 @@ export function runDockerfileRules(input: DockerfileRunInput): Diagnostic[] {
       const fn = (visitor as Record<string, unknown>)[hook];
       if (typeof fn !== "function") continue;
       hooks?.push(hook);
-      add(table, hook, { slot, fn: fn as HookFn });
-      if (rule.onbuild) add(triggerTable, hook, { slot, fn: fn as HookFn });
+      // Only instruction hooks of local rules are kept (a local rule has no others; see rule.ts).
+      const kept = memo !== undefined && rule.local === true && !NOT_INSTRUCTION.has(hook);
+      const handler: Handler = { slot, fn: fn as HookFn, memo: kept ? memo.slotOf(active, hook === "Instruction") : -1 };
+      add(table, hook, handler);
+      if (rule.onbuild) add(triggerTable, hook, handler);
     }
     if (hooks) hooksOf.set(rule, hooks);
   }
 
-  const dispatch = (t: Map<string, { slot: RuleSlot; fn: HookFn }[]>, hook: DockerfileHook, node: unknown, range: Range) => {
+  const dispatch = (t: Map<string, Handler[]>, hook: DockerfileHook, node: unknown, range: Range) => {
     const handlers = t.get(hook);
     if (!handlers) return;
     for (const h of handlers) {
@@ -203,9 +260,68 @@ export function runDockerfileRules(input: DockerfileRunInput): Diagnostic[] {
     }
   };
 
-  const visitInstruction = (t: Map<string, { slot: RuleSlot; fn: HookFn }[]>, instr: Instruction) => {
+  /**
+   * An instruction's hooks with a memo: a kept call's findings are replayed, moved to where the
+   * instruction is now; a call not yet run for this instruction text is run and recorded.
+   */
+  const dispatchKept = (handlers: Handler[] | undefined, instr: Instruction, outer: Instruction, entry: MemoEntry) => {
+    if (!handlers) return;
+    const base = outer.range.start;
+    for (const h of handlers) {
+      if (h.slot.failed) continue;
+      const kept = h.memo >= 0 ? entry.results[h.memo] : null;
+      if (kept) {
+        for (const d of kept) diagnostics.push(moved(d, base));
+        continue;
+      }
+      const record = kept === undefined;
+      const before = diagnostics.length;
+      if (record) {
+        run.recording = instr;
+        run.recordingOuter = outer;
+        run.nonlocal = false;
+      }
+      try {
+        (h.fn as (n: unknown) => void)(instr);
+      } catch (e) {
+        run.recording = undefined;
+        fail(h.slot, e, instr.range);
+        continue;
+      }
+      if (!record) continue;
+      run.recording = undefined;
+      let keep = !run.nonlocal;
+      const found: Diagnostic[] = [];
+      for (let i = before; keep && i < diagnostics.length; i++) {
+        const d = diagnostics[i]!;
+        if (!within(d, outer.range.start, outer.range.end)) keep = false;
+        else found.push(moved(d, -base));
+      }
+      entry.results[h.memo] = keep ? found : null;
+    }
+  };
+
+  const visitInstruction = (t: Map<string, Handler[]>, instr: Instruction, outer?: Instruction) => {
+    if (memo) {
+      const entry = memo.entry(memoKey(outer ?? instr, outer !== undefined));
+      dispatchKept(t.get("Instruction"), instr, outer ?? instr, entry);
+      dispatchKept(t.get(instr.kind), instr, outer ?? instr, entry);
+      return;
+    }
     dispatch(t, "Instruction", instr, instr.range);
     dispatch(t, instr.kind, instr, instr.range);
+  };
+
+  /**
+   * What a local rule's findings on an instruction depend on: its text, the escape character it was
+   * parsed with, and for instructions that run a shell, the shell in force. A trigger is keyed by its
+   * ONBUILD's text, apart from the ONBUILD itself.
+   */
+  const fileKey = memo ? `${ast.escape}\u0000` : "";
+  const memoKey = (instr: Instruction, trigger: boolean): string => {
+    const text = input.file.text.slice(instr.range.start, instr.range.end);
+    const shell = SHELL_KINDS.has(instr.kind) ? run.shellOf(instr).join("\u0001") : "";
+    return `${trigger ? "T" : "I"}${fileKey}${shell}\u0000${text}`;
   };
 
   const closeStage = () => {
@@ -228,7 +344,7 @@ export function runDockerfileRules(input: DockerfileRunInput): Diagnostic[] {
       if (run.currentStage) dispatch(table, "Stage", run.currentStage, item.range);
     }
     visitInstruction(table, item);
-    if (item.kind === "Onbuild" && item.trigger && triggerTable.size > 0) visitInstruction(triggerTable, item.trigger);
+    if (item.kind === "Onbuild" && item.trigger && triggerTable.size > 0) visitInstruction(triggerTable, item.trigger, item);
   }
   closeStage();
   run.currentStage = undefined;

@@ -9,6 +9,7 @@ import type { RuleSet } from "../registry.js";
 import type { DockerfileRule, SourceFile } from "../rule.js";
 import { collectDockerfilePragmas, type DockerfilePragmas } from "../suppressions/dockerfile-pragmas.js";
 import { runDockerfileRules, type ActiveRule } from "./dockerfile-runner.js";
+import type { InstructionMemo } from "./instruction-memo.js";
 import { finishSuppressions } from "./unused.js";
 import { runShellcheck, shellcheckSelected, type ShellcheckRunner } from "./shellcheck.js";
 import { indexStages, shellOf } from "./stages.js";
@@ -32,13 +33,15 @@ export function lintDockerfileText(
     shellcheckRan?: boolean;
     /** The pragmas of `parsed`, when the caller already collected them. */
     pragmas?: DockerfilePragmas;
+    /** Findings kept from this file's last lint (an editor's session). */
+    memo?: InstructionMemo;
   } = {},
 ): DockerfileLintResult {
   const { ast, errors } = extra.parsed ?? parseDockerfile(file.text);
   const pragmas = extra.pragmas ?? collectDockerfilePragmas(ast, file.text, file.lines);
   const active = dockerfileRulesOf(selection);
 
-  const found = runDockerfileRules({ file, ast, rules: active, shellHints: pragmas.shellHints, semantic: extra.semantic });
+  const found = runDockerfileRules({ file, ast, rules: active, shellHints: pragmas.shellHints, semantic: extra.semantic, memo: extra.memo });
   for (const e of errors) {
     const rule = rules.byExactCode(e.code);
     if (rule && !selection.enabledCodes.has(rule.code)) continue;
@@ -79,14 +82,15 @@ export async function lintDockerfileWithShellcheck(
   runner: ShellcheckRunner | undefined,
   parsedAlready?: { ast: Dockerfile; errors: Diagnostic[] },
   semanticAlready?: SemanticModel,
+  memo?: InstructionMemo,
 ): Promise<DockerfileLintResult> {
   if (!runner || !shellcheckSelected(selection)) {
-    return lintDockerfileText(file, rules, selection, config, { parsed: parsedAlready, semantic: semanticAlready });
+    return lintDockerfileText(file, rules, selection, config, { parsed: parsedAlready, semantic: semanticAlready, memo });
   }
   const parsed = parsedAlready ?? parseDockerfile(file.text);
   const semantic = semanticAlready ?? analyzeDockerfile(parsed.ast);
   const pragmas = collectDockerfilePragmas(parsed.ast, file.text, file.lines);
   const index = indexStages(parsed.ast);
   const findings = await runShellcheck(parsed.ast, semantic, (i) => shellOf(i, index, pragmas.shellHints), runner, selection);
-  return lintDockerfileText(file, rules, selection, config, { parsed, semantic, findings, shellcheckRan: true, pragmas });
+  return lintDockerfileText(file, rules, selection, config, { parsed, semantic, findings, shellcheckRan: true, pragmas, memo });
 }
