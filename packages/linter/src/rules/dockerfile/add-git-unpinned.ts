@@ -10,6 +10,7 @@ export default defineRule({
   category: "best-practice",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags \`ADD <git repository>\` without a \`#ref\`, or with a branch or tag as the ref and no

@@ -9,6 +9,7 @@ export default defineRule({
   category: "security",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags \`ADD https://...\` without \`--checksum=sha256:...\`.

@@ -13,6 +13,7 @@ export default defineRule({
   category: "performance",
   severity: "info",
   enabledByDefault: true,
+  local: true,
   fix: "safe",
   onbuild: true,
   docs: md`

@@ -11,6 +11,7 @@ export default defineRule({
   category: "performance",
   severity: "info",
   enabledByDefault: true,
+  local: true,
   fix: "unsafe",
   onbuild: true,
   docs: md`

@@ -40,6 +40,7 @@ export default defineRule({
   category: "performance",
   severity: "info",
   enabledByDefault: true,
+  local: true,
   fix: "unsafe",
   onbuild: true,
   docs: md`
@@ -87,10 +88,11 @@ export default defineRule({
   create: (ctx) => ({
     Run(node) {
       const updates = toolCalls(ctx, node, ["apt-get", "apt", "aptitude"], ["update"], ["o", "option", "c", "config-file"]);
-      if (updates.length === 0 || !stageLeavesImage(ctx, node) || cacheMountCovers(node, LISTS)) return;
+      if (updates.length === 0 || cacheMountCovers(node, LISTS)) return;
       const commands = allCommands(ctx, node);
       const bare = updates.find((u) => !removesLater(commands, u, LISTS) && !runsLater(commands, u, distClean));
-      if (!bare) return;
+      // The stage is looked at last: a RUN that cleans up is judged from its own text (see `local`).
+      if (!bare || !stageLeavesImage(ctx, node)) return;
       ctx.report(bare.subcommand, `Remove ${LISTS} after '${bare.cmd.name!.value} update' in the same RUN: the package lists stay in the layer`, {
         fix: appendCleanup(ctx, node),
       });

@@ -9,6 +9,7 @@ export default defineRule({
   category: "best-practice",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags \`cd\` in \`RUN\` when it changes the directory of the whole step. A \`cd\` inside a subshell

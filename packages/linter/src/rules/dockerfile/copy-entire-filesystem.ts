@@ -9,6 +9,7 @@ export default defineRule({
   category: "best-practice",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags \`COPY --from=<stage> / /\`: copying a stage's whole file system over the current one.

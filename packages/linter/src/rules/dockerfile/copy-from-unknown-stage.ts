@@ -9,6 +9,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags \`COPY --from=X\` where \`X\` is neither an earlier stage's name or index nor an image reference

@@ -14,6 +14,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   options: {
     dockerignore: {
       type: "string",

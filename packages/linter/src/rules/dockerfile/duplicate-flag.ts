@@ -9,6 +9,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags a flag given twice on one instruction (\`COPY --from=a --from=b\`). Only \`--mount\`, \`--device\`

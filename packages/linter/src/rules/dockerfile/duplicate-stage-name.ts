@@ -9,6 +9,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags a stage name (\`FROM image AS name\`) already used by an earlier stage. Names are compared

@@ -8,6 +8,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags a variable used in an \`ENV\` instruction that the same instruction defines earlier, when it

@@ -9,6 +9,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   fix: "safe",
   docs: md`
     ## What it does

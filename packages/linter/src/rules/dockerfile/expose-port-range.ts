@@ -9,6 +9,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags an \`EXPOSE\` port (or an end of a port range) above 65535.

@@ -9,6 +9,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags a flag written without \`=value\` when it needs one: every flag except the booleans \`--link\`,

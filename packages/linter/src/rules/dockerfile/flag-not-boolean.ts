@@ -9,6 +9,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags a boolean flag (\`--link\`, \`--parents\`, \`--keep-git-dir\`, \`--unpack\`) whose value is neither

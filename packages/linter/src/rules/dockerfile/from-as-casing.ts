@@ -8,6 +8,7 @@ export default defineRule({
   category: "style",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   fix: "safe",
   docs: md`
     ## What it does

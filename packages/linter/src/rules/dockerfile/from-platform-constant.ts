@@ -10,6 +10,7 @@ export default defineRule({
   category: "best-practice",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags \`FROM --platform=<constant>\`, such as \`FROM --platform=linux/amd64 node:22\`.

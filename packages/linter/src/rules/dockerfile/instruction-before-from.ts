@@ -8,6 +8,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags an instruction other than \`ARG\` before the first \`FROM\`.

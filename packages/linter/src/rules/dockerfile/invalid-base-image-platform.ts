@@ -49,6 +49,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags \`FROM --platform=<os/arch>\` with a base image that, by its name alone, cannot exist for that

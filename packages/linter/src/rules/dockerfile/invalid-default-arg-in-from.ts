@@ -39,6 +39,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags a \`FROM\` image built from global \`ARG\`s whose default values give an empty or invalid image

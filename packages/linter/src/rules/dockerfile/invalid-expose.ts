@@ -11,6 +11,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags an \`EXPOSE\` value that is not a port or port range (\`80\`, \`8000-8010\`) with an optional

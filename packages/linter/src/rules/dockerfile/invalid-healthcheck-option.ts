@@ -10,6 +10,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Checks the values of \`HEALTHCHECK\`'s flags as BuildKit does: \`--interval\`, \`--timeout\`,

@@ -23,6 +23,7 @@ export default defineRule({
   category: "style",
   severity: "style",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags \`LABEL\` keys that do not follow Docker's key format: lowercase letters, digits, \`.\`, \`/\`,

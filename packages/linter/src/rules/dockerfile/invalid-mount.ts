@@ -54,6 +54,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Checks \`RUN --mount=...\` as BuildKit parses it: the \`type\` (\`bind\`, \`cache\`, \`tmpfs\`, \`secret\`,

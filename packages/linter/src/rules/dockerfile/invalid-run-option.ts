@@ -12,6 +12,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags a \`RUN --network\` other than \`default\`, \`none\` or \`host\`, and a \`RUN --security\` other than

@@ -10,6 +10,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags a \`STOPSIGNAL\` that is not a signal: a positive number, or a Linux signal name with or without

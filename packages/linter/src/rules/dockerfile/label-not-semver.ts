@@ -9,6 +9,7 @@ export default defineRule({
   category: "best-practice",
   severity: "warning",
   enabledByDefault: false,
+  local: true,
   enabledByOptions: true,
   options: { labelSchema: labelSchemaOption },
   docs: md`

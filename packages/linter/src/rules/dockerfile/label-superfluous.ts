@@ -10,6 +10,7 @@ export default defineRule({
   category: "style",
   severity: "info",
   enabledByDefault: false,
+  local: true,
   enabledByOptions: true,
   options: { labelSchema: labelSchemaOption, strictLabels: strictLabelsOption },
   docs: md`

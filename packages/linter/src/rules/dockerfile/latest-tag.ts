@@ -8,6 +8,7 @@ export default defineRule({
   category: "best-practice",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags a \`FROM\` image whose tag is \`latest\`.

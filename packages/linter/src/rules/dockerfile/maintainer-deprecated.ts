@@ -14,6 +14,7 @@ export default defineRule({
   category: "best-practice",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   fix: "unsafe",
   docs: md`
     ## What it does

@@ -21,6 +21,7 @@ export default defineRule({
   category: "best-practice",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   onbuild: true,
   docs: md`
     ## What it does

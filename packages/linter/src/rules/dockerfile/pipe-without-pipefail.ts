@@ -44,6 +44,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags a pipe in \`RUN\` when a failure on its left side would go unnoticed: neither the stage's \`SHELL\`

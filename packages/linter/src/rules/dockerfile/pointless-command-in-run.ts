@@ -12,6 +12,7 @@ export default defineRule({
   category: "best-practice",
   severity: "info",
   enabledByDefault: true,
+  local: true,
   onbuild: true,
   docs: md`
     ## What it does

@@ -11,6 +11,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags a stage named \`scratch\` or \`context\` (in any case).

@@ -8,6 +8,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags a \`SHELL\` instruction that is not a JSON array of strings, or is an empty one.

@@ -9,6 +9,7 @@ export default defineRule({
   category: "security",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   onbuild: true,
   docs: md`
     ## What it does

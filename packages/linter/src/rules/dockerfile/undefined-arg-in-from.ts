@@ -13,6 +13,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags a variable in a \`FROM\` line (image or \`--platform\`) that no \`ARG\` before the first \`FROM\`

@@ -9,6 +9,7 @@ export default defineRule({
   category: "best-practice",
   severity: "info",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags a \`USER\` given by name rather than by numeric user id.

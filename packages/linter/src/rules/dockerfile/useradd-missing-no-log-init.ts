@@ -16,6 +16,7 @@ export default defineRule({
   category: "performance",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   fix: "safe",
   onbuild: true,
   docs: md`

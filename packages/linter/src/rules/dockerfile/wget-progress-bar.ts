@@ -10,6 +10,7 @@ export default defineRule({
   category: "style",
   severity: "info",
   enabledByDefault: true,
+  local: true,
   onbuild: true,
   docs: md`
     ## What it does

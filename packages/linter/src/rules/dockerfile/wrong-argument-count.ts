@@ -68,6 +68,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags instructions with a number of arguments BuildKit refuses: an instruction with none at all

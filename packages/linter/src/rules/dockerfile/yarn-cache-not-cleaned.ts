@@ -10,6 +10,7 @@ export default defineRule({
   category: "performance",
   severity: "info",
   enabledByDefault: true,
+  local: true,
   onbuild: true,
   docs: md`
     ## What it does
@@ -50,8 +51,10 @@ export default defineRule({
   create: (ctx) => ({
     Run(node) {
       const installs = toolCalls(ctx, node, "yarn", ["install"]);
-      if (installs.length === 0 || !stageLeavesImage(ctx, node) || cacheMountTargets(node).some((t) => t.includes(".cache/yarn"))) return;
+      if (installs.length === 0 || cacheMountTargets(node).some((t) => t.includes(".cache/yarn"))) return;
       const commands = allCommands(ctx, node);
+      // The stage is looked at only for a finding: a RUN that cleans up is judged from its own text (see `local`).
+      let leaves: boolean | undefined;
       for (const call of installs) {
         const cleaned = runsLater(commands, call, (cmd) => {
           const name = commandName(cmd);
@@ -59,7 +62,7 @@ export default defineRule({
           if (name === "yarn") return args[0]?.value === "cache" && args[1]?.value === "clean";
           return name === "rm" && args.some((a) => a.value.includes(".cache/yarn"));
         });
-        if (!cleaned) ctx.report(call.cmd.name!, "Run 'yarn cache clean' after yarn install in the same RUN, or yarn's cache stays in the layer");
+        if (!cleaned && (leaves ??= stageLeavesImage(ctx, node))) ctx.report(call.cmd.name!, "Run 'yarn cache clean' after yarn install in the same RUN, or yarn's cache stays in the layer");
       }
     },
   }),

@@ -13,6 +13,7 @@ export default defineRule({
   category: "performance",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   onbuild: true,
   docs: md`
     ## What it does

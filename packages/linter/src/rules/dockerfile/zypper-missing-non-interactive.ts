@@ -18,6 +18,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   fix: "safe",
   onbuild: true,
   docs: md`

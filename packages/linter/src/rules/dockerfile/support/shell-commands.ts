@@ -87,8 +87,47 @@ function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
   });
   const index = { scripts, commands, byName, names, posix, checkedFor: shell };
   // Before the shell grammar is loaded scripts come back unparsed: do not keep that empty answer.
-  if (scripts.every((s) => s.script.parsed)) indexCache.set(node, index);
+  if (scripts.every((s) => s.script.parsed)) {
+    indexCache.set(node, index);
+    rememberNames(contentKey(ctx, node), byName);
+  }
   return index;
+}
+
+/**
+ * The command names found in instructions, by what decides them: the instruction's logical line and
+ * heredoc bodies, and whether the stage shell is POSIX. An editor's re-parse gives every instruction
+ * below an edit a new node (its offsets moved); a rule that only asks whether such a RUN calls `curl`
+ * gets its answer here, without the instruction's scripts being moved and indexed again.
+ */
+const namesByContent = new Map<string, ReadonlySet<string>>();
+const NAMES_KEPT = 4096;
+const contentKeys = new WeakMap<Instruction, { shell: readonly string[]; key: string }>();
+
+function contentKey(ctx: Ctx, node: Instruction): string {
+  const shell = ctx.shellOf(node);
+  const known = contentKeys.get(node);
+  if (known && known.shell === shell) return known.key;
+  let key = `${isPosixShell(shell) ? "P" : "N"}${node.parentOnbuild ? "T" : "I"}${node.original}`;
+  for (const h of node.heredocs) key += `\u0000${h.content}`;
+  contentKeys.set(node, { shell, key });
+  return key;
+}
+
+function rememberNames(key: string, byName: Map<string, FoundCommand[]>): void {
+  if (namesByContent.has(key)) return;
+  if (namesByContent.size >= NAMES_KEPT) namesByContent.clear();
+  namesByContent.set(key, new Set(byName.keys()));
+}
+
+/** True when this instruction's text is known (from another node with the same text) to call none of `names`. */
+function callsNone(ctx: Ctx, node: Instruction, names: string | readonly string[]): boolean {
+  if (indexCache.has(node) || !node.original) return false;
+  const known = namesByContent.get(contentKey(ctx, node));
+  if (!known) return false;
+  if (typeof names === "string") return !known.has(names);
+  for (const n of names) if (known.has(n)) return false;
+  return true;
 }
 
 /** A command found in one of an instruction's scripts. */
@@ -111,6 +150,7 @@ export function commandsIn(
   node: Instruction,
   names: string | readonly string[] | ((cmd: ShellCommand) => boolean),
 ): readonly FoundCommand[] {
+  if (typeof names !== "function" && callsNone(ctx, node, names)) return NO_COMMANDS;
   const index = commandIndex(ctx, node);
   if (typeof names === "function") return index.commands.filter((f) => names(f.cmd));
   if (typeof names === "string") return index.byName.get(names) ?? NO_COMMANDS;
