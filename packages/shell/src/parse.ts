@@ -1,11 +1,10 @@
 import { ScriptBuilder, sortInPlace } from "./build.js";
-import { RecentValues, registerCache } from "./caches.js";
+import { RecentValues } from "./caches.js";
 import { shellParser } from "./init.js";
 import { commandName, parseArgs } from "./query.js";
 import { relocateScript } from "./relocate.js";
 import { hasSourceLayout, sourceShift } from "./source-map.js";
 import { copyTree, type SyntaxNode } from "./syntax.js";
-import { rememberedSyntax, rememberSyntax } from "./tokens.js";
 import type { ShellCommand, ShellCommandContext, ShellScript, ToSource } from "./types.js";
 
 const TOP: ShellCommandContext = {
@@ -31,7 +30,8 @@ export function parseShell(script: string, toSource: ToSource = identity): Shell
     text: script, toSource, commands: [], pipelines: [], comments: [], hasSyntaxError: false, errors: [], parsed: false,
   };
   if (!shellParser()) return result;
-  const cacheable = hasSourceLayout(toSource);
+  // Layouts made from pieces can be compared (`sourceShift`); so can the default, which is the same function every time.
+  const cacheable = toSource === identity || hasSourceLayout(toSource);
   if (cacheable) {
     const relocated = relocatedScript(script, toSource);
     if (relocated) return relocated;
@@ -62,10 +62,7 @@ function relocatedScript(text: string, toSource: ToSource): ShellScript | undefi
     const shift = sourceShift(script.toSource, toSource);
     if (shift === undefined) continue;
     builtByText.touch(text);
-    const copy = relocateScript(script, shift, toSource);
-    const root = rememberedSyntax(script);
-    if (root) rememberSyntax(copy, root);
-    return copy;
+    return relocateScript(script, shift, toSource);
   }
   return undefined;
 }
@@ -78,7 +75,6 @@ function parseInto(result: ShellScript, text: string, toSource: ToSource, ctx: S
   const syntax = syntaxOf(text, part);
   if (!syntax) return;
   const { root, hasError } = syntax;
-  if (ctx === TOP) rememberSyntax(result, root);
   const builder = new ScriptBuilder(text, toSource, (cmd, cmdCtx) => parseNestedShell(result, text, toSource, cmd, cmdCtx));
   builder.build(root, ctx, hasError);
   if (hasError) result.hasSyntaxError = true;
@@ -103,33 +99,18 @@ function append<T>(to: T[], items: T[]): T[] {
 }
 
 /**
- * Copied syntax trees by script text. Parsing is the expensive part and the same RUN text is parsed
- * again on every re-lint in an editor; the trees are plain immutable data, so sharing them is safe.
+ * Parses a script (or, for a nested script, a part of it parsed in place) and copies its tree. Trees are
+ * not kept: the built script is (see `builtByText`), and a tree kept in a cache outlives the young
+ * generation, which made every garbage collection copy it.
  */
-const CACHE_SIZE = 512;
-const syntaxCache = new Map<string, { root: SyntaxNode; hasError: boolean }>();
-
-registerCache(() => syntaxCache.clear());
-
-function syntaxOf(text: string, part?: { start: number; end: number }): { root: SyntaxNode; hasError: boolean } | undefined {
-  const key = part ? `${part.start}:${part.end}:${text}` : text;
-  const hit = syntaxCache.get(key);
-  if (hit) {
-    // Refresh its place in the least-recently-used order.
-    syntaxCache.delete(key);
-    syntaxCache.set(key, hit);
-    return hit;
-  }
+export function syntaxOf(text: string, part?: { start: number; end: number }): { root: SyntaxNode; hasError: boolean } | undefined {
+  const parser = shellParser();
+  if (!parser) return undefined;
   // A nested script is parsed in place (tree-sitter's included ranges), so its offsets are the outer script's.
-  const tree = part
-    ? shellParser()!.parse(text, null, { includedRanges: [includedRange(text, part.start, part.end)] })
-    : shellParser()!.parse(text);
+  const tree = part ? parser.parse(text, null, { includedRanges: [includedRange(text, part.start, part.end)] }) : parser.parse(text);
   if (!tree) return undefined;
   try {
-    const copied = copyTree(tree);
-    syntaxCache.set(key, copied);
-    if (syntaxCache.size > CACHE_SIZE) syntaxCache.delete(syntaxCache.keys().next().value!);
-    return copied;
+    return copyTree(tree);
   } finally {
     tree.delete();
   }

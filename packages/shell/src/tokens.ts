@@ -1,5 +1,6 @@
 import type { Range } from "@shipshape/text";
 import { mapRange } from "./source-map.js";
+import { syntaxOf } from "./parse.js";
 import type { SyntaxNode } from "./syntax.js";
 import type { ShellScript } from "./types.js";
 
@@ -19,25 +20,14 @@ const KEYWORDS = new Set([
   "select", "{", "}", "[[", "]]", "[", "]",
 ]);
 
-const syntaxOfScript = new WeakMap<ShellScript, SyntaxNode>();
-
-/** Remembers the tree a script was built from, so tokens can be computed later on demand. */
-export function rememberSyntax(script: ShellScript, root: SyntaxNode): void {
-  syntaxOfScript.set(script, root);
-}
-
-/** The tree `rememberSyntax` stored for a script. */
-export function rememberedSyntax(script: ShellScript): SyntaxNode | undefined {
-  return syntaxOfScript.get(script);
-}
-
 /**
  * Tokens of the script in source order, without overlaps: keywords, operators (`&&`, `|`, `;`,
  * redirections, `$(`), command names, options (`-y`, `--yes`), strings, variables and
  * expansions, numbers and comments. Plain arguments get no token. Empty for an unparsed script.
  */
 export function shellTokens(script: ShellScript): ShellToken[] {
-  const root = syntaxOfScript.get(script);
+  // The tree is not kept with the script (see `syntaxOf`): tokens are asked for rarely, so it is parsed again.
+  const root = script.parsed ? syntaxOf(script.text)?.root : undefined;
   if (!root) return [];
   const out: ShellToken[] = [];
   const push = (kind: ShellTokenKind, start: number, end: number) => {

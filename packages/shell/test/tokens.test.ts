@@ -23,8 +23,14 @@ describe("shellTokens", () => {
     ]);
   });
 
-  it("is empty before a parse", () => {
-    expect(shellTokens({ ...parseShell("ls") })).toEqual([]);
+  it("is empty for a script that was not parsed", () => {
+    expect(shellTokens({ ...parseShell("ls"), parsed: false })).toEqual([]);
+  });
+
+  it("gives a copy of a script the tokens of the script, at the copy's ranges", () => {
+    const script = parseShell("apt-get -y x");
+    const moved = { ...script, toSource: (o: number) => o + 10 };
+    expect(shellTokens(moved).map((t) => [t.kind, t.range.start])).toEqual(shellTokens(script).map((t) => [t.kind, t.range.start + 10]));
   });
 });
 
