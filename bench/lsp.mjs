@@ -14,6 +14,7 @@
 //  - before the timed edits, `--warmup N` (default 10) untimed edits with their completion and hover, the same
 //    for every server.
 // Run after `npm run build`: node bench/lsp.mjs [--runs N] [--warmup N] [--edits N] [--only small,large,compose,memory]
+// (BENCH_LSP_BIN=<file> runs another shipshape entry point; BENCH_LSP_PROFILE=<dir> writes its CPU profile there.)
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -170,7 +171,8 @@ function binOf(pkg, bin) {
   return path.join(dir, JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).bin[bin]);
 }
 
-const shipshapeBin = path.join(root, "packages/cli/bin/shipshape.js");
+// BENCH_LSP_BIN: another entry point for shipshape (e.g. packages/cli/dist/main.js's runner, for readable profiles).
+const shipshapeBin = process.env.BENCH_LSP_BIN ? path.resolve(process.env.BENCH_LSP_BIN) : path.join(root, "packages/cli/bin/shipshape.js");
 const servers = {
   shipshape: {
     name: "shipshape",

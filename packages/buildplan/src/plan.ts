@@ -44,7 +44,7 @@ function inputOf(text: string, o: PlanOptions): SimulationInput {
 
 function buildPlan(text: string, options: PlanOptions, lines: () => LineIndex): BuildPlan {
   const input = inputOf(text, options);
-  const sim = simulate(input);
+  const sim = simulate(input, options.parsed);
   const changes = { changedPaths: new Set((options.changedPaths ?? []).map(normalizeChanged)), changedImages: new Set(options.changedImages ?? []) };
   const cacheAnalysed = changes.changedPaths.size > 0 || changes.changedImages.size > 0 || options.previous !== undefined;
   let baselineSim: Simulation = sim;

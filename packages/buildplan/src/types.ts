@@ -3,8 +3,11 @@
  * cached, sent to an editor or printed as is.
  */
 import type { Diagnostic } from "@shipshape/text";
+import type { ParseResult } from "@shipshape/dockerfile";
 
 export interface PlanOptions {
+  /** The parse of the Dockerfile text when the caller has one (an editor's document): not parsed again. */
+  parsed?: ParseResult;
   /** `--build-arg K=V`; an `undefined` value means "declared on the command line without a value" (ignored). */
   buildArgs?: Record<string, string | undefined>;
   /** `--target`, matched case-insensitively against stage names. */

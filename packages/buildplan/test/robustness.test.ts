@@ -51,3 +51,15 @@ describe("plan never throws", () => {
     expect(loose("FROM alpine\n", "nope").target).toBe("stage-0");
   });
 });
+
+describe("plan with the caller's parse", () => {
+  it("equals the plan that parses the text itself, and uses the parse it is given", async () => {
+    const { parseDockerfile } = await import("@shipshape/dockerfile");
+    const text = LINES.slice(0, 30).join("\n");
+    const parsed = parseDockerfile(text);
+    expect(plan(text, { parsed })).toEqual(plan(text));
+    // The parse given wins: it is the document's own, never parsed again.
+    const other = "FROM alpine AS only\n";
+    expect(plan(text, { parsed: parseDockerfile(other) }).stages.map((s) => s.name)).toEqual(["only"]);
+  });
+});

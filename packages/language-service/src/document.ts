@@ -110,7 +110,7 @@ export function parseDocument(input: {
       return model;
     },
     plan() {
-      if (!buildPlan && doc.dockerfile) buildPlan = plan(text, {});
+      if (!buildPlan && doc.dockerfile) buildPlan = plan(text, { parsed: doc.dockerfile });
       return buildPlan;
     },
   };
