@@ -7,7 +7,16 @@
  * instruction and builds its typed AST node in embedded actions. It is permissive: every keyword, known
  * or not, gets a node, and ONBUILD's trigger is parsed recursively as an instruction.
  */
-import { createToken, EmbeddedActionsParser, Lexer, type IOrAlt, type IToken, type TokenType } from "chevrotain";
+import {
+  createToken,
+  EmbeddedActionsParser,
+  Lexer,
+  LLkLookaheadStrategy,
+  type ILookaheadStrategy,
+  type IOrAlt,
+  type IToken,
+  type TokenType,
+} from "chevrotain";
 import type { CommandForm, Instruction } from "./ast.js";
 import type { AstBuilder, TokenLike } from "./ast-builder.js";
 import type { LineNode, Piece } from "./buildkit.js";
@@ -165,11 +174,42 @@ function jsonTokens(node: LineNode, elements: Piece[], from: number, out: IToken
   out.push(tok(JsonClose, { start: r.end - 1, end: r.end, value: "]" }));
 }
 
+/**
+ * chevrotain's LL(k) lookahead with each production's function built when the parser first reaches
+ * it, not all of them in `performSelfAnalysis`: a run meets a few kinds of instruction, and building
+ * every function was most of the parser's construction, which every cold start pays. The functions
+ * are the ones chevrotain would build (same grammar, same strategy), so parsing is unchanged.
+ */
+class LazyLookahead implements ILookaheadStrategy {
+  private readonly llk = new LLkLookaheadStrategy();
+
+  validate(options: Parameters<ILookaheadStrategy["validate"]>[0]) {
+    return this.llk.validate(options);
+  }
+
+  buildLookaheadForAlternation(options: Parameters<ILookaheadStrategy["buildLookaheadForAlternation"]>[0]) {
+    const llk = this.llk;
+    let built: ReturnType<ILookaheadStrategy["buildLookaheadForAlternation"]> | undefined;
+    // chevrotain calls lookahead functions with the parser as `this`
+    return function (this: unknown, alts?: IOrAlt<unknown>[]) {
+      return (built ??= llk.buildLookaheadForAlternation(options)).call(this, alts);
+    };
+  }
+
+  buildLookaheadForOptional(options: Parameters<ILookaheadStrategy["buildLookaheadForOptional"]>[0]) {
+    const llk = this.llk;
+    let built: ReturnType<ILookaheadStrategy["buildLookaheadForOptional"]> | undefined;
+    return function (this: unknown) {
+      return (built ??= llk.buildLookaheadForOptional(options)).call(this);
+    };
+  }
+}
+
 export class InstructionParser extends EmbeddedActionsParser {
   builder!: AstBuilder;
 
   constructor() {
-    super(allTokens, { recoveryEnabled: false, skipValidations: true });
+    super(allTokens, { recoveryEnabled: false, skipValidations: true, lookaheadStrategy: new LazyLookahead() });
     this.performSelfAnalysis();
   }
 
