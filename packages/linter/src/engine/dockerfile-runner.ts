@@ -178,6 +178,9 @@ class RuleContext implements DockerfileRuleContext<Record<string, unknown>> {
   }
 }
 
+/** Memo keys of instruction nodes, for the nodes an editor's re-parse keeps (see `memoKey`). */
+const memoKeys = new WeakMap<Instruction, { shell: string; fileKey: string; trigger: boolean; key: string }>();
+
 /** Hooks that are not about one instruction. */
 const NOT_INSTRUCTION = new Set<string>(["File", "File:exit", "Stage", "Stage:exit", "Comment", "Directive"]);
 
@@ -286,6 +289,7 @@ export function runDockerfileRules(input: DockerfileRunInput): Diagnostic[] {
       } catch (e) {
         run.recording = undefined;
         fail(h.slot, e, instr.range);
+        anyFailed = true;
         continue;
       }
       if (!record) continue;
@@ -301,13 +305,62 @@ export function runDockerfileRules(input: DockerfileRunInput): Diagnostic[] {
     }
   };
 
-  const visitInstruction = (t: Map<string, Handler[]>, instr: Instruction, outer?: Instruction) => {
-    if (memo) {
-      const entry = memo.entry(memoKey(outer ?? instr, outer !== undefined));
-      dispatchKept(t.get("Instruction"), instr, outer ?? instr, entry);
-      dispatchKept(t.get(instr.kind), instr, outer ?? instr, entry);
+  /**
+   * With a memo, an instruction kind's hooks split in two: those of local rules (kept) and the others
+   * (always run). Findings then come in another order than without a memo; nothing depends on it.
+   */
+  interface KindHooks {
+    kept: Handler[];
+    live: Handler[];
+    signature: string;
+  }
+  const kindHooks = new Map<Map<string, Handler[]>, Map<string, KindHooks>>();
+  const hooksFor = (t: Map<string, Handler[]>, kind: string): KindHooks => {
+    let byKind = kindHooks.get(t);
+    if (!byKind) kindHooks.set(t, (byKind = new Map()));
+    let hooks = byKind.get(kind);
+    if (!hooks) {
+      const all = [...(t.get("Instruction") ?? []), ...(t.get(kind) ?? [])];
+      const kept = all.filter((h) => h.memo >= 0);
+      hooks = { kept, live: all.filter((h) => h.memo < 0), signature: kept.map((h) => h.memo).join(",") };
+      byKind.set(kind, hooks);
+    }
+    return hooks;
+  };
+  let anyFailed = false;
+
+  const visitKept = (t: Map<string, Handler[]>, instr: Instruction, outer: Instruction) => {
+    const hooks = hooksFor(t, instr.kind);
+    for (const h of hooks.live) {
+      if (h.slot.failed) continue;
+      try {
+        (h.fn as (n: unknown) => void)(instr);
+      } catch (e) {
+        fail(h.slot, e, instr.range);
+        anyFailed = true;
+      }
+    }
+    if (hooks.kept.length === 0) return;
+    const entry = memo!.entry(memoKey(outer, outer !== instr));
+    const base = outer.range.start;
+    if (entry.batchSignature === hooks.signature && !anyFailed) {
+      for (const d of entry.batch!) diagnostics.push(moved(d, base));
       return;
     }
+    dispatchKept(hooks.kept, instr, outer, entry);
+    // Every kept hook has its findings now (none failed, none read beyond the instruction): one list.
+    const batch: Diagnostic[] = [];
+    for (const h of hooks.kept) {
+      const found = entry.results[h.memo];
+      if (!found || h.slot.failed) return;
+      for (const d of found) batch.push(d);
+    }
+    entry.batchSignature = hooks.signature;
+    entry.batch = batch;
+  };
+
+  const visitInstruction = (t: Map<string, Handler[]>, instr: Instruction, outer?: Instruction) => {
+    if (memo) return visitKept(t, instr, outer ?? instr);
     dispatch(t, "Instruction", instr, instr.range);
     dispatch(t, instr.kind, instr, instr.range);
   };
@@ -319,9 +372,15 @@ export function runDockerfileRules(input: DockerfileRunInput): Diagnostic[] {
    */
   const fileKey = memo ? `${ast.escape}\u0000` : "";
   const memoKey = (instr: Instruction, trigger: boolean): string => {
-    const text = input.file.text.slice(instr.range.start, instr.range.end);
     const shell = SHELL_KINDS.has(instr.kind) ? run.shellOf(instr).join("\u0001") : "";
-    return `${trigger ? "T" : "I"}${fileKey}${shell}\u0000${text}`;
+    // A node kept by an editor's re-parse has the same text: its key string (and the hash V8 keeps in
+    // it) is reused.
+    const known = memoKeys.get(instr);
+    if (known && known.shell === shell && known.fileKey === fileKey && known.trigger === trigger) return known.key;
+    const text = input.file.text.slice(instr.range.start, instr.range.end);
+    const key = `${trigger ? "T" : "I"}${fileKey}${shell}\u0000${text}`;
+    memoKeys.set(instr, { shell, fileKey, trigger, key });
+    return key;
   };
 
   const closeStage = () => {

@@ -22,6 +22,12 @@ import type { ActiveRule } from "./dockerfile-runner.js";
  */
 export interface MemoEntry {
   results: (readonly Diagnostic[] | null | undefined)[];
+  /**
+   * When every local hook that runs on this instruction was kept: the slots' signature and all their
+   * findings in one list, replayed without looking at the hooks one by one.
+   */
+  batchSignature?: string;
+  batch?: readonly Diagnostic[];
 }
 
 /** Past this many rule configurations (config edits in a long editor session), the memo starts over. */
