@@ -20,8 +20,7 @@ export function toSourceFromPieces(pieces: readonly SourcePiece[]): ToSource {
     // One piece (a line without continuations, a heredoc body): no search, and nothing to reorder.
     const { script, source, length } = pieces[0];
     const one: ToSource = (offset) => (offset < script ? source - (script - offset) : source + Math.min(offset - script, length));
-    LAYOUTS.set(one, pieces);
-    return one;
+    return withLayout(one, pieces, undefined);
   }
   const fn: ToSource = (offset) => {
     let lo = 0;
@@ -38,22 +37,40 @@ export function toSourceFromPieces(pieces: readonly SourcePiece[]): ToSource {
     return within <= p.length ? p.source + within : p.source + p.length;
   };
   // Only reordered pieces need the covering logic in `mapRange`; in-order ones map ends directly.
+  let reordered: readonly SourcePiece[] | undefined;
   for (let i = 1; i < pieces.length; i++) {
     if (pieces[i].source < pieces[i - 1].source + pieces[i - 1].length) {
-      PIECES.set(fn, pieces);
+      reordered = pieces;
       break;
     }
   }
-  LAYOUTS.set(fn, pieces);
-  return fn;
+  return withLayout(fn, pieces, reordered);
 }
 
-/** The pieces of every non-empty `ToSource` made here. */
-const LAYOUTS = new WeakMap<ToSource, readonly SourcePiece[]>();
+const LAYOUT = Symbol("layout");
+const REORDERED = Symbol("reordered");
+
+/**
+ * A `ToSource` made here carries its pieces, and its pieces again when they are out of source order.
+ * Properties of the function rather than entries of a WeakMap: one is made for every script, and a
+ * WeakMap entry costs more to add, to look up and to collect.
+ */
+interface PieceMapping {
+  (offset: number): number;
+  [LAYOUT]?: readonly SourcePiece[];
+  [REORDERED]?: readonly SourcePiece[];
+}
+
+function withLayout(fn: ToSource, pieces: readonly SourcePiece[], reordered: readonly SourcePiece[] | undefined): ToSource {
+  const mapping = fn as PieceMapping;
+  mapping[LAYOUT] = pieces;
+  mapping[REORDERED] = reordered;
+  return mapping;
+}
 
 /** True for a `ToSource` made here from pieces (one `sourceShift` can compare). */
 export function hasSourceLayout(toSource: ToSource): boolean {
-  return LAYOUTS.has(toSource);
+  return (toSource as PieceMapping)[LAYOUT] !== undefined;
 }
 
 /**
@@ -63,8 +80,8 @@ export function hasSourceLayout(toSource: ToSource): boolean {
  */
 export function sourceShift(a: ToSource, b: ToSource): number | undefined {
   if (a === b) return 0;
-  const pa = LAYOUTS.get(a);
-  const pb = LAYOUTS.get(b);
+  const pa = (a as PieceMapping)[LAYOUT];
+  const pb = (b as PieceMapping)[LAYOUT];
   if (!pa || !pb || pa.length !== pb.length) return undefined;
   const shift = pb[0].source - pa[0].source;
   for (let i = 0; i < pa.length; i++) {
@@ -76,18 +93,8 @@ export function sourceShift(a: ToSource, b: ToSource): number | undefined {
 }
 
 /** The pieces behind a `ToSource` made here whose pieces are out of source order. */
-const PIECES = new WeakMap<ToSource, readonly SourcePiece[]>();
-
-/** The last lookup in `PIECES`: a script's ranges are all mapped through the same function in a row. */
-let lastToSource: ToSource | undefined;
-let lastPieces: readonly SourcePiece[] | undefined;
-
 function reorderedPieces(toSource: ToSource): readonly SourcePiece[] | undefined {
-  if (toSource !== lastToSource) {
-    lastToSource = toSource;
-    lastPieces = PIECES.get(toSource);
-  }
-  return lastPieces;
+  return (toSource as PieceMapping)[REORDERED];
 }
 
 /** Pieces shifted to start at script offset `at`. */
