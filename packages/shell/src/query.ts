@@ -47,11 +47,23 @@ interface FlagName {
   name: string;
 }
 
+/** Spellings read so far: callers pass the same few constants again and again. */
+const flagNames = new Map<string, FlagName>();
+
 /**
  * Reads a flag spelling: `--x`/`xy` are long, `-x`/`x` short, `-xy` (one dash, several letters)
  * is a single-dash long option such as wget's `-nv`.
  */
 function flagName(spelling: string): FlagName {
+  let n = flagNames.get(spelling);
+  if (!n) {
+    n = readFlagName(spelling);
+    if (flagNames.size < 4096) flagNames.set(spelling, n);
+  }
+  return n;
+}
+
+function readFlagName(spelling: string): FlagName {
   if (spelling.startsWith("--")) return { kind: "long", name: spelling.slice(2) };
   if (spelling.startsWith("-")) {
     return spelling.length === 2 ? { kind: "short", name: spelling.slice(1) } : { kind: "single-dash-long", name: spelling.slice(1) };
@@ -59,24 +71,50 @@ function flagName(spelling: string): FlagName {
   return spelling.length === 1 ? { kind: "short", name: spelling } : { kind: "long", name: spelling };
 }
 
-/** Parses by command, then by value-flag list (its flags joined): rules ask the same command the same question. */
-const parseCache = new WeakMap<ShellCommand, Map<string, ParsedArgs>>();
-/** Per value-flag list: its cache key and its flags as `kind:name`; lists are mostly module constants. */
-const flagLists = new WeakMap<readonly string[], { key: string; value: Set<string> }>();
-const NO_FLAGS = { key: "", value: new Set<string>() };
+/** A value-flag list read once: its cache key and its names by kind. */
+interface FlagList {
+  key: string;
+  short: ReadonlySet<string>;
+  long: ReadonlySet<string>;
+  singleDashLong: ReadonlySet<string>;
+}
 
-function flagList(flags: readonly string[] | undefined): { key: string; value: Set<string> } {
+/**
+ * A command's parses, one per value-flag list asked with (rules ask the same command the same
+ * question); a short chain, as a command is asked with one or two lists.
+ */
+interface ParseEntry {
+  key: string;
+  parsed: ParsedArgs;
+  next: ParseEntry | undefined;
+}
+
+const parseCache = new WeakMap<ShellCommand, ParseEntry>();
+/** Per list object; lists are mostly module constants. */
+const flagLists = new WeakMap<readonly string[], FlagList>();
+/** Per list content, for lists built on each call (an array literal, `flagOption`'s name plus list). */
+const flagListsByKey = new Map<string, FlagList>();
+const NO_SET: ReadonlySet<string> = new Set<string>();
+const NO_FLAGS: FlagList = { key: "", short: NO_SET, long: NO_SET, singleDashLong: NO_SET };
+
+function flagList(flags: readonly string[] | undefined): FlagList {
   if (!flags || flags.length === 0) return NO_FLAGS;
   let list = flagLists.get(flags);
+  if (list) return list;
+  const key = flags.join("\0");
+  list = flagListsByKey.get(key);
   if (!list) {
-    const value = new Set<string>();
+    const short = new Set<string>();
+    const long = new Set<string>();
+    const singleDashLong = new Set<string>();
     for (const f of flags) {
       const n = flagName(f);
-      value.add(`${n.kind}:${n.name}`);
+      (n.kind === "short" ? short : n.kind === "long" ? long : singleDashLong).add(n.name);
     }
-    list = { key: flags.join("\0"), value };
-    flagLists.set(flags, list);
+    list = { key, short, long, singleDashLong };
+    if (flagListsByKey.size < 4096) flagListsByKey.set(key, list);
   }
+  flagLists.set(flags, list);
   return list;
 }
 
@@ -86,18 +124,16 @@ function flagList(flags: readonly string[] | undefined): { key: string; value: S
  * positional. Words with expansions that start with `-` still count as options. The result is shared
  * by every caller asking the same: do not change it.
  */
-export function parseArgs(cmd: ShellCommand, syntax: OptionSyntax = {}): ParsedArgs {
-  const { key, value } = flagList(syntax.valueFlags);
-  let byFlags = parseCache.get(cmd);
-  if (!byFlags) parseCache.set(cmd, (byFlags = new Map()));
-  const hit = byFlags.get(key);
-  if (hit) return hit;
-  const parsed = splitArgs(cmd, value);
-  byFlags.set(key, parsed);
+export function parseArgs(cmd: ShellCommand, syntax?: OptionSyntax): ParsedArgs {
+  const list = flagList(syntax?.valueFlags);
+  const first = parseCache.get(cmd);
+  for (let e = first; e; e = e.next) if (e.key === list.key) return e.parsed;
+  const parsed = splitArgs(cmd, list);
+  parseCache.set(cmd, { key: list.key, parsed, next: first });
   return parsed;
 }
 
-function splitArgs(cmd: ShellCommand, value: ReadonlySet<string>): ParsedArgs {
+function splitArgs(cmd: ShellCommand, value: FlagList): ParsedArgs {
   const options: ParsedOption[] = [];
   const positionals: ShellWord[] = [];
   const args = cmd.args;
@@ -105,61 +141,69 @@ function splitArgs(cmd: ShellCommand, value: ReadonlySet<string>): ParsedArgs {
   for (; i < args.length; i++) {
     const word = args[i];
     const v = word.value;
+    // Most arguments are not options: one character test sends them on.
+    if (v.charCodeAt(0) !== 45 /* - */ || v.length === 1) {
+      positionals.push(word);
+      continue;
+    }
     if (v === "--") {
       i++;
       break;
     }
-    if (v.startsWith("--")) {
+    if (v.charCodeAt(1) === 45) {
       const eq = v.indexOf("=");
       const name = eq >= 0 ? v.slice(2, eq) : v.slice(2);
       const opt: ParsedOption = { name, kind: "long", word };
       if (eq >= 0) opt.value = v.slice(eq + 1);
-      else if (value.has(`long:${name}`) && i + 1 < args.length) {
+      else if (value.long.has(name) && i + 1 < args.length) {
         opt.valueWord = args[++i];
         opt.value = opt.valueWord.value;
       }
       options.push(opt);
       continue;
     }
-    if (v.startsWith("-") && v.length > 1) {
-      const body = v.slice(1);
-      const eq = body.indexOf("=");
-      if (value.has(`single-dash-long:${eq >= 0 ? body.slice(0, eq) : body}`)) {
-        const opt: ParsedOption = { name: eq >= 0 ? body.slice(0, eq) : body, kind: "single-dash-long", word };
-        if (eq >= 0) opt.value = body.slice(eq + 1);
+    const body = v.slice(1);
+    const eq = body.indexOf("=");
+    const head = eq >= 0 ? body.slice(0, eq) : body;
+    if (value.singleDashLong.has(head)) {
+      const opt: ParsedOption = { name: head, kind: "single-dash-long", word };
+      if (eq >= 0) opt.value = body.slice(eq + 1);
+      else if (i + 1 < args.length) {
+        opt.valueWord = args[++i];
+        opt.value = opt.valueWord.value;
+      }
+      options.push(opt);
+      continue;
+    }
+    // Also record the whole word, so `-nv` can be asked for as a single-dash long option.
+    if (head.length > 1) options.push({ name: head, kind: "single-dash-long", word, value: eq >= 0 ? body.slice(eq + 1) : undefined });
+    for (let k = 0; k < body.length; k++) {
+      const letter = body[k];
+      if (body[k + 1] === "=") {
+        options.push({ name: letter, kind: "short", word, value: body.slice(k + 2) });
+        break;
+      }
+      if (value.short.has(letter)) {
+        const opt: ParsedOption = { name: letter, kind: "short", word };
+        if (k + 1 < body.length) opt.value = body.slice(k + 1);
         else if (i + 1 < args.length) {
           opt.valueWord = args[++i];
           opt.value = opt.valueWord.value;
         }
         options.push(opt);
-        continue;
+        break;
       }
-      // Also record the whole word, so `-nv` can be asked for as a single-dash long option.
-      if ((eq >= 0 ? eq : body.length) > 1) options.push({ name: eq >= 0 ? body.slice(0, eq) : body, kind: "single-dash-long", word, value: eq >= 0 ? body.slice(eq + 1) : undefined });
-      for (let k = 0; k < body.length; k++) {
-        const letter = body[k];
-        if (body[k + 1] === "=") {
-          options.push({ name: letter, kind: "short", word, value: body.slice(k + 2) });
-          break;
-        }
-        if (value.has(`short:${letter}`)) {
-          const opt: ParsedOption = { name: letter, kind: "short", word };
-          if (k + 1 < body.length) opt.value = body.slice(k + 1);
-          else if (i + 1 < args.length) {
-            opt.valueWord = args[++i];
-            opt.value = opt.valueWord.value;
-          }
-          options.push(opt);
-          break;
-        }
-        options.push({ name: letter, kind: "short", word });
-      }
-      continue;
+      options.push({ name: letter, kind: "short", word });
     }
-    positionals.push(word);
   }
   for (; i < args.length; i++) positionals.push(args[i]);
   return { options, positionals };
+}
+
+/** True when some argument starts with `-` (and is not `-` itself): only such a word is an option. */
+function hasOptionWord(cmd: ShellCommand): boolean {
+  for (const a of cmd.args) if (a.value.length > 1 && a.value.charCodeAt(0) === 45) return true;
+  return false;
 }
 
 function matches(opt: ParsedOption, n: FlagName): boolean {
@@ -173,10 +217,12 @@ function matches(opt: ParsedOption, n: FlagName): boolean {
  */
 export function hasFlag(cmd: ShellCommand, ...names: string[]): boolean {
   const { options } = parseArgs(cmd);
-  return names.some((s) => {
+  if (options.length === 0) return false;
+  for (const s of names) {
     const n = flagName(s);
-    return options.some((o) => matches(o, n));
-  });
+    for (const o of options) if (matches(o, n)) return true;
+  }
+  return false;
 }
 
 /** How many times the flags occur in total: `-qq` and `-q -q` both count 2 for `q`. */
@@ -200,6 +246,8 @@ export function flagValue(cmd: ShellCommand, name: string, syntax: OptionSyntax 
 
 /** Like `flagValue` but returns the whole option (for its words and ranges). */
 export function flagOption(cmd: ShellCommand, name: string, syntax: OptionSyntax = {}): ParsedOption | undefined {
+  // Without any option word there is nothing to find (and no list to build).
+  if (!hasOptionWord(cmd)) return undefined;
   const { options } = parseArgs(cmd, { valueFlags: [name, ...(syntax.valueFlags ?? [])] });
   const n = flagName(name);
   let found: ParsedOption | undefined;
@@ -267,6 +315,18 @@ export function unwrapCommand(cmd: ShellCommand): ShellCommand | undefined {
   const name = commandName(cmd);
   const spec = name === undefined ? undefined : WRAPPERS.get(name);
   if (!spec) return undefined;
+  // One view per wrapper command, so what is cached per command (its parsed arguments) is kept too.
+  const known = unwrapped.get(cmd);
+  if (known !== undefined) return known ?? undefined;
+  const inner = unwrap(cmd, spec);
+  unwrapped.set(cmd, inner ?? null);
+  return inner;
+}
+
+/** The views `unwrapCommand` made, by wrapper command (null: it runs nothing). */
+const unwrapped = new WeakMap<ShellCommand, ShellCommand | null>();
+
+function unwrap(cmd: ShellCommand, spec: WrapperSpec): ShellCommand | undefined {
   const { options, positionals } = parseArgs(cmd, { valueFlags: spec.valueFlags });
   if (spec.noCommandFlags && options.some((o) => spec.noCommandFlags!.some((f) => matches(o, flagName(f))))) return undefined;
   // The wrapped command starts at the first positional, after any fixed leading operands.
@@ -308,9 +368,12 @@ function assignmentFromWord(word: ShellWord): ShellAssignment {
 export function commandLayers(cmd: ShellCommand): ShellCommand[] {
   const layers = [cmd];
   let current: ShellCommand | undefined = cmd;
-  while (layers.length < 8 && (current = unwrapCommand(current))) layers.push(current);
+  while (layers.length < MAX_LAYERS && (current = unwrapCommand(current))) layers.push(current);
   return layers;
 }
+
+/** How deep wrappers are seen through (`sudo env nice ...`). */
+const MAX_LAYERS = 8;
 
 export interface FindOptions {
   /** Also look through wrappers such as `sudo` and `env` (default true). */
@@ -327,17 +390,23 @@ export function findCommands(
   name: string | readonly string[] | ((cmd: ShellCommand) => boolean),
   options: FindOptions = {},
 ): ShellCommand[] {
-  const test = typeof name === "function"
-    ? name
-    : typeof name === "string"
-      ? (c: ShellCommand) => commandName(c) === name
-      : (c: ShellCommand) => name.includes(commandName(c) ?? "");
   const out: ShellCommand[] = [];
+  const depth = options.unwrap === false ? 1 : MAX_LAYERS;
   for (const cmd of script.commands) {
-    const layers = options.unwrap === false ? [cmd] : commandLayers(cmd);
-    for (const layer of layers) if (layer.name && test(layer)) out.push(layer);
+    // The layers of `commandLayers`, walked without building its array.
+    let layer: ShellCommand | undefined = cmd;
+    for (let d = 0; layer && d < depth; d++) {
+      if (layer.name && found(layer, name)) out.push(layer);
+      if (d + 1 < depth) layer = unwrapCommand(layer);
+    }
   }
   return out;
+}
+
+function found(cmd: ShellCommand, name: string | readonly string[] | ((cmd: ShellCommand) => boolean)): boolean {
+  if (typeof name === "function") return name(cmd);
+  const own = commandName(cmd);
+  return typeof name === "string" ? own === name : name.includes(own ?? "");
 }
 
 /** True when the script has a pipeline (`a | b`) anywhere. */

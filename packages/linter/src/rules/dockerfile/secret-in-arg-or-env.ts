@@ -11,7 +11,20 @@ const SECRET_WORD = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|p
 /** BuildKit's exemption: a name about a public key, a file holding the secret, or a version. */
 const EXEMPT_WORD = /(?:_|^)(?:public|file|version)(?:_|$)/i;
 
+/** Answers by name: the same few names (PATH, HOME, VERSION...) come back in file after file. */
+const verdicts = new Map<string, boolean>();
+
 function looksSecret(name: string): boolean {
+  let secret = verdicts.get(name);
+  if (secret === undefined) {
+    secret = judge(name);
+    if (verdicts.size >= 4096) verdicts.clear();
+    verdicts.set(name, secret);
+  }
+  return secret;
+}
+
+function judge(name: string): boolean {
   if (EXEMPT_WORD.test(name)) return false;
   const lower = name.toLowerCase();
   return KNOWN.has(name.toUpperCase()) || FRAGMENTS.some((f) => lower.includes(f)) || SECRET_WORD.test(name);

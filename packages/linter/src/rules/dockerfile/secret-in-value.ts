@@ -24,8 +24,15 @@ export interface FoundSecret {
   end: number;
 }
 
+/**
+ * A text every pattern above needs (one search instead of nine: most values hold none). Keep it in
+ * step with `SECRETS` and `URL_PASSWORD`.
+ */
+const ANY_SECRET_PART = /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|AIza|k_live_|npm_|-----BEGIN |:\/\//;
+
 /** The first recognisable credential in a value, with its offsets in the value. */
 export function findSecret(value: string): FoundSecret | undefined {
+  if (!ANY_SECRET_PART.test(value)) return undefined;
   for (const { what, pattern } of SECRETS) {
     const m = pattern.exec(value);
     if (m) return { what, start: m.index, end: m.index + m[0].length };

@@ -54,6 +54,7 @@ interface CommandIndex {
 }
 
 const indexCache = new WeakMap<Instruction, CommandIndex>();
+const ANY_COMMAND = (): boolean => true;
 
 function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
   // A node can outlive its file's parse (an editor's re-parse keeps the nodes an edit did not touch) while
@@ -74,8 +75,9 @@ function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
   const commands: FoundCommand[] = [];
   const byName = new Map<string, FoundCommand[]>();
   const names: string[] = [];
-  scripts.forEach((script, i) => {
-    for (const cmd of findCommands(script.script, () => true)) {
+  for (let i = 0; i < scripts.length; i++) {
+    const script = scripts[i]!;
+    for (const cmd of findCommands(script.script, ANY_COMMAND)) {
       const found = { cmd, script, order: i * 1e9 + cmd.scriptRange.start };
       commands.push(found);
       const name = commandName(cmd) ?? "";
@@ -84,7 +86,7 @@ function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
       if (same) same.push(found);
       else byName.set(name, [found]);
     }
-  });
+  }
   const index = { scripts, commands, byName, names, posix, checkedFor: shell };
   // Before the shell grammar is loaded scripts come back unparsed: do not keep that empty answer.
   if (scripts.every((s) => s.script.parsed)) {
@@ -154,9 +156,15 @@ export function commandsIn(
   const index = commandIndex(ctx, node);
   if (typeof names === "function") return index.commands.filter((f) => names(f.cmd));
   if (typeof names === "string") return index.byName.get(names) ?? NO_COMMANDS;
-  if (names.length === 1) return index.byName.get(names[0]!) ?? NO_COMMANDS;
-  // Several names: one pass in execution order, each command's name read from the index.
-  return index.commands.filter((_, i) => names.includes(index.names[i]!));
+  // Several names: mostly one of them (or none) is called, and its list is already in execution order.
+  let only: readonly FoundCommand[] = NO_COMMANDS;
+  for (const name of names) {
+    const same = index.byName.get(name);
+    if (!same) continue;
+    if (only !== NO_COMMANDS) return index.commands.filter((_, i) => names.includes(index.names[i]!));
+    only = same;
+  }
+  return only;
 }
 
 /** All commands of an instruction (wrappers seen through), in execution order. */
