@@ -8,12 +8,6 @@ const path = require("node:path");
 const { pathToFileURL } = require("node:url");
 const { setFlagsFromString } = require("node:v8");
 
-// The bash grammar is a 1.3 MB WebAssembly module: V8's optimising tier would recompile it on background
-// threads for over a second of CPU, and the process waits for that before it exits. The baseline
-// compiler alone parses RUN scripts fast enough. Set before any code is compiled: V8 keys its code
-// cache on the flags in force.
-setFlagsFromString("--liftoff-only");
-
 // Never a stack trace: a reader that goes away (`shipshape lint | head`) ends the run quietly, and
 // anything else unexpected is one line on stderr with exit status 2.
 for (const stream of [process.stdout, process.stderr]) {
@@ -22,6 +16,22 @@ for (const stream of [process.stdout, process.stderr]) {
     fail(error);
   });
 }
+
+// Node's own modules come with V8 code caches made under the default flags, and V8 refuses a cache made
+// under other flags: each built-in module first loaded after the flag below would be compiled from source
+// (the stdout stream's modules, the module loader's, parseArgs': some 6 ms of CPU of a one-file lint
+// writing to a pipe). So the ones every run loads are loaded first (the streams above, these).
+require("node:module");
+require("node:os");
+require("node:process");
+require("node:vm");
+void require("node:util").parseArgs; // a getter that loads its module
+
+// The bash grammar is a 1.3 MB WebAssembly module: V8's optimising tier would recompile it on background
+// threads for over a second of CPU, and the process waits for that before it exits. The baseline
+// compiler alone parses RUN scripts fast enough. Set before the bundle is compiled: V8 keys its code
+// cache on the flags in force.
+setFlagsFromString("--liftoff-only");
 process.on("uncaughtException", fail);
 process.on("unhandledRejection", fail);
 
