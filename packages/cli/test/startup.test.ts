@@ -2,8 +2,8 @@
 // one-file run under 200 ms), and `fs/promises` or `child_process` alone cost it 7 to 15 ms of CPU.
 // Runs the esbuild bundle (npm run build:bundle) through the bin's loader in a child process; skipped
 // when the bundle has not been built.
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ import { makeTree } from "./tree.js";
 const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bundle = path.join(pkg, "dist/shipshape.cjs");
 const loader = path.join(pkg, "bin/load-bundle.js");
+const bin = path.join(pkg, "bin/shipshape.js");
 
 let remove = () => {};
 afterEach(() => remove());
@@ -39,5 +40,28 @@ describe.skipIf(!existsSync(bundle))("a one-file lint from the bundle", () => {
     const { status, loaded } = builtinsLoadedByLint(t.root, { PATH: path.join(t.root, "bin"), HOME: t.root });
     expect(status).toBe(1); // DL3014 and others: the shell parser ran
     expect(loaded.filter((m) => /(^|\/)(fs\/promises|child_process)$/.test(m))).toEqual([]);
+  });
+
+  it("has the bin set its V8 flag only after loading the Node modules the run needs (V8 refuses their code caches under changed flags)", () => {
+    // A preload records which of Node's modules are first loaded after the bin's first setFlagsFromString.
+    const hook = `
+      const v8 = require("node:v8");
+      const set = v8.setFlagsFromString;
+      let at;
+      v8.setFlagsFromString = (flags) => { at ??= process.moduleLoadList.length; return set(flags); };
+      process.on("exit", () => {
+        const late = at === undefined ? ["(no flag set)"] : process.moduleLoadList.slice(at).filter((m) => m.startsWith("NativeModule "));
+        require("node:fs").writeFileSync(process.env.LATE_MODULES, JSON.stringify(late));
+      });
+    `;
+    const t = makeTree({ Dockerfile: "FROM debian:12\nRUN apt-get install curl\n", "hook.cjs": hook, "bin/.keep": "" });
+    remove = t.remove;
+    const out = path.join(t.root, "late.json");
+    // stdout is a pipe here, as in CI; no code cache is written (writing one loads more modules).
+    const env = { PATH: path.join(t.root, "bin"), HOME: t.root, SHIPSHAPE_COMPILE_CACHE: "0", LATE_MODULES: out };
+    const run = spawnSync(process.execPath, ["-r", path.join(t.root, "hook.cjs"), bin, "lint", "Dockerfile"], { cwd: t.root, env, encoding: "utf8" });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("DL3014");
+    expect(JSON.parse(readFileSync(out, "utf8"))).toEqual([]);
   });
 });
