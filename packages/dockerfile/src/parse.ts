@@ -6,7 +6,8 @@ import { AstBuilder, type TokenLike } from "./ast-builder.js";
 import type { LineNode } from "./buildkit.js";
 import { parseError } from "./errors.js";
 import { InstructionParser, tokenizeInstruction } from "./grammar.js";
-import { knownLines, reusableNodes } from "./reuse.js";
+import { movedNode } from "./move.js";
+import { knownLines, movedNodes, reusableNodes } from "./reuse.js";
 import { scanDockerfile, type ScannedInstruction } from "./scanner.js";
 
 let parser: InstructionParser | undefined;
@@ -20,8 +21,9 @@ export interface ParseOptions {
   /**
    * The parse of an earlier version of the same file: its instruction nodes (the same objects) are kept
    * for instructions that scan exactly as before (same text, position, lines, comments before them,
-   * heredoc bodies and escape), so caches keyed by node survive an edit elsewhere. The result is what a
-   * parse without it returns.
+   * heredoc bodies and escape), so caches keyed by node survive an edit elsewhere; instructions that only
+   * moved (the ones after an edit) are copies of the earlier nodes with their ranges moved. The result is
+   * what a parse without it returns.
    */
   previous?: ParseResult;
 }
@@ -40,6 +42,8 @@ interface BuiltFrom {
    * a line join sets it and the next instruction's build then clamps its ranges, so it is part of the input.
    */
   entered: readonly boolean[];
+  /** Per instruction, whether its build clamped its ranges (see `clampIntoParents`): such a node is never moved. */
+  clamped: readonly boolean[];
   nodes: readonly Instruction[];
 }
 
@@ -78,7 +82,10 @@ function parseUnsafe(text: string, previous?: BuiltFrom): ParseResult {
   parser.builder = builder;
   const instructions: Instruction[] = [];
   const entered: boolean[] = [];
+  const clamped: boolean[] = [];
   const kept = previous ? reusableNodes(previous.scanned, file.instructions) : undefined;
+  // the instructions after an edit: as before at other offsets, so moved copies of the earlier nodes
+  const moved = kept ? movedNodes(previous!.scanned, file.instructions, kept) : undefined;
   for (let i = 0; i < file.instructions.length; i++) {
     const scanned = file.instructions[i];
     builder.ctx = scanned;
@@ -86,6 +93,17 @@ function parseUnsafe(text: string, previous?: BuiltFrom): ParseResult {
     const at = kept ? kept[i] : -1;
     if (at >= 0 && previous!.entered[at] === builder.ambiguousEmptyRange) {
       instructions.push(previous!.nodes[at]);
+      clamped.push(previous!.clamped[at]);
+      lineErrors(scanned.node, builder, errors);
+      continue;
+    }
+    const from = moved ? moved[i] : -1;
+    const copy = from >= 0 && !builder.ambiguousEmptyRange && !previous!.clamped[from]
+      ? movedNode(previous!.nodes[from], previous!.scanned[from], scanned)
+      : undefined;
+    if (copy) {
+      instructions.push(copy);
+      clamped.push(false);
       lineErrors(scanned.node, builder, errors);
       continue;
     }
@@ -94,6 +112,7 @@ function parseUnsafe(text: string, previous?: BuiltFrom): ParseResult {
     let node = parser.instructionFor(scanned.node.lower);
     // the tokenizer only produces shapes the grammar accepts; should that ever fail, keep a generic node
     if (!node || parser.errors.length > 0) node = builder.unknown(tokens[0] as IToken & TokenLike, []);
+    clamped.push(builder.ambiguousEmptyRange);
     if (builder.ambiguousEmptyRange) {
       clampIntoParents(node, node.range);
       builder.ambiguousEmptyRange = false;
@@ -113,7 +132,7 @@ function parseUnsafe(text: string, previous?: BuiltFrom): ParseResult {
     comments: file.comments,
   };
   // its own copy of the list: a caller that reorders `ast.instructions` must not mislead the next parse
-  builtFrom.set(ast, { scanned: file.instructions, entered, nodes: instructions.slice() });
+  builtFrom.set(ast, { scanned: file.instructions, entered, clamped, nodes: instructions.slice() });
   return { ast, errors };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Which instructions of an earlier parse a new parse may keep: those whose scan is the same in every field
  * the AST builder reads (so their nodes would come out deep-equal). Matched by start offset, so an edit
- * keeps the nodes before it; the instructions after it have moved and are built again.
+ * keeps the nodes before it. The instructions after it have moved: `movedNodes` pairs them with the earlier
+ * ones they equal up to the move, whose nodes `movedNode` (move.ts) copies with their ranges moved.
  */
 import type { Range } from "@shipshape/text";
 import type { Segment } from "./ast.js";
@@ -98,4 +99,69 @@ function sameHeredocs(a: readonly HeredocBody[], b: readonly HeredocBody[]): boo
     }
   }
   return true;
+}
+
+/**
+ * For each new instruction that `kept` leaves out, the index of an earlier one it equals up to a move (see
+ * `sameScanMoved`), or -1. Matched pairwise from the end of both lists, stopping at the first difference: an
+ * edit moves the instructions after it, which then end both lists in the same order.
+ */
+export function movedNodes(before: readonly ScannedInstruction[], after: readonly ScannedInstruction[], kept: Int32Array): Int32Array {
+  const out = new Int32Array(after.length).fill(-1);
+  for (let i = after.length - 1, j = before.length - 1; i >= 0 && j >= 0 && kept[i] < 0; i--, j--) {
+    if (!sameScanMoved(before[j], after[i])) break;
+    out[i] = j;
+  }
+  return out;
+}
+
+/**
+ * `sameScan` but for the place: the same text, comments above, heredoc bodies and escape, on as many lines,
+ * with every source offset moved by one amount and the line numbers by another. The builder maps logical
+ * offsets through the segments, so such an instruction's node is the earlier one moved (see `movedNode`).
+ */
+export function sameScanMoved(a: ScannedInstruction, b: ScannedInstruction): boolean {
+  const shift = b.range.start - a.range.start;
+  if (
+    a.escape !== b.escape ||
+    a.original !== b.original ||
+    b.endLine - b.startLine !== a.endLine - a.startLine ||
+    b.range.end - a.range.end !== shift ||
+    !sameStrings(a.prevComments, b.prevComments) ||
+    a.segments.length !== b.segments.length ||
+    a.emptyContinuationLines.length !== b.emptyContinuationLines.length ||
+    a.heredocs.length !== b.heredocs.length
+  ) {
+    return false;
+  }
+  for (let i = 0; i < a.segments.length; i++) {
+    const x = a.segments[i];
+    const y = b.segments[i];
+    if (x.logical !== y.logical || x.length !== y.length || y.source - x.source !== shift) return false;
+  }
+  for (let i = 0; i < a.emptyContinuationLines.length; i++) {
+    if (!movedRange(a.emptyContinuationLines[i], b.emptyContinuationLines[i], shift)) return false;
+  }
+  for (let i = 0; i < a.heredocs.length; i++) {
+    const x = a.heredocs[i];
+    const y = b.heredocs[i];
+    if (x.content !== y.content || !movedRange(x.contentRange, y.contentRange, shift)) return false;
+    if (x.terminatorRange || y.terminatorRange) {
+      if (!x.terminatorRange || !y.terminatorRange || !movedRange(x.terminatorRange, y.terminatorRange, shift)) return false;
+    }
+    // markers are found in the logical line: their offsets do not move
+    const m = x.marker;
+    const n = y.marker;
+    if (
+      m.start !== n.start || m.end !== n.end || m.raw !== n.raw || m.name !== n.name ||
+      m.fileDescriptor !== n.fileDescriptor || m.chomp !== n.chomp || m.expand !== n.expand
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function movedRange(a: Range, b: Range, shift: number): boolean {
+  return b.start - a.start === shift && b.end - a.end === shift;
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDockerfile, type ParseResult } from "@shipshape/dockerfile";
-import { expectKept } from "./reuse-check.js";
+import { aliases, expectKept } from "./reuse-check.js";
 
 /** Starting points with every construct whose parse depends on more than its own line. */
 const SAMPLES = [
@@ -55,6 +55,7 @@ describe("parseDockerfile with a previous parse", () => {
           const full = parseDockerfile(text);
           const incremental = parseDockerfile(text, { previous });
           expect(incremental).toStrictEqual(full);
+          expect(aliases(incremental.ast)).toEqual(aliases(full.ast));
           const kept = expectKept(previous, incremental, next.start);
           keptTotal += kept;
           rebuiltTotal += incremental.ast.instructions.filter((n) => !previous.ast.instructions.includes(n)).length;
@@ -80,6 +81,25 @@ describe("parseDockerfile with a previous parse", () => {
     expect(one).toBe(before.ast.instructions[1]);
     expect(two).not.toBe(before.ast.instructions[2]);
     expect(three).not.toBe(before.ast.instructions[3]);
+  });
+
+  it("moves the instructions after an edit: copies of the earlier nodes, equal to a fresh build and sharing alike", () => {
+    const text = SAMPLES.join("");
+    const before = parseDockerfile(text);
+    const edited = text.replace("FROM alpine AS base\n", "FROM alpine AS base\nRUN added \\\n  here\n");
+    const after = parseDockerfile(edited, { previous: before });
+    const full = parseDockerfile(edited);
+    expect(after).toStrictEqual(full);
+    expect(aliases(after.ast)).toEqual(aliases(full.ast));
+    // the copies hold the new scan's parts, as a fresh build does
+    expect(aliases(after.ast).length).toBeGreaterThan(10);
+    const old = before.ast.instructions;
+    expect(after.ast.instructions).toHaveLength(old.length + 1);
+    for (const [i, node] of after.ast.instructions.slice(2).entries()) {
+      expect(node).not.toBe(old[i + 1]);
+      expect(node.startLine).toBe(old[i + 1].startLine + 2);
+      expect(node.range.start).toBe(old[i + 1].range.start + "RUN added \\\n  here\n".length);
+    }
   });
 
   it("keeps the instructions after an edit that did not move them (same length)", () => {

@@ -15,3 +15,25 @@ export function expectKept(before: ParseResult, after: ParseResult, editStart: n
   }
   return kept;
 }
+
+/**
+ * Where a value holds one object twice: each later path to an object already met, with the first path to
+ * it (`$.instructions.3.destination` -> `$.instructions.3.paths.1`). Two parses that share objects alike
+ * give the same list; deep equality alone cannot tell.
+ */
+export function aliases(value: unknown): [string, string][] {
+  const seen = new Map<object, string>();
+  const out: [string, string][] = [];
+  const walk = (v: unknown, path: string): void => {
+    if (typeof v !== "object" || v === null) return;
+    const first = seen.get(v);
+    if (first !== undefined) {
+      out.push([path, first]);
+      return;
+    }
+    seen.set(v, path);
+    for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+  };
+  walk(value, "$");
+  return out;
+}
