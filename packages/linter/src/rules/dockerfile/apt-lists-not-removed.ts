@@ -8,8 +8,15 @@ import { allCommands, cacheMountCovers, posixScripts, removesLater, runsLater, s
 const LISTS = "/var/lib/apt/lists";
 
 /** `apt-get dist-clean` (apt 2.7 and later) removes the package lists as well as the archives. */
+/** apt's options that take a value (`-o Dir::Cache=...`, `-c file`). */
+const APT_VALUE_FLAGS = ["o", "option", "c", "config-file"];
+const APT_TOOLS = ["apt-get", "apt", "aptitude"];
+const UPDATE = ["update"];
+const DIST_CLEAN_SYNTAX = { valueFlags: APT_VALUE_FLAGS };
+
 function distClean(cmd: ShellCommand): boolean {
-  return ["apt-get", "apt"].includes(commandName(cmd) ?? "") && positionalArgs(cmd, { valueFlags: ["o", "option", "c", "config-file"] })[0]?.value === "dist-clean";
+  const name = commandName(cmd);
+  return (name === "apt-get" || name === "apt") && positionalArgs(cmd, DIST_CLEAN_SYNTAX)[0]?.value === "dist-clean";
 }
 
 /**
@@ -87,7 +94,7 @@ export default defineRule({
   `,
   create: (ctx) => ({
     Run(node) {
-      const updates = toolCalls(ctx, node, ["apt-get", "apt", "aptitude"], ["update"], ["o", "option", "c", "config-file"]);
+      const updates = toolCalls(ctx, node, APT_TOOLS, UPDATE, APT_VALUE_FLAGS);
       if (updates.length === 0 || cacheMountCovers(node, LISTS)) return;
       const commands = allCommands(ctx, node);
       const bare = updates.find((u) => !removesLater(commands, u, LISTS) && !runsLater(commands, u, distClean));

@@ -1,9 +1,9 @@
 import { commandName, unwrapCommand, type ShellCommand } from "@shipshape/shell";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { allCommands } from "./support/shell-commands.js";
+import { commandsIn } from "./support/shell-commands.js";
 
-const DOWNLOADERS = new Set(["curl", "wget"]);
+const DOWNLOADERS = ["curl", "wget"];
 const INTERPRETERS = new Set([
   "sh", "bash", "dash", "ash", "zsh", "ksh", "busybox", "python", "python2", "python3", "perl", "ruby", "node", "php",
 ]);
@@ -79,10 +79,10 @@ export default defineRule({
   `,
   create: (ctx) => ({
     Run(node) {
-      for (const { cmd } of allCommands(ctx, node)) {
+      for (const { cmd } of commandsIn(ctx, node, DOWNLOADERS)) {
         const pipeline = cmd.pipeline;
         const downloader = commandName(cmd);
-        if (!pipeline || cmd.pipelineIndex === undefined || !downloader || !DOWNLOADERS.has(downloader)) continue;
+        if (!pipeline || cmd.pipelineIndex === undefined || !downloader) continue;
         if (!writesToStdout(cmd)) continue;
         for (const member of pipeline.commands) {
           if ((member.pipelineIndex ?? -1) <= cmd.pipelineIndex) continue;

@@ -1,13 +1,24 @@
 import type { Instruction } from "@shipshape/dockerfile";
-import { commandName, setsPipefail, type ParsedEmbeddedScript, type ShellPipeline } from "@shipshape/shell";
+import { commandName, setsPipefail, type ParsedEmbeddedScript, type ShellPipeline, type ShellWord } from "@shipshape/shell";
 import type { Range } from "@shipshape/text";
 import { defineRule, type DockerfileRuleContext } from "../../rule.js";
 import { md } from "../../docs.js";
 import { posixScripts } from "./support/shell-commands.js";
 
+/** `-o`, or a cluster ending in it (`-eo`, `-euxo`). */
+const O_OPTION = /^-[A-Za-z]*o$/;
+const POSIX_SHELL_NAME = /^(ba|z|k|mk|a|da)?sh$/;
+
 /** `-o pipefail` among a shell's arguments (also `-eo pipefail`, `-euxo pipefail`). */
 function hasPipefailOption(argv: readonly string[]): boolean {
-  return argv.some((a, i) => /^-[A-Za-z]*o$/.test(a) && argv[i + 1] === "pipefail");
+  for (let i = 0; i + 1 < argv.length; i++) if (argv[i + 1] === "pipefail" && O_OPTION.test(argv[i]!)) return true;
+  return false;
+}
+
+/** The same for a command's argument words. */
+function hasPipefailWords(args: readonly ShellWord[]): boolean {
+  for (let i = 0; i + 1 < args.length; i++) if (args[i + 1]!.value === "pipefail" && O_OPTION.test(args[i]!.value)) return true;
+  return false;
 }
 
 function shellSetsPipefail(ctx: DockerfileRuleContext<any>, node: Instruction): boolean {
@@ -18,7 +29,7 @@ function shellSetsPipefail(ctx: DockerfileRuleContext<any>, node: Instruction): 
 function inPipefailShell(script: ParsedEmbeddedScript, pipeline: ShellPipeline): boolean {
   return script.script.commands.some((c) =>
     c.scriptRange.start < pipeline.scriptRange.start && c.scriptRange.end >= pipeline.scriptRange.end &&
-    /^(ba|z|k|mk|a|da)?sh$/.test(commandName(c) ?? "") && hasPipefailOption(c.args.map((w) => w.value)));
+    POSIX_SHELL_NAME.test(commandName(c) ?? "") && hasPipefailWords(c.args));
 }
 
 /** True when `set -o pipefail` runs at top level of the script before the pipeline starts. */
@@ -83,8 +94,10 @@ export default defineRule({
   `,
   create: (ctx) => ({
     Run(node) {
-      if (shellSetsPipefail(ctx, node)) return;
-      for (const script of posixScripts(ctx, node)) {
+      // Most RUNs have no pipe at all: then the shell in force does not matter.
+      const scripts = posixScripts(ctx, node);
+      if (!scripts.some((s) => s.script.pipelines.length > 0) || shellSetsPipefail(ctx, node)) return;
+      for (const script of scripts) {
         const bare = script.script.pipelines.find((p) => !pipefailBefore(script, p) && !inPipefailShell(script, p));
         if (!bare) continue;
         ctx.report(pipeRange(script, bare), "A failure before this pipe is ignored: set -o pipefail (in SHELL or at the start of the RUN)");

@@ -104,16 +104,31 @@ function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
  */
 const namesByContent = new Map<string, ReadonlySet<string>>();
 const NAMES_KEPT = 4096;
-const contentKeys = new WeakMap<Instruction, { shell: readonly string[]; key: string }>();
+/**
+ * Per node: its content key under the shell it was made for and, once looked up, the names known for
+ * it (null: none were). Many rules ask before the index is built: the key (the whole instruction
+ * text) is compared with the map's once per node, not once per question.
+ */
+interface ContentKey {
+  shell: readonly string[];
+  key: string;
+  names?: ReadonlySet<string> | null;
+}
+const contentKeys = new WeakMap<Instruction, ContentKey>();
 
 function contentKey(ctx: Ctx, node: Instruction): string {
+  return contentRecord(ctx, node).key;
+}
+
+function contentRecord(ctx: Ctx, node: Instruction): ContentKey {
   const shell = ctx.shellOf(node);
   const known = contentKeys.get(node);
-  if (known && known.shell === shell) return known.key;
+  if (known && known.shell === shell) return known;
   let key = `${isPosixShell(shell) ? "P" : "N"}${node.parentOnbuild ? "T" : "I"}${node.original}`;
   for (const h of node.heredocs) key += `\u0000${h.content}`;
-  contentKeys.set(node, { shell, key });
-  return key;
+  const record: ContentKey = { shell, key };
+  contentKeys.set(node, record);
+  return record;
 }
 
 function rememberNames(key: string, byName: Map<string, FoundCommand[]>): void {
@@ -125,7 +140,9 @@ function rememberNames(key: string, byName: Map<string, FoundCommand[]>): void {
 /** True when this instruction's text is known (from another node with the same text) to call none of `names`. */
 function callsNone(ctx: Ctx, node: Instruction, names: string | readonly string[]): boolean {
   if (indexCache.has(node) || !node.original) return false;
-  const known = namesByContent.get(contentKey(ctx, node));
+  const record = contentRecord(ctx, node);
+  if (record.names === undefined) record.names = namesByContent.get(record.key) ?? null;
+  const known = record.names;
   if (!known) return false;
   if (typeof names === "string") return !known.has(names);
   for (const n of names) if (known.has(n)) return false;
@@ -230,13 +247,35 @@ export interface PipInstall extends FoundCommand {
   packages: ShellWord[];
 }
 
-export function pipInstalls(ctx: Ctx, node: Instruction): PipInstall[] {
+/** Per command index (so per instruction and stage shell): its pip installs, asked for by two rules. */
+const pipCache = new WeakMap<CommandIndex, readonly PipInstall[]>();
+
+/** The instruction's pip installs, in execution order. Shared by the rules that ask: read it, do not change it. */
+export function pipInstalls(ctx: Ctx, node: Instruction): readonly PipInstall[] {
+  const index = commandIndex(ctx, node);
+  let installs = pipCache.get(index);
+  if (!installs) pipCache.set(index, (installs = findPipInstalls(index)));
+  return installs;
+}
+
+function isPipName(name: string): boolean {
+  return PIP_NAME.test(name) || PYTHON_NAME.test(name);
+}
+
+/** Commands named pip* or python*: the index's distinct names are tested, not every command. */
+function pipCommands(index: CommandIndex): readonly FoundCommand[] {
+  let only: readonly FoundCommand[] = NO_COMMANDS;
+  for (const [name, same] of index.byName) {
+    if (!isPipName(name)) continue;
+    if (only !== NO_COMMANDS) return index.commands.filter((_, i) => isPipName(index.names[i]!));
+    only = same;
+  }
+  return only;
+}
+
+function findPipInstalls(index: CommandIndex): PipInstall[] {
   const out: PipInstall[] = [];
-  const isPip = (c: ShellCommand) => {
-    const name = commandName(c) ?? "";
-    return PIP_NAME.test(name) || PYTHON_NAME.test(name);
-  };
-  for (const found of commandsIn(ctx, node, isPip)) {
+  for (const found of pipCommands(index)) {
     let pip = found.cmd;
     if (PYTHON_NAME.test(commandName(pip) ?? "")) {
       // `python -m pip ...`: only the module form runs pip.
