@@ -22,6 +22,12 @@ function flagsOf(run: RunInstruction): string {
   return run.flags.map((f) => f.text).sort().join("\n");
 }
 
+function sameFlags(a: RunInstruction, b: RunInstruction): boolean {
+  // Most RUNs have no flags: nothing to sort and join then.
+  if (a.flags.length === 0 && b.flags.length === 0) return true;
+  return flagsOf(a) === flagsOf(b);
+}
+
 export default defineRule({
   code: "DL3059",
   name: "consecutive-run",
@@ -71,7 +77,7 @@ export default defineRule({
         const prev = previous;
         previous = node;
         if (node.kind !== "Run" || prev?.kind !== "Run") return;
-        if (flagsOf(node) !== flagsOf(prev) || !isSingleCommand(ctx, prev) || !isSingleCommand(ctx, node)) return;
+        if (!sameFlags(node, prev) || !isSingleCommand(ctx, prev) || !isSingleCommand(ctx, node)) return;
         ctx.report(node.keywordWord, "This RUN follows another single-command RUN with the same flags: join them with && to save a layer", {
           related: [{ message: "the RUN before", target: prev.keywordWord }],
         });

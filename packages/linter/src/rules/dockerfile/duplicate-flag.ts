@@ -39,6 +39,8 @@ export default defineRule({
   `,
   create: (ctx) => ({
     Instruction(node) {
+      // A flag can be given twice only where there are two.
+      if (node.flags.length < 2) return;
       const allowed = allowedFlags(node.keyword);
       const seen = new Map<string, (typeof node.flags)[number]>();
       for (const flag of node.flags) {

@@ -41,6 +41,7 @@ export default defineRule({
   `,
   create: (ctx) => ({
     Instruction(node) {
+      if (node.flags.length === 0) return;
       const allowed = allowedFlags(node.keyword);
       for (const flag of node.flags) {
         const name = flag.name.value;

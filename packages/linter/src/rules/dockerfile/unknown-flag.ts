@@ -48,7 +48,7 @@ export default defineRule({
   `,
   create: (ctx) => ({
     Instruction(node) {
-      if (node.kind === "Unknown") return;
+      if (node.kind === "Unknown" || node.flags.length === 0) return;
       const allowed = allowedFlags(node.keyword);
       for (const flag of node.flags) {
         const name = flag.name.value;

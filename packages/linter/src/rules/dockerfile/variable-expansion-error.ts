@@ -80,8 +80,10 @@ export default defineRule({
   `,
   create: (ctx) => ({
     Instruction(node) {
+      const words = expandedWords(node);
+      if (words.length === 0) return;
       const escape = ctx.ast.escape;
-      for (const word of expandedWords(node)) {
+      for (const word of words) {
         // Only a substitution, a quote or the escape character can make the lexer fail.
         if (!mayFailToExpand(word.value, escape)) continue;
         const result = ctx.semantic.resolveAt(node, word.value);

@@ -386,6 +386,11 @@ export function reportUnpinned(
   message: (pkgs: readonly string[]) => string,
 ): void {
   for (const word of words) {
+    // A static word (most packages) is its own value: no lists to build for it.
+    if (word.isStatic) {
+      if (!pinned(word.value)) ctx.report(word, message([word.value]));
+      continue;
+    }
     const values = resolveWord(ctx, node, word);
     if (!values) continue;
     const bad = values.filter((v) => !pinned(v));
