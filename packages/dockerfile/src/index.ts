@@ -1,5 +1,6 @@
 export type * from "./ast.js";
 export { parseDockerfile, type ParseOptions, type ParseResult } from "./parse.js";
+export { isMovedCopy } from "./move.js";
 export { dumpBuildkit, type DumpResult } from "./dump.js";
 export { PARSE_ERRORS, type ParseErrorInfo } from "./errors.js";
 export { KNOWN_INSTRUCTIONS, isKnownInstruction } from "./buildkit.js";

@@ -18,11 +18,27 @@ import type { ScannedInstruction } from "./scanner.js";
  */
 export function movedNode(node: Instruction, from: ScannedInstruction, to: ScannedInstruction): Instruction | undefined {
   try {
-    return new Mover(to.range.start - from.range.start, to.startLine - from.startLine, from, to).instruction(node);
+    const copy = new Mover(to.range.start - from.range.start, to.startLine - from.startLine, from, to).instruction(node);
+    if (copy) {
+      copies.add(copy);
+      if (copy.kind === "Onbuild" && copy.trigger) copies.add(copy.trigger);
+    }
+    return copy;
   } catch {
     // a node of a shape this copier does not expect: build it instead
     return undefined;
   }
+}
+
+const copies = new WeakSet<Instruction>();
+
+/**
+ * True for a node a re-parse with `previous` copied from the earlier parse because its instruction only
+ * moved (an editor's keystroke above it). What a consumer learnt from the earlier node's text holds for
+ * it too; a consumer keying such knowledge by text need look it up only for these nodes.
+ */
+export function isMovedCopy(node: Instruction): boolean {
+  return copies.has(node);
 }
 
 type Fields = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDockerfile, type ParseResult } from "@shipshape/dockerfile";
+import { isMovedCopy, parseDockerfile, type ParseResult } from "@shipshape/dockerfile";
 import { aliases, expectKept } from "./reuse-check.js";
 
 /** Starting points with every construct whose parse depends on more than its own line. */
@@ -100,6 +100,9 @@ describe("parseDockerfile with a previous parse", () => {
       expect(node.startLine).toBe(old[i + 1].startLine + 2);
       expect(node.range.start).toBe(old[i + 1].range.start + "RUN added \\\n  here\n".length);
     }
+    // consumers can tell the copies (and only them) from built or kept nodes
+    expect(after.ast.instructions.map(isMovedCopy)).toEqual(after.ast.instructions.map((_, i) => i >= 2));
+    expect(full.ast.instructions.some(isMovedCopy)).toBe(false);
   });
 
   it("keeps the instructions after an edit that did not move them (same length)", () => {

@@ -4,7 +4,7 @@
  *
  * Everything here goes through `ctx.shell` (parsed once per instruction) and never re-splits text.
  */
-import type { Instruction, RunInstruction } from "@shipshape/dockerfile";
+import { isMovedCopy, type Instruction, type RunInstruction } from "@shipshape/dockerfile";
 import {
   commandName,
   findCommands,
@@ -91,7 +91,7 @@ function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
   // Before the shell grammar is loaded scripts come back unparsed: do not keep that empty answer.
   if (scripts.every((s) => s.script.parsed)) {
     indexCache.set(node, index);
-    rememberNames(contentKey(ctx, node), byName);
+    if (isMovedCopy(node)) rememberNames(contentKey(ctx, node), byName);
   }
   return index;
 }
@@ -99,8 +99,9 @@ function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
 /**
  * The command names found in instructions, by what decides them: the instruction's logical line and
  * heredoc bodies, and whether the stage shell is POSIX. An editor's re-parse gives every instruction
- * below an edit a new node (its offsets moved); a rule that only asks whether such a RUN calls `curl`
- * gets its answer here, without the instruction's scripts being moved and indexed again.
+ * below an edit a new node (a moved copy); a rule that only asks whether such a RUN calls `curl` gets
+ * its answer here from the copy before it, without the instruction's scripts being moved and indexed
+ * again.
  */
 const namesByContent = new Map<string, ReadonlySet<string>>();
 const NAMES_KEPT = 4096;
@@ -137,9 +138,13 @@ function rememberNames(key: string, byName: Map<string, FoundCommand[]>): void {
   namesByContent.set(key, new Set(byName.keys()));
 }
 
-/** True when this instruction's text is known (from another node with the same text) to call none of `names`. */
+/**
+ * True when this instruction's text is known (from another node with the same text) to call none of
+ * `names`. Only nodes an editor's re-parse moved are looked up (and remembered): a fresh parse's nodes,
+ * a CLI run's, pay nothing for it.
+ */
 function callsNone(ctx: Ctx, node: Instruction, names: string | readonly string[]): boolean {
-  if (indexCache.has(node) || !node.original) return false;
+  if (indexCache.has(node) || !node.original || !isMovedCopy(node)) return false;
   const record = contentRecord(ctx, node);
   if (record.names === undefined) record.names = namesByContent.get(record.key) ?? null;
   const known = record.names;
