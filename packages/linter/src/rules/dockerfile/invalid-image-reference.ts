@@ -13,6 +13,8 @@ const NAME_MAX = 255;
 /** Why BuildKit refuses a reference, or undefined when it is valid. */
 export function referenceProblem(ref: string): string | undefined {
   if (REFERENCE.test(ref)) {
+    // The name is part of the reference: a short reference has a short name.
+    if (ref.length <= NAME_MAX) return undefined;
     const name = ref.replace(/@.*$/, "").replace(/:[^/]*$/, "");
     return name.length > NAME_MAX ? `the repository name is longer than ${NAME_MAX} characters` : undefined;
   }

@@ -41,8 +41,7 @@ export default defineRule({
   `,
   create: (ctx) => ({
     "Stage:exit"(stage) {
-      const users = stage.instructions.filter((i) => i.kind === "User");
-      const last = users[users.length - 1];
+      const last = stage.instructions.findLast((i) => i.kind === "User");
       if (last?.kind !== "User" || !last.user) return;
       const name = unquote(last.user.value);
       if (name !== "root" && name !== "0") return;

@@ -5,6 +5,8 @@ import { commandsIn } from "./support/shell-commands.js";
 
 /** Where the default shell lives (`/bin` is `/usr/bin` on merged-usr systems). */
 const DEFAULT_SHELLS = new Set(["/bin/sh", "/usr/bin/sh"]);
+/** ln's options that take a value. */
+const LN_SYNTAX = { valueFlags: ["S", "suffix"] };
 
 export default defineRule({
   code: "DL4005",
@@ -47,7 +49,7 @@ export default defineRule({
     Run(node) {
       for (const { cmd } of commandsIn(ctx, node, "ln")) {
         if (commandName(cmd) !== "ln" || hasFlag(cmd, "t", "target-directory")) continue;
-        const operands = positionalArgs(cmd, { valueFlags: ["S", "suffix"] });
+        const operands = positionalArgs(cmd, LN_SYNTAX);
         const link = operands[operands.length - 1];
         if (operands.length < 2 || !link || !DEFAULT_SHELLS.has(link.value.replace(/\/+$/, ""))) continue;
         ctx.report(link, `Do not replace ${link.value}: set the shell of RUN with SHELL instead`);

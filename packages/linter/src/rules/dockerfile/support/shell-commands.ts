@@ -56,18 +56,35 @@ interface CommandIndex {
 const indexCache = new WeakMap<Instruction, CommandIndex>();
 const ANY_COMMAND = (): boolean => true;
 
+/**
+ * The instruction whose kept index was handed out last, and that index: the rules of one RUN ask one
+ * after another, so most questions are about it (no map lookups then). Holds at most one node.
+ */
+let lastNode: Instruction | undefined;
+let lastIndex: CommandIndex | undefined;
+
+function remember(node: Instruction, index: CommandIndex): CommandIndex {
+  lastNode = node;
+  lastIndex = index;
+  return index;
+}
+
 function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
   // A node can outlive its file's parse (an editor's re-parse keeps the nodes an edit did not touch) while
   // the shell in force for it changes (an edit to the stage's FROM or SHELL, or a shell pragma): an entry
   // is used only for the stage shell it was made with.
+  if (node === lastNode) {
+    const last = lastIndex!;
+    if (last.posix === undefined || last.checkedFor === ctx.shellOf(node)) return last;
+  }
   const hit = indexCache.get(node);
-  if (hit && (hit.posix === undefined || hit.checkedFor === ctx.shellOf(node))) return hit;
+  if (hit && (hit.posix === undefined || hit.checkedFor === ctx.shellOf(node))) return remember(node, hit);
   let scripts = ctx.shell(node);
   const shell = scripts.length > 0 ? ctx.shellOf(node) : undefined;
   const posix = shell ? isPosixShell(shell) : undefined;
   if (hit && hit.posix === posix) {
     hit.checkedFor = shell;
-    return hit;
+    return remember(node, hit);
   }
   if (scripts.length > 0) {
     scripts = scripts.filter((s) => (s.interpreter !== undefined ? POSIX_INTERPRETERS.has(s.interpreter) : posix));
@@ -91,6 +108,7 @@ function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
   // Before the shell grammar is loaded scripts come back unparsed: do not keep that empty answer.
   if (scripts.every((s) => s.script.parsed)) {
     indexCache.set(node, index);
+    remember(node, index);
     if (isMovedCopy(node)) rememberNames(contentKey(ctx, node), byName);
   }
   return index;
@@ -144,7 +162,7 @@ function rememberNames(key: string, byName: Map<string, FoundCommand[]>): void {
  * a CLI run's, pay nothing for it.
  */
 function callsNone(ctx: Ctx, node: Instruction, names: string | readonly string[]): boolean {
-  if (indexCache.has(node) || !node.original || !isMovedCopy(node)) return false;
+  if (node === lastNode || indexCache.has(node) || !node.original || !isMovedCopy(node)) return false;
   const record = contentRecord(ctx, node);
   if (record.names === undefined) record.names = namesByContent.get(record.key) ?? null;
   const known = record.names;
@@ -203,6 +221,8 @@ export interface ToolCall extends FoundCommand {
   operands: ShellWord[];
 }
 
+const NO_CALLS: readonly ToolCall[] = [];
+
 /** Invocations of `tool` (one name or several) whose subcommand is one of `subcommands`. */
 export function toolCalls(
   ctx: Ctx,
@@ -210,10 +230,10 @@ export function toolCalls(
   tool: string | readonly string[],
   subcommands: readonly string[],
   valueFlags: readonly string[] = [],
-): ToolCall[] {
-  const out: ToolCall[] = [];
+): readonly ToolCall[] {
   const found = commandsIn(ctx, node, tool);
-  if (found.length === 0) return out;
+  if (found.length === 0) return NO_CALLS;
+  const out: ToolCall[] = [];
   const syntax = { valueFlags };
   for (const { cmd, script, order } of found) {
     // Operands are copied only for a matching subcommand (most commands of a RUN are not).
