@@ -90,6 +90,35 @@ describe("positionalArgs and subcommand", () => {
     expect(positionalArgs(first("pip install -i https://mirror flask")).map((w) => w.value)).toEqual(["install", "https://mirror", "flask"]);
   });
 
+  it("a lone '-' is positional and a word after '--' is never an option", () => {
+    const cmd = first("tar -xzf - -C /opt -- -weird");
+    expect(positionalArgs(cmd, { valueFlags: ["C"] }).map((w) => w.value)).toEqual(["-", "-weird"]);
+    expect(hasFlag(cmd, "C")).toBe(true);
+    expect(hasFlag(cmd, "weird")).toBe(false);
+  });
+
+  it("answers alike for equal value-flag lists, whether one array or a new one per call", () => {
+    const shared = ["t", "target-release"];
+    const cmd = first("apt-get -t bookworm-backports install curl");
+    const fromShared = positionalArgs(cmd, { valueFlags: shared }).map((w) => w.value);
+    const fromLiteral = positionalArgs(cmd, { valueFlags: ["t", "target-release"] }).map((w) => w.value);
+    expect(fromShared).toEqual(["install", "curl"]);
+    expect(fromLiteral).toEqual(fromShared);
+    // A different list is a different question.
+    expect(positionalArgs(cmd, { valueFlags: ["o"] }).map((w) => w.value)).toEqual(["bookworm-backports", "install", "curl"]);
+  });
+
+  it("reads a single-dash long value flag and its value", () => {
+    const cmd = first("find . -name '*.pyc' -delete");
+    expect(flagValue(cmd, "-name")).toBe("*.pyc");
+    expect(positionalArgs(cmd, { valueFlags: ["-name"] }).map((w) => w.value)).toEqual(["."]);
+  });
+
+  it("flagOption finds nothing in a command without options", () => {
+    expect(flagOption(first("apt-get install curl"), "t")).toBeUndefined();
+    expect(flagOption(first("useradd -u 1000 app"), "u")?.value).toBe("1000");
+  });
+
   it("hasArg matches any argument exactly", () => {
     expect(hasArg(first("yum clean all"), "all")).toBe(true);
     expect(hasArg(first("yum clean all"), "al")).toBe(false);
@@ -125,6 +154,14 @@ describe("unwrapCommand", () => {
     expect([a.name, a.value?.value]).toEqual(["PIP_NO_CACHE_DIR", "1"]);
     expect(source.slice(a.nameRange.start, a.nameRange.end)).toBe("PIP_NO_CACHE_DIR");
     expect(source.slice(a.value!.range.start, a.value!.range.end)).toBe("1");
+  });
+
+  it("gives one view per wrapper command, so what is kept per command is kept for the view too", () => {
+    const script = parseShell("sudo -E apt-get -y install curl");
+    const inner = unwrapCommand(script.commands[0])!;
+    expect(unwrapCommand(script.commands[0])).toBe(inner);
+    expect(findCommands(script, "apt-get")[0]).toBe(inner);
+    expect(hasFlag(inner, "y")).toBe(true);
   });
 
   it("sees through nested wrappers", () => {
