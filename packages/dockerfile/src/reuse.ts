@@ -7,6 +7,7 @@
 import type { Range } from "@shipshape/text";
 import type { Segment } from "./ast.js";
 import type { LineNode } from "./buildkit.js";
+import type { HeredocMarker } from "./heredoc-markers.js";
 import type { HeredocBody, ScannedInstruction } from "./scanner.js";
 
 /**
@@ -89,14 +90,7 @@ function sameHeredocs(a: readonly HeredocBody[], b: readonly HeredocBody[]): boo
     if (x.content !== y.content || !sameRange(x.contentRange, y.contentRange) || !sameRange(x.terminatorRange, y.terminatorRange)) {
       return false;
     }
-    const m = x.marker;
-    const n = y.marker;
-    if (
-      m.start !== n.start || m.end !== n.end || m.raw !== n.raw || m.name !== n.name ||
-      m.fileDescriptor !== n.fileDescriptor || m.chomp !== n.chomp || m.expand !== n.expand
-    ) {
-      return false;
-    }
+    if (!sameMarker(x.marker, y.marker)) return false;
   }
   return true;
 }
@@ -150,16 +144,15 @@ export function sameScanMoved(a: ScannedInstruction, b: ScannedInstruction): boo
       if (!x.terminatorRange || !y.terminatorRange || !movedRange(x.terminatorRange, y.terminatorRange, shift)) return false;
     }
     // markers are found in the logical line: their offsets do not move
-    const m = x.marker;
-    const n = y.marker;
-    if (
-      m.start !== n.start || m.end !== n.end || m.raw !== n.raw || m.name !== n.name ||
-      m.fileDescriptor !== n.fileDescriptor || m.chomp !== n.chomp || m.expand !== n.expand
-    ) {
-      return false;
-    }
+    if (!sameMarker(x.marker, y.marker)) return false;
   }
   return true;
+}
+
+/** Heredoc markers are found in the logical line, so an equal marker has equal offsets even after a move. */
+function sameMarker(m: HeredocMarker, n: HeredocMarker): boolean {
+  return m.start === n.start && m.end === n.end && m.raw === n.raw && m.name === n.name &&
+    m.fileDescriptor === n.fileDescriptor && m.chomp === n.chomp && m.expand === n.expand;
 }
 
 function movedRange(a: Range, b: Range, shift: number): boolean {

@@ -7,7 +7,7 @@ import { parseDockerfile } from "@shipshape/dockerfile";
 import { initShell } from "@shipshape/shell";
 import type { Diagnostic } from "@shipshape/text";
 import { LintSession } from "../src/lint.js";
-import { defineRule, type DockerfileRule } from "../src/rule.js";
+import { defineRule, type DockerfileRule, type DockerfileRuleContext, type DockerfileVisitor } from "../src/rule.js";
 import { md } from "../src/docs.js";
 import { ALL_RULES } from "../src/rules/all.js";
 
@@ -90,6 +90,21 @@ function edit(text: string, random: () => number): string {
 const order = (a: Diagnostic, b: Diagnostic) =>
   a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message);
 
+/** A test rule declared local, counting its calls in `create`'s hooks. */
+function localProbe(code: string, create: (ctx: DockerfileRuleContext) => DockerfileVisitor): DockerfileRule {
+  return defineRule({
+    code,
+    name: `probe-${code.toLowerCase()}`,
+    kind: "dockerfile",
+    category: "correctness",
+    severity: "warning",
+    enabledByDefault: true,
+    local: true,
+    docs: md`probe`,
+    create,
+  });
+}
+
 /** A session without the memo: each lint parses and runs every rule afresh. */
 const plain = new LintSession({ noConfigSearch: true });
 async function fresh(text: string): Promise<Diagnostic[]> {
@@ -129,23 +144,13 @@ describe("a memoizing session", () => {
 
   it("runs again a local rule's call that read more than its instruction", async () => {
     let calls = 0;
-    const probe = defineRule({
-      code: "T001",
-      name: "probe",
-      kind: "dockerfile",
-      category: "correctness",
-      severity: "warning",
-      enabledByDefault: true,
-      local: true,
-      docs: md`probe`,
-      create: (ctx) => ({
-        Env(node) {
-          calls++;
-          // The number of stages is not the instruction's own: this call must not be kept.
-          if (node.pairs.length > 0 && ctx.stages.length > 1) ctx.report(node, "two stages");
-        },
-      }),
-    }) as DockerfileRule;
+    const probe = localProbe("T001", (ctx) => ({
+      Env(node) {
+        calls++;
+        // The number of stages is not the instruction's own: this call must not be kept.
+        if (node.pairs.length > 0 && ctx.stages.length > 1) ctx.report(node, "two stages");
+      },
+    }));
     const session = new LintSession({ noConfigSearch: true, memoize: true, rules: [probe] });
     const one = "FROM a\nENV A=1\n";
     const codes = async (text: string) => (await session.lintFile({ path: "Dockerfile", text, kind: "dockerfile" })).diagnostics.map((d) => d.code);
@@ -157,22 +162,12 @@ describe("a memoizing session", () => {
 
   it("does not run a kept local call again", async () => {
     let calls = 0;
-    const probe = defineRule({
-      code: "T002",
-      name: "probe-kept",
-      kind: "dockerfile",
-      category: "correctness",
-      severity: "warning",
-      enabledByDefault: true,
-      local: true,
-      docs: md`probe`,
-      create: (ctx) => ({
-        Run(node) {
-          calls++;
-          if (ctx.text(node).includes("sudo")) ctx.report(node.keywordWord, "sudo");
-        },
-      }),
-    }) as DockerfileRule;
+    const probe = localProbe("T002", (ctx) => ({
+      Run(node) {
+        calls++;
+        if (ctx.text(node).includes("sudo")) ctx.report(node.keywordWord, "sudo");
+      },
+    }));
     const session = new LintSession({ noConfigSearch: true, memoize: true, rules: [probe] });
     const lintText = async (text: string) => (await session.lintFile({ path: "Dockerfile", text, kind: "dockerfile" })).diagnostics;
     await lintText("FROM a\nRUN sudo x\nRUN y\n");
