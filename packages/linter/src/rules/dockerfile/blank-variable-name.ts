@@ -8,6 +8,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags an \`ENV\` or \`LABEL\` pair with nothing before the \`=\` (\`ENV =production\`, \`LABEL ="x"\`).

@@ -10,6 +10,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   fix: "safe",
   docs: md`
     ## What it does

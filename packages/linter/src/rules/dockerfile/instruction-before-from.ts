@@ -8,7 +8,6 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
-  local: true,
   docs: md`
     ## What it does
     Flags an instruction other than \`ARG\` before the first \`FROM\`.
@@ -37,9 +36,12 @@ export default defineRule({
     None.
   `,
   create: (ctx) => ({
-    Instruction(node) {
-      if (ctx.stage || node.kind === "Arg" || node.kind === "From" || node.parentOnbuild) return;
-      ctx.report(node.keywordWord, `${node.keyword} before the first FROM: only ARG may come before it`);
+    // One look at the instructions before the first FROM, not a question on every instruction.
+    File(ast) {
+      for (const node of ast.instructions) {
+        if (node.kind === "From") return;
+        if (node.kind !== "Arg") ctx.report(node.keywordWord, `${node.keyword} before the first FROM: only ARG may come before it`);
+      }
     },
   }),
 });

@@ -13,6 +13,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   fix: "unsafe",
   docs: md`
     ## What it does

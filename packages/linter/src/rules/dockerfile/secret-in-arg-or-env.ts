@@ -38,6 +38,7 @@ export default defineRule({
   category: "security",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   onbuild: true,
   docs: md`
     ## What it does

@@ -52,6 +52,7 @@ export default defineRule({
   category: "security",
   severity: "error",
   enabledByDefault: true,
+  local: true,
   docs: md`
     ## What it does
     Flags \`ENV\`, \`ARG\` and \`LABEL\` values that contain a credential with a recognisable shape: AWS access

@@ -22,6 +22,7 @@ export default defineRule({
   category: "security",
   severity: "warning",
   enabledByDefault: true,
+  local: true,
   onbuild: true,
   docs: md`
     ## What it does
