@@ -7,13 +7,13 @@ import { allCommands, cacheMountCovers, posixScripts, removesLater, runsLater, s
 
 const LISTS = "/var/lib/apt/lists";
 
-/** `apt-get dist-clean` (apt 2.7 and later) removes the package lists as well as the archives. */
 /** apt's options that take a value (`-o Dir::Cache=...`, `-c file`). */
 const APT_VALUE_FLAGS = ["o", "option", "c", "config-file"];
 const APT_TOOLS = ["apt-get", "apt", "aptitude"];
 const UPDATE = ["update"];
 const DIST_CLEAN_SYNTAX = { valueFlags: APT_VALUE_FLAGS };
 
+/** `apt-get dist-clean` (apt 2.7 and later) removes the package lists as well as the archives. */
 function distClean(cmd: ShellCommand): boolean {
   const name = commandName(cmd);
   return (name === "apt-get" || name === "apt") && positionalArgs(cmd, DIST_CLEAN_SYNTAX)[0]?.value === "dist-clean";
