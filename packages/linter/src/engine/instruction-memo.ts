@@ -6,8 +6,8 @@
  * the shell in force for it, and the rule's options. So its findings on an instruction whose text and
  * shell did not change are the ones of the last lint, moved by however far the instruction moved. The
  * runner checks that promise on every call it records (see `FileRun.recording`): a call that reads the
- * semantic model, the stages, the file, another instruction's shell, or text or ranges outside its
- * instruction is marked as not to be kept, and runs again every time.
+ * semantic model, the stages, the AST, the file, another instruction's shell, or text or ranges outside
+ * its instruction is marked as not to be kept, and runs again every time.
  *
  * Entries live for one lint: an entry not met again in the next lint is dropped, so the memory held is
  * about one file's findings.
