@@ -16,10 +16,10 @@ import { RuleSet } from "./registry.js";
 import { compareDiagnostics, compareReported, toReported } from "./report.js";
 import type { Rule, RuleKind, SourceFile } from "./rule.js";
 import { InstructionMemo } from "./engine/instruction-memo.js";
+import { defaultRuleSet } from "./rules/all.js";
 
 /** How many Dockerfiles a memoizing session keeps findings for (an editor's open files, roughly). */
 const MEMOIZED_FILES = 32;
-import { defaultRuleSet } from "./rules/all.js";
 
 export interface LintInput {
   /** The path as given (`-` for stdin); used in the output, for config discovery and the kind. */
