@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "./syntax.js";
+import type { SyntaxTree } from "./syntax.js";
 import { mapRange } from "./source-map.js";
 import { makeSpanWord, makeWord, WORD_TYPES } from "./words.js";
 import type {
@@ -15,8 +15,9 @@ const REDIRECT_TYPES = new Set(["file_redirect", "heredoc_redirect", "herestring
 /** A statement in a flattened list, with the operator before it and redirects tree-sitter hung elsewhere. */
 interface Item {
   op?: ShellConnector;
-  node: SyntaxNode;
-  redirects: SyntaxNode[];
+  /** A node of the builder's tree. */
+  node: number;
+  redirects: readonly number[];
   negated: boolean;
   /** Followed by `&`. */
   background: boolean;
@@ -28,8 +29,11 @@ interface Placement {
   pipelineIndex?: number;
   negated: boolean;
   background: boolean;
-  redirects: SyntaxNode[];
+  redirects: readonly number[];
 }
+
+/** Redirects of an item that has none: shared, never written to. */
+const NO_NODES: readonly number[] = Object.freeze([]);
 
 /** Sorts `list` in place unless it is already in order (the usual case: nodes come in source order). */
 export function sortInPlace<T>(list: T[], compare: (a: T, b: T) => number): void {
@@ -41,6 +45,12 @@ export function sortInPlace<T>(list: T[], compare: (a: T, b: T) => number): void
   }
 }
 
+/** Where a statement list is: the operator waiting for the next statement, and whether one starts a new list. */
+interface ListState {
+  pending?: ShellConnector;
+  boundary: boolean;
+}
+
 const byScriptStart = (a: { scriptRange: { start: number } }, b: { scriptRange: { start: number } }) => a.scriptRange.start - b.scriptRange.start;
 
 /** Called after each named command, so `sh -c '...'` scripts can be parsed as nested scripts. */
@@ -48,57 +58,60 @@ export type NestedShellHook = (cmd: ShellCommand, ctx: ShellCommandContext) => v
 
 /** Turns a copied bash syntax tree into commands, pipelines, comments and errors. */
 export class ScriptBuilder {
+  private readonly tree: SyntaxTree;
   readonly commands: ShellCommand[] = [];
   readonly pipelines: ShellPipeline[] = [];
   readonly comments: ShellComment[] = [];
   readonly errors: ShellSyntaxError[] = [];
 
   constructor(
+    tree: SyntaxTree,
     private readonly text: string,
     private readonly toSource: ToSource,
     private readonly nested?: NestedShellHook,
-  ) {}
+  ) {
+    this.tree = tree;
+  }
 
-  build(root: SyntaxNode, ctx: ShellCommandContext, hasError: boolean): void {
-    this.collectCommentsAndErrors(root, hasError);
-    this.sequence(root, ctx);
+  build(ctx: ShellCommandContext): void {
+    this.collectCommentsAndErrors();
+    this.sequence(0, ctx);
   }
 
   private range(start: number, end: number) {
     return mapRange(this.toSource, start, end);
   }
 
-  private collectCommentsAndErrors(root: SyntaxNode, hasError: boolean): void {
+  private collectCommentsAndErrors(): void {
+    const t = this.tree;
+    const hasError = t.hasError;
     // Without errors only comments are collected, and there is none without a `#`.
     if (!hasError && !this.text.includes("#")) return;
-    this.collectFrom(root, hasError);
+    // Nodes are numbered in preorder, so this is the order of a depth-first walk.
+    for (let n = 0; n < t.size; n++) {
+      const type = t.type(n);
+      if (type === "comment") {
+        const start = t.start[n];
+        const end = t.end[n];
+        this.comments.push({ text: this.text.slice(start + 1, end), range: this.range(start, end), scriptRange: { start, end } });
+      } else if (hasError && type === "ERROR") {
+        this.errors.push(this.error(n, "Shell syntax error"));
+      } else if (hasError && t.isMissing(n)) {
+        this.errors.push(this.error(n, `Shell syntax error: missing '${type}'`));
+      }
+    }
     sortInPlace(this.comments, byScriptStart);
     sortInPlace(this.errors, byScriptStart);
   }
 
-  /** Comments (and, in a tree with errors, error and missing nodes) of `node` and below, in preorder. */
-  private collectFrom(node: SyntaxNode, hasError: boolean): void {
-    if (node.type === "comment") {
-      this.comments.push({
-        text: this.text.slice(node.start + 1, node.end),
-        range: this.range(node.start, node.end),
-        scriptRange: { start: node.start, end: node.end },
-      });
-    } else if (hasError && node.type === "ERROR") {
-      this.errors.push(this.error(node, "Shell syntax error"));
-    } else if (hasError && node.missing) {
-      this.errors.push(this.error(node, `Shell syntax error: missing '${node.type}'`));
-    }
-    const children = node.children;
-    for (let i = 0; i < children.length; i++) this.collectFrom(children[i], hasError);
-  }
-
-  private error(node: SyntaxNode, message: string): ShellSyntaxError {
-    return { message, range: this.range(node.start, node.end), scriptRange: { start: node.start, end: node.end } };
+  private error(node: number, message: string): ShellSyntaxError {
+    const start = this.tree.start[node];
+    const end = this.tree.end[node];
+    return { message, range: this.range(start, end), scriptRange: { start, end } };
   }
 
   /** A container of statements: the program, a body, a subshell, a substitution, a compound command. */
-  private sequence(node: SyntaxNode, ctx: ShellCommandContext): void {
+  private sequence(node: number, ctx: ShellCommandContext): void {
     const items: Item[] = [];
     const state = { pending: undefined as ShellConnector | undefined, boundary: true };
     this.flatten(node, items, state, ctx);
@@ -109,99 +122,113 @@ export class ScriptBuilder {
    * Flattens nested `list` and `pipeline` nodes (and the commands tree-sitter nests inside a heredoc
    * redirect, as in `cat <<EOF | sh && x`) into one statement list with operators.
    */
-  private flatten(node: SyntaxNode, items: Item[], state: { pending?: ShellConnector; boundary: boolean }, ctx: ShellCommandContext): void {
-    const children = node.children;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
-      if (!child.named) {
-        const op = OPERATORS[child.type];
-        if (op) {
-          this.operator(op, items, state);
-        } else if (child.type !== "!") {
-          // A keyword such as `then`, `do`, `(` or `$(` starts a new statement list.
-          state.pending = undefined;
-          state.boundary = true;
-        }
-        continue;
-      }
-      switch (child.type) {
-        case "comment":
-          continue;
-        case "list":
-        case "pipeline":
-          this.flatten(child, items, state, ctx);
-          continue;
-        case "negated_command": {
-          const before = items.length;
-          this.flatten(child, items, state, ctx);
-          if (items.length > before) items[before].negated = true;
-          continue;
-        }
-        case "redirected_statement":
-          this.flattenRedirected(child, items, state, ctx);
-          continue;
-      }
-      if (WORD_TYPES.has(child.type) || child.type === "heredoc_body" || REDIRECT_TYPES.has(child.type) || child.type === "array") {
-        // Words of `for x in ...`, `case $x in`, a function name: not statements, but may hold substitutions.
-        this.scanWord(child, ctx);
-        continue;
-      }
-      this.pushItem(items, state, child, []);
-    }
+  private flatten(node: number, items: Item[], state: ListState, ctx: ShellCommandContext): void {
+    const t = this.tree;
+    for (let c = t.first[node]; c >= 0; c = t.next[c]) this.flattenChild(c, items, state, ctx);
   }
 
-  private operator(op: ShellConnector, items: Item[], state: { pending?: ShellConnector; boundary: boolean }): void {
+  private flattenChild(child: number, items: Item[], state: ListState, ctx: ShellCommandContext): void {
+    const t = this.tree;
+    const type = t.type(child);
+    if (!t.named(child)) {
+      const op = OPERATORS[type];
+      if (op) {
+        this.operator(op, items, state);
+      } else if (type !== "!") {
+        // A keyword such as `then`, `do`, `(` or `$(` starts a new statement list.
+        state.pending = undefined;
+        state.boundary = true;
+      }
+      return;
+    }
+    switch (type) {
+      case "comment":
+        return;
+      case "list":
+      case "pipeline":
+        this.flatten(child, items, state, ctx);
+        return;
+      case "negated_command": {
+        const before = items.length;
+        this.flatten(child, items, state, ctx);
+        if (items.length > before) items[before].negated = true;
+        return;
+      }
+      case "redirected_statement":
+        this.flattenRedirected(child, items, state, ctx);
+        return;
+    }
+    if (WORD_TYPES.has(type) || type === "heredoc_body" || REDIRECT_TYPES.has(type) || type === "array") {
+      // Words of `for x in ...`, `case $x in`, a function name: not statements, but may hold substitutions.
+      this.scanWord(child, ctx);
+      return;
+    }
+    this.pushItem(items, state, child, NO_NODES);
+  }
+
+  private operator(op: ShellConnector, items: Item[], state: ListState): void {
     state.pending = op;
     // `&` ends the statement before it, which then runs in the background.
     if (op === "&" && !state.boundary && items.length > 0) items[items.length - 1].background = true;
   }
 
-  private pushItem(items: Item[], state: { pending?: ShellConnector; boundary: boolean }, node: SyntaxNode, redirects: SyntaxNode[]): void {
+  private pushItem(items: Item[], state: ListState, node: number, redirects: readonly number[]): void {
     const op = state.pending ?? (state.boundary || items.length === 0 ? undefined : "newline");
     items.push({ op, node, redirects, negated: false, background: false });
     state.pending = undefined;
     state.boundary = false;
   }
 
-  private flattenRedirected(node: SyntaxNode, items: Item[], state: { pending?: ShellConnector; boundary: boolean }, ctx: ShellCommandContext): void {
-    const redirects = node.children.filter((c) => REDIRECT_TYPES.has(c.type));
-    const body = node.children.find((c) => c.named && !REDIRECT_TYPES.has(c.type) && c.type !== "comment");
-    if (body) {
-      if (body.type === "list" || body.type === "pipeline" || body.type === "redirected_statement" || body.type === "negated_command") {
+  private flattenRedirected(node: number, items: Item[], state: ListState, ctx: ShellCommandContext): void {
+    const t = this.tree;
+    const redirects: number[] = [];
+    let body = -1;
+    for (let c = t.first[node]; c >= 0; c = t.next[c]) {
+      const type = t.type(c);
+      if (REDIRECT_TYPES.has(type)) redirects.push(c);
+      else if (body < 0 && t.named(c) && type !== "comment") body = c;
+    }
+    if (body >= 0) {
+      const type = t.type(body);
+      if (type === "list" || type === "pipeline" || type === "redirected_statement" || type === "negated_command") {
         // The redirects belong to the last statement of the body (`a && cat <<EOF`).
         const before = items.length;
-        const wrapper: SyntaxNode = { ...node, children: [body] };
-        this.flatten(wrapper, items, state, ctx);
-        if (items.length > before) items[items.length - 1].redirects.push(...redirects);
+        this.flattenChild(body, items, state, ctx);
+        if (items.length > before) {
+          const last = items[items.length - 1];
+          last.redirects = last.redirects.length === 0 ? redirects : [...last.redirects, ...redirects];
+        }
       } else {
         this.pushItem(items, state, body, redirects);
       }
     }
     // Statements that tree-sitter nests inside a heredoc redirect continue the list.
     for (const r of redirects) {
-      if (r.type !== "heredoc_redirect") continue;
-      for (const c of r.children) {
-        if (!c.named) {
-          const op = OPERATORS[c.type];
+      if (t.type(r) !== "heredoc_redirect") continue;
+      for (let c = t.first[r]; c >= 0; c = t.next[c]) {
+        const type = t.type(c);
+        if (!t.named(c)) {
+          const op = OPERATORS[type];
           if (op) this.operator(op, items, state);
           continue;
         }
-        if (c.type === "list" || c.type === "pipeline") this.flatten(c, items, state, ctx);
-        else if (c.type === "redirected_statement") this.flattenRedirected(c, items, state, ctx);
-        else if (!REDIRECT_TYPES.has(c.type) && !c.type.startsWith("heredoc_") && c.type !== "comment") this.pushItem(items, state, c, []);
+        if (type === "list" || type === "pipeline") this.flatten(c, items, state, ctx);
+        else if (type === "redirected_statement") this.flattenRedirected(c, items, state, ctx);
+        else if (!REDIRECT_TYPES.has(type) && !type.startsWith("heredoc_") && type !== "comment") this.pushItem(items, state, c, NO_NODES);
       }
     }
   }
 
   private processItems(items: Item[], ctx: ShellCommandContext): void {
+    const t = this.tree;
     let i = 0;
     while (i < items.length) {
       let j = i + 1;
       while (j < items.length && (items[j].op === "|" || items[j].op === "|&")) j++;
       let pipeline: ShellPipeline | undefined;
       if (j - i > 1) {
-        const start = items[i].node.start;
-        const end = items[j - 1].node.end;
+        const start = t.start[items[i].node];
+        const end = t.end[items[j - 1].node];
         pipeline = {
           range: this.range(start, end),
           scriptRange: { start, end },
@@ -226,8 +253,8 @@ export class ScriptBuilder {
     }
   }
 
-  private statement(node: SyntaxNode, ctx: ShellCommandContext, place: Placement): void {
-    switch (node.type) {
+  private statement(node: number, ctx: ShellCommandContext, place: Placement): void {
+    switch (this.tree.type(node)) {
       case "command":
         this.command(node, ctx, place);
         return;
@@ -261,11 +288,15 @@ export class ScriptBuilder {
     }
   }
 
-  private newCommand(start: number, end: number, ctx: ShellCommandContext, place: Placement): ShellCommand {
+  /** A command with its parts; `name` is set by the caller (after the pipeline fields, as it always was). */
+  private newCommand(
+    start: number, end: number, ctx: ShellCommandContext, place: Placement,
+    args: ShellWord[], assignments: ShellAssignment[], redirects: ShellRedirect[],
+  ): ShellCommand {
     const cmd: ShellCommand = {
-      args: [],
-      assignments: [],
-      redirects: [],
+      args,
+      assignments,
+      redirects,
       range: this.range(start, end),
       scriptRange: { start, end },
       connector: place.connector,
@@ -282,87 +313,100 @@ export class ScriptBuilder {
     return cmd;
   }
 
-  private command(node: SyntaxNode, ctx: ShellCommandContext, place: Placement): void {
+  private command(node: number, ctx: ShellCommandContext, place: Placement): void {
+    const t = this.tree;
     const args: ShellWord[] = [];
-    const redirectNodes: SyntaxNode[] = [];
+    const redirectNodes: number[] = [];
     const assignments: ShellAssignment[] = [];
     let name: ShellWord | undefined;
-    let nameNode: SyntaxNode | undefined;
-    const children = node.children;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
-      if (child.type === "command_name") {
-        const inner = child.children.length === 1 ? child.children[0] : child;
-        nameNode = inner;
-        name = makeWord(inner, this.text, this.toSource);
-      } else if (child.type === "variable_assignment") {
-        assignments.push(this.assignment(child));
-      } else if (REDIRECT_TYPES.has(child.type)) {
-        redirectNodes.push(child);
-      } else if (child.named && child.type !== "comment") {
-        args.push(makeWord(child, this.text, this.toSource));
+    let nameNode = -1;
+    for (let c = t.first[node]; c >= 0; c = t.next[c]) {
+      const type = t.type(c);
+      if (type === "command_name") {
+        // A name of one part is that part (`word`, `string`, ...); the word is made from it.
+        const only = t.first[c];
+        nameNode = only >= 0 && t.next[only] < 0 ? only : c;
+        name = makeWord(t, nameNode, this.text, this.toSource);
+      } else if (type === "variable_assignment") {
+        assignments.push(this.assignment(c));
+      } else if (REDIRECT_TYPES.has(type)) {
+        redirectNodes.push(c);
+      } else if (t.named(c) && type !== "comment") {
+        args.push(makeWord(t, c, this.text, this.toSource));
       }
     }
     for (const r of place.redirects) redirectNodes.push(r);
     const redirects = this.redirects(redirectNodes, args);
     sortInPlace(args, byScriptStart);
-    let end = node.end;
-    for (const r of redirectNodes) end = Math.max(end, redirectExtent(r));
-    const cmd = this.newCommand(node.start, end, ctx, place);
+    let end = t.end[node];
+    for (const r of redirectNodes) end = Math.max(end, this.redirectExtent(r));
+    const cmd = this.newCommand(t.start[node], end, ctx, place, args, assignments, redirects);
     cmd.name = name;
-    cmd.args = args;
-    cmd.assignments = assignments;
-    cmd.redirects = redirects;
     this.commands.push(cmd);
     // Substitutions inside the command's words run as commands of their own.
-    if (nameNode) this.scanWord(nameNode, ctx);
-    for (let i = 0; i < children.length; i++) if (children[i].type !== "command_name") this.scanWord(children[i], ctx);
+    if (nameNode >= 0) this.scanWord(nameNode, ctx);
+    for (let c = t.first[node]; c >= 0; c = t.next[c]) if (t.type(c) !== "command_name") this.scanWord(c, ctx);
     this.scanRedirects(place.redirects, ctx);
     if (name && this.nested) this.nested(cmd, ctx);
   }
 
   /** `export A=1 B`, `local -r x=$(pwd)`, `unset X`: the keyword is the name, the operands are args. */
-  private declaration(node: SyntaxNode, ctx: ShellCommandContext, place: Placement): void {
-    const keyword = node.children.find((c) => !c.named);
-    const cmd = this.newCommand(node.start, node.end, ctx, place);
-    if (keyword) cmd.name = makeWord(keyword, this.text, this.toSource);
-    for (const child of node.children) {
-      if (!child.named || child === keyword || child.type === "comment") continue;
-      if (REDIRECT_TYPES.has(child.type)) continue;
-      cmd.args.push(child.type === "variable_assignment"
-        ? makeSpanWord(child.children, this.text, this.toSource)
-        : makeWord(child, this.text, this.toSource));
+  private declaration(node: number, ctx: ShellCommandContext, place: Placement): void {
+    const t = this.tree;
+    let keyword = -1;
+    for (let c = t.first[node]; c >= 0 && keyword < 0; c = t.next[c]) if (!t.named(c)) keyword = c;
+    const args: ShellWord[] = [];
+    const redirectNodes: number[] = [];
+    for (let c = t.first[node]; c >= 0; c = t.next[c]) {
+      const type = t.type(c);
+      if (REDIRECT_TYPES.has(type)) redirectNodes.push(c);
+      if (!t.named(c) || c === keyword || type === "comment" || REDIRECT_TYPES.has(type)) continue;
+      args.push(type === "variable_assignment" ? makeSpanWord(t, c, this.text, this.toSource) : makeWord(t, c, this.text, this.toSource));
     }
-    const redirectNodes = [...node.children.filter((c) => REDIRECT_TYPES.has(c.type)), ...place.redirects];
-    cmd.redirects = this.redirects(redirectNodes, cmd.args);
+    const name = keyword >= 0 ? makeWord(t, keyword, this.text, this.toSource) : undefined;
+    for (const r of place.redirects) redirectNodes.push(r);
+    const cmd = this.newCommand(t.start[node], t.end[node], ctx, place, args, [], []);
+    if (name) cmd.name = name;
+    cmd.redirects = this.redirects(redirectNodes, args);
     this.commands.push(cmd);
-    for (const child of node.children) this.scanWord(child, ctx);
+    for (let c = t.first[node]; c >= 0; c = t.next[c]) this.scanWord(c, ctx);
     this.scanRedirects(place.redirects, ctx);
   }
 
-  private assignmentOnly(node: SyntaxNode, ctx: ShellCommandContext, place: Placement): void {
-    const cmd = this.newCommand(node.start, node.end, ctx, place);
-    const nodes = node.type === "variable_assignment" ? [node] : node.children.filter((c) => c.type === "variable_assignment");
-    cmd.assignments = nodes.map((n) => this.assignment(n));
-    cmd.redirects = this.redirects(place.redirects, cmd.args);
+  private assignmentOnly(node: number, ctx: ShellCommandContext, place: Placement): void {
+    const t = this.tree;
+    const assignments: ShellAssignment[] = [];
+    if (t.type(node) === "variable_assignment") assignments.push(this.assignment(node));
+    else for (let c = t.first[node]; c >= 0; c = t.next[c]) if (t.type(c) === "variable_assignment") assignments.push(this.assignment(c));
+    const args: ShellWord[] = [];
+    const cmd = this.newCommand(t.start[node], t.end[node], ctx, place, args, assignments, []);
+    cmd.redirects = this.redirects(place.redirects, args);
     this.commands.push(cmd);
     this.scanWord(node, ctx);
     this.scanRedirects(place.redirects, ctx);
   }
 
-  private assignment(node: SyntaxNode): ShellAssignment {
-    const nameNode = node.children[0];
-    const op = node.children.find((c) => !c.named && (c.type === "=" || c.type === "+="));
+  private assignment(node: number): ShellAssignment {
+    const t = this.tree;
+    const nameNode = t.first[node];
+    let op = -1;
+    for (let c = nameNode; c >= 0 && op < 0; c = t.next[c]) {
+      if (!t.named(c) && (t.type(c) === "=" || t.type(c) === "+=")) op = c;
+    }
     // The value is whatever follows the operator (`NAME=` has none).
-    const valueNode = op ? node.children.find((c) => c.start >= op.end && c.type !== "comment") : undefined;
-    const nameEnd = op ? op.start : nameNode?.end ?? node.start;
-    const nameStart = nameNode?.start ?? node.start;
+    let valueNode = -1;
+    if (op >= 0) {
+      const opEnd = t.end[op];
+      for (let c = nameNode; c >= 0 && valueNode < 0; c = t.next[c]) if (t.start[c] >= opEnd && t.type(c) !== "comment") valueNode = c;
+    }
+    const nameEnd = op >= 0 ? t.start[op] : nameNode >= 0 ? t.end[nameNode] : t.start[node];
+    const nameStart = nameNode >= 0 ? t.start[nameNode] : t.start[node];
     return {
       name: this.text.slice(nameStart, nameEnd),
       nameRange: this.range(nameStart, nameEnd),
-      value: valueNode ? makeWord(valueNode, this.text, this.toSource) : undefined,
-      append: op?.type === "+=",
-      range: this.range(node.start, node.end),
+      value: valueNode >= 0 ? makeWord(t, valueNode, this.text, this.toSource) : undefined,
+      append: op >= 0 && t.type(op) === "+=",
+      range: this.range(t.start[node], t.end[node]),
     };
   }
 
@@ -370,82 +414,108 @@ export class ScriptBuilder {
    * Builds redirects. tree-sitter reads `>x b` as a redirect with two destinations; for the shell
    * `b` is an argument of the command, so extra destinations are moved to `args`.
    */
-  private redirects(nodes: SyntaxNode[], args: ShellWord[]): ShellRedirect[] {
-    const out: ShellRedirect[] = [];
+  private redirects(nodes: readonly number[], args: ShellWord[], out: ShellRedirect[] = []): ShellRedirect[] {
+    const t = this.tree;
     for (const node of nodes) {
-      const fdNode = node.children.find((c) => c.type === "file_descriptor");
-      const opNode = node.children.find((c) => !c.named && c.type !== "$(" && c.type !== ")");
-      const fd = fdNode ? Number(this.text.slice(fdNode.start, fdNode.end)) : undefined;
-      const operator = opNode?.type ?? "";
-      if (node.type === "heredoc_redirect") {
-        const start = node.children.find((c) => c.type === "heredoc_start");
-        const bodyNode = node.children.find((c) => c.type === "heredoc_body");
-        const endNode = node.children.find((c) => c.type === "heredoc_end");
-        // The body runs from the line after the marker to the terminator line; tree-sitter's node
-        // leaves out the tabs that `<<-` strips, the Dockerfile text keeps them.
-        const bodyStart = bodyNode ? this.text.lastIndexOf("\n", bodyNode.start - 1) + 1 : undefined;
-        const bodyEnd = endNode ? this.text.lastIndexOf("\n", endNode.start - 1) + 1 : bodyNode?.end;
-        const body = bodyStart !== undefined && bodyEnd !== undefined && bodyEnd >= bodyStart ? { start: bodyStart, end: bodyEnd } : undefined;
-        const redirect: ShellRedirect = {
-          operator,
-          fd,
-          range: this.range(node.start, start ? start.end : node.end),
-        };
-        if (start) {
-          const target = makeWord(start, this.text, this.toSource);
-          const delimiterRaw = this.text.slice(start.start, start.end);
-          redirect.target = target;
-          redirect.heredoc = {
-            delimiter: delimiterRaw.replace(/["'\\]/g, ""),
-            expand: !/["'\\]/.test(delimiterRaw),
-            chomp: operator === "<<-",
-            body: body ? this.text.slice(body.start, body.end) : "",
-            bodyRange: body ? this.range(body.start, body.end) : this.range(start.end, start.end),
-          };
-        }
-        out.push(redirect);
+      const fdNode = t.childOfType(node, "file_descriptor");
+      let opNode = -1;
+      for (let c = t.first[node]; c >= 0 && opNode < 0; c = t.next[c]) {
+        if (!t.named(c) && t.type(c) !== "$(" && t.type(c) !== ")") opNode = c;
+      }
+      const fd = fdNode >= 0 ? Number(this.text.slice(t.start[fdNode], t.end[fdNode])) : undefined;
+      const operator = opNode >= 0 ? t.type(opNode) : "";
+      if (t.type(node) === "heredoc_redirect") {
+        out.push(this.heredocRedirect(node, operator, fd));
         // `cat <<EOF > file arg`: the nested redirect and its extra words.
-        const nestedRedirects = node.children.filter((c) => REDIRECT_TYPES.has(c.type));
-        out.push(...this.redirects(nestedRedirects, args));
+        const nested: number[] = [];
+        for (let c = t.first[node]; c >= 0; c = t.next[c]) if (REDIRECT_TYPES.has(t.type(c))) nested.push(c);
+        if (nested.length > 0) this.redirects(nested, args, out);
         continue;
       }
-      const destinations = node.children.filter((c) => c.named && c !== fdNode);
-      const target = destinations[0] ? makeWord(destinations[0], this.text, this.toSource) : undefined;
-      for (const extra of destinations.slice(1)) args.push(makeWord(extra, this.text, this.toSource));
-      out.push({ operator, fd, target, range: this.range(node.start, destinations[0]?.end ?? node.end) });
+      let target: ShellWord | undefined;
+      let targetEnd = t.end[node];
+      for (let c = t.first[node]; c >= 0; c = t.next[c]) {
+        if (!t.named(c) || c === fdNode) continue;
+        const word = makeWord(t, c, this.text, this.toSource);
+        if (target) {
+          args.push(word);
+        } else {
+          target = word;
+          targetEnd = t.end[c];
+        }
+      }
+      out.push({ operator, fd, target, range: this.range(t.start[node], targetEnd) });
     }
     return out;
   }
 
-  private scanRedirects(nodes: SyntaxNode[], ctx: ShellCommandContext): void {
+  private heredocRedirect(node: number, operator: string, fd: number | undefined): ShellRedirect {
+    const t = this.tree;
+    const start = t.childOfType(node, "heredoc_start");
+    const bodyNode = t.childOfType(node, "heredoc_body");
+    const endNode = t.childOfType(node, "heredoc_end");
+    // The body runs from the line after the marker to the terminator line; tree-sitter's node
+    // leaves out the tabs that `<<-` strips, the Dockerfile text keeps them.
+    const bodyStart = bodyNode >= 0 ? this.text.lastIndexOf("\n", t.start[bodyNode] - 1) + 1 : undefined;
+    const bodyEnd = endNode >= 0 ? this.text.lastIndexOf("\n", t.start[endNode] - 1) + 1 : bodyNode >= 0 ? t.end[bodyNode] : undefined;
+    const body = bodyStart !== undefined && bodyEnd !== undefined && bodyEnd >= bodyStart ? { start: bodyStart, end: bodyEnd } : undefined;
+    const redirect: ShellRedirect = {
+      operator,
+      fd,
+      range: this.range(t.start[node], start >= 0 ? t.end[start] : t.end[node]),
+    };
+    if (start >= 0) {
+      const target = makeWord(t, start, this.text, this.toSource);
+      const delimiterRaw = this.text.slice(t.start[start], t.end[start]);
+      redirect.target = target;
+      redirect.heredoc = {
+        delimiter: delimiterRaw.replace(/["'\\]/g, ""),
+        expand: !/["'\\]/.test(delimiterRaw),
+        chomp: operator === "<<-",
+        body: body ? this.text.slice(body.start, body.end) : "",
+        bodyRange: body ? this.range(body.start, body.end) : this.range(t.end[start], t.end[start]),
+      };
+    }
+    return redirect;
+  }
+
+  private scanRedirects(nodes: readonly number[], ctx: ShellCommandContext): void {
+    const t = this.tree;
     for (const n of nodes) {
-      for (const c of n.children) {
-        // Commands nested in a heredoc redirect were already flattened into the list.
-        if (n.type === "heredoc_redirect" && c.named && !c.type.startsWith("heredoc_") && !REDIRECT_TYPES.has(c.type)) continue;
-        if (n.type === "heredoc_redirect" && c.type === "heredoc_body" && !isExpandingHeredoc(n, this.text)) continue;
+      const heredoc = t.type(n) === "heredoc_redirect";
+      for (let c = t.first[n]; c >= 0; c = t.next[c]) {
+        if (heredoc) {
+          const type = t.type(c);
+          // Commands nested in a heredoc redirect were already flattened into the list.
+          if (t.named(c) && !type.startsWith("heredoc_") && !REDIRECT_TYPES.has(type)) continue;
+          if (type === "heredoc_body" && !this.isExpandingHeredoc(n)) continue;
+        }
         this.scanWord(c, ctx);
       }
     }
   }
 
   /** Finds `$( )`, backticks and `<( )` inside a word and walks their commands. */
-  private scanWord(node: SyntaxNode, ctx: ShellCommandContext): void {
-    if (node.type === "command_substitution" || node.type === "process_substitution") {
+  private scanWord(node: number, ctx: ShellCommandContext): void {
+    const t = this.tree;
+    const type = t.type(node);
+    if (type === "command_substitution" || type === "process_substitution") {
       this.sequence(node, { ...ctx, inSubstitution: true, depth: ctx.depth + 1 });
       return;
     }
-    const children = node.children;
-    for (let i = 0; i < children.length; i++) if (children[i].named) this.scanWord(children[i], ctx);
+    for (let c = t.first[node]; c >= 0; c = t.next[c]) if (t.named(c)) this.scanWord(c, ctx);
   }
-}
 
-function redirectExtent(node: SyntaxNode): number {
-  if (node.type !== "heredoc_redirect") return node.end;
-  const start = node.children.find((c) => c.type === "heredoc_start");
-  return start ? start.end : node.start;
-}
+  private redirectExtent(node: number): number {
+    const t = this.tree;
+    if (t.type(node) !== "heredoc_redirect") return t.end[node];
+    const start = t.childOfType(node, "heredoc_start");
+    return start >= 0 ? t.end[start] : t.start[node];
+  }
 
-function isExpandingHeredoc(node: SyntaxNode, text: string): boolean {
-  const start = node.children.find((c) => c.type === "heredoc_start");
-  return !start || !/["'\\]/.test(text.slice(start.start, start.end));
+  private isExpandingHeredoc(node: number): boolean {
+    const t = this.tree;
+    const start = t.childOfType(node, "heredoc_start");
+    return start < 0 || !/["'\\]/.test(this.text.slice(t.start[start], t.end[start]));
+  }
 }

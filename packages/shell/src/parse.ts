@@ -4,7 +4,7 @@ import { shellParser } from "./init.js";
 import { commandName, parseArgs } from "./query.js";
 import { relocateScript } from "./relocate.js";
 import { hasSourceLayout, sourceShift } from "./source-map.js";
-import { copyTree, type SyntaxNode } from "./syntax.js";
+import { copyTree, releaseSyntax, type SyntaxTree } from "./syntax.js";
 import type { ShellCommand, ShellCommandContext, ShellScript, ToSource } from "./types.js";
 
 const TOP: ShellCommandContext = {
@@ -74,10 +74,13 @@ function rememberBuilt(script: ShellScript): void {
 function parseInto(result: ShellScript, text: string, toSource: ToSource, ctx: ShellCommandContext, part?: { start: number; end: number }): void {
   const syntax = syntaxOf(text, part);
   if (!syntax) return;
-  const { root, hasError } = syntax;
-  const builder = new ScriptBuilder(text, toSource, (cmd, cmdCtx) => parseNestedShell(result, text, toSource, cmd, cmdCtx));
-  builder.build(root, ctx, hasError);
-  if (hasError) result.hasSyntaxError = true;
+  const builder = new ScriptBuilder(syntax, text, toSource, (cmd, cmdCtx) => parseNestedShell(result, text, toSource, cmd, cmdCtx));
+  try {
+    builder.build(ctx);
+  } finally {
+    releaseSyntax(syntax);
+  }
+  if (syntax.hasError) result.hasSyntaxError = true;
   // A script's first (usually only) part hands over its lists as they are.
   result.commands = append(result.commands, builder.commands);
   result.pipelines = append(result.pipelines, builder.pipelines);
@@ -100,10 +103,10 @@ function append<T>(to: T[], items: T[]): T[] {
 
 /**
  * Parses a script (or, for a nested script, a part of it parsed in place) and copies its tree. Trees are
- * not kept: the built script is (see `builtByText`), and a tree kept in a cache outlives the young
- * generation, which made every garbage collection copy it.
+ * not kept: the built script is (see `builtByText`). Hand the copy back with `releaseSyntax` when done
+ * with it, so the next parse reuses its arrays.
  */
-export function syntaxOf(text: string, part?: { start: number; end: number }): { root: SyntaxNode; hasError: boolean } | undefined {
+export function syntaxOf(text: string, part?: { start: number; end: number }): SyntaxTree | undefined {
   const parser = shellParser();
   if (!parser) return undefined;
   // A nested script is parsed in place (tree-sitter's included ranges), so its offsets are the outer script's.

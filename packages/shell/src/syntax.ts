@@ -1,18 +1,122 @@
 import type { Language, Node, Tree, TreeCursor } from "web-tree-sitter";
 
 /**
- * A plain copy of a tree-sitter node. Every property read on a web-tree-sitter node is a call into
- * wasm, so the tree is copied once and everything else works on these objects.
+ * A copy of a tree-sitter tree in flat arrays, indexed by node number in preorder (the root is 0).
+ * Every property read on a web-tree-sitter node is a call into wasm, so the tree is copied once and
+ * everything else works on the copy. The copy is transient (built scripts are kept, trees are not)
+ * and trees are recycled (`releaseSyntax`), so a parse allocates no objects per node.
  */
-export interface SyntaxNode {
+export class SyntaxTree {
+  /** Number of nodes. */
+  size = 0;
+  /** False when the tree has no ERROR or missing node. */
+  hasError = false;
+  /** Per node: what its type is. */
+  info: TypeInfo[] = [];
+  /** Per node: UTF-16 offsets into the script. */
+  start: Int32Array;
+  end: Int32Array;
+  /** Per node: first child and next sibling, -1 for none. */
+  first: Int32Array;
+  next: Int32Array;
+  /** Per node: 1 for a missing node (only looked up when the tree has errors: it costs a call per node). */
+  missing: Uint8Array;
+
+  constructor(capacity = 256) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.first = new Int32Array(capacity);
+    this.next = new Int32Array(capacity);
+    this.missing = new Uint8Array(capacity);
+  }
+
+  type(node: number): string {
+    return this.info[node].type;
+  }
+
+  named(node: number): boolean {
+    return this.info[node].named;
+  }
+
+  isMissing(node: number): boolean {
+    return this.missing[node] === 1;
+  }
+
+  /** The first child of `node` whose type is `type`, or -1. */
+  childOfType(node: number, type: string): number {
+    for (let c = this.first[node]; c >= 0; c = this.next[c]) if (this.info[c].type === type) return c;
+    return -1;
+  }
+
+  /** The last child of `node`, or -1. */
+  lastChild(node: number): number {
+    let last = -1;
+    for (let c = this.first[node]; c >= 0; c = this.next[c]) last = c;
+    return last;
+  }
+
+  /** Starts a copy: no nodes. */
+  reset(hasError: boolean): void {
+    this.size = 0;
+    this.hasError = hasError;
+  }
+
+  /** Appends a node without children or siblings; its end is set by the copier. */
+  add(info: TypeInfo, start: number, missing: boolean): number {
+    const n = this.size;
+    if (n === this.start.length) this.grow();
+    this.info[n] = info;
+    this.start[n] = start;
+    this.end[n] = start;
+    this.first[n] = -1;
+    this.next[n] = -1;
+    this.missing[n] = missing ? 1 : 0;
+    this.size = n + 1;
+    return n;
+  }
+
+  private grow(): void {
+    const capacity = this.start.length * 2;
+    const widen = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
+      to.set(from);
+      return to;
+    };
+    this.start = widen(this.start, new Int32Array(capacity));
+    this.end = widen(this.end, new Int32Array(capacity));
+    this.first = widen(this.first, new Int32Array(capacity));
+    this.next = widen(this.next, new Int32Array(capacity));
+    this.missing = widen(this.missing, new Uint8Array(capacity));
+  }
+}
+
+/** Trees handed back by `releaseSyntax`, reused by the next copies (a nested script is copied while its outer tree is in use). */
+const freeTrees: SyntaxTree[] = [];
+const MAX_FREE_TREES = 4;
+
+function acquireTree(): SyntaxTree {
+  return freeTrees.pop() ?? new SyntaxTree();
+}
+
+/** Hands a tree from `copyTree` back for reuse; the caller must not read it afterwards. */
+export function releaseSyntax(tree: SyntaxTree): void {
+  // Type infos are shared, so a recycled tree keeps nothing alive.
+  if (freeTrees.length < MAX_FREE_TREES && !freeTrees.includes(tree)) freeTrees.push(tree);
+}
+
+/** A node of a `SyntaxTree` as a plain object with its children, for tests and debugging. */
+export interface SyntaxNodeView {
   type: string;
   named: boolean;
-  /** UTF-16 offsets into the script. */
   start: number;
   end: number;
-  /** Only looked up when the tree has errors (it costs a call per node). */
   missing: boolean;
-  children: SyntaxNode[];
+  children: SyntaxNodeView[];
+}
+
+export function nodeView(tree: SyntaxTree, node = 0): SyntaxNodeView {
+  const children: SyntaxNodeView[] = [];
+  for (let c = tree.first[node]; c >= 0; c = tree.next[c]) children.push(nodeView(tree, c));
+  return { type: tree.type(node), named: tree.named(node), start: tree.start[node], end: tree.end[node], missing: tree.isMissing(node), children };
 }
 
 /** Named node types of the bash grammar that are single tokens. */
@@ -28,14 +132,8 @@ const TOKEN_TYPES = new Set([
  */
 const FIXED_TEXT = /^(?:[;&|<>()!{}[\]=+-]+|[a-z]+)$/;
 
-/**
- * The children of every leaf: most nodes are tokens, and one shared (frozen) empty array instead of
- * one each keeps cached trees smaller and the collector's work down.
- */
-const NO_CHILDREN: SyntaxNode[] = Object.freeze([]) as unknown as SyntaxNode[];
-
 /** What the copier needs to know about a node type, worked out once per type id. */
-interface TypeInfo {
+export interface TypeInfo {
   type: string;
   named: boolean;
   /** Named and not a token: its children are copied. Tokens never have children; asking would cost a call. */
@@ -70,35 +168,42 @@ function typeTable(language: Language): TypeInfo[] {
  * the tree is walked with a cursor through the module's own exports; otherwise through
  * web-tree-sitter's `Node` objects. Both give the same copy.
  */
-export function copyTree(tree: Tree): { root: SyntaxNode; hasError: boolean } {
+export function copyTree(tree: Tree): SyntaxTree {
   const language = tree.language;
   const table = typeTable(language);
   const root = tree.rootNode;
-  const hasError = root.hasError;
-  const copy: SyntaxNode = { type: root.type, named: true, start: root.startIndex, end: root.endIndex, missing: false, children: [] };
-  if (cursorExports) copyWithCursor(tree, root, copy, language, table, hasError, cursorExports);
-  else copyChildren(root, copy, language, table, hasError);
-  return { root: copy, hasError };
+  const out = acquireTree();
+  out.reset(root.hasError);
+  const top = out.add(typeInfo(language, table, root.typeId), root.startIndex, false);
+  out.end[top] = root.endIndex;
+  if (cursorExports) copyWithCursor(tree, root, out, language, table, cursorExports);
+  else copyChildren(root, top, out, language, table);
+  return out;
+}
+
+/** The end of a node just copied, from its start, its type and its last child where that is exact. */
+function copiedEnd(out: SyntaxTree, info: TypeInfo, start: number, lastChild: number, endIndex: () => number): number {
+  if (out.hasError) return endIndex();
+  if (info.fixedLength >= 0) return start + info.fixedLength;
+  if (lastChild >= 0) return out.end[lastChild];
+  return endIndex();
 }
 
 /** Copies the children of `node` through web-tree-sitter's `Node` API (one `children` call per parent). */
-function copyChildren(node: Node, into: SyntaxNode, language: Language, table: TypeInfo[], hasError: boolean): void {
+function copyChildren(node: Node, parent: number, out: SyntaxTree, language: Language, table: TypeInfo[]): number {
+  let prev = -1;
   for (const child of node.children) {
     if (!child) continue;
     const info = typeInfo(language, table, child.typeId);
     const start = child.startIndex;
-    const copy: SyntaxNode = { type: info.type, named: info.named, start, end: start, missing: hasError ? child.isMissing : false, children: NO_CHILDREN };
-    into.children.push(copy);
-    if (info.parent) {
-      copy.children = [];
-      copyChildren(child, copy, language, table, hasError);
-      if (copy.children.length === 0) copy.children = NO_CHILDREN;
-    }
-    if (hasError) copy.end = child.endIndex;
-    else if (info.fixedLength >= 0) copy.end = start + info.fixedLength;
-    else if (info.parent && copy.children.length > 0) copy.end = copy.children[copy.children.length - 1].end;
-    else copy.end = child.endIndex;
+    const n = out.add(info, start, out.hasError ? child.isMissing : false);
+    if (prev < 0) out.first[parent] = n;
+    else out.next[prev] = n;
+    prev = n;
+    const last = info.parent ? copyChildren(child, n, out, language, table) : -1;
+    out.end[n] = copiedEnd(out, info, start, last, () => child.endIndex);
   }
+  return prev;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -159,14 +264,14 @@ export function bindTreeSitterModule(module?: unknown): boolean {
 /** The four words of a web-tree-sitter `TreeCursor` (its wasm handle). */
 type CursorWords = TreeCursor & Record<0 | 1 | 2 | 3, number>;
 
-function copyWithCursor(tree: Tree, root: Node, into: SyntaxNode, language: Language, table: TypeInfo[], hasError: boolean, wasm: CursorExports): void {
+function copyWithCursor(tree: Tree, root: Node, out: SyntaxTree, language: Language, table: TypeInfo[], wasm: CursorExports): void {
   const cursor = root.walk() as CursorWords;
   const treeAddress = (tree as unknown as Record<0, number>)[0];
   const buffer = wasm.buffer;
   let view = wasm.module.HEAP_DATA_VIEW;
   for (let i = 0; i < 4; i++) view.setInt32(buffer + 4 * i, cursor[i as 0 | 1 | 2 | 3], true);
   try {
-    if (wasm.gotoFirstChild(treeAddress)) walkLevel(wasm, treeAddress, into, language, table, hasError);
+    if (wasm.gotoFirstChild(treeAddress)) walkLevel(wasm, treeAddress, 0, out, language, table);
   } finally {
     // Hand the moved cursor back so that `delete` frees what it holds now.
     view = wasm.module.HEAP_DATA_VIEW;
@@ -175,22 +280,30 @@ function copyWithCursor(tree: Tree, root: Node, into: SyntaxNode, language: Lang
   }
 }
 
-/** Copies the node under the cursor and its following siblings into `into`; leaves the cursor on the last. */
-function walkLevel(wasm: CursorExports, tree: number, into: SyntaxNode, language: Language, table: TypeInfo[], hasError: boolean): void {
+/**
+ * Copies the node under the cursor and its following siblings as the children of `parent`; leaves
+ * the cursor on the last. Returns the last one copied.
+ */
+function walkLevel(wasm: CursorExports, tree: number, parent: number, out: SyntaxTree, language: Language, table: TypeInfo[]): number {
+  const hasError = out.hasError;
+  let prev = -1;
   do {
     const info = typeInfo(language, table, wasm.typeId(tree));
     const start = wasm.startIndex(tree);
-    const missing = hasError ? wasm.isMissing(tree) === 1 : false;
-    const copy: SyntaxNode = { type: info.type, named: info.named, start, end: start, missing, children: NO_CHILDREN };
-    into.children.push(copy);
+    const n = out.add(info, start, hasError ? wasm.isMissing(tree) === 1 : false);
+    if (prev < 0) out.first[parent] = n;
+    else out.next[prev] = n;
+    prev = n;
+    let last = -1;
     if (info.parent && wasm.gotoFirstChild(tree)) {
-      copy.children = [];
-      walkLevel(wasm, tree, copy, language, table, hasError);
+      last = walkLevel(wasm, tree, n, out, language, table);
       wasm.gotoParent(tree);
     }
-    if (hasError) copy.end = wasm.endIndex(tree);
-    else if (info.fixedLength >= 0) copy.end = start + info.fixedLength;
-    else if (info.parent && copy.children.length > 0) copy.end = copy.children[copy.children.length - 1].end;
-    else copy.end = wasm.endIndex(tree);
+    // Inline rather than `copiedEnd`: this loop runs once per node of every script.
+    if (hasError) out.end[n] = wasm.endIndex(tree);
+    else if (info.fixedLength >= 0) out.end[n] = start + info.fixedLength;
+    else if (last >= 0) out.end[n] = out.end[last];
+    else out.end[n] = wasm.endIndex(tree);
   } while (wasm.gotoNextSibling(tree));
+  return prev;
 }

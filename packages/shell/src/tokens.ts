@@ -1,7 +1,7 @@
 import type { Range } from "@shipshape/text";
 import { mapRange } from "./source-map.js";
 import { syntaxOf } from "./parse.js";
-import type { SyntaxNode } from "./syntax.js";
+import { releaseSyntax, type SyntaxTree } from "./syntax.js";
 import type { ShellScript } from "./types.js";
 
 export type ShellTokenKind =
@@ -27,65 +27,76 @@ const KEYWORDS = new Set([
  */
 export function shellTokens(script: ShellScript): ShellToken[] {
   // The tree is not kept with the script (see `syntaxOf`): tokens are asked for rarely, so it is parsed again.
-  const root = script.parsed ? syntaxOf(script.text)?.root : undefined;
-  if (!root) return [];
+  const tree = script.parsed ? syntaxOf(script.text) : undefined;
+  if (!tree) return [];
   const out: ShellToken[] = [];
-  const push = (kind: ShellTokenKind, start: number, end: number) => {
-    if (end > start) out.push({ kind, range: mapRange(script.toSource, start, end), scriptRange: { start, end } });
-  };
-  const visit = (node: SyntaxNode, inString: boolean): void => {
-    if (!node.named) {
-      if (KEYWORDS.has(node.type)) push("keyword", node.start, node.end);
-      else if (node.type === '"' || node.type === "'") push("string", node.start, node.end);
-      else push("operator", node.start, node.end);
-      return;
-    }
-    switch (node.type) {
-      case "comment":
-        push("comment", node.start, node.end);
-        return;
-      case "test_operator":
-        push("operator", node.start, node.end);
-        return;
-      case "command_name":
-        push("command", node.start, node.end);
-        return;
-      case "raw_string": case "ansi_c_string": case "string_content": case "heredoc_content":
-      case "heredoc_start": case "heredoc_end":
-        push("string", node.start, node.end);
-        return;
-      case "simple_expansion": case "expansion": case "variable_name": case "special_variable_name":
-        push("variable", node.start, node.end);
-        return;
-      case "number":
-        push(inString ? "string" : "number", node.start, node.end);
-        return;
-      case "word":
-        if (inString) push("string", node.start, node.end);
-        else if (script.text.startsWith("-", node.start) && node.end - node.start > 1) push("option", node.start, node.end);
-        return;
-      case "string": case "heredoc_body": case "translated_string": {
-        // Text between the parts (tree-sitter leaves plain string text without a node) is string too.
-        let pos = node.start;
-        for (const child of node.children) {
-          push("string", pos, child.start);
-          visit(child, true);
-          pos = child.end;
-        }
-        push("string", pos, node.end);
-        return;
-      }
-      case "command_substitution": case "process_substitution": case "arithmetic_expansion":
-        for (const child of node.children) visit(child, false);
-        return;
-      default:
-        for (const child of node.children) visit(child, inString);
-    }
-  };
-  visit(root, false);
+  try {
+    collectTokens(tree, script, out);
+  } finally {
+    releaseSyntax(tree);
+  }
   out.sort((a, b) => a.scriptRange.start - b.scriptRange.start);
   // Never overlap: a token starting inside the previous kept one is dropped.
   const kept: ShellToken[] = [];
   for (const t of out) if (kept.length === 0 || t.scriptRange.start >= kept[kept.length - 1].scriptRange.end) kept.push(t);
   return kept;
+}
+
+function collectTokens(t: SyntaxTree, script: ShellScript, out: ShellToken[]): void {
+  const push = (kind: ShellTokenKind, start: number, end: number) => {
+    if (end > start) out.push({ kind, range: mapRange(script.toSource, start, end), scriptRange: { start, end } });
+  };
+  const visit = (node: number, inString: boolean): void => {
+    const type = t.type(node);
+    const start = t.start[node];
+    const end = t.end[node];
+    if (!t.named(node)) {
+      if (KEYWORDS.has(type)) push("keyword", start, end);
+      else if (type === '"' || type === "'") push("string", start, end);
+      else push("operator", start, end);
+      return;
+    }
+    switch (type) {
+      case "comment":
+        push("comment", start, end);
+        return;
+      case "test_operator":
+        push("operator", start, end);
+        return;
+      case "command_name":
+        push("command", start, end);
+        return;
+      case "raw_string": case "ansi_c_string": case "string_content": case "heredoc_content":
+      case "heredoc_start": case "heredoc_end":
+        push("string", start, end);
+        return;
+      case "simple_expansion": case "expansion": case "variable_name": case "special_variable_name":
+        push("variable", start, end);
+        return;
+      case "number":
+        push(inString ? "string" : "number", start, end);
+        return;
+      case "word":
+        if (inString) push("string", start, end);
+        else if (script.text.startsWith("-", start) && end - start > 1) push("option", start, end);
+        return;
+      case "string": case "heredoc_body": case "translated_string": {
+        // Text between the parts (tree-sitter leaves plain string text without a node) is string too.
+        let pos = start;
+        for (let c = t.first[node]; c >= 0; c = t.next[c]) {
+          push("string", pos, t.start[c]);
+          visit(c, true);
+          pos = t.end[c];
+        }
+        push("string", pos, end);
+        return;
+      }
+      case "command_substitution": case "process_substitution": case "arithmetic_expansion":
+        for (let c = t.first[node]; c >= 0; c = t.next[c]) visit(c, false);
+        return;
+      default:
+        for (let c = t.first[node]; c >= 0; c = t.next[c]) visit(c, inString);
+    }
+  };
+  visit(0, false);
 }

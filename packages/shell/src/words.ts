@@ -1,4 +1,4 @@
-import type { SyntaxNode } from "./syntax.js";
+import type { SyntaxTree } from "./syntax.js";
 import { mapRange } from "./source-map.js";
 import type { ShellWord, ToSource } from "./types.js";
 
@@ -24,25 +24,27 @@ interface Unquoted {
   quoted: boolean;
 }
 
-export function makeWord(node: SyntaxNode, text: string, toSource: ToSource): ShellWord {
-  const raw = text.slice(node.start, node.end);
-  const u = unquote(node, text, raw);
+export function makeWord(tree: SyntaxTree, node: number, text: string, toSource: ToSource): ShellWord {
+  const start = tree.start[node];
+  const end = tree.end[node];
+  const raw = text.slice(start, end);
+  const u = unquote(tree, node, text, raw);
   return {
     value: u.value,
     raw,
-    range: mapRange(toSource, node.start, node.end),
-    scriptRange: { start: node.start, end: node.end },
+    range: mapRange(toSource, start, end),
+    scriptRange: { start, end },
     isStatic: !u.hasExpansion,
     hasExpansion: u.hasExpansion,
     quoted: u.quoted,
   };
 }
 
-/** A word made from a script span that is not a single node (e.g. `A=1` after `export`). */
-export function makeSpanWord(parts: SyntaxNode[], text: string, toSource: ToSource): ShellWord {
-  const start = parts[0].start;
-  const end = parts[parts.length - 1].end;
-  const u = unquoteSequence({ type: "concatenation", named: true, start, end, missing: false, children: parts }, text, unescapeUnquoted);
+/** A word made from the children of `node` (e.g. `A=1` after `export`): from its first child's start to its last child's end. */
+export function makeSpanWord(tree: SyntaxTree, node: number, text: string, toSource: ToSource): ShellWord {
+  const start = tree.start[tree.first[node]];
+  const end = tree.end[tree.lastChild(node)];
+  const u = unquoteSequence(tree, node, start, end, text, unescapeUnquoted, false);
   return {
     value: u.value,
     raw: text.slice(start, end),
@@ -54,70 +56,80 @@ export function makeSpanWord(parts: SyntaxNode[], text: string, toSource: ToSour
   };
 }
 
-function unquote(node: SyntaxNode, text: string, raw = text.slice(node.start, node.end)): Unquoted {
-  if (EXPANSIONS.has(node.type)) return { value: raw, hasExpansion: true, quoted: false };
-  switch (node.type) {
+function unquote(tree: SyntaxTree, node: number, text: string, raw: string): Unquoted {
+  const type = tree.type(node);
+  if (EXPANSIONS.has(type)) return { value: raw, hasExpansion: true, quoted: false };
+  const start = tree.start[node];
+  const end = tree.end[node];
+  switch (type) {
     case "raw_string":
       return { value: raw.slice(1, raw.endsWith("'") && raw.length > 1 ? -1 : undefined), hasExpansion: false, quoted: true };
     case "ansi_c_string":
       return { value: decodeAnsiC(raw.slice(2, raw.endsWith("'") && raw.length > 2 ? -1 : undefined)), hasExpansion: false, quoted: true };
     case "string":
-    case "translated_string":
-      return { ...unquoteSequence(node, text, unescapeDoubleQuoted, true), quoted: true };
+    case "translated_string": {
+      const u = unquoteSequence(tree, node, start, end, text, unescapeDoubleQuoted, true);
+      u.quoted = true;
+      return u;
+    }
     case "concatenation": {
-      const joined = unquoteSequence(node, text, unescapeUnquoted);
+      const joined = unquoteSequence(tree, node, start, end, text, unescapeUnquoted, false);
       // Brace expansion shows up as adjacent bare words (`x`, `{`, `1,2`, `}`).
-      if (!joined.hasExpansion && raw.includes("{") && BRACE_EXPANSION.test(braceShape(node, text))) joined.hasExpansion = true;
+      if (!joined.hasExpansion && raw.includes("{") && BRACE_EXPANSION.test(braceShape(tree, node, text))) joined.hasExpansion = true;
       return joined;
     }
     default: {
-      if (node.children.length > 0) return unquoteSequence(node, text, unescapeUnquoted);
+      if (tree.first[node] >= 0) return unquoteSequence(tree, node, start, end, text, unescapeUnquoted, false);
       const value = unescapeUnquoted(raw);
       // tree-sitter leaves `x{1,2}` as a plain word; the shell expands it (bash, not POSIX sh).
-      const brace = node.type === "word" && raw.includes("{") && BRACE_EXPANSION.test(raw);
+      const brace = type === "word" && raw.includes("{") && BRACE_EXPANSION.test(raw);
       return { value, hasExpansion: brace, quoted: value !== raw };
     }
   }
 }
 
 /** The bare words of a concatenation with every other part as `\0`: where brace expansion can happen. */
-function braceShape(node: SyntaxNode, text: string): string {
+function braceShape(tree: SyntaxTree, node: number, text: string): string {
   let shape = "";
-  for (const c of node.children) shape += c.type === "word" ? text.slice(c.start, c.end) : "\0";
+  for (let c = tree.first[node]; c >= 0; c = tree.next[c]) shape += tree.type(c) === "word" ? text.slice(tree.start[c], tree.end[c]) : "\0";
   return shape;
 }
 
 /**
- * Joins the parts of a compound word. Text between child nodes (which tree-sitter leaves without a
- * node) is unescaped with `unescape`; quote delimiters of a double-quoted string are dropped.
+ * Joins the children of `node`, read as one word from `start` to `end`. Text between child nodes
+ * (which tree-sitter leaves without a node) is unescaped with `unescape`; quote delimiters of a
+ * double-quoted string are dropped.
  */
 function unquoteSequence(
-  node: SyntaxNode, text: string, unescape: (s: string) => string, dropQuotes = false,
+  tree: SyntaxTree, node: number, start: number, end: number, text: string, unescape: (s: string) => string, dropQuotes: boolean,
 ): Unquoted {
   let value = "";
   let hasExpansion = false;
   let quoted = false;
-  let pos = node.start;
-  const children = node.children;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i];
-    if (child.start > pos) value += unescape(text.slice(pos, child.start));
-    pos = child.end;
-    if (dropQuotes && !child.named && (i === 0 || i === children.length - 1) && (child.type === '"' || child.type === '$"')) continue;
-    if (child.type === "string_content") {
-      value += unescape(text.slice(child.start, child.end));
+  let pos = start;
+  const first = tree.first[node];
+  for (let child = first; child >= 0; child = tree.next[child]) {
+    const childStart = tree.start[child];
+    const childEnd = tree.end[child];
+    if (childStart > pos) value += unescape(text.slice(pos, childStart));
+    pos = childEnd;
+    const type = tree.type(child);
+    const named = tree.named(child);
+    if (dropQuotes && !named && (child === first || tree.next[child] < 0) && (type === '"' || type === '$"')) continue;
+    if (type === "string_content") {
+      value += unescape(text.slice(childStart, childEnd));
       continue;
     }
-    if (!child.named) {
-      value += text.slice(child.start, child.end);
+    if (!named) {
+      value += text.slice(childStart, childEnd);
       continue;
     }
-    const part = unquote(child, text);
+    const part = unquote(tree, child, text, text.slice(childStart, childEnd));
     value += part.value;
     hasExpansion ||= part.hasExpansion;
     quoted ||= part.quoted;
   }
-  if (node.end > pos) value += unescape(text.slice(pos, node.end));
+  if (end > pos) value += unescape(text.slice(pos, end));
   return { value, hasExpansion, quoted };
 }
 

@@ -1,8 +1,16 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Parser as ParserType } from "web-tree-sitter";
-import { bindTreeSitterModule, copyTree } from "../src/syntax.js";
+import type { Parser as ParserType, Tree } from "web-tree-sitter";
+import { bindTreeSitterModule, copyTree, nodeView, releaseSyntax } from "../src/syntax.js";
+
+/** A tree's copy as plain nested objects (the flat copy handed back for reuse). */
+function copied(tree: Tree) {
+  const flat = copyTree(tree);
+  const copy = { root: nodeView(flat), hasError: flat.hasError };
+  releaseSyntax(flat);
+  return copy;
+}
 
 /** The object handed to `Parser.init`, which Emscripten fills with the module's exports. */
 const wasmModule: Record<string, unknown> = {};
@@ -26,9 +34,9 @@ function bothCopies(script: string) {
   const tree = parser.parse(script)!;
   try {
     bindTreeSitterModule();
-    const viaNodes = copyTree(tree);
+    const viaNodes = copied(tree);
     expect(bindTreeSitterModule(wasmModule)).toBe(true);
-    const viaCursor = copyTree(tree);
+    const viaCursor = copied(tree);
     return { viaNodes, viaCursor };
   } finally {
     bindTreeSitterModule();
@@ -64,9 +72,9 @@ describe("copyTree", () => {
     const tree = fresh.parse(script)!;
     try {
       expect(bindTreeSitterModule(wasmModule)).toBe(true);
-      const viaCursor = copyTree(tree);
+      const viaCursor = copied(tree);
       bindTreeSitterModule();
-      expect(viaCursor).toEqual(copyTree(tree));
+      expect(viaCursor).toEqual(copied(tree));
     } finally {
       bindTreeSitterModule();
       tree.delete();
@@ -99,7 +107,7 @@ describe("copyTree", () => {
     const tree = parser.parse(script)!;
     try {
       bindTreeSitterModule(wasmModule);
-      const { root } = copyTree(tree);
+      const { root } = copied(tree);
       const ends: number[] = [];
       const visit = (n: typeof root) => {
         ends.push(n.end);
@@ -120,6 +128,43 @@ describe("copyTree", () => {
   });
 });
 
+describe("recycled trees", () => {
+  it("copy a script the same way after a larger and a smaller one used the arrays, and while another copy is held", () => {
+    bindTreeSitterModule(wasmModule);
+    try {
+      const fresh = SCRIPTS.map((script) => {
+        const tree = parser.parse(script)!;
+        try {
+          return copied(tree);
+        } finally {
+          tree.delete();
+        }
+      });
+      // A held copy (an outer script while a nested one is copied) must not be overwritten.
+      const outerTree = parser.parse(SCRIPTS[0])!;
+      const held = copyTree(outerTree);
+      outerTree.delete();
+      const big = parser.parse(SCRIPTS.join("\n").repeat(20))!;
+      const bigCopy = copyTree(big);
+      expect(bigCopy.size).toBeGreaterThan(256);
+      releaseSyntax(bigCopy);
+      big.delete();
+      SCRIPTS.forEach((script, i) => {
+        const tree = parser.parse(script)!;
+        try {
+          expect(copied(tree)).toEqual(fresh[i]);
+        } finally {
+          tree.delete();
+        }
+      });
+      expect(nodeView(held)).toEqual(fresh[0].root);
+      releaseSyntax(held);
+    } finally {
+      bindTreeSitterModule();
+    }
+  });
+});
+
 describe("bindTreeSitterModule", () => {
   it("refuses objects without the cursor exports and keeps the Node walk", () => {
     expect(bindTreeSitterModule(undefined)).toBe(false);
@@ -129,7 +174,7 @@ describe("bindTreeSitterModule", () => {
     // After a refusal copies still work (through Node objects).
     const tree = parser.parse("echo hi")!;
     try {
-      expect(copyTree(tree).root.children[0]!.type).toBe("command");
+      expect(copied(tree).root.children[0]!.type).toBe("command");
     } finally {
       tree.delete();
     }
