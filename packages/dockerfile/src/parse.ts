@@ -29,11 +29,16 @@ export interface ParseOptions {
 }
 
 /**
- * What each instruction node of a parse was built from. A node is a pure function of its scanned
- * instruction (the builder reads nothing else of the file but heredoc bodies, which are part of it), so an
- * equal scan later may take the node as it is.
+ * What each instruction node of a parse was built from, kept on the AST under this key (not enumerable:
+ * no reader, copy or comparison of the AST sees it). A node is a pure function of its scanned instruction
+ * (the builder reads nothing else of the file but heredoc bodies, which are part of it), so an equal scan
+ * later may take the node as it is. Not a WeakMap from AST to record: its entries outlive their ASTs by
+ * a garbage collection or more, so every parse's scan was kept past the young generation (copied, then
+ * marked), which cost as much CPU as the parse itself.
  */
-const builtFrom = new WeakMap<Dockerfile, BuiltFrom>();
+const BUILT_FROM = Symbol("builtFrom");
+
+type WithBuiltFrom = Dockerfile & { [BUILT_FROM]?: BuiltFrom };
 
 interface BuiltFrom {
   scanned: readonly ScannedInstruction[];
@@ -51,7 +56,7 @@ export function parseDockerfile(text: string, options?: ParseOptions): ParseResu
   if (typeof text !== "string") text = String(text ?? "");
   try {
     const previous = options?.previous?.ast;
-    return parseUnsafe(text, previous && builtFrom.get(previous));
+    return parseUnsafe(text, (previous as WithBuiltFrom | undefined)?.[BUILT_FROM]);
   } catch (e) {
     // a bug must not take the caller down: report it and return what is certain
     return {
@@ -132,7 +137,8 @@ function parseUnsafe(text: string, previous?: BuiltFrom): ParseResult {
     comments: file.comments,
   };
   // its own copy of the list: a caller that reorders `ast.instructions` must not mislead the next parse
-  builtFrom.set(ast, { scanned: file.instructions, entered, clamped, nodes: instructions.slice() });
+  const built: BuiltFrom = { scanned: file.instructions, entered, clamped, nodes: instructions.slice() };
+  Object.defineProperty(ast, BUILT_FROM, { value: built });
   return { ast, errors };
 }
 
