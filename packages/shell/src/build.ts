@@ -203,7 +203,8 @@ export class ScriptBuilder {
       }
     }
     // Statements that tree-sitter nests inside a heredoc redirect continue the list.
-    for (const r of redirects) {
+    for (let i = 0; i < redirects.length; i++) {
+      const r = redirects[i];
       if (t.type(r) !== "heredoc_redirect") continue;
       for (let c = t.first[r]; c >= 0; c = t.next[c]) {
         const type = t.type(c);
@@ -316,7 +317,8 @@ export class ScriptBuilder {
   private command(node: number, ctx: ShellCommandContext, place: Placement): void {
     const t = this.tree;
     const args: ShellWord[] = [];
-    const redirectNodes: number[] = [];
+    // Most commands have no redirect: the list is made for the first.
+    let redirectNodes: number[] | undefined;
     const assignments: ShellAssignment[] = [];
     let name: ShellWord | undefined;
     let nameNode = -1;
@@ -330,16 +332,23 @@ export class ScriptBuilder {
       } else if (type === "variable_assignment") {
         assignments.push(this.assignment(c));
       } else if (REDIRECT_TYPES.has(type)) {
-        redirectNodes.push(c);
+        (redirectNodes ??= []).push(c);
       } else if (t.named(c) && type !== "comment") {
         args.push(makeWord(t, c, this.text, this.toSource));
       }
     }
-    for (const r of place.redirects) redirectNodes.push(r);
-    const redirects = this.redirects(redirectNodes, args);
-    sortInPlace(args, byScriptStart);
+    const placed = place.redirects;
+    if (placed.length > 0) {
+      redirectNodes ??= [];
+      for (let i = 0; i < placed.length; i++) redirectNodes.push(placed[i]);
+    }
     let end = t.end[node];
-    for (const r of redirectNodes) end = Math.max(end, this.redirectExtent(r));
+    let redirects: ShellRedirect[] = [];
+    if (redirectNodes) {
+      redirects = this.redirects(redirectNodes, args);
+      for (let i = 0; i < redirectNodes.length; i++) end = Math.max(end, this.redirectExtent(redirectNodes[i]));
+    }
+    sortInPlace(args, byScriptStart);
     const cmd = this.newCommand(t.start[node], end, ctx, place, args, assignments, redirects);
     cmd.name = name;
     this.commands.push(cmd);
@@ -364,7 +373,7 @@ export class ScriptBuilder {
       args.push(type === "variable_assignment" ? makeSpanWord(t, c, this.text, this.toSource) : makeWord(t, c, this.text, this.toSource));
     }
     const name = keyword >= 0 ? makeWord(t, keyword, this.text, this.toSource) : undefined;
-    for (const r of place.redirects) redirectNodes.push(r);
+    for (let i = 0; i < place.redirects.length; i++) redirectNodes.push(place.redirects[i]);
     const cmd = this.newCommand(t.start[node], t.end[node], ctx, place, args, [], []);
     if (name) cmd.name = name;
     cmd.redirects = this.redirects(redirectNodes, args);
@@ -416,7 +425,8 @@ export class ScriptBuilder {
    */
   private redirects(nodes: readonly number[], args: ShellWord[], out: ShellRedirect[] = []): ShellRedirect[] {
     const t = this.tree;
-    for (const node of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
       const fdNode = t.childOfType(node, "file_descriptor");
       let opNode = -1;
       for (let c = t.first[node]; c >= 0 && opNode < 0; c = t.next[c]) {
@@ -481,7 +491,8 @@ export class ScriptBuilder {
 
   private scanRedirects(nodes: readonly number[], ctx: ShellCommandContext): void {
     const t = this.tree;
-    for (const n of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
       const heredoc = t.type(n) === "heredoc_redirect";
       for (let c = t.first[n]; c >= 0; c = t.next[c]) {
         if (heredoc) {

@@ -142,22 +142,42 @@ export interface TypeInfo {
   fixedLength: number;
 }
 
-const typeInfoByLanguage = new WeakMap<Language, TypeInfo[]>();
+/**
+ * Type infos by type id: a dense array of the grammar's types, filled before any walk (so no wasm
+ * call is made mid-walk to learn a type), and the ids outside it (ERROR is 65535), which a dense
+ * array must not hold: one entry that far out turns its elements into a slow dictionary.
+ */
+interface TypeTable {
+  byId: TypeInfo[];
+  other: Map<number, TypeInfo>;
+}
 
-function typeInfo(language: Language, table: TypeInfo[], id: number): TypeInfo {
-  let info = table[id];
-  if (info === undefined) {
-    // Error nodes carry an id outside the types table.
-    const type = language.types[id] ?? "ERROR";
-    const named = type === "ERROR" || language.nodeTypeIsNamed(id);
-    info = table[id] = { type, named, parent: named && !TOKEN_TYPES.has(type), fixedLength: !named && FIXED_TEXT.test(type) ? type.length : -1 };
-  }
+const typeTables = new WeakMap<Language, TypeTable>();
+
+function readTypeInfo(language: Language, id: number): TypeInfo {
+  // Error nodes carry an id outside the types table.
+  const type = language.types[id] ?? "ERROR";
+  const named = type === "ERROR" || language.nodeTypeIsNamed(id);
+  return { type, named, parent: named && !TOKEN_TYPES.has(type), fixedLength: !named && FIXED_TEXT.test(type) ? type.length : -1 };
+}
+
+function typeInfo(language: Language, table: TypeTable, id: number): TypeInfo {
+  return table.byId[id] ?? otherTypeInfo(language, table, id);
+}
+
+function otherTypeInfo(language: Language, table: TypeTable, id: number): TypeInfo {
+  let info = table.other.get(id);
+  if (!info) table.other.set(id, (info = readTypeInfo(language, id)));
   return info;
 }
 
-function typeTable(language: Language): TypeInfo[] {
-  let table = typeInfoByLanguage.get(language);
-  if (!table) typeInfoByLanguage.set(language, (table = []));
+function typeTable(language: Language): TypeTable {
+  let table = typeTables.get(language);
+  if (!table) {
+    const byId: TypeInfo[] = [];
+    for (let id = 0; id < language.types.length; id++) byId.push(readTypeInfo(language, id));
+    typeTables.set(language, (table = { byId, other: new Map() }));
+  }
   return table;
 }
 
@@ -190,7 +210,7 @@ function copiedEnd(out: SyntaxTree, info: TypeInfo, start: number, lastChild: nu
 }
 
 /** Copies the children of `node` through web-tree-sitter's `Node` API (one `children` call per parent). */
-function copyChildren(node: Node, parent: number, out: SyntaxTree, language: Language, table: TypeInfo[]): number {
+function copyChildren(node: Node, parent: number, out: SyntaxTree, language: Language, table: TypeTable): number {
   let prev = -1;
   for (const child of node.children) {
     if (!child) continue;
@@ -264,7 +284,7 @@ export function bindTreeSitterModule(module?: unknown): boolean {
 /** The four words of a web-tree-sitter `TreeCursor` (its wasm handle). */
 type CursorWords = TreeCursor & Record<0 | 1 | 2 | 3, number>;
 
-function copyWithCursor(tree: Tree, root: Node, out: SyntaxTree, language: Language, table: TypeInfo[], wasm: CursorExports): void {
+function copyWithCursor(tree: Tree, root: Node, out: SyntaxTree, language: Language, table: TypeTable, wasm: CursorExports): void {
   const cursor = root.walk() as CursorWords;
   const treeAddress = (tree as unknown as Record<0, number>)[0];
   const buffer = wasm.buffer;
@@ -284,7 +304,7 @@ function copyWithCursor(tree: Tree, root: Node, out: SyntaxTree, language: Langu
  * Copies the node under the cursor and its following siblings as the children of `parent`; leaves
  * the cursor on the last. Returns the last one copied.
  */
-function walkLevel(wasm: CursorExports, tree: number, parent: number, out: SyntaxTree, language: Language, table: TypeInfo[]): number {
+function walkLevel(wasm: CursorExports, tree: number, parent: number, out: SyntaxTree, language: Language, table: TypeTable): number {
   const hasError = out.hasError;
   let prev = -1;
   do {

@@ -24,20 +24,42 @@ interface Unquoted {
   quoted: boolean;
 }
 
+/** Types `unquote` reads by their own rules (the rest, without children, are plain words). */
+const SPECIAL_WORD_TYPES = new Set([...EXPANSIONS, "raw_string", "ansi_c_string", "string", "translated_string", "concatenation"]);
+
 export function makeWord(tree: SyntaxTree, node: number, text: string, toSource: ToSource): ShellWord {
   const start = tree.start[node];
   const end = tree.end[node];
   const raw = text.slice(start, end);
-  const u = unquote(tree, node, text, raw);
+  let value: string;
+  let hasExpansion: boolean;
+  let quoted: boolean;
+  const type = tree.type(node);
+  if (tree.first[node] < 0 && !SPECIAL_WORD_TYPES.has(type)) {
+    // Most words are one token: `unquote`'s last case, without its result object.
+    value = unescapeUnquoted(raw);
+    hasExpansion = isBraceWord(type, raw);
+    quoted = value !== raw;
+  } else {
+    const u = unquote(tree, node, text, raw);
+    value = u.value;
+    hasExpansion = u.hasExpansion;
+    quoted = u.quoted;
+  }
   return {
-    value: u.value,
+    value,
     raw,
     range: mapRange(toSource, start, end),
     scriptRange: { start, end },
-    isStatic: !u.hasExpansion,
-    hasExpansion: u.hasExpansion,
-    quoted: u.quoted,
+    isStatic: !hasExpansion,
+    hasExpansion,
+    quoted,
   };
+}
+
+/** tree-sitter leaves `x{1,2}` as a plain word; the shell expands it (bash, not POSIX sh). */
+function isBraceWord(type: string, raw: string): boolean {
+  return type === "word" && raw.includes("{") && BRACE_EXPANSION.test(raw);
 }
 
 /** A word made from the children of `node` (e.g. `A=1` after `export`): from its first child's start to its last child's end. */
@@ -81,9 +103,7 @@ function unquote(tree: SyntaxTree, node: number, text: string, raw: string): Unq
     default: {
       if (tree.first[node] >= 0) return unquoteSequence(tree, node, start, end, text, unescapeUnquoted, false);
       const value = unescapeUnquoted(raw);
-      // tree-sitter leaves `x{1,2}` as a plain word; the shell expands it (bash, not POSIX sh).
-      const brace = type === "word" && raw.includes("{") && BRACE_EXPANSION.test(raw);
-      return { value, hasExpansion: brace, quoted: value !== raw };
+      return { value, hasExpansion: isBraceWord(type, raw), quoted: value !== raw };
     }
   }
 }
