@@ -14,9 +14,9 @@ export function relocateScript(script: ShellScript, shift: number, toSource: ToS
   const word = (w: ShellWord): ShellWord => ({
     value: w.value, raw: w.raw, range: move(w.range), scriptRange: w.scriptRange, isStatic: w.isStatic, hasExpansion: w.hasExpansion, quoted: w.quoted,
   });
-  const pipelines = new Map<ShellPipeline, ShellPipeline>();
+  let pipelines: Map<ShellPipeline, ShellPipeline> | undefined;
   const pipelineCopy = (p: ShellPipeline): ShellPipeline => {
-    let copy = pipelines.get(p);
+    let copy = (pipelines ??= new Map()).get(p);
     if (!copy) pipelines.set(p, (copy = { ...p, range: move(p.range), commands: [] }));
     return copy;
   };
@@ -42,6 +42,20 @@ export function relocateScript(script: ShellScript, shift: number, toSource: ToS
     if (c.name) copy.name = word(c.name);
     return copy;
   });
+  // Most scripts have no pipeline, and then nothing points at a command.
+  if (script.pipelines.length > 0) linkPipelines(script, commands, pipelineCopy);
+  return {
+    ...script,
+    toSource,
+    commands,
+    pipelines: script.pipelines.length > 0 ? script.pipelines.map(pipelineCopy) : [],
+    comments: script.comments.map((c): ShellComment => ({ ...c, range: move(c.range) })),
+    errors: script.errors.map((e): ShellSyntaxError => ({ ...e, range: move(e.range) })),
+  };
+}
+
+/** Points the copied commands at their copied pipelines and fills each copied pipeline with its copied members. */
+function linkPipelines(script: ShellScript, commands: ShellCommand[], pipelineCopy: (p: ShellPipeline) => ShellPipeline): void {
   // Pipeline members are listed in build order, which need not be the sorted order of `commands`.
   const commandCopies = new Map<ShellCommand, ShellCommand>();
   script.commands.forEach((c, i) => commandCopies.set(c, commands[i]));
@@ -52,12 +66,4 @@ export function relocateScript(script: ShellScript, shift: number, toSource: ToS
     const copy = pipelineCopy(p);
     for (const member of p.commands) copy.commands.push(commandCopies.get(member) ?? member);
   }
-  return {
-    ...script,
-    toSource,
-    commands,
-    pipelines: script.pipelines.map(pipelineCopy),
-    comments: script.comments.map((c): ShellComment => ({ ...c, range: move(c.range) })),
-    errors: script.errors.map((e): ShellSyntaxError => ({ ...e, range: move(e.range) })),
-  };
 }

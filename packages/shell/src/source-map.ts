@@ -112,15 +112,24 @@ export function toSourceFromSegments(segments: readonly Segment[], logicalOffset
 
 /** The pieces for logical text from `logicalOffset` on (optionally only `length` code units of it). */
 export function piecesFromSegments(segments: readonly Segment[], logicalOffset: number, length = Infinity): SourcePiece[] {
-  const pieces: SourcePiece[] = [];
   const limit = logicalOffset + length;
-  for (const s of segments) {
+  // Counted first so the list is made at its size: the pieces are kept with every built script.
+  let count = 0;
+  for (let i = 0; i < segments.length; i++) if (overlaps(segments[i], logicalOffset, limit)) count++;
+  const pieces = new Array<SourcePiece>(count);
+  let k = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i];
+    if (!overlaps(s, logicalOffset, limit)) continue;
     const end = Math.min(s.logical + s.length, limit);
-    if (end <= logicalOffset || s.logical >= limit) continue;
     const skip = Math.max(0, logicalOffset - s.logical);
-    pieces.push({ script: s.logical + skip - logicalOffset, source: s.source + skip, length: end - s.logical - skip });
+    pieces[k++] = { script: s.logical + skip - logicalOffset, source: s.source + skip, length: end - s.logical - skip };
   }
   return pieces;
+}
+
+function overlaps(s: Segment, from: number, limit: number): boolean {
+  return Math.min(s.logical + s.length, limit) > from && s.logical < limit;
 }
 
 /**
