@@ -191,13 +191,17 @@ export function scanDockerfile(text: string, knownLine?: (original: string, esca
     return -1;
   };
 
-  // the instruction being assembled from its physical lines: its source map (the text is made from it)
-  let segments: Segment[] = [];
-  let logicalLength = 0;
+  // the instruction being assembled from its physical lines: the source span of each non-empty piece,
+  // kept as numbers until the instruction is complete (its segments and text are then made in one go, the
+  // array at its final size: one piece is the common case)
+  const pieceStarts: number[] = [];
+  const pieceEnds: number[] = [];
+  let pieceCount = 0;
   const addPiece = (start: number, end: number) => {
     if (end <= start) return;
-    segments.push({ logical: logicalLength, source: start, length: end - start });
-    logicalLength += end - start;
+    pieceStarts[pieceCount] = start;
+    pieceEnds[pieceCount] = end;
+    pieceCount++;
   };
 
   while (readLine()) {
@@ -217,8 +221,7 @@ export function scanDockerfile(text: string, knownLine?: (original: string, esca
     const pieceEnd = hash >= 0 ? firstStart : contentEnd;
     let cont = continuationEnd(firstStart, pieceEnd);
     if (cont < 0 && pieceEnd === firstStart) continue;
-    segments = [];
-    logicalLength = 0;
+    pieceCount = 0;
     addPiece(firstStart, cont < 0 ? pieceEnd : cont);
     const emptyLines: Range[] = [];
     const instrStart = firstStart;
@@ -237,8 +240,8 @@ export function scanDockerfile(text: string, knownLine?: (original: string, esca
       addPiece(lineStart, cont >= 0 ? cont : contentEnd);
     }
     const endLineBeforeHeredoc = lineNo;
-    if (segments.length === 0) segments.push({ logical: 0, source: firstStart, length: 0 });
-    const original = logicalText(text, segments);
+    const segments = makeSegments(pieceStarts, pieceEnds, pieceCount, firstStart);
+    const original = logicalText(text, pieceStarts, pieceEnds, pieceCount);
     const node = knownLine?.(original, escape) ?? parseLineNode(original, escape);
     // the trimmed instruction end in the source
     let trimmed = original.length;
@@ -319,14 +322,28 @@ export function scanDockerfile(text: string, knownLine?: (original: string, esca
   return file;
 }
 
+/** The source map of `count` pieces; no pieces (an all-blank line) map as one empty piece at `at`. */
+function makeSegments(starts: readonly number[], ends: readonly number[], count: number, at: number): Segment[] {
+  if (count === 0) return [{ logical: 0, source: at, length: 0 }];
+  if (count === 1) return [{ logical: 0, source: starts[0], length: ends[0] - starts[0] }];
+  const segments: Segment[] = new Array(count);
+  let logical = 0;
+  for (let i = 0; i < count; i++) {
+    segments[i] = { logical, source: starts[i], length: ends[i] - starts[i] };
+    logical += ends[i] - starts[i];
+  }
+  return segments;
+}
+
 /**
  * The logical line: one slice, or the pieces joined into one flat string (a chain of `+=` would leave a
  * concatenation that every later character read has to go through).
  */
-function logicalText(text: string, segments: Segment[]): string {
-  if (segments.length === 1) return text.slice(segments[0].source, segments[0].source + segments[0].length);
-  const pieces: string[] = new Array(segments.length);
-  for (let i = 0; i < segments.length; i++) pieces[i] = text.slice(segments[i].source, segments[i].source + segments[i].length);
+function logicalText(text: string, starts: readonly number[], ends: readonly number[], count: number): string {
+  if (count === 0) return "";
+  if (count === 1) return text.slice(starts[0], ends[0]);
+  const pieces: string[] = new Array(count);
+  for (let i = 0; i < count; i++) pieces[i] = text.slice(starts[i], ends[i]);
   return pieces.join("");
 }
 
