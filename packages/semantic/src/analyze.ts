@@ -10,6 +10,7 @@ import {
   type EnvInstruction,
   type FromInstruction,
   type Instruction,
+  type MountField,
   type VariableRef,
 } from "@shipshape/dockerfile";
 import { expandWord, formatExpansionError, type EnvSource } from "./expand.js";
@@ -39,9 +40,14 @@ const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore|windowsservercore)([
 /** Platform args, TARGETSTAGE, proxy args and the BUILDKIT_* args the frontend reads. */
 const isPredefined = isPredefinedArg;
 
+const LINUX_SHELL_KIND = classifyShell(["/bin/sh", "-c"]);
+const WINDOWS_SHELL_KIND = classifyShell(["cmd", "/S", "/C"]);
+
+/** A fresh record each time (callers may keep it); only the classification is worked out once. */
 function defaultShell(os: OperatingSystem): ShellInForce {
-  const shell = os === "windows" ? ["cmd", "/S", "/C"] : ["/bin/sh", "-c"];
-  return { shell, kind: classifyShell(shell) };
+  return os === "windows"
+    ? { shell: ["cmd", "/S", "/C"], kind: WINDOWS_SHELL_KIND }
+    : { shell: ["/bin/sh", "-c"], kind: LINUX_SHELL_KIND };
 }
 
 
@@ -70,8 +76,9 @@ class Analyzer {
   private readonly infos: InstructionInfo[];
   /** Where each stage's FROM is in the file's instruction list, by stage index. */
   private readonly stageStarts: number[] = [];
-  private readonly finalScope = new Map<Stage, ScopeSnapshot>();
-  private readonly finalShell = new Map<Stage, ShellInForce>();
+  /** The scope and shell at the end of each stage, by stage index. */
+  private readonly finalScope: ScopeSnapshot[] = [];
+  private readonly finalShell: ShellInForce[] = [];
   private readonly buildArgs: ReadonlyMap<string, string>;
   private readonly escape: "\\" | "`";
   private globalScope = ScopeSnapshot.empty();
@@ -348,7 +355,7 @@ class Analyzer {
 
   private initialScope(stage: Stage): ScopeSnapshot {
     if (stage.base.kind === "stage") {
-      return this.finalScope.get(stage.base.stage) ?? ScopeSnapshot.empty(true);
+      return this.finalScope[stage.base.stage.index] ?? ScopeSnapshot.empty(true);
     }
     const windows = stage.os === "windows";
     let scope = ScopeSnapshot.empty(stage.base.kind !== "scratch", windows);
@@ -359,7 +366,7 @@ class Analyzer {
   private walkStage(stage: Stage): void {
     let scope = this.initialScope(stage);
     let shell =
-      stage.base.kind === "stage" ? (this.finalShell.get(stage.base.stage) ?? defaultShell(stage.os)) : defaultShell(stage.os);
+      stage.base.kind === "stage" ? (this.finalShell[stage.base.stage.index] ?? defaultShell(stage.os)) : defaultShell(stage.os);
     const at = this.stageStarts[stage.index];
     this.infos[at].shell = shell;
     for (let k = 0; k < stage.instructions.length; k++) {
@@ -396,8 +403,8 @@ class Analyzer {
           }
       }
     }
-    this.finalScope.set(stage, scope);
-    this.finalShell.set(stage, shell);
+    this.finalScope[stage.index] = scope;
+    this.finalShell[stage.index] = shell;
   }
 
   /** ENV: every key and value is expanded with the scope from before the instruction. */
@@ -444,29 +451,29 @@ class Analyzer {
   private recordRuntimeUses(instr: Instruction, stage: Stage, scope: ScopeSnapshot, shell: ShellInForce): void {
     const command =
       instr.kind === "Run" || instr.kind === "Cmd" || instr.kind === "Entrypoint" || instr.kind === "Healthcheck" ? instr.command : undefined;
-    const found: { ref: RuntimeRef; at: (offset: number) => number }[] = [];
-    if (command?.kind === "ShellForm") {
-      const at = (o: number) => sourceOffset(instr, command.logicalOffset + o);
-      for (const ref of scanRuntimeRefs(command.value, shell.kind)) found.push({ ref, at });
-    } else if (command?.kind === "JsonForm") {
-      for (const el of command.elements) {
-        const at = (o: number) => Math.min(el.range.start + 1 + o, el.range.end);
-        for (const ref of scanRuntimeRefs(el.value, "posix")) found.push({ ref, at });
+    // the environment is worked out for the first reference found (most commands have none)
+    let env: ScopeSnapshot | undefined;
+    const record = (refs: RuntimeRef[], place: RuntimePlace, base: number, end: number) => {
+      if (refs.length === 0) return;
+      env ??= instr.kind === "Run" ? scope : scope.runtimeOnly();
+      for (const ref of refs) {
+        const range = { start: placeAt(instr, place, base, end, ref.start), end: placeAt(instr, place, base, end, ref.end - 1) + 1 };
+        const nameRange = {
+          start: placeAt(instr, place, base, end, ref.nameStart),
+          end: placeAt(instr, place, base, end, ref.nameStart + ref.name.length - 1) + 1,
+        };
+        this.addUse(this.use(ref.name, range, nameRange, instr, stage, "runtime", env));
       }
+    };
+    if (command?.kind === "ShellForm") {
+      record(scanRuntimeRefs(command.value, shell.kind), "logical", command.logicalOffset, 0);
+    } else if (command?.kind === "JsonForm") {
+      for (const el of command.elements) record(scanRuntimeRefs(el.value, "posix"), "json", el.range.start + 1, el.range.end);
     }
     if (instr.kind === "Run") {
       for (const h of instr.heredocs) {
-        if (!h.expand) continue;
-        const at = (o: number) => h.contentRange.start + o;
-        for (const ref of scanRuntimeRefs(h.content, shell.kind)) found.push({ ref, at });
+        if (h.expand) record(scanRuntimeRefs(h.content, shell.kind), "source", h.contentRange.start, 0);
       }
-    }
-    if (found.length === 0) return;
-    const env = instr.kind === "Run" ? scope : scope.runtimeOnly();
-    for (const { ref, at } of found) {
-      const range = { start: at(ref.start), end: at(ref.end - 1) + 1 };
-      const nameRange = { start: at(ref.nameStart), end: at(ref.nameStart + ref.name.length - 1) + 1 };
-      this.addUse(this.use(ref.name, range, nameRange, instr, stage, "runtime", env));
     }
   }
 
@@ -498,25 +505,29 @@ class Analyzer {
 
   /** COPY --from and RUN --mount from= (also inside ONBUILD triggers). */
   private collectStageReferences(instr: Instruction, stage: Stage, holder: Instruction, onbuild: boolean): void {
-    const ctx: ReferenceContext = {
+    if (instr.kind === "Copy" && instr.from?.value) {
+      const word = instr.from.value;
+      this.addReference(resolveCopyFrom(this.referenceContext(stage, holder), { source: stage, instruction: holder, onbuild }, word.value, word.range));
+    }
+    if (instr.kind === "Run") {
+      for (const mount of instr.mounts) {
+        const field = lastFromField(mount.fields);
+        if (!field?.value) continue;
+        const mountTarget = mount.values["target"] ?? mount.values["dst"] ?? mount.values["destination"];
+        const at = { source: stage, instruction: holder, onbuild };
+        this.addReference(resolveMountFrom(this.referenceContext(stage, holder), at, field.value.value, field.value.range, mountTarget));
+      }
+    }
+  }
+
+  /** What resolving a reference needs; made only for an instruction that has one. */
+  private referenceContext(stage: Stage, holder: Instruction): ReferenceContext {
+    return {
       stages: this.stages,
       escape: this.escape,
       stageByName: (name) => this.stageByName(name),
       report: (code, message, range, onlyWhenBuilt) => this.problem(code, message, range, { instruction: holder, stage, onlyWhenBuilt }),
     };
-    const at = { source: stage, instruction: holder, onbuild };
-    if (instr.kind === "Copy" && instr.from?.value) {
-      const word = instr.from.value;
-      this.addReference(resolveCopyFrom(ctx, at, word.value, word.range));
-    }
-    if (instr.kind === "Run") {
-      for (const mount of instr.mounts) {
-        const field = [...mount.fields].reverse().find((f) => f.key.value.toLowerCase() === "from");
-        if (!field?.value) continue;
-        const mountTarget = mount.values["target"] ?? mount.values["dst"] ?? mount.values["destination"];
-        this.addReference(resolveMountFrom(ctx, at, field.value.value, field.value.range, mountTarget));
-      }
-    }
   }
 
   /** The record of a top-level instruction: a binary search by start offset (they are in file order). */
@@ -571,46 +582,85 @@ class Analyzer {
     const escape = this.escape;
     const stages = this.stages;
     const declarations = this.declarations;
-    const byStart = (a: { range: Range }, b: { range: Range }) => a.range.start - b.range.start;
-    return {
-      dockerfile: this.ast,
-      escape,
-      stages,
-      globalArgs: this.globalArgs,
-      declarations: [...declarations].sort((a, b) => a.nameRange.start - b.nameRange.start),
-      uses: [...this.uses].sort(byStart),
-      stageReferences: this.references,
-      ...(target ? { target } : {}),
-      predefinedArgs: this.predefined,
-      problems: this.problems,
-      stageOf,
-      findStage: (nameOrIndex) => {
-        const index = parseIndex(nameOrIndex);
-        if (index !== undefined) return stages[index];
-        return this.stageByName(nameOrIndex);
-      },
-      scopeAt,
-      shellAt: (i) => {
-        const at = this.infoOf(i);
-        return at?.shell ?? defaultShell(at?.stage?.os ?? "linux");
-      },
-      resolveAt: (i, text, opts = {}): Resolution => {
-        const base = scopeAt(i);
-        const scope = opts.runtime ? base.runtimeOnly() : base;
-        const lookup: EnvSource = (n) => scope.lookup(n);
-        const r = expandWord(text, lookup, { escape, caseInsensitiveKeys: scope.caseInsensitive });
-        return {
-          ...r,
-          references: r.references.map((ref) => {
-            const declaration = scope.declarationOf(ref.name);
-            return { ...ref, ...(declaration ? { declaration } : {}), predefined: isPredefined(ref.name) };
-          }),
-        };
-      },
-      unusedArgs: () => declarations.filter((d) => d.kind === "arg" && d.uses.length === 0),
-      unusedStages: () => stages.filter((s) => !s.isTarget && s !== stages[stages.length - 1] && s.referencedBy.length === 0),
+    const findStage = (nameOrIndex: string) => {
+      const index = parseIndex(nameOrIndex);
+      if (index !== undefined) return stages[index];
+      return this.stageByName(nameOrIndex);
     };
+    const shellAt = (i: Instruction) => {
+      const at = this.infoOf(i);
+      return at?.shell ?? defaultShell(at?.stage?.os ?? "linux");
+    };
+    const resolveAt = (i: Instruction, text: string, opts: { runtime?: boolean } = {}): Resolution => {
+      const base = scopeAt(i);
+      const scope = opts.runtime ? base.runtimeOnly() : base;
+      const lookup: EnvSource = (n) => scope.lookup(n);
+      const r = expandWord(text, lookup, { escape, caseInsensitiveKeys: scope.caseInsensitive });
+      return {
+        ...r,
+        references: r.references.map((ref) => {
+          const declaration = scope.declarationOf(ref.name);
+          return { ...ref, ...(declaration ? { declaration } : {}), predefined: isPredefined(ref.name) };
+        }),
+      };
+    };
+    const unusedArgs = () => declarations.filter((d) => d.kind === "arg" && d.uses.length === 0);
+    const unusedStages = () => stages.filter((s) => !s.isTarget && s !== stages[stages.length - 1] && s.referencedBy.length === 0);
+    const dockerfile = this.ast;
+    const globalArgs = this.globalArgs;
+    const sortedDeclarations = sortedCopy(declarations, nameStart);
+    // the analyzer's own list: sorted in place
+    const uses = sortInPlace(this.uses, rangeStart);
+    const stageReferences = this.references;
+    const predefinedArgs = this.predefined;
+    const problems = this.problems;
+    // one literal per case, fields in the model's order: a spread for the optional target, or fields added
+    // one by one afterwards, made every model a slow object (and, oddly, the whole parse slower with it)
+    return target
+      ? {
+          dockerfile, escape, stages, globalArgs, declarations: sortedDeclarations, uses, stageReferences, target, predefinedArgs,
+          problems, stageOf, findStage, scopeAt, shellAt, resolveAt, unusedArgs, unusedStages,
+        }
+      : {
+          dockerfile, escape, stages, globalArgs, declarations: sortedDeclarations, uses, stageReferences, predefinedArgs,
+          problems, stageOf, findStage, scopeAt, shellAt, resolveAt, unusedArgs, unusedStages,
+        };
   }
+}
+
+const nameStart = (d: VariableDeclaration) => d.nameRange.start;
+const rangeStart = (u: VariableUse) => u.range.start;
+
+function inOrder<T>(list: readonly T[], key: (item: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (key(list[i - 1]) > key(list[i])) return false;
+  return true;
+}
+
+/** A sorted copy by `key` (stable); most lists are collected in order already and need no sort. */
+function sortedCopy<T>(list: readonly T[], key: (item: T) => number): T[] {
+  return inOrder(list, key) ? list.slice() : list.slice().sort((a, b) => key(a) - key(b));
+}
+
+function sortInPlace<T>(list: T[], key: (item: T) => number): T[] {
+  return inOrder(list, key) ? list : list.sort((a, b) => key(a) - key(b));
+}
+
+/**
+ * How an offset in scanned text maps to the source: `logical` through the instruction's segments from a
+ * logical start, `json` inside a JSON string literal (clamped to its end), `source` by a plain shift.
+ */
+type RuntimePlace = "logical" | "json" | "source";
+
+function placeAt(instr: Instruction, place: RuntimePlace, base: number, end: number, offset: number): number {
+  if (place === "logical") return sourceOffset(instr, base + offset);
+  if (place === "json") return Math.min(base + offset, end);
+  return base + offset;
+}
+
+/** The last `from` field of a mount (the one BuildKit keeps). */
+function lastFromField(fields: readonly MountField[]): MountField | undefined {
+  for (let i = fields.length - 1; i >= 0; i--) if (fields[i].key.value.toLowerCase() === "from") return fields[i];
+  return undefined;
 }
 
 function within(inner: Range, outer: Range): boolean {

@@ -500,6 +500,11 @@ class Lexer {
   }
 }
 
+/** A word that expands to itself with any environment (no `$`, quote, escape token or non-ASCII character). */
+export function isLiteralWord(word: string, escape: "\\" | "`"): boolean {
+  return isLiteral(word, escape.charCodeAt(0));
+}
+
 /**
  * A word of plain ASCII with no `$`, quote or escape token expands to itself; its split form is its runs
  * of non-space characters. Most ENV keys, ARG defaults and image names are such words.
