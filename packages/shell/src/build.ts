@@ -45,6 +45,40 @@ export function sortInPlace<T>(list: T[], compare: (a: T, b: T) => number): void
   }
 }
 
+const IN_SUBSTITUTION = 1;
+const IN_SUBSHELL = 2;
+const IN_FUNCTION = 4;
+const IN_COMPOUND = 8;
+const IN_NESTED_SHELL = 16;
+
+/**
+ * Contexts below the top, one object per combination: a context is immutable data that commands
+ * already share (every command of a body has its body's), so bodies of every script can share too.
+ */
+const innerContexts = new Map<number, ShellCommandContext>();
+
+/** `ctx` with `flag` set and `deeper` levels more depth. */
+function innerContext(ctx: ShellCommandContext, flag: number, deeper: number): ShellCommandContext {
+  const flags = flag
+    | (ctx.inSubstitution ? IN_SUBSTITUTION : 0) | (ctx.inSubshell ? IN_SUBSHELL : 0) | (ctx.inFunction ? IN_FUNCTION : 0)
+    | (ctx.inCompound ? IN_COMPOUND : 0) | (ctx.inNestedShell ? IN_NESTED_SHELL : 0);
+  const depth = ctx.depth + deeper;
+  const key = depth * 32 + flags;
+  let inner = innerContexts.get(key);
+  if (!inner) {
+    inner = {
+      inSubstitution: (flags & IN_SUBSTITUTION) !== 0,
+      inSubshell: (flags & IN_SUBSHELL) !== 0,
+      inFunction: (flags & IN_FUNCTION) !== 0,
+      inCompound: (flags & IN_COMPOUND) !== 0,
+      inNestedShell: (flags & IN_NESTED_SHELL) !== 0,
+      depth,
+    };
+    innerContexts.set(key, inner);
+  }
+  return inner;
+}
+
 /** Where a statement list is: the operator waiting for the next statement, and whether one starts a new list. */
 interface ListState {
   pending?: ShellConnector;
@@ -269,15 +303,15 @@ export class ScriptBuilder {
         return;
       case "subshell":
         this.scanRedirects(place.redirects, ctx);
-        this.sequence(node, { ...ctx, inSubshell: true, depth: ctx.depth + 1 });
+        this.sequence(node, innerContext(ctx, IN_SUBSHELL, 1));
         return;
       case "function_definition":
-        this.sequence(node, { ...ctx, inFunction: true });
+        this.sequence(node, innerContext(ctx, IN_FUNCTION, 0));
         return;
       case "if_statement": case "elif_clause": case "else_clause": case "while_statement": case "for_statement":
       case "c_style_for_statement": case "case_statement": case "case_item":
         this.scanRedirects(place.redirects, ctx);
-        this.sequence(node, { ...ctx, inCompound: true });
+        this.sequence(node, innerContext(ctx, IN_COMPOUND, 0));
         return;
       case "test_command":
         this.scanRedirects(place.redirects, ctx);
@@ -511,7 +545,7 @@ export class ScriptBuilder {
     const t = this.tree;
     const type = t.type(node);
     if (type === "command_substitution" || type === "process_substitution") {
-      this.sequence(node, { ...ctx, inSubstitution: true, depth: ctx.depth + 1 });
+      this.sequence(node, innerContext(ctx, IN_SUBSTITUTION, 1));
       return;
     }
     for (let c = t.first[node]; c >= 0; c = t.next[c]) if (t.named(c)) this.scanWord(c, ctx);

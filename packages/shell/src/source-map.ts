@@ -22,14 +22,25 @@ export function toSourceFromPieces(pieces: readonly SourcePiece[]): ToSource {
     const one: ToSource = (offset) => (offset < script ? source - (script - offset) : source + Math.min(offset - script, length));
     return withLayout(one, pieces, undefined);
   }
+  const last = pieces.length - 1;
+  // The piece of the previous call: offsets are mostly asked in script order, so the answer is
+  // usually that piece or the next, and the search is skipped.
+  let hint = 0;
   const fn: ToSource = (offset) => {
-    let lo = 0;
-    let hi = pieces.length - 1;
-    // Last piece whose script start is <= offset.
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (pieces[mid].script <= offset) lo = mid;
-      else hi = mid - 1;
+    // The last piece whose script start is <= offset (the first when there is none).
+    let lo = hint;
+    if (!(pieces[lo].script <= offset && (lo === last || pieces[lo + 1].script > offset))) {
+      lo++;
+      if (!(lo <= last && pieces[lo].script <= offset && (lo === last || pieces[lo + 1].script > offset))) {
+        lo = 0;
+        let hi = last;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (pieces[mid].script <= offset) lo = mid;
+          else hi = mid - 1;
+        }
+      }
+      hint = lo;
     }
     const p = pieces[lo];
     if (offset < p.script) return p.source - (p.script - offset);
