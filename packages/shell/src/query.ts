@@ -84,7 +84,7 @@ interface FlagList {
  * question); a short chain, as a command is asked with one or two lists.
  */
 interface ParseEntry {
-  key: string;
+  key: string | typeof ANY_LIST;
   parsed: ParsedArgs;
   next: ParseEntry | undefined;
 }
@@ -125,13 +125,23 @@ function flagList(flags: readonly string[] | undefined): FlagList {
  * by every caller asking the same: do not change it.
  */
 export function parseArgs(cmd: ShellCommand, syntax?: OptionSyntax): ParsedArgs {
-  const list = flagList(syntax?.valueFlags);
   const first = parseCache.get(cmd);
+  // Without option words every list reads the same: one parse serves them all.
+  if (first?.key === ANY_LIST) return first.parsed;
+  const list = flagList(syntax?.valueFlags);
   for (let e = first; e; e = e.next) if (e.key === list.key) return e.parsed;
+  if (!first && !hasOptionWord(cmd)) {
+    const parsed: ParsedArgs = { options: [], positionals: cmd.args.slice() };
+    parseCache.set(cmd, { key: ANY_LIST, parsed, next: undefined });
+    return parsed;
+  }
   const parsed = splitArgs(cmd, list);
   parseCache.set(cmd, { key: list.key, parsed, next: first });
   return parsed;
 }
+
+/** The cache key of a parse that holds for every value-flag list. */
+const ANY_LIST = Symbol("any value-flag list");
 
 function splitArgs(cmd: ShellCommand, value: FlagList): ParsedArgs {
   const options: ParsedOption[] = [];

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   commandLayers, commandName, countFlag, findCommands, flagOption, flagValue, hasArg, hasFlag, hasPipe, initShell,
-  parseShell, pipefailBefore, positionalArgs, setsPipefail, subcommand, unwrapCommand, type ShellCommand,
+  parseArgs, parseShell, pipefailBefore, positionalArgs, setsPipefail, subcommand, unwrapCommand, type ShellCommand,
 } from "@shipshape/shell";
 
 beforeAll(() => initShell());
@@ -122,6 +122,25 @@ describe("positionalArgs and subcommand", () => {
   it("hasArg matches any argument exactly", () => {
     expect(hasArg(first("yum clean all"), "all")).toBe(true);
     expect(hasArg(first("yum clean all"), "al")).toBe(false);
+  });
+});
+
+describe("parseArgs sharing", () => {
+  it("answers every value-flag list with one parse when no argument is an option word", () => {
+    const cmd = first("cp a b /dest");
+    const plain = parseArgs(cmd);
+    expect(plain).toEqual({ options: [], positionals: cmd.args });
+    expect(parseArgs(cmd, { valueFlags: ["t"] })).toBe(plain);
+    // Its positionals are a list of their own, not the command's.
+    expect(plain.positionals).not.toBe(cmd.args);
+  });
+
+  it("parses per list when an argument is an option word (`-t` takes the next word only when listed)", () => {
+    const cmd = first("cp -t /dest a b");
+    expect(parseArgs(cmd).positionals.map((w) => w.value)).toEqual(["/dest", "a", "b"]);
+    expect(parseArgs(cmd, { valueFlags: ["t"] }).positionals.map((w) => w.value)).toEqual(["a", "b"]);
+    const dashes = first("cp -- -t a");
+    expect(parseArgs(dashes, { valueFlags: ["t"] }).positionals.map((w) => w.value)).toEqual(["-t", "a"]);
   });
 });
 
