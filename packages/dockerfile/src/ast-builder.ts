@@ -18,8 +18,8 @@ export interface TokenLike {
   payload: Piece;
   /** On keyword tokens: the instruction's BuildKit node. */
   node?: LineNode;
-  /** On NameValue tokens: the key and value pieces. */
-  pair?: { key: Piece; value: Piece };
+  /** On NameValue tokens: the value piece (the payload is the key). */
+  value?: Piece;
 }
 
 type Base = Omit<Extract<Instruction, { kind: "Unknown" }>, "kind">;
@@ -303,7 +303,8 @@ export class AstBuilder {
       out.push(pair);
     }
     for (const t of pairs) {
-      const { key, value } = t.pair!;
+      const key = t.payload;
+      const value = t.value!;
       out.push({ range: this.range(key.start, value.end), key: this.word(key), value: this.word(value), legacy: false });
       this.vars(node.variables, key.start, key.end);
       this.vars(node.variables, value.start, value.end);

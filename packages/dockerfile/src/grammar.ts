@@ -75,16 +75,7 @@ type Tok = IToken & TokenLike;
  * shape for all, so the parser's token accesses stay monomorphic.
  */
 function tok(type: TokenType, p: Piece): Tok {
-  return {
-    image: p.value,
-    startOffset: p.start,
-    endOffset: p.end,
-    tokenTypeIdx: type.tokenTypeIdx!,
-    tokenType: type,
-    payload: p,
-    node: undefined,
-    pair: undefined,
-  };
+  return { image: p.value, startOffset: p.start, endOffset: p.end, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type, payload: p, node: undefined, value: undefined };
 }
 
 /**
@@ -94,11 +85,16 @@ function tok(type: TokenType, p: Piece): Tok {
 export const MAX_ONBUILD_NESTING = 32;
 
 /** BuildKit's argument split of one instruction, as grammar tokens. */
-export function tokenizeInstruction(node: LineNode, out: IToken[] = [], depth = 0): IToken[] {
-  const k = tok(KEYWORD_TOKENS.get(node.lower) ?? UnknownKeyword, node.keyword);
+export function tokenizeInstruction(node: LineNode): IToken[] {
+  const out: Tok[] = [];
+  addTokens(node, out, 0);
+  return out;
+}
+
+function addTokens(node: LineNode, out: Tok[], depth: number): void {
+  const k = add(out, KEYWORD_TOKENS.get(node.lower) ?? UnknownKeyword, node.keyword);
   k.node = node;
-  out.push(k);
-  for (const f of node.flags) out.push(tok(Flag, f));
+  for (const f of node.flags) add(out, Flag, f);
   const next = node.next;
   switch (node.lower) {
     case "run":
@@ -106,54 +102,57 @@ export function tokenizeInstruction(node: LineNode, out: IToken[] = [], depth = 
     case "entrypoint":
     case "shell":
       if (node.json) jsonTokens(node, next, 0, out);
-      else if (next.length > 0) out.push(tok(ShellText, next[0]));
+      else if (next.length > 0) add(out, ShellText, next[0]);
       break;
     case "healthcheck":
       if (next.length > 0) {
-        out.push(tok(Word, next[0]));
+        add(out, Word, next[0]);
         if (node.json) jsonTokens(node, next, 1, out);
-        else if (next.length > 1) out.push(tok(ShellText, next[1]));
+        else if (next.length > 1) add(out, ShellText, next[1]);
       }
       break;
     case "add":
     case "copy":
     case "volume":
       if (node.json) jsonTokens(node, next, 0, out);
-      else for (const w of next) out.push(tok(Word, w));
+      else for (const w of next) add(out, Word, w);
       break;
     case "from":
-      next.forEach((w, i) => out.push(tok(i === 1 && w.value.toLowerCase() === "as" ? As : Word, w)));
+      for (let i = 0; i < next.length; i++) {
+        const w = next[i].value;
+        add(out, i === 1 && w.length === 2 && w.toLowerCase() === "as" ? As : Word, next[i]);
+      }
       break;
     case "env":
     case "label":
       if (node.legacyNameVal) {
         if (next.length > 0) {
-          out.push(tok(LegacyKey, next[0]));
-          out.push(tok(LegacyValue, next[1]));
-        } else if (node.args.end > node.args.start) out.push(tok(LegacyKey, { ...node.args }));
+          add(out, LegacyKey, next[0]);
+          add(out, LegacyValue, next[1]);
+        } else if (node.args.end > node.args.start) add(out, LegacyKey, { ...node.args });
       } else {
+        // a pair's token carries its key as the payload and its value beside it
         for (let i = 0; i + 2 < next.length; i += 3) {
-          const t = tok(NameValue, { start: next[i].start, end: next[i + 1].end, value: next[i].value + "=" + next[i + 1].value });
-          t.pair = { key: next[i], value: next[i + 1] };
-          out.push(t);
+          const t = add(out, NameValue, next[i]);
+          t.endOffset = next[i + 1].end;
+          t.value = next[i + 1];
         }
       }
       break;
     case "arg":
     case "expose":
-      for (const w of next) out.push(tok(Word, w));
+      for (const w of next) add(out, Word, w);
       break;
     case "user":
     case "workdir":
     case "stopsignal":
     case "maintainer":
-      if (next.length > 0) out.push(tok(Word, next[0]));
+      if (next.length > 0) add(out, Word, next[0]);
       break;
     case "onbuild":
-      if (node.sub && depth < MAX_ONBUILD_NESTING) tokenizeInstruction(node.sub, out, depth + 1);
+      if (node.sub && depth < MAX_ONBUILD_NESTING) addTokens(node.sub, out, depth + 1);
       break;
   }
-  return out;
 }
 
 interface PathList {
@@ -167,11 +166,17 @@ interface NameValueForm {
 }
 
 /** The brackets and `elements[from..]` of a JSON form. */
-function jsonTokens(node: LineNode, elements: Piece[], from: number, out: IToken[]): void {
+function jsonTokens(node: LineNode, elements: Piece[], from: number, out: Tok[]): void {
   const r = node.jsonRange!;
-  out.push(tok(JsonOpen, { start: r.start, end: r.start + 1, value: "[" }));
-  for (let i = from; i < elements.length; i++) out.push(tok(JsonString, elements[i]));
-  out.push(tok(JsonClose, { start: r.end - 1, end: r.end, value: "]" }));
+  add(out, JsonOpen, { start: r.start, end: r.start + 1, value: "[" });
+  for (let i = from; i < elements.length; i++) add(out, JsonString, elements[i]);
+  add(out, JsonClose, { start: r.end - 1, end: r.end, value: "]" });
+}
+
+function add(out: Tok[], type: TokenType, p: Piece): Tok {
+  const t = tok(type, p);
+  out.push(t);
+  return t;
 }
 
 /**
