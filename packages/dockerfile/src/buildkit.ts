@@ -339,6 +339,11 @@ function cleanRaw(s: string): string {
   return s;
 }
 
+/** A flag character taken as it is: ASCII, not a space, quote or the escape token. */
+function isPlainFlagChar(c: number, escape: number): boolean {
+  return c < 0x80 && c !== 0x27 && c !== 0x22 && c !== escape && !isSpaceCode(c);
+}
+
 /** Go `unicode.IsSpace(rune(b))` for one byte (raw bytes arrive as U+DC80..U+DCFF). */
 function isByteSpace(c: number): boolean {
   return c < 0x80 ? isSpaceCode(c) : c === 0xdc85 || c === 0xdca0;
@@ -369,7 +374,15 @@ export function extractBuilderFlags(line: string, from: number, to: number, esca
     let word = "";
     let blankOk = false;
     let quote = 0;
-    while (i < to) {
+    // the usual flag is plain ASCII up to a space: it is its own text, no need to rebuild it by character
+    let plainEnd = i;
+    while (plainEnd < to && isPlainFlagChar(line.charCodeAt(plainEnd), escape)) plainEnd++;
+    const plain = plainEnd === to || isByteSpace(line.charCodeAt(plainEnd));
+    if (plain) {
+      word = line.slice(start, plainEnd);
+      i = plainEnd;
+    }
+    while (!plain && i < to) {
       let c = line.charCodeAt(i);
       if (quote === 0) {
         if (isByteSpace(c)) break;
