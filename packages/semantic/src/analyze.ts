@@ -13,7 +13,7 @@ import {
   type MountField,
   type VariableRef,
 } from "@shipshape/dockerfile";
-import { expandWord, formatExpansionError, type EnvSource } from "./expand.js";
+import { expandWord, formatExpansionError, isLiteralWord, type EnvSource, type ExpansionError } from "./expand.js";
 import type {
   AnalyzeOptions,
   OperatingSystem,
@@ -50,6 +50,13 @@ function defaultShell(os: OperatingSystem): ShellInForce {
     : { shell: ["/bin/sh", "-c"], kind: LINUX_SHELL_KIND };
 }
 
+
+/** What the analyzer keeps of an expansion. */
+interface ExpandedValue {
+  value: string;
+  unmatched: string[];
+  errors: ExpansionError[];
+}
 
 interface StageGroup {
   from: FromInstruction;
@@ -254,7 +261,7 @@ class Analyzer {
         decl.value = fromBuildArg;
         decl.valueSource = "build-arg";
       } else if (defaultWord) {
-        const r = expandWord(defaultWord.value, (n) => scope.lookup(n), { escape: this.escape });
+        const r = this.expandValue(defaultWord.value, scope);
         decl.value = r.value;
         decl.valueSource = "default";
         decl.errors = r.errors;
@@ -281,7 +288,7 @@ class Analyzer {
   // FROM: the base name and platform with the global scope, base linking
 
   private expandGlobal(expression: string): ResolvedText {
-    const r = expandWord(expression, (n) => this.globalScope.lookup(n), { escape: this.escape });
+    const r = this.expandValue(expression, this.globalScope);
     return { expression, value: r.value, unmatched: r.unmatched, errors: r.errors };
   }
 
@@ -412,10 +419,10 @@ class Analyzer {
     this.recordBuildUses(instr, stage, start, instr.variables);
     let scope = start;
     for (const pair of instr.pairs) {
-      const lookup = (n: string) => start.lookup(n);
-      const key = expandWord(pair.key.value, lookup, { escape: this.escape });
-      const value = pair.value ? expandWord(pair.value.value, lookup, { escape: this.escape }) : undefined;
-      const errors = value && value.errors.length > 0 ? [...key.errors, ...value.errors] : [...key.errors];
+      const key = this.expandValue(pair.key.value, start);
+      const value = pair.value ? this.expandValue(pair.value.value, start) : undefined;
+      // each expansion's error list is its own: the key's is taken over
+      const errors = value && value.errors.length > 0 ? key.errors.concat(value.errors) : key.errors;
       // built field by field (no spreads), keys in the model's order
       const decl = { kind: "env", name: key.value, nameRange: pair.key.range } as VariableDeclaration;
       if (pair.value) decl.valueWord = pair.value;
@@ -437,6 +444,15 @@ class Analyzer {
       scope = scope.with({ name: decl.name, value: decl.value!, kind: "env", declaration: decl });
     }
     return scope;
+  }
+
+  /**
+   * A word BuildKit expands, as the analyzer needs it (value, unset names, errors): a literal word, the usual
+   * case, is its own value without the expansion's other results.
+   */
+  private expandValue(word: string, scope: ScopeSnapshot): ExpandedValue {
+    if (isLiteralWord(word, this.escape)) return { value: word, unmatched: [], errors: [] };
+    return expandWord(word, (n) => scope.lookup(n), { escape: this.escape });
   }
 
   private recordBuildUses(instr: Instruction, stage: Stage | undefined, scope: ScopeSnapshot, refs: readonly VariableRef[]): void {
