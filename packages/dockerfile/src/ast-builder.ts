@@ -7,7 +7,7 @@ import type {
   ArgDeclaration, CommandForm, Flag, Heredoc, Instruction, JsonForm, KeyValuePair, Mount,
   MountField, ShellForm, VariableRef, Word,
 } from "./ast.js";
-import type { LineNode, Piece } from "./buildkit.js";
+import { upperKeyword, type LineNode, type Piece } from "./buildkit.js";
 import { parseImageReference } from "./image.js";
 import { splitCsv } from "./mount.js";
 import { mapOffset, type ScannedInstruction } from "./scanner.js";
@@ -58,7 +58,7 @@ export class AstBuilder {
     const base: Draft = {
       kind,
       range,
-      keyword: node.keyword.value.toUpperCase(),
+      keyword: upperKeyword(node.keyword.value, node.lower),
       keywordWord: this.word(node.keyword),
       flags: flagToks.map((t) => this.flag(t.payload)),
       args: this.word(node.args),

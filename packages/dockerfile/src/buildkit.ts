@@ -55,6 +55,31 @@ export function isKnownInstruction(lower: string): boolean {
 }
 
 /**
+ * Each known keyword's lower-case spelling, the one string every line node of it shares: the keyword is
+ * compared with constants all the way down (argument parsing, tokens, rules), and two shared strings
+ * compare at once where a fresh one is compared character by character.
+ */
+const SHARED_LOWER = new Map<string, string>(KNOWN_INSTRUCTIONS.map((k) => [k.toLowerCase(), k.toLowerCase()]));
+
+/** Each known keyword's upper-case spelling, by its lower-case one. */
+const UPPER = new Map<string, string>(KNOWN_INSTRUCTIONS.map((k) => [k.toLowerCase(), k]));
+
+/**
+ * `written.toUpperCase()` for a keyword whose Go lower case is `lower`: the shared constant when the keyword
+ * is a known one written in ASCII letters (anything else, `ONBUİLD` say, is upper-cased as written).
+ */
+export function upperKeyword(written: string, lower: string): string {
+  const upper = UPPER.get(lower);
+  if (upper === undefined || upper.length !== written.length) return written.toUpperCase();
+  for (let i = 0; i < upper.length; i++) {
+    const c = written.charCodeAt(i);
+    const u = upper.charCodeAt(i);
+    if (c !== u && c !== u + 0x20) return written.toUpperCase();
+  }
+  return upper;
+}
+
+/**
  * Parses one logical line `line[from, to)` into a BuildKit node. ONBUILD triggers are parsed in a loop,
  * not by recursion, so `ONBUILD ONBUILD ...` cannot exhaust the stack.
  */
@@ -87,7 +112,8 @@ function parseSingleNode(line: string, escape: number, from: number, to: number)
     if (argsStart === argsEnd) argsStart = argsEnd = Math.max(kwEnd, argsEnd);
   }
   const args: Piece = { start: argsStart, end: argsEnd, value: line.slice(argsStart, argsEnd) };
-  const node: LineNode = { keyword, lower: goToLower(keyword.value), flags, args, next: [], json: false };
+  const lowered = goToLower(keyword.value);
+  const node: LineNode = { keyword, lower: SHARED_LOWER.get(lowered) ?? lowered, flags, args, next: [], json: false };
   dispatchArguments(node, line, escape);
   return node;
 }
