@@ -4,7 +4,7 @@ import { isShellReady } from "./init.js";
 import { RecentValues } from "./caches.js";
 import { parseShell } from "./parse.js";
 import { commandName, hasFlag } from "./query.js";
-import { piecesFromSegments, shiftPieces, toSourceFromPieces, type SourcePiece } from "./source-map.js";
+import { piecesFromSegments, shiftPieces, toSourceFromLogical, toSourceFromPieces, type SourcePiece } from "./source-map.js";
 import type { ShellCommand, ShellScript, ToSource } from "./types.js";
 
 /**
@@ -100,8 +100,7 @@ function execShellScript(instr: Instruction, form: JsonForm): EmbeddedScript | u
 }
 
 function lineScript(instr: Instruction, form: ShellForm): EmbeddedScript {
-  const pieces = piecesFromSegments(instr.segments, form.logicalOffset, form.value.length);
-  const toSource = toSourceFromPieces(pieces);
+  const toSource = toSourceFromLogical(instr.segments, form.logicalOffset, form.value.length);
   return {
     kind: "shell-form",
     instruction: instr,
