@@ -36,6 +36,11 @@ export function toSourceFromPieces(pieces: readonly SourcePiece[]): ToSource {
  * instruction's segments: `toSourceFromPieces(piecesFromSegments(...))` without the piece objects.
  */
 export function toSourceFromLogical(segments: readonly Segment[], logicalOffset: number, length: number): ToSource {
+  return toSourceFromLayout(layoutOfSegments(segments, logicalOffset, length));
+}
+
+/** The pieces (script, source, length per piece, flat) for logical text from `logicalOffset` on, `length` code units of it. */
+function layoutOfSegments(segments: readonly Segment[], logicalOffset: number, length: number): Layout {
   const limit = logicalOffset + length;
   let count = 0;
   for (let i = 0; i < segments.length; i++) if (overlaps(segments[i], logicalOffset, limit)) count++;
@@ -50,7 +55,7 @@ export function toSourceFromLogical(segments: readonly Segment[], logicalOffset:
     layout[k++] = s.source + skip;
     layout[k++] = end - s.logical - skip;
   }
-  return toSourceFromLayout(layout);
+  return layout;
 }
 
 function toSourceFromLayout(layout: Layout): ToSource {
@@ -165,18 +170,9 @@ export function toSourceFromSegments(segments: readonly Segment[], logicalOffset
 
 /** The pieces for logical text from `logicalOffset` on (optionally only `length` code units of it). */
 export function piecesFromSegments(segments: readonly Segment[], logicalOffset: number, length = Infinity): SourcePiece[] {
-  const limit = logicalOffset + length;
-  let count = 0;
-  for (let i = 0; i < segments.length; i++) if (overlaps(segments[i], logicalOffset, limit)) count++;
-  const pieces = new Array<SourcePiece>(count);
-  let k = 0;
-  for (let i = 0; i < segments.length; i++) {
-    const s = segments[i];
-    if (!overlaps(s, logicalOffset, limit)) continue;
-    const end = Math.min(s.logical + s.length, limit);
-    const skip = Math.max(0, logicalOffset - s.logical);
-    pieces[k++] = { script: s.logical + skip - logicalOffset, source: s.source + skip, length: end - s.logical - skip };
-  }
+  const layout = layoutOfSegments(segments, logicalOffset, length);
+  const pieces = new Array<SourcePiece>(layout.length / 3);
+  for (let i = 0, k = 0; k < layout.length; i++, k += 3) pieces[i] = { script: layout[k], source: layout[k + 1], length: layout[k + 2] };
   return pieces;
 }
 
