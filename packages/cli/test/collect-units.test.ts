@@ -67,3 +67,18 @@ test("a shard keeps a compose project whole", async () => {
   for (const i of [1, 2, 3]) all.push(...(await units(files, [".", "--shard", `${i}/3`])).units.map((u) => u.files.join("+")));
   expect(all.sort()).toEqual(["a/Dockerfile", "b/Dockerfile", "c/Dockerfile", "compose.yaml+compose.override.yaml"]);
 });
+
+test("a key spelled with escapes in double quotes still groups; files that cannot name another file are not parsed for it", async () => {
+  const { units: found } = await units(
+    {
+      "app/compose.yaml": '"\\x69nclude":\n  - ../common/db.compose.yaml\n' + SERVICES,
+      "common/db.compose.yaml": "services:\n  db:\n    image: postgres:16\n",
+      "other/compose.yaml": SERVICES,
+    },
+    ["."],
+  );
+  expect(found).toEqual([
+    { kind: "compose", files: ["app/compose.yaml"], members: ["app/compose.yaml", "common/db.compose.yaml"] },
+    { kind: "compose", files: ["other/compose.yaml"], members: ["other/compose.yaml"] },
+  ]);
+});

@@ -54,3 +54,11 @@ test("the override's own includes count for the merged project", () => {
   const projects = groupComposeProjects(["compose.yaml", "compose.override.yaml", "extra.compose.yaml"], refs({ "compose.override.yaml": ["extra.compose.yaml"] }));
   expect(projects).toEqual([{ files: ["compose.yaml", "compose.override.yaml"], members: ["compose.yaml", "compose.override.yaml", "extra.compose.yaml"] }]);
 });
+
+test("mayReference: only a text with include, extends or a backslash can name another file", async () => {
+  const { mayReference } = await import("../src/compose-references.js");
+  expect(mayReference("services:\n  web:\n    image: nginx\n")).toBe(false);
+  expect(mayReference("include:\n  - a.yaml\n")).toBe(true);
+  expect(mayReference("services:\n  web:\n    extends: {file: b.yaml, service: x}\n")).toBe(true);
+  expect(mayReference('"\\x65xtends": x\n')).toBe(true);
+});

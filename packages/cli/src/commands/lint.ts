@@ -12,13 +12,14 @@ import { compareDiagnostics } from "../reporters/common.js";
 import { type LintSettings, resolveLintSettings } from "../settings.js";
 import { inShard } from "../shard.js";
 import { decodeSource, encodeSource, type SourceText, writeFileAtomic } from "../source-file.js";
-import { POOL_THRESHOLD } from "../pool.js";
+import { poolSize } from "../pool.js";
+import type { YamlCache } from "@shipshape/compose";
 
 /** `shipshape lint [PATH|-]...`: discover, lint (fixing first with --fix), report, exit 0/1/2. */
 export async function lintCommand({ values, positionals }: ParsedCommand, io: CliIO): Promise<number> {
   const settings = resolveLintSettings(LINT_OPTIONS, values, positionals, io.env, io.stdout.isTTY === true);
   const problems: string[] = [];
-  const { units, sources } = await collectUnits(settings, io, problems);
+  const { units, sources, yamlCache } = await collectUnits(settings, io, problems);
   const runner = runnerSettings(settings, io);
   const extra: ReportedDiagnostic[] = [];
 
@@ -26,14 +27,15 @@ export async function lintCommand({ values, positionals }: ParsedCommand, io: Cl
 
   const texts = new Map([...sources].map(([file, s]) => [file, s.text]));
   let result: RunResult;
-  // SHIPSHAPE_WORKERS caps the worker threads (0 or 1: lint on the main thread).
-  const maxWorkers = io.env.SHIPSHAPE_WORKERS === undefined ? undefined : Number.parseInt(io.env.SHIPSHAPE_WORKERS, 10);
-  if (units.length > POOL_THRESHOLD && !(maxWorkers !== undefined && maxWorkers <= 1)) {
+  // SHIPSHAPE_WORKERS sets the worker threads (0 or 1: lint on the main thread).
+  const workers = Number.parseInt(io.env.SHIPSHAPE_WORKERS ?? "", 10);
+  const threads = poolSize(units.length, Number.isNaN(workers) ? undefined : workers);
+  if (threads > 0) {
     const { runUnitsInPool } = await import("../pool.js");
     // A pool that cannot start (a missing worker file, a platform without threads) must not fail the run.
-    result = await runUnitsInPool(units, texts, runner, maxWorkers).catch(() => runUnits(units, texts, runner));
+    result = await runUnitsInPool(units, texts, runner, threads).catch(() => runUnits(units, texts, runner, yamlCache));
   } else {
-    result = await runUnits(units, texts, runner);
+    result = await runUnits(units, texts, runner, yamlCache);
   }
 
   const all = dedupe([...result.units.flatMap((u) => u.diagnostics), ...result.configDiagnostics, ...extra]).sort(compareDiagnostics);
@@ -132,9 +134,14 @@ function runnerSettings(settings: LintSettings, io: CliIO): RunnerSettings {
 /**
  * The units to lint: stdin, each Dockerfile, and compose projects (files of one walk grouped as
  * `docker compose` loads them; `--compose-file` files as one project), limited to the shard, with their
- * text read. Paths that cannot be read are recorded in `problems` and left out.
+ * text read. Paths that cannot be read are recorded in `problems` and left out. `yamlCache` holds the YAML
+ * trees that grouping parsed, for a lint on this thread.
  */
-export async function collectUnits(settings: LintSettings, io: CliIO, problems: string[]): Promise<{ units: LintUnit[]; sources: Map<string, SourceText> }> {
+export async function collectUnits(
+  settings: LintSettings,
+  io: CliIO,
+  problems: string[],
+): Promise<{ units: LintUnit[]; sources: Map<string, SourceText>; yamlCache?: YamlCache }> {
   const sources = new Map<string, SourceText>();
   const read = async (file: string): Promise<boolean> => {
     if (sources.has(file)) return true;
@@ -159,6 +166,7 @@ export async function collectUnits(settings: LintSettings, io: CliIO, problems: 
   if (settings.composeFiles.length) units.push({ kind: "compose", files: [...settings.composeFiles] });
   const inComposeProject = new Set(settings.composeFiles.map((f) => path.resolve(io.cwd, f)));
   const walks = new Map<string, FoundFile[]>();
+  let yamlCache: YamlCache | undefined;
   for (const f of discovery.files) {
     if (f.kind === "dockerfile") units.push({ kind: "dockerfile", files: [f.path] });
     else if (inComposeProject.has(path.resolve(io.cwd, f.path))) continue;
@@ -177,7 +185,9 @@ export async function collectUnits(settings: LintSettings, io: CliIO, problems: 
     if (readable.length > 1) {
       try {
         const { composeReferenceReader } = await import("../compose-references.js");
-        references = await composeReferenceReader(new Map(readable.map((f) => [f, sources.get(f)!.text])));
+        const reader = await composeReferenceReader(new Map(readable.map((f) => [f, sources.get(f)!.text])), yamlCache);
+        references = reader.references;
+        yamlCache = reader.yamlCache;
       } catch {
         references = undefined; // grouping by folder still works without the compose model
       }
@@ -193,7 +203,7 @@ export async function collectUnits(settings: LintSettings, io: CliIO, problems: 
     for (const f of unit.files) if (await read(f)) files.push(f);
     if (files.length) out.push({ ...unit, files });
   }
-  return { units: out, sources };
+  return { units: out, sources, yamlCache };
 }
 
 /** `--fix`: safe fixes in rounds until stable, written atomically, only for files that change. */
