@@ -53,6 +53,27 @@ test("config look-up: .shipshape.yaml upward, else .hadolint.yaml, else hadolint
   expect(await configFinder(path.join(t.root, "empty"), { HOME: path.join(t.root, "nohome") })("Dockerfile")).toBeUndefined();
 });
 
+test("config look-up remembers each folder's answer without mixing up siblings and nested configs", async () => {
+  const t = makeTree({
+    "repo/.shipshape.yaml": "",
+    "repo/a/b/Dockerfile": "",
+    "repo/a/c/.shipshape.yml": "",
+    "repo/a/c/d/Dockerfile": "",
+    "repo/a/e/Dockerfile": "",
+    "repo/x/.hadolint.yaml": "",
+    "repo/x/y/Dockerfile": "",
+  });
+  remove = t.remove;
+  const find = configFinder(path.join(t.root, "repo"), { HOME: path.join(t.root, "nohome") });
+  // Asked in an order where each answer could come from a folder remembered for another file.
+  expect(await find("a/b/Dockerfile")).toBe(".shipshape.yaml");
+  expect(await find("a/c/d/Dockerfile")).toBe(path.join("a", "c", ".shipshape.yml"));
+  expect(await find("a/e/Dockerfile")).toBe(".shipshape.yaml");
+  // A .shipshape file higher up wins over a nearer .hadolint file, as before.
+  expect(await find("x/y/Dockerfile")).toBe(".shipshape.yaml");
+  expect(await find("a/c/Dockerfile")).toBe(path.join("a", "c", ".shipshape.yml"));
+});
+
 test("mayBeExecutable: false only when no candidate file exists (the ShellCheck runner's module is then not loaded)", () => {
   const t = makeTree({ "bin/shellcheck": "#!/bin/sh\n", "win/shellcheck.exe": "", "empty/.keep": "" });
   remove = t.remove;
