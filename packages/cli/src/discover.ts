@@ -75,13 +75,13 @@ function excluder(cwd: string, rules: Ignore): Excluded {
 }
 
 async function walk(absDir: string, shownDir: string, parentIgnores: GitignoreStack, excluded: Excluded): Promise<{ path: string; kind: FileKind }[]> {
-  const ignores = await parentIgnores.enter(absDir);
   let entries;
   try {
     entries = readdirSync(absDir, { withFileTypes: true });
   } catch {
     return []; // an unreadable folder inside a walk is skipped, as git does
   }
+  const ignores = await parentIgnores.enter(absDir, entries.some((e) => e.name === ".gitignore"));
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: { path: string; kind: FileKind }[] = [];
   for (const entry of entries) {

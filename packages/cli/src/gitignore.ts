@@ -41,8 +41,12 @@ export class GitignoreStack {
     }
   }
 
-  /** The stack inside `dir`, with its `.gitignore` (if any) added. */
-  async enter(dir: string): Promise<GitignoreStack> {
+  /**
+   * The stack inside `dir`, with its `.gitignore` (if any) added. `listed` is false when the caller has
+   * listed the folder and it has no `.gitignore` (no read is tried then).
+   */
+  async enter(dir: string, listed = true): Promise<GitignoreStack> {
+    if (!listed) return this;
     let text: string;
     try {
       text = readFileSync(path.join(dir, ".gitignore"), "utf8");
