@@ -43,18 +43,13 @@ function fail(error) {
   }
 }
 
-/** One cache per command, as each compiles different parts of the bundle; the rest (--version, typos) share one. */
-function cacheKey(args) {
-  return ["lint", "parse", "rules", "explain", "plan", "lsp"].includes(args[0]) ? args[0] : "other";
-}
-
 async function run(argv) {
   const bundle = path.join(__dirname, "../dist/shipshape.cjs");
   if (!existsSync(bundle)) {
     const { main } = await import(pathToFileURL(path.join(__dirname, "../dist/main.js")).href);
     return main(argv);
   }
-  const { compileCacheDir, loadBundle } = require("./load-bundle.js");
+  const { cacheKey, compileCacheDir, loadBundle } = require("./load-bundle.js");
   const cacheDir = compileCacheDir();
   // Node 22+ keeps compiled ES modules too (the lint pool's worker, tinypool) in the same folder.
   try {

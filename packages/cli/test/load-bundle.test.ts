@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 // @ts-ignore: plain JavaScript beside the bin, without type declarations
-import { cacheFileName, compileCacheDir, loadBundle } from "../bin/load-bundle.js";
+import { cacheFileName, cacheKey, compileCacheDir, loadBundle } from "../bin/load-bundle.js";
 
 interface Loaded {
   exports: Record<string, unknown>;
@@ -38,6 +38,33 @@ describe("compileCacheDir", () => {
     expect(compileCacheDir({})).toBe(path.join(tmpdir(), `shipshape-compile-cache-${process.getuid?.() ?? "user"}`));
     expect(compileCacheDir({ SHIPSHAPE_COMPILE_CACHE: "rel/dir" })).toBe(path.resolve("rel/dir"));
     for (const off of ["0", "off", "FALSE", " no "]) expect(compileCacheDir({ SHIPSHAPE_COMPILE_CACHE: off })).toBeUndefined();
+  });
+});
+
+describe("cacheKey", () => {
+  it("gives each command its own cache, and a lint of named files one by the kind its names say", () => {
+    mkdirSync(path.join(root, "svc"));
+    for (const f of ["Dockerfile", "svc/Dockerfile", "compose.yaml", "extra.yml"]) writeFileSync(path.join(root, f), "");
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const key = (...args: string[]) => (cacheKey as (a: string[]) => string)(args);
+      expect(key("parse", "Dockerfile")).toBe("parse");
+      expect(key("--version")).toBe("other");
+      expect(key("lnit")).toBe("other");
+      expect(key("lint", "Dockerfile", "svc/Dockerfile")).toBe("lint-dockerfiles");
+      // Option values and missing paths name no file.
+      expect(key("lint", "--format", "json", "Dockerfile", "missing")).toBe("lint-dockerfiles");
+      expect(key("lint", "compose.yaml", "extra.yml")).toBe("lint-compose");
+      expect(key("lint", "Dockerfile", "compose.yaml")).toBe("lint-files");
+      // A folder is walked, and a run without names reads stdin or the working folder.
+      expect(key("lint", "svc")).toBe("lint");
+      expect(key("lint", "Dockerfile", ".")).toBe("lint");
+      expect(key("lint")).toBe("lint");
+      expect(key("lint", "-")).toBe("lint");
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });
 
