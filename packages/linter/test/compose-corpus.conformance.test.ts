@@ -49,7 +49,7 @@ describe.skipIf(!fs.existsSync(corpus))("compose corpus", () => {
   it("lints every project; the summary per file matches the snapshot", async () => {
     const files = walk(corpus);
     const texts = new Map(files.map((f) => [f, readText(f)!]));
-    const projects = groupComposeProjects(files, await composeReferenceReader(texts));
+    const projects = groupComposeProjects(files, (await composeReferenceReader(texts)).references);
     const session = new LintSession({ readFile, noConfigSearch: true });
     const byFile = new Map<string, Map<string, number>>(files.map((f) => [f, new Map()]));
     const errors: string[] = [];
