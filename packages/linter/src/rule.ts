@@ -17,7 +17,7 @@ import type {
 } from "@shipshape/dockerfile";
 import type { ComposeFile, ComposeProject, Named, Obj, Service } from "@shipshape/compose";
 import type { SemanticModel } from "@shipshape/semantic";
-import type { ParsedEmbeddedScript } from "@shipshape/shell";
+import type { EmbeddedScript, ParsedEmbeddedScript } from "@shipshape/shell";
 import type { Category, Fix, FixSafety, LineIndex, Range, Severity, TextEdit } from "@shipshape/text";
 import { dedent } from "./docs.js";
 
@@ -182,9 +182,11 @@ export interface DockerfileRuleContext<O = Record<string, never>> extends BaseRu
   readonly semantic: SemanticModel;
   /**
    * The shell scripts an instruction runs (RUN/CMD/ENTRYPOINT/HEALTHCHECK shell form, heredoc scripts,
-   * ONBUILD of those), parsed once and shared by every rule. Exec form gives none.
+   * ONBUILD of those), parsed once and shared by every rule. An exec form gives one entry of kind
+   * `exec-form`, its command as written (no shell parses it). With `keep`, only the scripts it keeps
+   * (asked before parsing) are parsed and given: see `posixScripts` for the POSIX ones.
    */
-  shell(node: Instruction): readonly ParsedEmbeddedScript[];
+  shell(node: Instruction, keep?: (script: EmbeddedScript) => boolean): readonly ParsedEmbeddedScript[];
   /** All stages of the file, in order. */
   readonly stages: readonly StageSpan[];
   /** The stage the walk is in; undefined before the first FROM (global ARGs). */

@@ -302,26 +302,42 @@ function cacheScripts(instr: Instruction, scripts: ShellScript[]): void {
 /**
  * `shellScriptsOf` plus `parseShell` for each script, cached per instruction object so every rule
  * shares one parse. Heredoc scripts run by a non-shell interpreter (`python3`) are left out.
+ *
+ * With `keep`, only the scripts it keeps (asked before any parsing, the exec form included) are parsed
+ * and returned: a caller that wants POSIX scripts only does not have the bash grammar parse a PowerShell
+ * stage's RUN lines. When `keep` keeps everything, the answer is the same as without it (and shared).
  */
-export function parseInstructionShell(instr: Instruction): ParsedEmbeddedScript[] {
+export function parseInstructionShell(instr: Instruction, keep?: (script: EmbeddedScript) => boolean): ParsedEmbeddedScript[] {
   const hit = parsedCache.get(instr);
-  if (hit) return hit;
+  if (hit) return keep ? keepAll(hit, keep) : hit;
   const out: ParsedEmbeddedScript[] = [];
   const target = instr.kind === "Onbuild" ? instr.trigger : instr;
   const command = target ? commandOf(target) : undefined;
   const exec = command?.kind === "JsonForm" ? execFormCommand(command) : undefined;
+  let dropped = false;
   if (target && exec) {
     const script: ShellScript = {
       text: "", toSource: (o) => o, commands: [exec], pipelines: [], comments: [], hasSyntaxError: false, errors: [], parsed: true,
     };
-    out.push({ kind: "exec-form", instruction: target, text: "", toSource: script.toSource, range: exec.range, script });
+    const embedded: ParsedEmbeddedScript = { kind: "exec-form", instruction: target, text: "", toSource: script.toSource, range: exec.range, script };
+    if (!keep || keep(embedded)) out.push(embedded);
+    else dropped = true;
   }
-  const scripts = shellScriptsOf(instr).filter((s) => s.interpreter === undefined || STDIN_SHELLS.has(s.interpreter));
+  let scripts = shellScriptsOf(instr).filter((s) => s.interpreter === undefined || STDIN_SHELLS.has(s.interpreter));
+  if (keep) {
+    const kept = scripts.filter(keep);
+    if (kept.length !== scripts.length) {
+      dropped = true;
+      scripts = kept;
+    }
+  }
   if (scripts.length > 0) {
-    let parsed = cachedScripts(instr, scripts);
+    // The layout caches hold whole instructions: a partial list is parsed script by script (each parse
+    // still shares parseShell's cache by text).
+    let parsed = dropped ? undefined : cachedScripts(instr, scripts);
     if (!parsed) {
       parsed = scripts.map((s) => parseShell(s.text, s.toSource));
-      if (parsed.every((p) => p.parsed)) cacheScripts(instr, parsed);
+      if (!dropped && parsed.every((p) => p.parsed)) cacheScripts(instr, parsed);
     }
     // The scripts were made for this call: each becomes its parsed script in place (no copy).
     for (let i = 0; i < scripts.length; i++) {
@@ -330,9 +346,15 @@ export function parseInstructionShell(instr: Instruction): ParsedEmbeddedScript[
       out.push(s);
     }
   }
-  // Only cache real parses, so a call before initShell() does not stick.
-  if (isShellReady()) parsedCache.set(instr, out);
+  // Only cache real, whole answers, so a call before initShell() does not stick.
+  if (!dropped && isShellReady()) parsedCache.set(instr, out);
   return out;
+}
+
+/** `scripts` itself when `keep` keeps all of them, else the ones it keeps. */
+function keepAll(scripts: ParsedEmbeddedScript[], keep: (script: EmbeddedScript) => boolean): ParsedEmbeddedScript[] {
+  for (let i = 0; i < scripts.length; i++) if (!keep(scripts[i])) return scripts.filter(keep);
+  return scripts;
 }
 
 /** All commands of an instruction's scripts, in source order. */

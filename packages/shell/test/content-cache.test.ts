@@ -57,3 +57,26 @@ describe("parsed scripts shared between parses of the same content", () => {
     expect(parseInstructionShell(b2!)[0]!.script.commands[0]!.range.start).toBe(text.lastIndexOf("apk update"));
   });
 });
+
+describe("parseInstructionShell with a filter", () => {
+  it("parses and gives only the kept scripts, without changing what an unfiltered call gets", () => {
+    clearShellParseCache();
+    const text = 'FROM alpine\nRUN <<EOF bash\napk add curl\nEOF\nRUN ["echo", "hi"]\n';
+    const [heredoc, exec] = runs(text);
+    const askedHeredoc: string[] = [];
+    const onlyStdin = parseInstructionShell(heredoc!, (s) => (askedHeredoc.push(s.kind), s.interpreter !== undefined));
+    expect(onlyStdin.map((s) => s.kind)).toEqual(["heredoc-stdin"]);
+    // The filter is asked about every script before any is parsed: the RUN line and the heredoc body.
+    expect(askedHeredoc.sort()).toEqual(["heredoc-stdin", "shell-form"]);
+    expect(parseInstructionShell(heredoc!).map((s) => s.kind).sort()).toEqual(["heredoc-stdin", "shell-form"]);
+    expect(parseInstructionShell(exec!, () => false)).toEqual([]);
+    expect(parseInstructionShell(exec!).map((s) => s.kind)).toEqual(["exec-form"]);
+  });
+
+  it("hands back the shared list itself when the filter keeps everything", () => {
+    clearShellParseCache();
+    const [run] = runs("FROM alpine\nRUN apk add curl\n");
+    const all = parseInstructionShell(run!);
+    expect(parseInstructionShell(run!, () => true)).toBe(all);
+  });
+});

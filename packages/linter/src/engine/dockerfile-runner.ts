@@ -11,7 +11,7 @@
  */
 import type { Comment, Directive, Dockerfile, Instruction } from "@shipshape/dockerfile";
 import { analyzeDockerfile, type SemanticModel } from "@shipshape/semantic";
-import { parseInstructionShell, type ParsedEmbeddedScript } from "@shipshape/shell";
+import { parseInstructionShell, type EmbeddedScript, type ParsedEmbeddedScript } from "@shipshape/shell";
 import type { Diagnostic, Range, Severity } from "@shipshape/text";
 import type {
   DockerfileHook,
@@ -164,9 +164,9 @@ class RuleContext implements DockerfileRuleContext<Record<string, unknown>> {
     if (this.run.recording) this.run.touchText(r.start, r.end);
     return this.run.input.file.text.slice(r.start, r.end);
   }
-  shell(node: Instruction): readonly ParsedEmbeddedScript[] {
+  shell(node: Instruction, keep?: (script: EmbeddedScript) => boolean): readonly ParsedEmbeddedScript[] {
     if (this.run.recording) this.run.touchShell(node, false);
-    return parseInstructionShell(node);
+    return parseInstructionShell(node, keep);
   }
   stageOf(node: Instruction): StageSpan | undefined {
     this.run.touch();

@@ -79,16 +79,22 @@ function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
   }
   const hit = indexCache.get(node);
   if (hit && (hit.posix === undefined || hit.checkedFor === ctx.shellOf(node))) return remember(node, hit);
-  let scripts = ctx.shell(node);
-  const shell = scripts.length > 0 ? ctx.shellOf(node) : undefined;
-  const posix = shell ? isPosixShell(shell) : undefined;
-  if (hit && hit.posix === posix) {
-    hit.checkedFor = shell;
-    return remember(node, hit);
+  // The stage shell is looked up once, and only when a script the stage shell runs is asked about.
+  let shell: readonly string[] | undefined;
+  let posix: boolean | undefined;
+  const stageShellIsPosix = (): boolean => {
+    if (shell === undefined) posix = isPosixShell((shell = ctx.shellOf(node)));
+    return posix!;
+  };
+  if (hit) {
+    // Kept for another shell array (another lint): still good when the shell is as POSIX as it was.
+    if (hit.posix === stageShellIsPosix()) {
+      hit.checkedFor = shell;
+      return remember(node, hit);
+    }
   }
-  if (scripts.length > 0) {
-    scripts = scripts.filter((s) => (s.interpreter !== undefined ? POSIX_INTERPRETERS.has(s.interpreter) : posix));
-  }
+  // Scripts of a PowerShell or cmd stage are not parsed at all (only heredocs naming a POSIX shell are).
+  const scripts = ctx.shell(node, (s) => (s.interpreter !== undefined ? POSIX_INTERPRETERS.has(s.interpreter) : stageShellIsPosix()));
   const commands: FoundCommand[] = [];
   const byName = new Map<string, FoundCommand[]>();
   const names: string[] = [];
