@@ -29,8 +29,8 @@ function workerUrl(): URL {
 }
 
 /**
- * Lints many units on a tinypool worker pool of `threads` threads (see `poolSize`). Units go out in contiguous batches and
- * come back in the same order, so the output does not depend on scheduling.
+ * Lints many units on a tinypool worker pool of `threads` threads (see `poolSize`). Units go out in
+ * contiguous batches and come back in the same order, so the output does not depend on scheduling.
  */
 export async function runUnitsInPool(units: readonly LintUnit[], texts: ReadonlyMap<string, string>, settings: RunnerSettings, threads: number): Promise<RunResult> {
   const { Tinypool } = await importExternal<typeof import("tinypool")>("tinypool");
