@@ -309,7 +309,7 @@ function cacheScripts(instr: Instruction, scripts: ShellScript[]): void {
  */
 export function parseInstructionShell(instr: Instruction, keep?: (script: EmbeddedScript) => boolean): ParsedEmbeddedScript[] {
   const hit = parsedCache.get(instr);
-  if (hit) return keep ? keepAll(hit, keep) : hit;
+  if (hit) return keep ? keptOf(hit, keep) : hit;
   const out: ParsedEmbeddedScript[] = [];
   const target = instr.kind === "Onbuild" ? instr.trigger : instr;
   const command = target ? commandOf(target) : undefined;
@@ -325,8 +325,8 @@ export function parseInstructionShell(instr: Instruction, keep?: (script: Embedd
   }
   let scripts = shellScriptsOf(instr).filter((s) => s.interpreter === undefined || STDIN_SHELLS.has(s.interpreter));
   if (keep) {
-    const kept = scripts.filter(keep);
-    if (kept.length !== scripts.length) {
+    const kept = keptOf(scripts, keep);
+    if (kept !== scripts) {
       dropped = true;
       scripts = kept;
     }
@@ -351,9 +351,14 @@ export function parseInstructionShell(instr: Instruction, keep?: (script: Embedd
   return out;
 }
 
-/** `scripts` itself when `keep` keeps all of them, else the ones it keeps. */
-function keepAll(scripts: ParsedEmbeddedScript[], keep: (script: EmbeddedScript) => boolean): ParsedEmbeddedScript[] {
-  for (let i = 0; i < scripts.length; i++) if (!keep(scripts[i])) return scripts.filter(keep);
+/** `scripts` itself when `keep` keeps all of them, else a new list of the ones it keeps; `keep` is asked once per script. */
+function keptOf<T extends EmbeddedScript>(scripts: T[], keep: (script: EmbeddedScript) => boolean): T[] {
+  for (let i = 0; i < scripts.length; i++) {
+    if (keep(scripts[i])) continue;
+    const kept = scripts.slice(0, i);
+    for (let j = i + 1; j < scripts.length; j++) if (keep(scripts[j])) kept.push(scripts[j]);
+    return kept;
+  }
   return scripts;
 }
 

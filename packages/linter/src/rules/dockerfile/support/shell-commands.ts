@@ -86,12 +86,10 @@ function commandIndex(ctx: Ctx, node: Instruction): CommandIndex {
     if (shell === undefined) posix = isPosixShell((shell = ctx.shellOf(node)));
     return posix!;
   };
-  if (hit) {
-    // Kept for another shell array (another lint): still good when the shell is as POSIX as it was.
-    if (hit.posix === stageShellIsPosix()) {
-      hit.checkedFor = shell;
-      return remember(node, hit);
-    }
+  // Kept for another shell array (another lint): still good when the shell is as POSIX as it was.
+  if (hit && hit.posix === stageShellIsPosix()) {
+    hit.checkedFor = shell;
+    return remember(node, hit);
   }
   // Scripts of a PowerShell or cmd stage are not parsed at all (only heredocs naming a POSIX shell are).
   const scripts = ctx.shell(node, (s) => (s.interpreter !== undefined ? POSIX_INTERPRETERS.has(s.interpreter) : stageShellIsPosix()));
