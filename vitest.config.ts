@@ -2,10 +2,15 @@ import { defineConfig } from "vitest/config";
 import { sharedAliases } from "./vitest.shared.js";
 
 /**
- * Test files that need a module registry of their own: one replaces modules (`vi.mock`), two check the
+ * Test files that need a module registry of their own: one replaces modules (`vi.mock`), three check the
  * shell package before its grammar is loaded.
  */
-const fresh = ["packages/cli/test/lint-runner.test.ts", "packages/shell/test/uninitialised.test.ts", "packages/shell/test/configure.test.ts"];
+const fresh = [
+  "packages/cli/test/lint-runner.test.ts",
+  "packages/shell/test/uninitialised.test.ts",
+  "packages/shell/test/configure.test.ts",
+  "packages/shell/test/compiled-wasm.test.ts",
+];
 const include = ["packages/*/test/**/*.test.ts", "test/**/*.test.ts", "grammars/tests/**/*.test.ts"];
 const exclude = ["**/node_modules/**", "**/*.conformance.test.ts", "**/*.e2e.test.ts"];
 

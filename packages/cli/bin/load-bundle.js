@@ -14,6 +14,7 @@
 const { isAscii } = require("node:buffer");
 const { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
+const { setFlagsFromString } = require("node:v8");
 const os = require("node:os");
 const path = require("node:path");
 const vm = require("node:vm");
@@ -183,4 +184,37 @@ function removeStale(dir, prefix, current) {
   }
 }
 
-module.exports = { cacheKey, compileCacheDir, cacheFileName, loadBundle };
+/**
+ * Whether a run under `key` (cacheKey) starts compiling the shell's wasm modules before the bundle loads:
+ * a lint that may meet a Dockerfile (not one of compose files only).
+ * @param {string} key
+ */
+const compilesShell = (key) => key.startsWith("lint") && key !== "lint-compose";
+
+/**
+ * Starts compiling the shell's two wasm modules (web-tree-sitter's runtime and the bash grammar, copied
+ * beside the bundle) on V8's background threads, each whole: the first RUN script parsed would otherwise
+ * wait while V8 compiles the grammar's functions one by one as they are first called (about 15 ms, the
+ * lexer being one very large function). The caller lets the event loop turn once soon after, which is
+ * when V8 hands the work to its threads. undefined when a file cannot be read; a promise resolves to
+ * undefined when its compile fails (the shell package then reads the file itself).
+ * @param {string} dir the folder of the bundle
+ * @returns {{ runtime: Promise<object | undefined>, grammar: Promise<object | undefined> } | undefined}
+ */
+function startShellCompile(dir) {
+  let runtime;
+  let grammar;
+  try {
+    runtime = readFileSync(path.join(dir, "web-tree-sitter.wasm"));
+    grammar = readFileSync(path.join(dir, "tree-sitter-bash.wasm"));
+  } catch {
+    return undefined;
+  }
+  // Whole modules, not each function when first called. V8 reads the flag when a compile starts, and keys
+  // code caches on flags: a run under a given cache key always sets it or never does.
+  setFlagsFromString("--no-wasm-lazy-compilation");
+  const compile = (bytes) => WebAssembly.compile(bytes).catch(() => undefined);
+  return { runtime: compile(runtime), grammar: compile(grammar) };
+}
+
+module.exports = { cacheKey, compileCacheDir, cacheFileName, compilesShell, loadBundle, startShellCompile };

@@ -49,7 +49,12 @@ async function run(argv) {
     const { main } = await import(pathToFileURL(path.join(__dirname, "../dist/main.js")).href);
     return main(argv);
   }
-  const { cacheKey, compileCacheDir, loadBundle } = require("./load-bundle.js");
+  const { cacheKey, compileCacheDir, compilesShell, loadBundle, startShellCompile } = require("./load-bundle.js");
+  const key = cacheKey(argv);
+  const shell = compilesShell(key) ? startShellCompile(path.dirname(bundle)) : undefined;
+  // One turn of the event loop, in which V8 hands the compiles to its threads; they then run while the
+  // bundle loads and the lint starts.
+  if (shell !== undefined) await new Promise(setImmediate);
   const cacheDir = compileCacheDir();
   // Node 22+ keeps compiled ES modules too (the lint pool's worker, tinypool) in the same folder.
   try {
@@ -58,7 +63,8 @@ async function run(argv) {
   } catch {
     // only an optimisation
   }
-  const loaded = loadBundle(bundle, { key: cacheKey(argv), cacheDir, importExternal: (specifier) => import(specifier) });
+  const loaded = loadBundle(bundle, { key, cacheDir, importExternal: (specifier) => import(specifier) });
+  if (shell !== undefined) loaded.exports.useCompiledShell?.(shell);
   const status = await loaded.exports.main(argv);
   loaded.saveCache();
   return status;

@@ -1,10 +1,11 @@
 // The bin's bundle loader: a CommonJS file run from a vm.Script, with V8's code cache kept per command.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 // @ts-ignore: plain JavaScript beside the bin, without type declarations
-import { cacheFileName, cacheKey, compileCacheDir, loadBundle } from "../bin/load-bundle.js";
+import { cacheFileName, cacheKey, compileCacheDir, compilesShell, loadBundle, startShellCompile } from "../bin/load-bundle.js";
 
 interface Loaded {
   exports: Record<string, unknown>;
@@ -65,6 +66,36 @@ describe("cacheKey", () => {
     } finally {
       process.chdir(cwd);
     }
+  });
+});
+
+describe("startShellCompile", () => {
+  const require = createRequire(import.meta.url);
+  const start = startShellCompile as (dir: string) => { runtime: Promise<unknown>; grammar: Promise<unknown> } | undefined;
+
+  it("is started for lints that may meet a Dockerfile", () => {
+    for (const key of ["lint", "lint-dockerfiles", "lint-files"]) expect(compilesShell(key)).toBe(true);
+    for (const key of ["lint-compose", "lsp", "parse", "plan", "rules", "other"]) expect(compilesShell(key)).toBe(false);
+  });
+
+  it("compiles both wasm files beside the bundle", async () => {
+    copyFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm"), path.join(root, "web-tree-sitter.wasm"));
+    copyFileSync(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm"), path.join(root, "tree-sitter-bash.wasm"));
+    const started = start(root)!;
+    const [runtime, grammar] = await Promise.all([started.runtime, started.grammar]);
+    expect(runtime).toBeInstanceOf(WebAssembly.Module);
+    expect(grammar).toBeInstanceOf(WebAssembly.Module);
+    // the grammar's module exports its language function
+    expect(WebAssembly.Module.exports(grammar as WebAssembly.Module).some((e) => e.name === "tree_sitter_bash")).toBe(true);
+  });
+
+  it("gives nothing when a file is missing, and undefined for a file that does not compile", async () => {
+    expect(start(root)).toBeUndefined();
+    writeFileSync(path.join(root, "web-tree-sitter.wasm"), "not wasm");
+    copyFileSync(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm"), path.join(root, "tree-sitter-bash.wasm"));
+    const started = start(root)!;
+    expect(await started.runtime).toBeUndefined();
+    expect(await started.grammar).toBeInstanceOf(WebAssembly.Module);
   });
 });
 

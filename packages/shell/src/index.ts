@@ -1,5 +1,13 @@
 export type * from "./types.js";
-export { configureShell, initShell, isShellReady, type InitShellOptions, type WasmSource } from "./init.js";
+export {
+  type CompiledWasm,
+  configureShell,
+  initShell,
+  isShellReady,
+  type InitShellOptions,
+  type WasmModuleSource,
+  type WasmSource,
+} from "./init.js";
 export { parseShell } from "./parse.js";
 export { clearShellParseCache } from "./caches.js";
 export {

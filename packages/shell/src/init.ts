@@ -2,10 +2,25 @@ import { Language, Parser } from "web-tree-sitter";
 import { bindTreeSitterModule } from "./syntax.js";
 
 /**
- * A wasm file for `initShell`: its bytes, a function that returns them (called only when the file is
- * loaded, so a host can read it synchronously and only when shell parsing is needed), or a path/URL.
+ * A compiled `WebAssembly.Module`, typed loosely: @types/node 20 does not declare the WebAssembly global,
+ * so this file declares the little of it that it uses.
  */
-export type WasmSource = Uint8Array | (() => Uint8Array) | string;
+export type CompiledWasm = object;
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => CompiledWasm;
+  Instance: new (module: CompiledWasm, imports: unknown) => unknown;
+};
+
+/** A wasm file's bytes, or the module already compiled from them. */
+export type WasmModuleSource = Uint8Array | CompiledWasm;
+
+/**
+ * A wasm file for `initShell`: its bytes or compiled module, a function that returns them or a promise
+ * of them (called only when the file is loaded, so a host reads the file only when shell parsing is
+ * needed), or a path/URL. A host that starts `WebAssembly.compile` early passes the compiled module:
+ * V8 compiles it on background threads while the host does other work.
+ */
+export type WasmSource = WasmModuleSource | string | (() => WasmModuleSource | Promise<WasmModuleSource>);
 
 export interface InitShellOptions {
   /** The bash grammar (`tree-sitter-bash.wasm`). Defaults to the installed package's file. */
@@ -45,18 +60,36 @@ export function initShell(options: InitShellOptions = configured): Promise<void>
 }
 
 async function load(options: InitShellOptions): Promise<void> {
-  const runtime = typeof options.runtimeWasm === "function" ? options.runtimeWasm() : options.runtimeWasm;
+  const runtime = await resolveSource(options.runtimeWasm);
   const moduleOptions: Record<string, unknown> = {};
   if (runtime instanceof Uint8Array) moduleOptions.wasmBinary = runtime;
+  else if (runtime instanceof WebAssembly.Module) moduleOptions.instantiateWasm = instantiateCompiled(runtime);
   else if (typeof runtime === "string") moduleOptions.locateFile = () => runtime;
   await Parser.init(moduleOptions);
   // Emscripten fills `moduleOptions` with the module's exports: syntax copies walk trees through them.
   bindTreeSitterModule(moduleOptions);
-  const grammar = (typeof options.wasm === "function" ? options.wasm() : options.wasm) ?? (await defaultGrammarPath());
-  const language = await Language.load(grammar);
+  const grammar = (await resolveSource(options.wasm)) ?? (await defaultGrammarPath());
+  const language =
+    grammar instanceof WebAssembly.Module ? Language.loadSync(grammar) : await Language.load(grammar as Uint8Array | string);
   const p = new Parser();
   p.setLanguage(language);
   parser = p;
+}
+
+async function resolveSource(source: WasmSource | undefined): Promise<WasmModuleSource | string | undefined> {
+  return typeof source === "function" ? await source() : source;
+}
+
+/**
+ * Emscripten's hook for a host that instantiates the runtime itself. It instantiates synchronously: a
+ * failure then rejects `Parser.init` (emscripten gives the hook's callback no way to report one, so an
+ * asynchronous failure would leave it waiting for ever).
+ */
+function instantiateCompiled(module: CompiledWasm) {
+  return (imports: unknown, receive: (instance: unknown, module: CompiledWasm) => void) => {
+    receive(new WebAssembly.Instance(module, imports), module);
+    return {};
+  };
 }
 
 /** The installed tree-sitter-bash's wasm. Imported lazily so bundles that pass bytes need no `node:module`. */
