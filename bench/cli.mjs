@@ -11,8 +11,10 @@
 // about 9.4 over all 349 files). Speed-ups against the peers are printed with the issue's targets.
 // CPU times are the children's user+system time from bash's `time` (where bash exists). ShellCheck is off
 // (SHIPSHAPE_SHELLCHECK=0) for every shipshape run but the ShellCheck figures.
+// The corpus figures are medians of BENCH_ROUNDS rounds (default 3), each round running every corpus
+// command once: a single run of either side moves by about 10% with the machine's load.
 // Usage: npm run build && node bench/cli.mjs      (BENCH_RUNS=N: single-file runs, default 11;
-//        BENCH_ONLY=single: the one-file figures only)
+//        BENCH_ROUNDS=N: corpus rounds, default 3; BENCH_ONLY=single: the one-file figures only)
 import { execSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -27,6 +29,7 @@ const dclintBin = path.join(path.dirname(require.resolve("dclint/package.json"))
 const dockerfileUtilsBin = path.join(path.dirname(require.resolve("dockerfile-utils/package.json")), "bin/dockerfile-utils");
 const full = process.env.BENCH_FULL === "1";
 const runs = Number(process.env.BENCH_RUNS ?? 11);
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const SAMPLE = 24;
 
 if (!fs.existsSync(path.join(root, "packages/cli/dist/main.js"))) {
@@ -98,8 +101,31 @@ if (process.env.BENCH_ONLY !== "single") {
   const found = await discoverFiles(["../shared/corpus"], { cwd: root });
   const kinds = { dockerfile: 0, compose: 0 };
   for (const f of found.files) kinds[f.kind]++;
+  const composeFiles = spread(walk(path.join(corpus, "compose")), SAMPLE);
+  const dockerfiles = spread(walk(path.join(corpus, "dockerfiles")), SAMPLE);
+  // Each kind on its own through our CLI, all of the corpus's files of that kind named on the command line
+  // (the walk lints only files named as Dockerfiles and compose files), beside the same peers.
+  const allCompose = walk(path.join(corpus, "compose"));
+  const dfCount = found.files.filter((f) => f.kind === "dockerfile" && path.resolve(root, f.path).startsWith(path.join(corpus, "dockerfiles"))).length;
   const out = path.join(fs.mkdtempSync(path.join((await import("node:os")).tmpdir(), "shipshape-bench-")), "report.json");
-  const ours = timed([process.execPath, bin, "lint", "--format", "json", "../shared/corpus"], { out, env: noShellcheck });
+
+  // Every figure below is the median of `rounds` rounds, each round running every command once, in turn:
+  // a change of load during the bench then weighs on all of them alike.
+  const figures = { ours: [], dclint: [], du: [], oursCompose: [], oursDf: [] };
+  for (let round = 0; round < rounds; round++) {
+    figures.ours.push(timed([process.execPath, bin, "lint", "--format", "json", "../shared/corpus"], { out, env: noShellcheck }));
+    figures.dclint.push(timed([process.execPath, dclintBin, "--formatter", "json", ...composeFiles]));
+    // dockerfile-utils' CLI lints one file per process.
+    const du = { wall: 0, cpu: hasBash ? 0 : undefined };
+    for (const f of dockerfiles) {
+      const r = timed([process.execPath, dockerfileUtilsBin, "lint", "--json", f]);
+      du.wall += r.wall;
+      if (du.cpu !== undefined) du.cpu = r.cpu === undefined ? undefined : du.cpu + r.cpu;
+    }
+    figures.du.push(du);
+    figures.oursCompose.push(timed([process.execPath, bin, "lint", "--format", "json", ...allCompose], { env: noShellcheck }));
+    figures.oursDf.push(timed([process.execPath, bin, "lint", "--format", "json", "../shared/corpus/dockerfiles"], { env: noShellcheck }));
+  }
   let findings = "?";
   try {
     findings = JSON.parse(fs.readFileSync(out, "utf8")).length;
@@ -107,32 +133,24 @@ if (process.env.BENCH_ONLY !== "single") {
     findings = "(invalid JSON!)";
   }
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  const mid = (rs) => {
+    const byWall = [...rs].sort((a, b) => a.wall - b.wall);
+    const m = byWall[Math.floor(byWall.length / 2)];
+    return { ...m, spread: rs.length > 1 ? `${byWall[0].wall.toFixed(2)}-${byWall.at(-1).wall.toFixed(2)} s` : undefined };
+  };
+  const ours = mid(figures.ours);
+  const dclint = mid(figures.dclint);
+  const du = mid(figures.du);
+  const oursCompose = mid(figures.oursCompose);
+  const oursDf = mid(figures.oursDf);
+  const line = (name, files, r) => row(name, files, r) + (r.spread ? `  (${r.spread})` : "");
   console.log(`\nshipshape lint --format json ../shared/corpus: exit ${ours.status}, ${findings} findings, ${kinds.dockerfile} Dockerfiles + ${kinds.compose} compose files`);
-  console.log(row("shipshape (one process, all files)", found.files.length, ours));
-
-  // ---- Peers over their own kind.
-  const composeFiles = spread(walk(path.join(corpus, "compose")), SAMPLE);
-  const dclint = timed([process.execPath, dclintBin, "--formatter", "json", ...composeFiles]);
-  console.log(row(`dclint (one process${full ? "" : `, ${SAMPLE} of the compose files`})`, composeFiles.length, dclint));
-
-  // dockerfile-utils' CLI lints one file per process.
-  const dockerfiles = spread(walk(path.join(corpus, "dockerfiles")), SAMPLE);
-  const du = { wall: 0, cpu: hasBash ? 0 : undefined };
-  for (const f of dockerfiles) {
-    const r = timed([process.execPath, dockerfileUtilsBin, "lint", "--json", f]);
-    du.wall += r.wall;
-    if (du.cpu !== undefined) du.cpu = r.cpu === undefined ? undefined : du.cpu + r.cpu;
-  }
-  console.log(row(`dockerfile-utils (one process per file${full ? "" : `, ${SAMPLE} files`})`, dockerfiles.length, du));
-
-  // Each kind on its own through our CLI, all of the corpus's files of that kind named on the command line
-  // (the walk above lints only files named as Dockerfiles and compose files), beside the same peers.
-  const allCompose = walk(path.join(corpus, "compose"));
-  const oursCompose = timed([process.execPath, bin, "lint", "--format", "json", ...allCompose], { env: noShellcheck });
-  console.log(row("shipshape (one process, every compose file)", allCompose.length, oursCompose));
-  const oursDf = timed([process.execPath, bin, "lint", "--format", "json", "../shared/corpus/dockerfiles"], { env: noShellcheck });
-  const dfCount = found.files.filter((f) => f.kind === "dockerfile" && path.resolve(root, f.path).startsWith(path.join(corpus, "dockerfiles"))).length;
-  console.log(row("shipshape (one process, the Dockerfiles folder)", dfCount, oursDf));
+  console.log(`medians of ${rounds} rounds (BENCH_ROUNDS), each running every command below once; fastest-slowest in brackets`);
+  console.log(line("shipshape (one process, all files)", found.files.length, ours));
+  console.log(line(`dclint (one process${full ? "" : `, ${SAMPLE} of the compose files`})`, composeFiles.length, dclint));
+  console.log(line(`dockerfile-utils (one process per file${full ? "" : `, ${SAMPLE} files`})`, dockerfiles.length, du));
+  console.log(line("shipshape (one process, every compose file)", allCompose.length, oursCompose));
+  console.log(line("shipshape (one process, the Dockerfiles folder)", dfCount, oursDf));
 
   // The issue's targets, files per second against files per second (wall).
   const fps = (files, r) => files / r.wall;
