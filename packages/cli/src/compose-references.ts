@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { YamlCache } from "@shipshape/compose";
 import type { ComposeReferences } from "./compose-projects.js";
+import { primeYaml } from "./lint-runner.js";
 
 /**
  * Whether a compose text can name another file: only through an `include` or `extends` key. A YAML key
@@ -26,6 +27,7 @@ export async function composeReferenceReader(
 ): Promise<{ references: ComposeReferences; yamlCache?: YamlCache }> {
   if (![...texts.values()].some(mayReference)) return { references: () => [], yamlCache: cache };
   const { parseCompose, YamlCache } = await import("@shipshape/compose");
+  await primeYaml(texts.size);
   const yamlCache = cache ?? new YamlCache();
   const references: ComposeReferences = (file) => {
     const text = texts.get(file);

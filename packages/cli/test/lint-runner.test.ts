@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, expect, test, vi } from "vitest";
-import { configFinder, mayBeExecutable, runUnits } from "../src/lint-runner.js";
+import { configFinder, mayBeExecutable, PRIME_YAML_AT, primeYaml, runUnits } from "../src/lint-runner.js";
 import { makeTree } from "./tree.js";
 
 // A linter whose session fails on one file, to check that the failure stays on that file.
@@ -17,6 +17,14 @@ vi.mock("@shipshape/linter", () => ({
     configDiagnostics() {
       return [];
     }
+  },
+}));
+
+// The YAML parser's priming, counted.
+const primed = vi.hoisted(() => ({ calls: 0 }));
+vi.mock("@shipshape/compose", () => ({
+  primeYamlParser() {
+    primed.calls++;
   },
 }));
 
@@ -84,4 +92,20 @@ test("mayBeExecutable: false only when no candidate file exists (the ShellCheck 
   expect(mayBeExecutable("shellcheck", "")).toBe(false);
   expect(mayBeExecutable(path.join(t.root, "bin/shellcheck"), "")).toBe(true);
   expect(mayBeExecutable(path.join(t.root, "empty/shellcheck"), dirs("bin"))).toBe(false);
+});
+
+test("a thread primes the YAML parser only when it has many compose files to parse", async () => {
+  primed.calls = 0;
+  await primeYaml(PRIME_YAML_AT - 1);
+  expect(primed.calls).toBe(0);
+  await primeYaml(PRIME_YAML_AT);
+  expect(primed.calls).toBe(1);
+  // runUnits counts the files of its compose units (a project's files are all parsed), not the units
+  const files = (n: number) => Array.from({ length: n }, (_, i) => `p/compose.${i}.yaml`);
+  const texts = new Map(files(PRIME_YAML_AT).map((f) => [f, "x"]));
+  primed.calls = 0;
+  await runUnits([{ kind: "compose", files: files(PRIME_YAML_AT - 1) }, { kind: "dockerfile", files: ["Dockerfile"] }], texts, settings);
+  expect(primed.calls).toBe(0);
+  await runUnits([{ kind: "compose", files: files(PRIME_YAML_AT / 2) }, { kind: "compose", files: files(PRIME_YAML_AT).slice(PRIME_YAML_AT / 2) }], texts, settings);
+  expect(primed.calls).toBe(1);
 });

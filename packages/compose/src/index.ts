@@ -1,5 +1,6 @@
 export { parseCompose, type ParseComposeOptions, type ParseComposeResult } from "./parse.js";
 export { YamlCache } from "./yaml-cache.js";
+export { primeYamlParser } from "./yaml-tree.js";
 export { loadProject, type LoadProjectOptions, type LoadProjectResult, type ComposeProject } from "./project.js";
 export { COMPOSE_ERRORS, type ComposeErrorInfo } from "./codes.js";
 export * from "./model.js";

@@ -164,3 +164,17 @@ describe("offsets", () => {
     expect(codes(text)).toEqual([["CF105", '"127.0.0.1:80:\\x39\\x399999"']]);
   });
 });
+
+describe("primeYamlParser", () => {
+  it("runs its samples once, reports nothing, and leaves later parses as they were", async () => {
+    const { primeYamlParser } = await import("@shipshape/compose");
+    const text = yaml("x: &a {k: v}", "services:", "  web:", "    <<: *a", "    image: [a", "  db: {image: \"p\\x41\"}");
+    const before = parseCompose(text, { fileName: "c.yaml" });
+    expect(() => primeYamlParser()).not.toThrow();
+    primeYamlParser();
+    const after = parseCompose(text, { fileName: "c.yaml" });
+    expect(before.errors.length).toBeGreaterThan(0);
+    expect(after.errors).toEqual(before.errors);
+    expect(JSON.stringify(after.model)).toBe(JSON.stringify(before.model));
+  });
+});
