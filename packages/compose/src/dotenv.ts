@@ -24,13 +24,15 @@ export interface DotenvResult {
   problems: DotenvProblem[];
 }
 
-const KEY_CHAR = /[\p{L}\p{N}_.\-\[\]]/u;
+// Created when first needed: a pattern with Unicode property classes takes V8 about half a millisecond to
+// create, which every run would otherwise pay at start-up (most never meet a non-ASCII character).
+let keyChar: RegExp | undefined;
 
 /** Letters, digits, `_ . - [ ]` (and blanks, reported separately); the regex only for non-ASCII. */
 function isKeyChar(code: number, ch: string): boolean {
   if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
   if (code === 95 || code === 46 || code === 45 || code === 91 || code === 93 || code === 32 || code === 9 || code === 13) return true;
-  return code > 127 && KEY_CHAR.test(ch);
+  return code > 127 && (keyChar ??= /[\p{L}\p{N}_.\-\[\]]/u).test(ch);
 }
 
 /**

@@ -132,7 +132,9 @@ export function decodeUtf8Lossless(bytes: Uint8Array): string {
   return parts.join("");
 }
 
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+// Created when first needed: a pattern with Unicode property classes takes V8 about half a millisecond to
+// create, which every run would otherwise pay at start-up (most never meet a non-ASCII character).
+let printable: RegExp | undefined;
 
 /** Go `strconv.Quote`. */
 export function goQuote(s: string): string {
@@ -158,7 +160,7 @@ export function goQuote(s: string): string {
       else if (cp >= 0xd800 && cp <= 0xdfff) out += "\ufffd";
       else {
         const ch = String.fromCodePoint(cp);
-        if (PRINTABLE.test(ch)) out += ch;
+        if ((printable ??= /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u).test(ch)) out += ch;
         else if (cp < 0x10000) out += "\\u" + hex(cp, 4);
         else out += "\\U" + hex(cp, 8);
       }

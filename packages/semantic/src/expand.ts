@@ -70,25 +70,27 @@ export interface ExpandResult {
 }
 
 const EOF = -1;
-const LETTER = /^\p{L}$/u;
-const DIGIT = /^\p{Nd}$/u;
-const SPACE = /^\p{White_Space}$/u;
+// Created when first needed: a pattern with Unicode property classes takes V8 about half a millisecond to
+// create, which every run would otherwise pay at start-up (most never meet a non-ASCII character).
+let letter: RegExp | undefined;
+let digit: RegExp | undefined;
+let space: RegExp | undefined;
 
 // ASCII fast paths; Go's unicode.IsLetter / IsDigit / IsSpace beyond that.
 function isLetter(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
-  return LETTER.test(String.fromCodePoint(cp));
+  return (letter ??= /^\p{L}$/u).test(String.fromCodePoint(cp));
 }
 function isDigit(cp: number): boolean {
   if (cp < 0x80) return cp >= 0x30 && cp <= 0x39;
-  return DIGIT.test(String.fromCodePoint(cp));
+  return (digit ??= /^\p{Nd}$/u).test(String.fromCodePoint(cp));
 }
 function isAsciiSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }
 function isSpace(cp: number): boolean {
   if (cp < 0x80) return isAsciiSpace(cp);
-  return SPACE.test(String.fromCodePoint(cp));
+  return (space ??= /^\p{White_Space}$/u).test(String.fromCodePoint(cp));
 }
 /** POSIX special parameters: always a single character, never set. */
 function isSpecialParam(cp: number): boolean {
