@@ -1,3 +1,4 @@
+import { EmbeddedActionsParser } from "chevrotain";
 import { describe, expect, it } from "vitest";
 import { AstBuilder } from "../src/ast-builder.js";
 import { InstructionParser, tokenizeInstruction } from "../src/grammar.js";
@@ -31,8 +32,7 @@ const text = [
 ].join("\n");
 
 /** Parses every instruction of `text` through one entry point of the grammar. */
-function parseAll(entry: (parser: InstructionParser, lower: string) => unknown) {
-  const parser = new InstructionParser();
+function parseAll(entry: (parser: InstructionParser, lower: string) => unknown, parser = new InstructionParser()) {
   const file = scanDockerfile(text);
   return file.instructions.map((scanned) => {
     const builder = new AstBuilder();
@@ -55,5 +55,47 @@ describe("grammar entry points", () => {
       "User", "Workdir", "Stopsignal", "Maintainer", "Healthcheck", "Onbuild", "Unknown", "Run",
     ]);
     expect(viaKeyword.every((r) => r.errors === 0)).toBe(true);
+  });
+});
+
+/** The parser as chevrotain alone would leave it: its own `disableRecording`, which deletes the recording methods. */
+class ChevrotainEnded extends InstructionParser {
+  protected override disableRecording(): void {
+    (EmbeddedActionsParser.prototype as unknown as { disableRecording(this: unknown): void }).disableRecording.call(this);
+  }
+}
+
+describe("the end of grammar recording (InstructionParser.disableRecording)", () => {
+  it("overrides a method chevrotain has and calls", () => {
+    expect(typeof (EmbeddedActionsParser.prototype as unknown as Record<string, unknown>).disableRecording).toBe("function");
+    let called = 0;
+    class Counting extends InstructionParser {
+      protected override disableRecording(): void {
+        called++;
+        super.disableRecording();
+      }
+    }
+    new Counting();
+    expect(called).toBe(1);
+  });
+
+  it("leaves the parser with the own properties chevrotain's method leaves, DSL methods reaching the prototype's", () => {
+    const ours = new InstructionParser() as unknown as Record<string, unknown>;
+    const theirs = new ChevrotainEnded() as unknown as Record<string, unknown>;
+    expect(ours.RECORDING_PHASE).toBe(false);
+    const proto = Object.getPrototypeOf(ours) as Record<string, unknown>;
+    // What chevrotain deleted is still an own property here, holding the prototype's method.
+    const kept = Object.keys(ours).filter((k) => !Object.hasOwn(theirs, k));
+    expect(kept).toEqual(expect.arrayContaining(["CONSUME", "CONSUME9", "OR", "MANY", "SUBRULE", "ACTION", "LA"]));
+    expect(kept).toHaveLength(89);
+    for (const name of kept) expect(ours[name], name).toBe(proto[name]);
+    expect(Object.keys(theirs).filter((k) => !Object.hasOwn(ours, k))).toEqual([]);
+  });
+
+  it("parses every instruction kind as a parser ended by chevrotain's own method does", () => {
+    const ours = parseAll((p) => p.instruction());
+    const chevrotains = parseAll((p) => p.instruction(), new ChevrotainEnded());
+    expect(ours).toEqual(chevrotains);
+    expect(ours.every((r) => r.errors === 0)).toBe(true);
   });
 });
