@@ -40,6 +40,11 @@ setFlagsFromString("--liftoff-only");
 // before. Only compiler flags may be set here: V8 reads them at each compile, and others (the garbage
 // collector's) are fixed once V8 has started.
 setFlagsFromString("--max-inlined-bytecode-size-cumulative=100");
+// And V8 asks for a function to be optimised after twice as much work in it as by default (interrupt
+// budget 135168 bytes of bytecode, not 67584), so fewer functions are optimised that a short run would
+// have left soon after: over the whole corpus in one process, 12% less CPU time and 3-5% less wall time
+// (medians of 7 interleaved runs, 2 cores); a one-file lint is unchanged.
+setFlagsFromString("--interrupt-budget=135168");
 process.on("uncaughtException", fail);
 process.on("unhandledRejection", fail);
 

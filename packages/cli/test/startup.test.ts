@@ -64,4 +64,32 @@ describe.skipIf(!existsSync(bundle))("a one-file lint from the bundle", () => {
     expect(run.stdout).toContain("DL3014");
     expect(JSON.parse(readFileSync(out, "utf8"))).toEqual([]);
   });
+
+  it("has the bin set every V8 flag before it compiles the bundle (V8 keys the bundle's code cache on them)", () => {
+    // A preload records each flag the bin sets, and whether the bundle's vm.Script had been made by then.
+    const hook = `
+      const v8 = require("node:v8");
+      const vm = require("node:vm");
+      const set = v8.setFlagsFromString;
+      const log = [];
+      let compiled = false;
+      let scripts = 0;
+      v8.setFlagsFromString = (flags) => { log.push({ flags, compiled }); return set(flags); };
+      const Script = vm.Script;
+      vm.Script = class extends Script { constructor(...args) { compiled = true; scripts++; super(...args); } };
+      process.on("exit", () => require("node:fs").writeFileSync(process.env.FLAGS_LOG, JSON.stringify({ log, scripts })));
+    `;
+    const t = makeTree({ Dockerfile: "FROM debian:12\nRUN apt-get install curl\n", "hook.cjs": hook, "bin/.keep": "" });
+    remove = t.remove;
+    const out = path.join(t.root, "flags.json");
+    const env = { PATH: path.join(t.root, "bin"), HOME: t.root, SHIPSHAPE_COMPILE_CACHE: "0", FLAGS_LOG: out };
+    const run = spawnSync(process.execPath, ["-r", path.join(t.root, "hook.cjs"), bin, "lint", "Dockerfile"], { cwd: t.root, env, encoding: "utf8" });
+    expect(run.status).toBe(1);
+    const { log, scripts } = JSON.parse(readFileSync(out, "utf8")) as { log: { flags: string; compiled: boolean }[]; scripts: number };
+    expect(scripts).toBe(1); // the bundle
+    expect(log.map((l) => l.flags)).toEqual(
+      expect.arrayContaining(["--liftoff-only", "--max-inlined-bytecode-size-cumulative=100", "--interrupt-budget=135168", "--no-wasm-lazy-compilation"]),
+    );
+    expect(log.filter((l) => l.compiled)).toEqual([]);
+  });
 });
