@@ -33,6 +33,20 @@ function builtinsLoadedByLint(cwd: string, env: Record<string, string>): { statu
   return JSON.parse(execFileSync(process.execPath, ["--liftoff-only", "-e", script], { cwd, encoding: "utf8" }));
 }
 
+/**
+ * Lints a one-RUN Dockerfile through the bin in a fresh process with `hook` preloaded, which writes what it
+ * recorded as JSON to the file named by $HOOK_OUT; the run and that JSON. stdout is a pipe here, as in
+ * CI; no code cache is written (writing one loads more modules).
+ */
+function lintWithHook(hook: string): { run: ReturnType<typeof spawnSync>; recorded: unknown } {
+  const t = makeTree({ Dockerfile: "FROM debian:12\nRUN apt-get install curl\n", "hook.cjs": hook, "bin/.keep": "" });
+  remove = t.remove;
+  const out = path.join(t.root, "hook.json");
+  const env = { PATH: path.join(t.root, "bin"), HOME: t.root, SHIPSHAPE_COMPILE_CACHE: "0", HOOK_OUT: out };
+  const run = spawnSync(process.execPath, ["-r", path.join(t.root, "hook.cjs"), bin, "lint", "Dockerfile"], { cwd: t.root, env, encoding: "utf8" });
+  return { run, recorded: JSON.parse(readFileSync(out, "utf8")) };
+}
+
 describe.skipIf(!existsSync(bundle))("a one-file lint from the bundle", () => {
   it("loads neither fs/promises nor child_process when no shellcheck is on PATH (and still lints the RUN)", () => {
     const t = makeTree({ Dockerfile: "FROM debian:12\nRUN apt-get install curl\n", "bin/.keep": "" });
@@ -51,18 +65,13 @@ describe.skipIf(!existsSync(bundle))("a one-file lint from the bundle", () => {
       v8.setFlagsFromString = (flags) => { at ??= process.moduleLoadList.length; return set(flags); };
       process.on("exit", () => {
         const late = at === undefined ? ["(no flag set)"] : process.moduleLoadList.slice(at).filter((m) => m.startsWith("NativeModule "));
-        require("node:fs").writeFileSync(process.env.LATE_MODULES, JSON.stringify(late));
+        require("node:fs").writeFileSync(process.env.HOOK_OUT, JSON.stringify(late));
       });
     `;
-    const t = makeTree({ Dockerfile: "FROM debian:12\nRUN apt-get install curl\n", "hook.cjs": hook, "bin/.keep": "" });
-    remove = t.remove;
-    const out = path.join(t.root, "late.json");
-    // stdout is a pipe here, as in CI; no code cache is written (writing one loads more modules).
-    const env = { PATH: path.join(t.root, "bin"), HOME: t.root, SHIPSHAPE_COMPILE_CACHE: "0", LATE_MODULES: out };
-    const run = spawnSync(process.execPath, ["-r", path.join(t.root, "hook.cjs"), bin, "lint", "Dockerfile"], { cwd: t.root, env, encoding: "utf8" });
+    const { run, recorded } = lintWithHook(hook);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("DL3014");
-    expect(JSON.parse(readFileSync(out, "utf8"))).toEqual([]);
+    expect(recorded).toEqual([]);
   });
 
   it("has the bin set every V8 flag before it compiles the bundle (V8 keys the bundle's code cache on them)", () => {
@@ -77,15 +86,11 @@ describe.skipIf(!existsSync(bundle))("a one-file lint from the bundle", () => {
       v8.setFlagsFromString = (flags) => { log.push({ flags, compiled }); return set(flags); };
       const Script = vm.Script;
       vm.Script = class extends Script { constructor(...args) { compiled = true; scripts++; super(...args); } };
-      process.on("exit", () => require("node:fs").writeFileSync(process.env.FLAGS_LOG, JSON.stringify({ log, scripts })));
+      process.on("exit", () => require("node:fs").writeFileSync(process.env.HOOK_OUT, JSON.stringify({ log, scripts })));
     `;
-    const t = makeTree({ Dockerfile: "FROM debian:12\nRUN apt-get install curl\n", "hook.cjs": hook, "bin/.keep": "" });
-    remove = t.remove;
-    const out = path.join(t.root, "flags.json");
-    const env = { PATH: path.join(t.root, "bin"), HOME: t.root, SHIPSHAPE_COMPILE_CACHE: "0", FLAGS_LOG: out };
-    const run = spawnSync(process.execPath, ["-r", path.join(t.root, "hook.cjs"), bin, "lint", "Dockerfile"], { cwd: t.root, env, encoding: "utf8" });
+    const { run, recorded } = lintWithHook(hook);
     expect(run.status).toBe(1);
-    const { log, scripts } = JSON.parse(readFileSync(out, "utf8")) as { log: { flags: string; compiled: boolean }[]; scripts: number };
+    const { log, scripts } = recorded as { log: { flags: string; compiled: boolean }[]; scripts: number };
     expect(scripts).toBe(1); // the bundle
     expect(log.map((l) => l.flags)).toEqual(
       expect.arrayContaining(["--liftoff-only", "--max-inlined-bytecode-size-cumulative=100", "--interrupt-budget=135168", "--no-wasm-lazy-compilation"]),
