@@ -153,6 +153,20 @@ describe("shipshape lint", () => {
     expect([...new Set(json(r.stdout).map((d) => d.file))]).toEqual(["a/Dockerfile", "b/api.dockerfile"]);
   });
 
+  test("folders: the .dockerignore and config files beside walked files are found (from the walk's listings)", () => {
+    const root = tree({
+      "svc/Dockerfile": "FROM alpine:3.20\nCOPY secret.txt /\n",
+      "svc/.dockerignore": "secret.txt\n",
+      "quiet/Dockerfile": LATEST,
+      "quiet/.hadolint.yaml": "ignored: [DL3007]\n",
+      "loud/Dockerfile": LATEST,
+      "named/Dockerfile": "FROM alpine:3.20\nCOPY a.txt b.txt /\n",
+      "named/Dockerfile.dockerignore": "b.txt\n",
+    });
+    const r = shipshape(["lint", ".", "-f", "json", "--select", "DL3007,CopyIgnoredFile"], { cwd: root });
+    expect(json(r.stdout).map((d) => `${d.file} ${d.code}`)).toEqual(["loud/Dockerfile DL3007", "named/Dockerfile CopyIgnoredFile", "svc/Dockerfile CopyIgnoredFile"]);
+  });
+
   test("--shard splits the files deterministically and completely", () => {
     const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`s${i}/Dockerfile`, LATEST]));
     const root = tree(files);

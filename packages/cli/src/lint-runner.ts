@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { ReportedDiagnostic, Severity } from "@shipshape/text";
 import type { LinterConfig, LintOptions, SeverityOrOff, YamlCache } from "@shipshape/linter";
+import type { FolderListings } from "./discover.js";
 import type { FileKind } from "./kinds.js";
 import { configureShellAssets } from "./shell-assets.js";
 import { decodeSource } from "./source-file.js";
@@ -44,8 +45,12 @@ export interface RunResult {
   configDiagnostics: ReportedDiagnostic[];
 }
 
-/** The options for @shipshape/linter: files read relative to the working directory, configs found upward. */
-export function linterOptions(settings: RunnerSettings): LintOptions {
+/**
+ * The options for @shipshape/linter: files read relative to the working directory, configs found upward.
+ * `listings`, the folders the command line's walks listed, answers whether a file exists there without a
+ * stat call (it stays on the thread that walked: worker threads ask the file system).
+ */
+export function linterOptions(settings: RunnerSettings, listings?: FolderListings): LintOptions {
   return {
     select: settings.select,
     extendSelect: settings.extendSelect,
@@ -53,8 +58,8 @@ export function linterOptions(settings: RunnerSettings): LintOptions {
     severity: settings.severity,
     config: settings.config,
     configFile: settings.configFile,
-    readFile: (p) => readText(path.resolve(settings.cwd, p)),
-    findConfig: configFinder(settings.cwd, settings.env),
+    readFile: (p) => readText(path.resolve(settings.cwd, p), listings),
+    findConfig: configFinder(settings.cwd, settings.env, listings),
     env: Object.fromEntries(Object.entries(settings.env).filter((e): e is [string, string] => e[1] !== undefined)),
     envFiles: settings.envFiles,
   };
@@ -62,11 +67,12 @@ export function linterOptions(settings: RunnerSettings): LintOptions {
 
 // File access here is synchronous: a one-file run would otherwise spend a good part of its time going
 // round the event loop (a config look-up is some twenty stat calls), and the reads are small.
-async function readText(abs: string): Promise<string | undefined> {
+async function readText(abs: string, listings?: FolderListings): Promise<string | undefined> {
   try {
     // Most reads are of files that may not exist (a `.dockerignore` beside each Dockerfile): asking first
-    // costs a stat call, a failed read an exception.
-    if (!statSync(abs, { throwIfNoEntry: false })) return undefined;
+    // costs a stat call (unless a walk listed the folder), a failed read an exception.
+    const listed = listings?.isFile(abs);
+    if (listed === false || (listed === undefined && !statSync(abs, { throwIfNoEntry: false }))) return undefined;
     return decodeSource(readFileSync(abs)).text;
   } catch {
     return undefined;
@@ -81,7 +87,7 @@ const HADOLINT_CONFIGS = [".hadolint.yaml", ".hadolint.yml"];
  * per-user files. Found paths are given relative to the working directory when inside it (they appear in
  * reports). Stdin's config is searched from the working directory.
  */
-export function configFinder(cwd: string, env: Record<string, string | undefined>): (file: string) => Promise<string | undefined> {
+export function configFinder(cwd: string, env: Record<string, string | undefined>, listings?: FolderListings): (file: string) => Promise<string | undefined> {
   const cache = new Map<string, string | undefined>();
   const home = env.HOME ?? os.homedir();
   const xdg = env.XDG_CONFIG_HOME || path.join(home, ".config");
@@ -96,7 +102,9 @@ export function configFinder(cwd: string, env: Record<string, string | undefined
   const hadolint = new Map<string, string | undefined>();
   let user: [string | undefined] | undefined;
   const find = (dir: string): string | undefined =>
-    searchUp(dir, PROJECT_CONFIGS, project) ?? searchUp(dir, HADOLINT_CONFIGS, hadolint) ?? (user ??= [firstExisting(userConfigs)])[0];
+    searchUp(dir, PROJECT_CONFIGS, project, listings) ??
+    searchUp(dir, HADOLINT_CONFIGS, hadolint, listings) ??
+    (user ??= [firstExisting(userConfigs, listings)])[0];
   return async (file) => {
     const dir = file === "-" ? cwd : path.dirname(path.resolve(cwd, file));
     let abs = cache.get(dir);
@@ -108,7 +116,7 @@ export function configFinder(cwd: string, env: Record<string, string | undefined
 }
 
 /** The first of `names` in `start` or the nearest folder above it that has one; `seen` keeps each folder's answer. */
-function searchUp(start: string, names: readonly string[], seen: Map<string, string | undefined>): string | undefined {
+function searchUp(start: string, names: readonly string[], seen: Map<string, string | undefined>, listings?: FolderListings): string | undefined {
   const visited: string[] = [];
   let found: string | undefined;
   for (let dir = start; ; dir = path.dirname(dir)) {
@@ -117,15 +125,23 @@ function searchUp(start: string, names: readonly string[], seen: Map<string, str
       break;
     }
     visited.push(dir);
-    found = firstExisting(names.map((n) => path.join(dir, n)));
+    found = firstExisting(
+      names.map((n) => path.join(dir, n)),
+      listings,
+    );
     if (found || path.dirname(dir) === dir) break;
   }
   for (const dir of visited) seen.set(dir, found);
   return found;
 }
 
-function firstExisting(candidates: readonly string[]): string | undefined {
+function firstExisting(candidates: readonly string[], listings?: FolderListings): string | undefined {
   for (const c of candidates) {
+    const listed = listings?.isFile(c);
+    if (listed !== undefined) {
+      if (listed) return c;
+      continue;
+    }
     try {
       if (statSync(c, { throwIfNoEntry: false })?.isFile()) return c;
     } catch {
@@ -158,12 +174,13 @@ export async function runUnits(
   texts: ReadonlyMap<string, string>,
   settings: RunnerSettings,
   yamlCache?: YamlCache,
+  listings?: FolderListings,
 ): Promise<RunResult> {
   const { LintSession } = await import("@shipshape/linter");
   const hasDockerfiles = units.some((u) => u.kind === "dockerfile");
   await primeYaml(units.reduce((n, u) => (u.kind === "compose" ? n + u.files.length : n), 0));
   await configureShellAssets();
-  const session = new LintSession({ ...linterOptions(settings), shellcheck: hasDockerfiles ? await shellcheckRunner(settings) : undefined, yamlCache });
+  const session = new LintSession({ ...linterOptions(settings, listings), shellcheck: hasDockerfiles ? await shellcheckRunner(settings) : undefined, yamlCache });
   const results: UnitResult[] = [];
   for (const unit of units) {
     const diagnostics: ReportedDiagnostic[] = [];

@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, expect, test } from "vitest";
 import { discoverFiles } from "../src/discover.js";
@@ -86,4 +86,23 @@ test("--exclude patterns skip matching folders and files in walks, relative to t
   expect(anchored.files.map((f) => f.path)).toEqual(["b/Dockerfile", "b/Dockerfile.test"]);
   const explicit = await discoverFiles(["a/vendor/Dockerfile"], { cwd: root, exclude: ["vendor/"] });
   expect(explicit.files.map((f) => f.path)).toEqual(["a/vendor/Dockerfile"]);
+});
+
+test("the walk's folder listings say whether a file exists there, and leave to the file system what they cannot know", async () => {
+  const root = tree({ "Dockerfile": "", "svc/compose.yaml": "", "svc/.env": "", "svc/sub/x.txt": "", "ignored/Dockerfile": "", ".gitignore": "ignored/\n" });
+  symlinkSync(path.join(root, "svc/.env"), path.join(root, "svc/.env.link"));
+  const { listings } = await discoverFiles(["."], { cwd: root });
+  const at = (p: string) => listings.isFile(path.join(root, p));
+  expect(at("Dockerfile")).toBe(true);
+  expect(at("svc/.env")).toBe(true);
+  expect(at(".dockerignore")).toBe(false); // absent: no stat needed
+  expect(at("svc/.shipshape.yaml")).toBe(false);
+  expect(at("svc/sub")).toBe(false); // a folder is not a file
+  expect(at("svc/.env.link")).toBeUndefined(); // a link: its target decides
+  expect(at("dockerfile")).toBeUndefined(); // differs only in case: a file system that ignores case has it
+  expect(at("ignored/Dockerfile")).toBeUndefined(); // a folder the walk did not enter
+  expect(at("../outside")).toBeUndefined();
+  // The listing is of the moment of the walk.
+  writeFileSync(path.join(root, "svc/.dockerignore"), "");
+  expect(at("svc/.dockerignore")).toBe(false);
 });

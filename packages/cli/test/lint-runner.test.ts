@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, expect, test, vi } from "vitest";
+import { discoverFiles } from "../src/discover.js";
 import { configFinder, mayBeExecutable, PRIME_YAML_AT, primeYaml, runUnits } from "../src/lint-runner.js";
 import { makeTree } from "./tree.js";
 
@@ -80,6 +81,22 @@ test("config look-up remembers each folder's answer without mixing up siblings a
   // A .shipshape file higher up wins over a nearer .hadolint file, as before.
   expect(await find("x/y/Dockerfile")).toBe(".shipshape.yaml");
   expect(await find("a/c/Dockerfile")).toBe(path.join("a", "c", ".shipshape.yml"));
+});
+
+test("config look-up with a walk's listings finds the same configs, and asks the listings rather than the disk", async () => {
+  const t = makeTree({ "repo/.hadolint.yaml": "", "repo/svc/.shipshape.yml": "", "repo/svc/deep/Dockerfile": "", "repo/other/Dockerfile": "", "repo/late/Dockerfile": "" });
+  remove = t.remove;
+  const cwd = path.join(t.root, "repo");
+  const { listings } = await discoverFiles(["svc", "other", "late"], { cwd });
+  // Written after the walk: the listings (of the walk's moment) do not have it; the disk does.
+  writeFileSync(path.join(cwd, "late/.shipshape.yaml"), "");
+  const env = { HOME: path.join(t.root, "nohome") };
+  const listed = configFinder(cwd, env, listings);
+  const disk = configFinder(cwd, env);
+  expect(await listed("svc/deep/Dockerfile")).toBe(path.join("svc", ".shipshape.yml"));
+  expect(await listed("other/Dockerfile")).toBe(".hadolint.yaml"); // in a folder above the walks: from the disk
+  expect(await listed("late/Dockerfile")).toBe(".hadolint.yaml");
+  expect(await disk("late/Dockerfile")).toBe(path.join("late", ".shipshape.yaml"));
 });
 
 test("mayBeExecutable: false only when no candidate file exists (the ShellCheck runner's module is then not loaded)", () => {

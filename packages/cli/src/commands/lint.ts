@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SEVERITY_RANK, type ReportedDiagnostic, type Severity } from "@shipshape/text";
 import { groupComposeProjects } from "../compose-projects.js";
-import { describeFsError, discoverFiles, type FoundFile } from "../discover.js";
+import { describeFsError, discoverFiles, type FolderListings, type FoundFile } from "../discover.js";
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, version } from "../io.js";
 import { LINT_OPTIONS } from "../options.js";
 import { type LintUnit, type RunResult, type RunnerSettings, internalErrorOn, linterOptions, runUnits } from "../lint-runner.js";
@@ -19,11 +19,11 @@ import type { YamlCache } from "@shipshape/compose";
 export async function lintCommand({ values, positionals }: ParsedCommand, io: CliIO): Promise<number> {
   const settings = resolveLintSettings(LINT_OPTIONS, values, positionals, io.env, io.stdout.isTTY === true);
   const problems: string[] = [];
-  const { units, sources, yamlCache } = await collectUnits(settings, io, problems);
+  const { units, sources, yamlCache, listings } = await collectUnits(settings, io, problems);
   const runner = runnerSettings(settings, io);
   const extra: ReportedDiagnostic[] = [];
 
-  if (settings.fix) await fixInPlace(units, sources, runner, io, extra);
+  if (settings.fix) await fixInPlace(units, sources, runner, io, extra, listings);
 
   const texts = new Map([...sources].map(([file, s]) => [file, s.text]));
   let result: RunResult;
@@ -33,9 +33,9 @@ export async function lintCommand({ values, positionals }: ParsedCommand, io: Cl
   if (threads > 0) {
     const { runUnitsInPool } = await import("../pool.js");
     // A pool that cannot start (a missing worker file, a platform without threads) must not fail the run.
-    result = await runUnitsInPool(units, texts, runner, threads).catch(() => runUnits(units, texts, runner, yamlCache));
+    result = await runUnitsInPool(units, texts, runner, threads).catch(() => runUnits(units, texts, runner, yamlCache, listings));
   } else {
-    result = await runUnits(units, texts, runner, yamlCache);
+    result = await runUnits(units, texts, runner, yamlCache, listings);
   }
 
   const all = dedupe([...result.units.flatMap((u) => u.diagnostics), ...result.configDiagnostics, ...extra]).sort(compareDiagnostics);
@@ -137,13 +137,13 @@ function runnerSettings(settings: LintSettings, io: CliIO): RunnerSettings {
  * The units to lint: stdin, each Dockerfile, and compose projects (files of one walk grouped as
  * `docker compose` loads them; `--compose-file` files as one project), limited to the shard, with their
  * text read. Paths that cannot be read are recorded in `problems` and left out. `yamlCache` holds the YAML
- * trees that grouping parsed, for a lint on this thread.
+ * trees that grouping parsed, and `listings` the folders the walks listed, for a lint on this thread.
  */
 export async function collectUnits(
   settings: LintSettings,
   io: CliIO,
   problems: string[],
-): Promise<{ units: LintUnit[]; sources: Map<string, SourceText>; yamlCache?: YamlCache }> {
+): Promise<{ units: LintUnit[]; sources: Map<string, SourceText>; yamlCache?: YamlCache; listings: FolderListings }> {
   const sources = new Map<string, SourceText>();
   const read = async (file: string): Promise<boolean> => {
     if (sources.has(file)) return true;
@@ -205,13 +205,21 @@ export async function collectUnits(
     for (const f of unit.files) if (await read(f)) files.push(f);
     if (files.length) out.push({ ...unit, files });
   }
-  return { units: out, sources, yamlCache };
+  return { units: out, sources, yamlCache, listings: discovery.listings };
 }
 
 /** `--fix`: safe fixes in rounds until stable, written atomically, only for files that change. */
-async function fixInPlace(units: readonly LintUnit[], sources: Map<string, SourceText>, runner: RunnerSettings, io: CliIO, extra: ReportedDiagnostic[]): Promise<void> {
+async function fixInPlace(
+  units: readonly LintUnit[],
+  sources: Map<string, SourceText>,
+  runner: RunnerSettings,
+  io: CliIO,
+  extra: ReportedDiagnostic[],
+  listings: FolderListings,
+): Promise<void> {
   const { fixFile } = await import("@shipshape/linter");
-  const options = linterOptions(runner);
+  // Fixes rewrite files that exist, so the walk's listings stay true while they are made.
+  const options = linterOptions(runner, listings);
   for (const unit of units) {
     for (const file of unit.files) {
       const source = sources.get(file);
