@@ -92,18 +92,27 @@ export function createShellcheckRunner(options: ShellcheckRunnerOptions = {}): S
           continue;
         }
         rcFile ??= findRcFile(cwd);
-        const group = indexes.map((i) => requests[i]!);
-        jobs.push(
-          rcFile
-            .then((rc) => limited(() => runBatch(binary, group, rc, timeoutMs + 1_000 * group.length)))
-            .then((rs) => rs.forEach((r, k) => (results[indexes[k]!] = r))),
-        );
+        for (let from = 0; from < indexes.length; from += BATCH_SIZE) {
+          const batch = indexes.slice(from, from + BATCH_SIZE);
+          const group = batch.map((i) => requests[i]!);
+          jobs.push(
+            rcFile
+              .then((rc) => limited(() => runBatch(binary, group, rc, timeoutMs + 1_000 * group.length)))
+              .then((rs) => rs.forEach((r, k) => (results[batch[k]!] = r))),
+          );
+        }
       }
       await Promise.all(jobs);
       return results;
     },
   };
 }
+
+/**
+ * Most scripts one process checks. A Dockerfile of thousands of RUN instructions is checked by several
+ * processes (at most `concurrency` at once), each with a command line and a time limit of bounded size.
+ */
+const BATCH_SIZE = 200;
 
 /** Indexes of the requests that can share one process: the same arguments (dialect, codes, severity). */
 function groupByOptions(requests: readonly ShellcheckRequest[]): number[][] {
@@ -125,15 +134,16 @@ function optionArgs(request: ShellcheckRequest): string[] {
 /**
  * One ShellCheck process for several scripts: each is written as `<n>.sh` in a fresh temporary folder
  * (with the `.shellcheckrc` that applies to stdin, if any) and passed by name; `json1` names the file of
- * each finding. The folder is removed afterwards. Falls back to one process per script when the folder
- * cannot be written.
+ * each finding. The folder is removed afterwards. Falls back to one process per script, one after the
+ * other (the caller holds one of the runner's places), when the folder cannot be written. Files are
+ * written one at a time: all at once, a large batch ran out of file descriptors (EMFILE).
  */
 async function runBatch(binary: string, requests: readonly ShellcheckRequest[], rcFile: string | undefined, timeoutMs: number): Promise<ShellcheckResult[]> {
   let dir: string | undefined;
   try {
     dir = await mkdtemp(path.join(os.tmpdir(), "shipshape-shellcheck-"));
     const names = requests.map((_, i) => `${i}.sh`);
-    await Promise.all(requests.map((r, i) => writeFile(path.join(dir!, names[i]!), r.stdin, "utf8")));
+    for (let i = 0; i < requests.length; i++) await writeFile(path.join(dir, names[i]!), requests[i]!.stdin, "utf8");
     if (rcFile) await copyFile(rcFile, path.join(dir, ".shellcheckrc"));
     const run = await spawnShellcheck(binary, [...optionArgs(requests[0]!), "--", ...names], { cwd: dir }, timeoutMs);
     if ("error" in run) return requests.map(() => ({ findings: [], error: run.error }));
@@ -141,7 +151,9 @@ async function runBatch(binary: string, requests: readonly ShellcheckRequest[], 
     if (!byFile) return requests.map(() => ({ findings: [], error: "shellcheck printed no JSON" }));
     return requests.map((r, i) => ({ findings: parseShellcheckOutput(r, JSON.stringify({ comments: byFile.get(names[i]!) ?? [] })) }));
   } catch {
-    return Promise.all(requests.map((r) => runOnce(binary, r, timeoutMs)));
+    const results: ShellcheckResult[] = [];
+    for (const r of requests) results.push(await runOnce(binary, r, timeoutMs));
+    return results;
   } finally {
     if (dir) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }

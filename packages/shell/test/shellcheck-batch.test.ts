@@ -104,6 +104,21 @@ describe("checkAll's processes", () => {
     expect(sources[1]!.slice(finding!.range.start, finding!.range.end)).toBe("$2");
   });
 
+  it("splits a large group over processes of at most 200 scripts, and maps findings back within each", async () => {
+    // Every process reports a finding for its second file.
+    const fake = loggingBinary(
+      `echo '{"comments":[{"file":"1.sh","line":2,"endLine":2,"column":6,"endColumn":8,"level":"info","code":2086,"message":"quote it"}]}'; exit 1`,
+    );
+    const runner = createShellcheckRunner({ binary: fake.binary, concurrency: 2 })!;
+    const sources = Array.from({ length: 450 }, (_, i) => `RUN echo $${i % 9}`);
+    const results = await runner.checkAll(requestsFrom(sources));
+    const calls = fake.calls();
+    expect(calls.map((c) => c.args.filter((a) => a.endsWith(".sh")).length).sort((a, b) => a - b)).toEqual([50, 200, 200]);
+    expect(results).toHaveLength(450);
+    expect(results.flatMap((r, i) => (r.findings.length ? [i] : []))).toEqual([1, 201, 401]);
+    expect(results.every((r) => r.error === undefined)).toBe(true);
+  });
+
   it("gives every script of a failed process the error, and never rejects", async () => {
     const fake = loggingBinary("echo 'bad option' >&2; exit 3");
     const runner = createShellcheckRunner({ binary: fake.binary })!;
