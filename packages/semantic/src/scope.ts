@@ -1,7 +1,10 @@
 /**
  * Immutable variable scopes. Each ARG or ENV adds one link to a chain of changes, so the scope in force
  * before every instruction is kept cheaply; every few links a checkpoint map bounds how far a look-up
- * walks back.
+ * walks back. A checkpoint copies the one before it, so checkpoints are spaced by an eighth of the names
+ * they hold (and at least CHECKPOINT_EVERY links): their sizes then grow geometrically, and all of them
+ * together hold a few times as many entries as there are changes. At a fixed spacing, a Dockerfile of
+ * 20,000 ARG and ENV instructions made checkpoints of 12 million entries (690 MB, 4.5 s).
  */
 import type { Scope, ScopeEntry, VariableDeclaration } from "./model.js";
 
@@ -18,6 +21,8 @@ export class ScopeSnapshot implements Scope {
   /** The latest change of every name (normalised) up to here; present on roots and every few links. */
   private readonly checkpoint?: Map<string, Change>;
   private readonly sinceCheckpoint: number;
+  /** The size of the nearest checkpoint at or above this link. */
+  private readonly checkpointSize: number;
   /** The last name looked up and its answer (a snapshot never changes, so the answer stays right). */
   private lastName: string | undefined = undefined;
   private lastChange: Change | undefined = undefined;
@@ -32,11 +37,14 @@ export class ScopeSnapshot implements Scope {
     if (!parent) {
       this.checkpoint = new Map();
       this.sinceCheckpoint = 0;
-    } else if (parent.sinceCheckpoint + 1 >= CHECKPOINT_EVERY) {
+      this.checkpointSize = 0;
+    } else if (parent.sinceCheckpoint + 1 >= Math.max(CHECKPOINT_EVERY, parent.checkpointSize >> 3)) {
       this.checkpoint = this.buildCheckpoint();
       this.sinceCheckpoint = 0;
+      this.checkpointSize = this.checkpoint.size;
     } else {
       this.sinceCheckpoint = parent.sinceCheckpoint + 1;
+      this.checkpointSize = parent.checkpointSize;
     }
   }
 
