@@ -46,6 +46,36 @@ describe("shellOf", () => {
     expect(shells(text).filter((s) => s.includes("trigger"))).toEqual(["Run (trigger): /bin/sh -c", "Run (trigger): bash -c"]);
   });
 
+  it("follows a chain of stages, each built on the one before, to the nearest SHELL or hint; answers kept per hints", () => {
+    const text = [
+      "FROM a:1 AS s0",
+      'SHELL ["bash", "-c"]',
+      "FROM s0 AS s1",
+      "RUN one",
+      "FROM s1 AS s2",
+      "RUN two",
+      'SHELL ["zsh", "-c"]',
+      "FROM s2 AS s3",
+      "RUN three",
+      "FROM S3 AS s4",
+      "RUN four",
+      "",
+    ].join("\n");
+    const runs = (hints: { global?: string; byStage: Map<number, string> }) => shells(text, hints).filter((s) => s.startsWith("Run"));
+    expect(runs({ byStage: new Map() })).toEqual(["Run: bash -c", "Run: bash -c", "Run: zsh -c", "Run: zsh -c"]);
+    // A hint on s1 stands in for s0's SHELL from s1 on; s2's own SHELL still wins below it.
+    expect(runs({ byStage: new Map([[1, "pwsh -Command"]]) })).toEqual(["Run: pwsh -Command", "Run: pwsh -Command", "Run: zsh -c", "Run: zsh -c"]);
+    // The same index asked with other hints: nothing kept from the calls before.
+    const { ast } = parseDockerfile(text);
+    const index = indexStages(ast);
+    const four = ast.instructions.at(-1)!;
+    const two = ast.instructions[5]!;
+    expect(shellOf(two, index, { byStage: new Map() }).join(" ")).toBe("bash -c");
+    expect(shellOf(two, index, { byStage: new Map([[0, "ash -c"]]) }).join(" ")).toBe("bash -c"); // s0's SHELL is after its hint's place
+    expect(shellOf(four, index, { byStage: new Map([[3, "ksh -c"]]) }).join(" ")).toBe("ksh -c");
+    expect(shellOf(four, index, { byStage: new Map() }).join(" ")).toBe("zsh -c");
+  });
+
   it("hands instructions under the same SHELL the same array, and the default to all others", () => {
     const { ast } = parseDockerfile(["FROM a:1", "RUN a", 'SHELL ["bash", "-c"]', "RUN b", "RUN c", ""].join("\n"));
     const index = indexStages(ast);

@@ -105,6 +105,7 @@ class Analyzer {
   run(): SemanticModel {
     const { metaArgs, stageGroups } = this.partition();
     this.createStages(stageGroups);
+    this.indexStageNames();
     const target = this.findTarget();
     this.buildGlobalScope(metaArgs, target);
     for (const stage of this.stages) this.resolveFrom(stage);
@@ -191,11 +192,42 @@ class Analyzer {
     return found;
   }
 
+  /** The indexes of the stages of each (lower-cased) name, in file order: look-ups by name cost no scan. */
+  private stagesByName = new Map<string, number[]>();
+
+  private indexStageNames(): void {
+    for (const stage of this.stages) {
+      if (stage.name === undefined) continue;
+      const list = this.stagesByName.get(stage.name);
+      if (list) list.push(stage.index);
+      else this.stagesByName.set(stage.name, [stage.index]);
+    }
+  }
+
+  /** The last stage named exactly `name` before index `before`. */
+  private lastNamed(name: string, before: number): Stage | undefined {
+    const list = this.stagesByName.get(name);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length; // the first position whose index is >= before
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! < before) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? this.stages[list[lo - 1]!] : undefined;
+  }
+
+  /** The first stage named exactly `name` at index `from` or after. */
+  private firstNamed(name: string, from: number): Stage | undefined {
+    const list = this.stagesByName.get(name);
+    const at = list?.find((i) => i >= from);
+    return at === undefined ? undefined : this.stages[at];
+  }
+
   /** BuildKit keeps one stage per lower-cased name; a later duplicate replaces the earlier one. */
   private stageByName(name: string, before = this.stages.length): Stage | undefined {
-    const lower = name.toLowerCase();
-    for (let i = Math.min(before, this.stages.length) - 1; i >= 0; i--) if (this.stages[i].name === lower) return this.stages[i];
-    return undefined;
+    return this.lastNamed(name.toLowerCase(), before);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -323,16 +355,13 @@ class Analyzer {
   private linkBase(stage: Stage, resolved: string): Stage["base"] {
     const from = stage.from;
     const range = from.image!.range;
-    let earlier: Stage | undefined;
-    for (let i = stage.index - 1; i >= 0 && !earlier; i--) if (this.stages[i].name === resolved) earlier = this.stages[i];
+    const earlier = this.lastNamed(resolved, stage.index);
     if (earlier) {
       this.addReference({ kind: "from", onbuild: false, instruction: from, source: stage, value: resolved, range, target: { kind: "stage", stage: earlier, byIndex: false } });
       return { kind: "stage", stage: earlier };
     }
     const caseMismatch = this.stageByName(resolved, stage.index);
-    const lower = resolved.toLowerCase();
-    let later: Stage | undefined;
-    for (let i = stage.index; i < this.stages.length && !later; i++) if (this.stages[i].name === lower) later = this.stages[i];
+    const later = this.firstNamed(resolved.toLowerCase(), stage.index);
     if (caseMismatch || later) {
       this.addReference({
         kind: "from",

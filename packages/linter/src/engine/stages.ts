@@ -41,13 +41,20 @@ export function indexStages(ast: Dockerfile): StageIndex {
       list.push({ at: instr, shell: instr.command.elements.map((e) => e.value) });
     }
   }
+  // Stage names are case-insensitive; only earlier stages can be referenced.
+  const byName = new Map<string, StageSpan[]>();
+  for (const stage of stages) {
+    const key = stage.name?.toLowerCase();
+    if (key === undefined) continue;
+    const list = byName.get(key);
+    if (list) list.push(stage);
+    else byName.set(key, [stage]);
+  }
   const parentOf = (stage: StageSpan): StageSpan | undefined => {
     const base = stage.from.image?.value.toLowerCase();
-    if (!base) return undefined;
-    // Stage names are case-insensitive; only earlier stages can be referenced.
-    for (let i = stage.index - 1; i >= 0; i--) {
-      if (stages[i]!.name?.toLowerCase() === base) return stages[i];
-    }
+    const named = base === undefined ? undefined : byName.get(base);
+    if (!named) return undefined;
+    for (let i = named.length - 1; i >= 0; i--) if (named[i]!.index < stage.index) return named[i];
     return undefined;
   };
   return { stages, stageOf: (node) => byNode.get(node), parentOf, shellsIn: (stage) => shells.get(stage) ?? NO_SHELLS };
@@ -61,26 +68,60 @@ export const DEFAULT_SHELL: readonly string[] = ["/bin/sh", "-c"];
  * looked at (scanning every instruction before `node` made a stage of 20,000 RUN instructions take 8 s).
  * Instructions under the same SHELL get the same array.
  */
-export function shellOf(
-  node: Instruction,
-  index: StageIndex,
-  hints: { global?: string; byStage: Map<number, string> },
-): readonly string[] {
-  let stage = index.stageOf(node);
-  let limit: Instruction | undefined = node;
-  const seen = new Set<StageSpan>();
-  while (stage && !seen.has(stage)) {
-    seen.add(stage);
-    let shell: readonly string[] | undefined;
-    for (const setting of index.shellsIn(stage)) {
-      if (setting.at === limit || (limit && setting.at.range.start >= limit.range.start)) break;
-      shell = setting.shell;
-    }
-    if (shell) return shell;
-    const hint = hints.byStage.get(stage.index);
-    if (hint) return hint.split(/\s+/);
-    stage = index.parentOf(stage);
-    limit = undefined;
+export function shellOf(node: Instruction, index: StageIndex, hints: ShellHints): readonly string[] {
+  const stage = index.stageOf(node);
+  if (!stage) return fallbackShell(hints);
+  let shell: readonly string[] | undefined;
+  for (const setting of index.shellsIn(stage)) {
+    if (setting.at === node || setting.at.range.start >= node.range.start) break;
+    shell = setting.shell;
   }
-  return hints.global ? hints.global.split(/\s+/) : DEFAULT_SHELL;
+  return shell ?? startingShell(stage, index, hints);
+}
+
+type ShellHints = { global?: string; byStage: Map<number, string> };
+
+const fallbackShell = (hints: ShellHints): readonly string[] => (hints.global ? hints.global.split(/\s+/) : DEFAULT_SHELL);
+
+/** Per index and hints, the shell in force at the end of each stage (what a stage built on it starts with). */
+const endShells = new WeakMap<StageIndex, WeakMap<ShellHints, Map<StageSpan, readonly string[]>>>();
+
+/**
+ * The shell a stage starts with, before its own SHELL instructions: its shell hint, else the shell the
+ * stage it builds on leaves in force, else the file's hint or `/bin/sh -c`. What each stage leaves in
+ * force is kept, so a chain of stages each built on the one before is walked once, not once per
+ * instruction.
+ */
+function startingShell(stage: StageSpan, index: StageIndex, hints: ShellHints): readonly string[] {
+  let byHints = endShells.get(index);
+  if (!byHints) endShells.set(index, (byHints = new WeakMap()));
+  let known = byHints.get(hints);
+  if (!known) byHints.set(hints, (known = new Map()));
+  // The stages to answer for, from `stage` up the chain to the first one whose answer is known or found
+  // without going further (parents are always earlier stages, so the chain ends).
+  const chain: StageSpan[] = [];
+  let answer: readonly string[] | undefined;
+  for (let s: StageSpan | undefined = stage; s; s = index.parentOf(s)) {
+    const own = s !== stage ? index.shellsIn(s).at(-1)?.shell : undefined;
+    if (own) {
+      answer = own;
+      break;
+    }
+    const hint = hints.byStage.get(s.index);
+    if (hint) {
+      answer = hint.split(/\s+/);
+      break;
+    }
+    const cached = s !== stage ? known.get(s) : undefined;
+    if (cached) {
+      answer = cached;
+      break;
+    }
+    chain.push(s);
+  }
+  answer ??= fallbackShell(hints);
+  // The stages walked through above `stage` have no SHELL or hint of their own: each leaves the answer in
+  // force. (`stage` itself may have SHELL instructions after the one asking.)
+  for (const s of chain) if (s !== stage) known.set(s, answer);
+  return answer;
 }

@@ -1,6 +1,7 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
 import { hasVariable } from "./support/words.js";
+import { stagesNamed } from "./support/stages.js";
 
 export default defineRule({
   code: "DL3022",
@@ -53,11 +54,13 @@ export default defineRule({
       const ref = value.value;
       if (ref.includes(":") || ref.includes("@")) return; // an image with a tag or digest
       const stage = ctx.stageOf(node);
-      const before = ctx.stages.filter((s) => !stage || s.index < stage.index);
-      if (/^\d+$/.test(ref) && Number(ref) < before.length) return;
-      if (before.some((s) => s.name?.toLowerCase() === ref.toLowerCase())) return;
+      // Stage indexes are positions in the file: the stages before this one are those below its index.
+      const earlier = stage ? stage.index : ctx.stages.length;
+      if (/^\d+$/.test(ref) && Number(ref) < earlier) return;
+      const named = stagesNamed(ctx.stages, ref);
+      if (named.length > 0 && named[0]!.index < earlier) return;
       if (stage?.name?.toLowerCase() === ref.toLowerCase() || (stage && ref === String(stage.index))) return; // DL3023's case
-      const later = ctx.stages.find((s) => stage && s.index > stage.index && s.name?.toLowerCase() === ref.toLowerCase());
+      const later = stage ? named.find((s) => s.index > stage.index) : undefined;
       const message = later
         ? `'${ref}' is a stage defined later (line ${ctx.file.lines.positionAt(later.from.range.start).line + 1}): COPY --from can only use earlier stages`
         : /^\d+$/.test(ref)

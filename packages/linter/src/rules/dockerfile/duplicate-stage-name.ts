@@ -1,5 +1,6 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
+import { stagesNamed } from "./support/stages.js";
 
 export default defineRule({
   code: "DL3024",
@@ -47,8 +48,8 @@ export default defineRule({
       const name = node.stageName;
       const stage = ctx.stageOf(node);
       if (!name || !stage) return;
-      const first = ctx.stages.find((s) => s.index < stage.index && s.name?.toLowerCase() === name.value.toLowerCase());
-      if (!first?.from.stageName) return;
+      const first = stagesNamed(ctx.stages, name.value)[0];
+      if (!first || first.index >= stage.index || !first.from.stageName) return;
       const line = ctx.file.lines.positionAt(first.from.range.start).line + 1;
       ctx.report(name, `Stage name '${name.value}' is already used by the stage on line ${line}`, {
         related: [{ message: "The first stage with this name", target: first.from.stageName }],

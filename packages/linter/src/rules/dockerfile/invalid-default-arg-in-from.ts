@@ -1,5 +1,6 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
+import { stagesNamed } from "./support/stages.js";
 
 const COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
 const DOMAIN = "(?:localhost|\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::\\d+)?";
@@ -81,7 +82,7 @@ export default defineRule({
       const resolved = ctx.semantic.stages[stage.index]?.image;
       if (!resolved || resolved.errors.length > 0) return;
       const value = resolved.value;
-      if (value !== "" && (isValidReference(value) || ctx.stages.some((s) => s.name?.toLowerCase() === value.toLowerCase()))) return;
+      if (value !== "" && (isValidReference(value) || stagesNamed(ctx.stages, value).length > 0)) return;
       const names = [...new Set(refs.map((r) => r.name))].join(", ");
       const what = value === "" ? "an empty image name" : `'${value}', which is not a valid image reference`;
       ctx.report(image, `With the default value of ${names}, this FROM gives ${what}`);

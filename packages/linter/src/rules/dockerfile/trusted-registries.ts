@@ -2,6 +2,7 @@ import type { Word } from "@shipshape/dockerfile";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
 import { hasVariable } from "./support/words.js";
+import { stageNamedBefore, stagesNamed } from "./support/stages.js";
 
 /** The registry of an image reference as Docker reads it: the first path part when it looks like a host. */
 function registryOf(reference: string): string | undefined {
@@ -75,7 +76,7 @@ export default defineRule({
   `,
   create: (ctx) => {
     const patterns = ctx.options.trustedRegistries;
-    const isStage = (name: string) => /^\d+$/.test(name) || ctx.stages.some((s) => s.name?.toLowerCase() === name.toLowerCase());
+    const isStage = (name: string) => /^\d+$/.test(name) || stagesNamed(ctx.stages, name).length > 0;
     const check = (reference: string, at: Word, registryWord?: Word) => {
       if (patterns.length === 0 || reference === "" || hasVariable(reference) || isStage(reference)) return;
       if (trusted(reference, patterns)) return;
@@ -92,7 +93,7 @@ export default defineRule({
           if (resolved.unmatched.length === 0 && resolved.errors.length === 0) check(resolved.value, image);
           return;
         }
-        if (stage && ctx.stages.some((s) => s.index < stage.index && s.name?.toLowerCase() === image.value.toLowerCase())) return;
+        if (stage && stageNamedBefore(ctx.stages, image.value, stage.index)) return;
         check(image.value, image, image.registry ?? image.path);
       },
       Copy(node) {

@@ -1,5 +1,6 @@
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
+import { stageNamedBefore } from "./support/stages.js";
 
 export default defineRule({
   code: "DL3006",
@@ -41,9 +42,7 @@ export default defineRule({
       const name = image.value;
       if (name.includes("$") || name.toLowerCase() === "scratch") return;
       const stage = ctx.stageOf(node);
-      const earlierStage = ctx.stages.some(
-        (s) => stage && s.index < stage.index && s.name?.toLowerCase() === name.toLowerCase(),
-      );
+      const earlierStage = stage !== undefined && stageNamedBefore(ctx.stages, name, stage.index) !== undefined;
       if (earlierStage) return;
       ctx.report(image, `Tag the image '${name}' with an explicit version`);
     },

@@ -15,7 +15,7 @@ import {
   type ShellCommand,
   type ShellWord,
 } from "@shipshape/shell";
-import type { Scope } from "@shipshape/semantic";
+import type { Scope, Stage as SemanticStage } from "@shipshape/semantic";
 import type { Fix } from "@shipshape/text";
 import type { DockerfileRuleContext } from "../../../rule.js";
 
@@ -367,7 +367,19 @@ export function stageLeavesImage(ctx: Ctx, node: Instruction): boolean {
   const stage = ctx.stageOf(node);
   if (!stage) return false;
   if (stage.index === ctx.stages.length - 1) return true;
-  return ctx.semantic.stages.some((s) => s.base.kind === "stage" && s.base.stage.index === stage.index);
+  return stagesBuiltOn(ctx.semantic.stages).has(stage.index);
+}
+
+const builtOn = new WeakMap<readonly SemanticStage[], ReadonlySet<number>>();
+
+/** The indexes of the stages another stage builds on (`FROM <stage>`), found once per model. */
+function stagesBuiltOn(stages: readonly SemanticStage[]): ReadonlySet<number> {
+  let set = builtOn.get(stages);
+  if (!set) {
+    set = new Set(stages.flatMap((s) => (s.base.kind === "stage" ? [s.base.stage.index] : [])));
+    builtOn.set(stages, set);
+  }
+  return set;
 }
 
 /** The instruction whose scope applies: for an ONBUILD trigger, its ONBUILD. */
