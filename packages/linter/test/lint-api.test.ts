@@ -104,6 +104,25 @@ describe("lint()", () => {
   });
 });
 
+describe("compose projects through an asynchronous reader", () => {
+  it("reads includes nested far deeper than a few levels, and reports only the file that is really missing", async () => {
+    // c0 includes c1, which includes c2, ... c39 includes a file that does not exist.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`/p/c${i}.yaml`] = `include:\n  - ${i < 39 ? `c${i + 1}` : "missing"}.yaml\nservices:\n  s${i}:\n    image: x:1\n`;
+    const reads: string[] = [];
+    const out = await lint([{ path: "/p/c0.yaml", text: files["/p/c0.yaml"]!, kind: "compose" }], {
+      readFile: async (p) => {
+        reads.push(p);
+        return files[p];
+      },
+      noConfigSearch: true,
+    });
+    expect(out.filter((d) => d.code === "CF011").map((d) => [d.file, d.line, d.message])).toEqual([["/p/c39.yaml", 2, "Can't read Compose file /p/missing.yaml"]]);
+    // Each file read once, and nothing else but the project's .env.
+    expect(reads.filter((p) => p !== "/p/.env").sort()).toEqual([...Object.keys(files).filter((f) => f !== "/p/c0.yaml"), "/p/missing.yaml"].sort());
+  });
+});
+
 describe("selection", () => {
   const text = "FROM a:latest as B\n";
   const codes = (config: Parameters<typeof lintSync>[1]) =>

@@ -30,8 +30,14 @@ export interface ComposeEnvironment {
   yamlCache?: YamlCache;
 }
 
-/** How many times the loader is re-run after fetching files it asked for (includes of includes, ...). */
-const MAX_READ_ROUNDS = 8;
+/**
+ * How many times the loader is re-run after fetching files it asked for (includes of includes, ...): each
+ * round reaches one level deeper, so this is the deepest nesting of `include` and `extends` files that is
+ * read. Docker Compose sets no limit; with 8, a chain of 9 includes reported its last file as missing. A
+ * chain 200 deep takes about 2 s; the bound stops paths that grow without end (a folder that links to
+ * itself).
+ */
+const MAX_READ_ROUNDS = 256;
 
 /**
  * Reads, through the injected (possibly async) reader, every file the project needs: included and
