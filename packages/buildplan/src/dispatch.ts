@@ -11,7 +11,7 @@ import {
 } from "./dispatch-common.js";
 import { dispatchRun } from "./dispatch-run.js";
 import type { StageInfo } from "./graph.js";
-import { sharedSnapshot, type BuildState } from "./state.js";
+import { attachArgDetails, declareArg, setEnv, sharedSnapshot, type BuildState } from "./state.js";
 import type { ArgValue, HealthcheckConfig, StepPlan } from "./types.js";
 import { expand, expandSplit } from "./vars.js";
 
@@ -66,8 +66,7 @@ export function dispatchInstruction(
       const parts: string[] = [];
       for (const [key, value] of pairs) {
         if (key === "") continue;
-        state.buildEnv.set(key, value);
-        state.configEnv.set(key, value);
+        setEnv(state, key, value);
         parts.push(`${key}=${value}`);
       }
       d.expanded = `ENV ${parts.join(" ")}`;
@@ -79,11 +78,7 @@ export function dispatchInstruction(
       for (const decl of instr.declarations) {
         const a = resolveStageArg(decl.name.value, decl.defaultValue?.value, decl.defaultValue?.range, ctx, x);
         parts.push(a.value !== undefined ? `${a.name}=${a.value}` : a.name);
-        const existing = state.args.find((e) => e.name === a.name);
-        if (existing) {
-          existing.value = a.value ?? existing.value;
-          existing.source = a.value !== undefined ? a.source : existing.source;
-        } else state.args.push(a);
+        declareArg(state, a);
         if (a.value !== undefined) state.buildEnv.set(a.name, a.value);
       }
       d.expanded = `ARG ${parts.join(" ")}`;
@@ -196,8 +191,9 @@ export function dispatchInstruction(
     vertex: d.vertex !== undefined,
     cache: "hit",
     state: shared.state,
-    argDetails: shared.args,
+    argDetails: [],
   };
+  attachArgDetails(step, shared);
   if (d.history !== undefined) step.history = d.history;
   if (d.shadowed && d.shadowed.length > 0) step.shadowedEnv = d.shadowed;
   if (trigger) step.triggerOf = `line ${trigger.parentLine}`;

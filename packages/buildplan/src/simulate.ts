@@ -10,7 +10,7 @@ import { dispatchInstruction, type DispatchContext, type DispatchedStep, type Ve
 import { buildStageGraph, type StageGraph, type StageInfo } from "./graph.js";
 import { normalizeImageRef } from "./image-ref.js";
 import { formatPlatform } from "./platform.js";
-import { finalImage, inheritState, scratchState, sharedSnapshot, unknownBaseState, type BuildState } from "./state.js";
+import { attachArgDetails, finalImage, inheritState, scratchState, sharedSnapshot, unknownBaseState, type BuildState } from "./state.js";
 import type { StepPlan } from "./types.js";
 
 export interface SimulatedStage {
@@ -101,8 +101,9 @@ function fromStep(info: StageInfo, state: BuildState, syntax: string): Dispatche
     vertex: info.base.kind === "image" || info.base.kind === "context",
     cache: "hit",
     state: sharedSnapshot(state).state,
-    argDetails: sharedSnapshot(state).args,
+    argDetails: [],
   };
+  attachArgDetails(step, sharedSnapshot(state));
   let vertex: VertexSpec | undefined;
   if (info.base.kind === "image") vertex = { opParts: ["image", normalizeImageRef(info.base.ref), formatPlatform(info.platform), syntax], chain: false, inputs: [] };
   else if (info.base.kind === "context") vertex = { opParts: ["named-context", info.base.value], chain: false, inputs: [] };

@@ -19,6 +19,12 @@ export interface BuildState {
   configEnv: Map<string, string>;
   /** ARGs declared in the stage (and inherited through FROM <stage>), first position kept. */
   args: ArgValue[];
+  /**
+   * `configEnv` and `args` as they were when the stage started, and every change since, in order. A step's
+   * snapshot is a length into these logs and builds its records when read: with a copy per step, a stage
+   * of n ENV lines held n² entries (20,000 ENV and ARG lines ran out of memory).
+   */
+  history: StateHistory;
   workdir?: string;
   user?: string;
   shell: string[];
@@ -32,10 +38,74 @@ export interface BuildState {
   triggers: Instruction[];
   /** The last snapshot, shared by the steps that do not change the state (cleared on every change). */
   shared?: SharedSnapshot;
+  /** `args` by name, made on the first ARG of the stage. */
+  argIndex?: Map<string, ArgValue>;
+}
+
+interface StateHistory {
+  envStart: ReadonlyMap<string, string>;
+  /** ENV keys and values set, in order. */
+  envLog: [string, string][];
+  argsStart: readonly ArgValue[];
+  /** Each ARG declaration, in order, as dispatched (merged into `args` by `mergeArg`). */
+  argLog: ArgValue[];
+}
+
+function startHistory(configEnv: ReadonlyMap<string, string>, args: readonly ArgValue[]): StateHistory {
+  return { envStart: copyMap(configEnv), envLog: [], argsStart: args.map((a) => ({ ...a })), argLog: [] };
+}
+
+/** Sets an ENV value in the state (and its history). */
+export function setEnv(state: BuildState, key: string, value: string): void {
+  state.buildEnv.set(key, value);
+  state.configEnv.set(key, value);
+  state.history.envLog.push([key, value]);
+}
+
+/**
+ * Declares an ARG in the state (and its history): a name declared before keeps its position and its
+ * value unless this declaration gives one.
+ */
+export function declareArg(state: BuildState, arg: ArgValue): void {
+  mergeArg(state.args, (state.argIndex ??= new Map(state.args.map((a) => [a.name, a]))), arg);
+  state.history.argLog.push({ ...arg });
+}
+
+function mergeArg(args: ArgValue[], index: Map<string, ArgValue>, arg: ArgValue): void {
+  const existing = index.get(arg.name);
+  if (existing) {
+    existing.value = arg.value ?? existing.value;
+    existing.source = arg.value !== undefined ? arg.source : existing.source;
+  } else {
+    const added = { ...arg };
+    args.push(added);
+    index.set(arg.name, added);
+  }
+}
+
+/** The env as it was after the first `length` changes of a history. */
+function envAt(history: StateHistory, length: number): Map<string, string> {
+  const env = copyMap(history.envStart);
+  for (let i = 0; i < length; i++) env.set(history.envLog[i]![0], history.envLog[i]![1]);
+  return env;
+}
+
+/** The ARGs as they were after the first `length` declarations of a history (fresh copies). */
+function argsAt(history: StateHistory, length: number): ArgValue[] {
+  const args = history.argsStart.map((a) => ({ ...a }));
+  const index = new Map(args.map((a) => [a.name, a]));
+  for (let i = 0; i < length; i++) mergeArg(args, index, history.argLog[i]!);
+  return args;
+}
+
+/** Defines `key` on `target` as an enumerable property computed by `read` each time it is read. */
+function lazy<T extends object>(target: T, key: keyof T & string, read: () => unknown): void {
+  Object.defineProperty(target, key, { enumerable: true, configurable: true, get: read });
 }
 
 export interface SharedSnapshot {
   state: StepState;
+  /** Fresh copies each time it is read. */
   args: ArgValue[];
   /** The build env as RUN's key sees it, computed on first use. */
   buildEnv?: BuildEnvKey;
@@ -46,11 +116,19 @@ export interface SharedSnapshot {
  * otherwise spend their time copying environments). Treat step states as read-only.
  */
 export function sharedSnapshot(state: BuildState): SharedSnapshot {
-  state.shared ??= {
-    state: snapshot(state),
-    args: state.args.map((a) => ({ ...a })),
-  };
+  if (!state.shared) {
+    const { history } = state;
+    const length = history.argLog.length;
+    const shared = { state: snapshot(state) } as SharedSnapshot;
+    lazy(shared, "args", () => argsAt(history, length));
+    state.shared = shared;
+  }
   return state.shared;
+}
+
+/** Gives a step its state's ARG details, read from the snapshot's history when asked for. */
+export function attachArgDetails(step: { argDetails: ArgValue[] }, shared: SharedSnapshot): void {
+  lazy(step, "argDetails", () => shared.args);
 }
 
 /**
@@ -90,6 +168,7 @@ export function scratchState(os = "linux"): BuildState {
     buildEnv: new Map(env),
     configEnv: new Map(env),
     args: [],
+    history: startHistory(new Map(env), []),
     workdir: "/",
     shell: defaultShell(os),
     image,
@@ -101,7 +180,17 @@ export function scratchState(os = "linux"): BuildState {
 
 /** A stage on an external image: its env, workdir, user and command are unknown offline. */
 export function unknownBaseState(os = "linux"): BuildState {
-  return { buildEnv: new Map(), configEnv: new Map(), args: [], shell: defaultShell(os), image: emptyImage(true), labels: new Map(), cmdSet: false, triggers: [] };
+  return {
+    buildEnv: new Map(),
+    configEnv: new Map(),
+    args: [],
+    history: startHistory(new Map(), []),
+    shell: defaultShell(os),
+    image: emptyImage(true),
+    labels: new Map(),
+    cmdSet: false,
+    triggers: [],
+  };
 }
 
 function cloneImage(img: ImageConfig): ImageConfig {
@@ -129,6 +218,7 @@ export function inheritState(parent: BuildState): BuildState {
     buildEnv: copyMap(parent.buildEnv),
     configEnv: copyMap(parent.configEnv),
     args: parent.args.map((a) => ({ ...a })),
+    history: startHistory(parent.configEnv, parent.args),
     workdir: parent.workdir,
     user: parent.user,
     shell: parent.shell,
@@ -140,7 +230,7 @@ export function inheritState(parent: BuildState): BuildState {
 }
 
 /** `new Map(m)` without an entry array per key (a stage copies its parent's environments). */
-function copyMap(m: Map<string, string>): Map<string, string> {
+function copyMap(m: ReadonlyMap<string, string>): Map<string, string> {
   const out = new Map<string, string>();
   m.forEach((v, k) => out.set(k, v));
   return out;
@@ -157,15 +247,26 @@ function toRecord(m: Map<string, string>): Record<string, string> {
   return out;
 }
 
+/**
+ * A step's state. `env` and `args` are built from the state's history each time they are read (every
+ * read gets a new record), so a plan holds no copy of the environment per step; reading them all costs
+ * what building them did.
+ */
 export function snapshot(state: BuildState): StepState {
   // Keys in INTERFACE.md's order; unknown workdir/user stay out.
   const s = {} as StepState;
   if (state.workdir !== undefined) s.workdir = state.workdir;
   if (state.user !== undefined) s.user = state.user;
   s.shell = state.shell;
-  s.env = toRecord(state.configEnv);
-  s.args = {};
-  for (const a of state.args) if (a.value !== undefined) s.args[a.name] = a.value;
+  const { history } = state;
+  const envLength = history.envLog.length;
+  const argLength = history.argLog.length;
+  lazy(s, "env", () => toRecord(envAt(history, envLength)));
+  lazy(s, "args", () => {
+    const args: Record<string, string> = {};
+    for (const a of argsAt(history, argLength)) if (a.value !== undefined) args[a.name] = a.value;
+    return args;
+  });
   return s;
 }
 

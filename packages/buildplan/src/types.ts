@@ -60,7 +60,10 @@ export interface ArgValue {
   source: ArgSource;
 }
 
-/** What is known after an instruction. Unknown values (from a base image) are left out. */
+/**
+ * What is known after an instruction. Unknown values (from a base image) are left out. `env` and `args`
+ * are built from the stage's history when read, and each read returns a new record.
+ */
 export interface StepState {
   workdir?: string;
   user?: string;
@@ -121,7 +124,7 @@ export interface StepPlan {
   /** BuildKit's progress line name, e.g. `[build 3/5] RUN make`; absent for metadata steps. */
   progress?: string;
   state: StepState;
-  /** All ARGs in scope (also the unset ones), with the source of their value. */
+  /** All ARGs in scope (also the unset ones), with the source of their value; new copies on each read. */
   argDetails: ArgValue[];
   /** The `docker history` "created by" text. */
   history?: string;

@@ -299,3 +299,42 @@ describe("4.3 / 7.7 progress names", () => {
     expect(stepAt(mounted, 2).progress).toBe("[stage-0 2/2] RUN --mount=type=cache,target=/c true");
   });
 });
+
+describe("step states over a long stage", () => {
+  // Step states are views of the stage's history of ENV and ARG changes (a copy per step held n² entries).
+  const lines = ["FROM scratch AS base", "ARG A0=x"];
+  for (let i = 1; i <= 300; i++) lines.push(i % 3 === 0 ? `ARG A${i % 50}=a${i}` : `ENV E${i % 100}=e${i}`);
+  lines.push("FROM base", "ENV E1=child", "ARG A0", "RUN true");
+  const p = planOf(lines.join("\n"));
+  const steps = stage(p, "base").steps;
+
+  it("gives each step exactly the changes before and at it, in order, however often it is read", () => {
+    const env = new Map<string, string>([["PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]]);
+    const args = new Map<string, string>();
+    lines.slice(0, 302).forEach((line, i) => {
+      const m = /^(ENV|ARG) (\w+)=(\w+)$/.exec(line);
+      if (m) (m[1] === "ENV" ? env : args).set(m[2]!, m[3]!);
+      const state = steps[i]!.state;
+      expect(state.env).toEqual(Object.fromEntries(env));
+      expect(Object.keys(state.env)).toEqual([...env.keys()]); // a name set again keeps its first position
+      expect(state.args).toEqual(Object.fromEntries(args));
+      // A record read is the reader's own: changing it changes nothing else.
+      state.env.EXTRA = "1";
+      expect(state.env.EXTRA).toBeUndefined();
+    });
+    expect(JSON.parse(JSON.stringify(steps.at(-1)!.state))).toEqual({ workdir: "/", shell: ["/bin/sh", "-c"], env: Object.fromEntries(env), args: Object.fromEntries(args) });
+    expect(Object.keys(JSON.parse(JSON.stringify(steps[5]!.state)))).toEqual(["workdir", "shell", "env", "args"]);
+  });
+
+  it("starts a stage built on another from that stage's final state", () => {
+    const child = p.stages.at(-1)!;
+    const run = child.steps.at(-1)!;
+    expect(run.state.env.E1).toBe("child");
+    expect(run.state.env.E2).toBe(steps.at(-1)!.state.env.E2);
+    expect(run.argDetails.find((a) => a.name === "A0")).toEqual({ name: "A0", value: "a300", source: "default" }); // ARG A0 without a value keeps it
+    expect(run.argDetails).toHaveLength(50);
+    // ARG details are fresh copies on each read too.
+    run.argDetails[0]!.value = "changed";
+    expect(run.argDetails[0]!.value).not.toBe("changed");
+  });
+});
