@@ -12,7 +12,7 @@ export const PLAN_FORMATS: readonly PlanFormat[] = ["text", "json", "mermaid", "
 export function renderPlan(plan: BuildPlan, format: PlanFormat, options: { file?: string } = {}): string {
   switch (format) {
     case "json":
-      return JSON.stringify(planToJson(plan, options), null, 2) + "\n";
+      return [...planJsonChunks(plan, options)].join("");
     case "mermaid":
       return renderMermaid(plan);
     case "dot":
@@ -37,4 +37,53 @@ export function parseBuildArgs(values: readonly string[], lookupEnv: (name: stri
     }
   }
   return out;
+}
+
+/** Values nested this deep or deeper are one chunk each (a step's `state`, a diagnostic). */
+const CHUNK_DEPTH = 5;
+
+/**
+ * The JSON text of `renderPlan(plan, "json")` in pieces, for a writer that must not hold all of it: a plan
+ * prints every step's whole environment, so a stage of thousands of ENV lines prints more than the
+ * longest string V8 can make. The pieces join to exactly `JSON.stringify(planToJson(plan), null, 2)`
+ * and a line break.
+ */
+export function* planJsonChunks(plan: BuildPlan, options: { file?: string } = {}): Generator<string> {
+  yield* jsonChunks(planToJson(plan, options), "", 0);
+  yield "\n";
+}
+
+function* jsonChunks(value: unknown, indent: string, depth: number): Generator<string> {
+  const plain = value === null || typeof value !== "object" || typeof (value as { toJSON?: unknown }).toJSON === "function";
+  if (plain || depth >= CHUNK_DEPTH) {
+    // What JSON.stringify prints for it nested at this indentation.
+    yield JSON.stringify(value, null, 2).replaceAll("\n", `\n${indent}`);
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield "[]";
+      return;
+    }
+    yield "[";
+    for (let i = 0; i < value.length; i++) {
+      yield `${i > 0 ? "," : ""}\n${inner}`;
+      const item = value[i];
+      // As JSON.stringify: an array item that has no JSON form prints as null.
+      if (item === undefined || typeof item === "function" || typeof item === "symbol") yield "null";
+      else yield* jsonChunks(item, inner, depth + 1);
+    }
+    yield `\n${indent}]`;
+    return;
+  }
+  let first = true;
+  for (const [key, item] of Object.entries(value)) {
+    // As JSON.stringify: properties that have no JSON form are left out.
+    if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
+    yield `${first ? "{" : ","}\n${inner}${JSON.stringify(key)}: `;
+    first = false;
+    yield* jsonChunks(item, inner, depth + 1);
+  }
+  yield first ? "{}" : `\n${indent}}`;
 }

@@ -5,4 +5,4 @@ export { planToJson, type PlanJson, type PlanJsonStage, type PlanJsonStep, type 
 export { renderMermaid, renderDot } from "./render-graph.js";
 export { CODES as PLAN_DIAGNOSTIC_CODES, type PlanCode } from "./diagnostics.js";
 export type * from "./types.js";
-export { renderPlan, parseBuildArgs, PLAN_FORMATS, type PlanFormat } from "./format.js";
+export { renderPlan, planJsonChunks, parseBuildArgs, PLAN_FORMATS, type PlanFormat } from "./format.js";

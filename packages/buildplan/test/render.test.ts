@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planToJson, renderDot, renderMermaid, renderPlanText } from "@shipshape/buildplan";
+import { planJsonChunks, planToJson, renderDot, renderMermaid, renderPlan, renderPlanText } from "@shipshape/buildplan";
 import { planOf } from "./helpers.js";
 
 const TEXT = `
@@ -112,5 +112,31 @@ describe("renderMermaid and renderDot", () => {
     expect(d).toContain('"unused" [label="unused", style="dashed", color="gray55", fontcolor="gray55"];');
     expect(d).toContain('"final" [label="final\\n(target)"');
     expect(d.trim().endsWith("}")).toBe(true);
+  });
+});
+
+describe("planJsonChunks", () => {
+  it("joins to exactly JSON.stringify of planToJson, for plans with empty lists, nested objects and unusual text", () => {
+    const texts = [
+      "FROM scratch\n",
+      'FROM alpine:3.20 AS base\nENV A="é \\"q\\"" B=\nLABEL x="1\\n2"\nARG EMPTY\nHEALTHCHECK CMD ["true"]\nEXPOSE 80/tcp 53/udp\nFROM base\nONBUILD RUN x\nCMD []\n',
+      "FROM alpine:3.20 AS a\nRUN --mount=type=cache,target=/c true\nFROM a AS b\nCOPY --from=a /x /y\nFROM b\nCOPY --from=nowhere /x /y\nRUN echo ${UNSET:?must be set}\n",
+    ];
+    for (const text of texts) {
+      const p = planOf(text, { changedPaths: ["x"] });
+      const chunks = [...planJsonChunks(p, { file: "Dockerfile" })];
+      expect(chunks.length).toBeGreaterThan(10);
+      expect(chunks.join("")).toBe(JSON.stringify(planToJson(p, { file: "Dockerfile" }), null, 2) + "\n");
+      expect(renderPlan(p, "json", { file: "Dockerfile" })).toBe(chunks.join(""));
+    }
+  });
+
+  it("keeps each piece small however much a plan prints", () => {
+    const lines = ["FROM scratch"];
+    for (let i = 0; i < 400; i++) lines.push(`ENV VARIABLE_${i}=value_${i}`);
+    const chunks = [...planJsonChunks(planOf(lines.join("\n")))];
+    // The whole is some 400 steps times 400 variables; a piece is at most one step's environment.
+    expect(chunks.reduce((n, c) => n + c.length, 0)).toBeGreaterThan(3_000_000);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(20_000);
   });
 });

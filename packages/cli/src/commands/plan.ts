@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { parseBuildArgs, PLAN_FORMATS, type PlanFormat, type PlanOptions, plan, renderPlan, selectDockerignore } from "@shipshape/buildplan";
+import { parseBuildArgs, PLAN_FORMATS, type PlanFormat, type PlanOptions, plan, planJsonChunks, renderPlan, selectDockerignore } from "@shipshape/buildplan";
 import { describeFsError } from "../discover.js";
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../io.js";
 import type { ParsedCommand } from "../main.js";
@@ -75,7 +75,18 @@ export async function planCommand({ values, positionals }: ParsedCommand, io: Cl
   if (Object.keys(labels).length) options.labels = labels;
 
   const result = plan(decodeSource(bytes).text, options);
-  io.stdout.write(renderPlan(result, format as PlanFormat, { file }));
+  if (format === "json") {
+    // In pieces of about 64 KB: the JSON of a plan with thousands of ENV lines is longer than any string.
+    let pending = "";
+    for (const chunk of planJsonChunks(result, { file })) {
+      pending += chunk;
+      if (pending.length >= 1 << 16) {
+        io.stdout.write(pending);
+        pending = "";
+      }
+    }
+    io.stdout.write(pending);
+  } else io.stdout.write(renderPlan(result, format as PlanFormat, { file }));
   return result.diagnostics.some((d) => d.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
 }
 
