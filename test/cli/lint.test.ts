@@ -167,6 +167,23 @@ describe("shipshape lint", () => {
     expect(json(r.stdout).map((d) => `${d.file} ${d.code}`)).toEqual(["loud/Dockerfile DL3007", "named/Dockerfile CopyIgnoredFile", "svc/Dockerfile CopyIgnoredFile"]);
   });
 
+  test("UTF-16 files are read as UTF-16: a Dockerfile gets DF010 (docker build cannot read it), a compose file is linted as it reads", () => {
+    const utf16 = (text: string, bigEndian = false) => {
+      const le = Buffer.from(`\uFEFF${text}`, "utf16le");
+      return bigEndian ? Buffer.from(le.map((_, i) => le[i ^ 1]!)) : le;
+    };
+    const root = tree({ "Dockerfile": utf16("FROM debian:latest\nRUN echo hi\n"), "be/Dockerfile": utf16("FROM debian:latest\n", true), "compose.yaml": utf16("services:\n  a:\n    image: x\n") });
+    const r = shipshape(["lint", ".", "-f", "json", "--select", "DF010,DL3007,DC011"], { cwd: root });
+    expect(json(r.stdout).map((d) => `${d.file}:${d.line}:${d.column}-${d.endColumn} ${d.code}`)).toEqual([
+      "Dockerfile:1:1-19 DF010",
+      "Dockerfile:1:13-19 DL3007",
+      "be/Dockerfile:1:1-19 DF010",
+      "be/Dockerfile:1:13-19 DL3007",
+      "compose.yaml:3:12-13 DC011",
+    ]);
+    expect(json(r.stdout)[2]!.message).toContain("UTF-16 (big-endian)");
+  });
+
   test("--shard splits the files deterministically and completely", () => {
     const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`s${i}/Dockerfile`, LATEST]));
     const root = tree(files);
@@ -241,6 +258,18 @@ describe("shipshape lint --fix", () => {
     expect(fixed).toBe("\uFEFFFROM node:20 AS build\r\nRUN echo hi\r\n");
     expect(json(r.stdout).map((d) => d.code)).not.toContain("FromAsCasing");
     expectNoStack(r.stderr);
+  });
+
+  test("leaves files that are not UTF-8 byte for byte as they were, and says why", () => {
+    const invalid = Buffer.concat([Buffer.from("FROM node:20 as build\nRUN echo "), Buffer.from([0xff, 0xfe]), Buffer.from(" x\n")]);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("FROM node:20 as build\n", "utf16le")]);
+    const root = tree({ "a/Dockerfile": invalid, "b/Dockerfile": utf16 });
+    const r = shipshape(["lint", "--fix", "a/Dockerfile", "b/Dockerfile", "-f", "json"], { cwd: root });
+    expect(readFileSync(path.join(root, "a/Dockerfile")).equals(invalid)).toBe(true);
+    expect(readFileSync(path.join(root, "b/Dockerfile")).equals(utf16)).toBe(true);
+    expect(r.stderr).toBe("shipshape: a/Dockerfile has bytes that are not UTF-8; --fix leaves it as it is\nshipshape: b/Dockerfile is UTF-16LE; --fix leaves it as it is\n");
+    // Both are still linted: the fix they would get is reported.
+    expect(json(r.stdout).filter((d) => d.code === "FromAsCasing").map((d) => d.file)).toEqual(["a/Dockerfile", "b/Dockerfile"]);
   });
 
   test("a file with nothing to fix is not written", async () => {

@@ -15,6 +15,8 @@ export interface LintUnit {
   files: string[];
   /** Files of the walk the unit covers (a compose project's included/extended files); defaults to `files`. */
   members?: string[];
+  /** Files of `files` that were read as UTF-16 (see SourceText.encoding). */
+  utf16?: Record<string, "utf-16le" | "utf-16be">;
 }
 
 /** Plain data (it crosses into worker threads): the linter settings that came from flags and the environment. */
@@ -188,7 +190,7 @@ export async function runUnits(
     let noFail: boolean | undefined;
     const inputs = unit.files.flatMap((file) => {
       const text = texts.get(file);
-      return text === undefined ? [] : [{ path: file, text, kind: unit.kind }];
+      return text === undefined ? [] : [{ path: file, text, kind: unit.kind, encoding: unit.utf16?.[file] }];
     });
     if (inputs.length === 0) continue;
     try {

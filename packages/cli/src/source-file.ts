@@ -4,22 +4,41 @@ import path from "node:path";
 
 /** A file's text as the linter sees it, plus what is needed to write it back byte-faithfully. */
 export interface SourceText {
-  /** UTF-8 decoded, without a leading byte-order mark (so columns on line 1 are right). */
+  /** Decoded, without a leading byte-order mark (so columns on line 1 are right). */
   text: string;
   bom: boolean;
   /** The line ending most lines use, for text that fixes insert. */
   eol: "\n" | "\r\n";
+  /**
+   * How the bytes were read: UTF-8, UTF-16 (a file with a UTF-16 byte-order mark, as Windows PowerShell 5
+   * writes with `>`), or `invalid-utf-8` when some bytes are not UTF-8 (read as U+FFFD). Only `utf-8`
+   * text can be written back as it was read.
+   */
+  encoding: "utf-8" | "utf-16le" | "utf-16be" | "invalid-utf-8";
 }
 
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+const strictDecoder = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
 
 export function decodeSource(bytes: Uint8Array): SourceText {
-  let text = decoder.decode(bytes);
+  let encoding: SourceText["encoding"] = "utf-8";
+  let text: string;
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    encoding = bytes[0] === 0xff ? "utf-16le" : "utf-16be";
+    text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+  } else {
+    try {
+      text = strictDecoder.decode(bytes);
+    } catch {
+      encoding = "invalid-utf-8";
+      text = decoder.decode(bytes);
+    }
+  }
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
   const crlf = text.match(/\r\n/g)?.length ?? 0;
   const lf = (text.match(/\n/g)?.length ?? 0) - crlf;
-  return { text, bom, eol: crlf > lf ? "\r\n" : "\n" };
+  return { text, bom, eol: crlf > lf ? "\r\n" : "\n", encoding };
 }
 
 /** The bytes to write for fixed text: the original BOM back, and bare LFs made CRLF in a CRLF file. */

@@ -8,9 +8,18 @@ let remove = () => {};
 afterEach(() => remove());
 
 test("decoding strips a BOM and notes the dominant line ending", () => {
-  expect(decodeSource(Buffer.from("\uFEFFFROM a\r\nRUN b\r\n"))).toEqual({ text: "FROM a\r\nRUN b\r\n", bom: true, eol: "\r\n" });
-  expect(decodeSource(Buffer.from("FROM a\nRUN b\r\nX\n"))).toEqual({ text: "FROM a\nRUN b\r\nX\n", bom: false, eol: "\n" });
-  expect(decodeSource(Buffer.from([0x46, 0xff, 0x0a])).text).toBe("F\uFFFD\n");
+  expect(decodeSource(Buffer.from("\uFEFFFROM a\r\nRUN b\r\n"))).toEqual({ text: "FROM a\r\nRUN b\r\n", bom: true, eol: "\r\n", encoding: "utf-8" });
+  expect(decodeSource(Buffer.from("FROM a\nRUN b\r\nX\n"))).toEqual({ text: "FROM a\nRUN b\r\nX\n", bom: false, eol: "\n", encoding: "utf-8" });
+});
+
+test("decoding notes bytes that are not UTF-8, and reads a file with a UTF-16 byte-order mark as UTF-16", () => {
+  expect(decodeSource(Buffer.from([0x46, 0xff, 0x0a]))).toEqual({ text: "F\uFFFD\n", bom: false, eol: "\n", encoding: "invalid-utf-8" });
+  const le = Buffer.from("\uFEFFFROM é\r\n", "utf16le");
+  expect(decodeSource(le)).toEqual({ text: "FROM é\r\n", bom: true, eol: "\r\n", encoding: "utf-16le" });
+  const be = Buffer.from(le.map((_, i) => le[i ^ 1]!));
+  expect(decodeSource(be)).toEqual({ text: "FROM é\r\n", bom: true, eol: "\r\n", encoding: "utf-16be" });
+  // A lone 0xFF byte is not a byte-order mark.
+  expect(decodeSource(Buffer.from([0xff])).encoding).toBe("invalid-utf-8");
 });
 
 test("encoding puts the BOM back and makes inserted LFs CRLF in a CRLF file", () => {

@@ -19,6 +19,12 @@ export const PARSE_ERRORS = {
   missingEquals: { code: "DF007", name: "missing-equals", summary: "ENV or LABEL in the key=value form has a word without `=`." },
   unterminatedHeredoc: { code: "DF008", name: "unterminated-heredoc", summary: "The file ends before a heredoc's terminator line." },
   heredocDelimiter: { code: "DF009", name: "invalid-heredoc-delimiter", summary: "A heredoc delimiter cannot be lexed (for example an unterminated quote)." },
+  utf16: {
+    code: "DF010",
+    name: "utf-16-file",
+    summary:
+      "The file is saved as UTF-16 (it starts with a UTF-16 byte-order mark, as Windows PowerShell 5 writes with `>` and `Out-File`). The build reads a Dockerfile as UTF-8 and fails on its first line. Reported by hosts that read the bytes (the CLI), as they decode the rest of the file as UTF-16.",
+  },
 } as const satisfies Record<string, ParseErrorInfo>;
 
 export type ParseErrorKind = keyof typeof PARSE_ERRORS;

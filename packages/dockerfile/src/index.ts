@@ -2,7 +2,7 @@ export type * from "./ast.js";
 export { parseDockerfile, type ParseOptions, type ParseResult } from "./parse.js";
 export { isMovedCopy } from "./move.js";
 export { dumpBuildkit, type DumpResult } from "./dump.js";
-export { PARSE_ERRORS, type ParseErrorInfo } from "./errors.js";
+export { PARSE_ERRORS, parseError, type ParseErrorInfo, type ParseErrorKind } from "./errors.js";
 export { KNOWN_INSTRUCTIONS, isKnownInstruction } from "./buildkit.js";
 export { parseWordsBuildkit, parseHeredocMarker } from "./helpers.js";
 export { detectSyntax, findDirective, type DetectedDirective } from "./detect.js";

@@ -7,7 +7,7 @@ import { errorText, internalError } from "./engine/builders.js";
 import { lintDockerfileText, lintDockerfileWithShellcheck } from "./engine/lint-dockerfile.js";
 import type { ShellcheckRunner } from "./engine/shellcheck.js";
 import { initShell, isShellReady } from "@shipshape/shell";
-import { parseDockerfile, type Dockerfile, type Instruction } from "@shipshape/dockerfile";
+import { parseDockerfile, parseError, type Dockerfile, type Instruction } from "@shipshape/dockerfile";
 import { fileKindOf } from "./file-kind.js";
 import type { SemanticModel } from "@shipshape/semantic";
 import { lintComposeProject, prefetchComposeProject, type ComposeEnvironment } from "./engine/lint-compose.js";
@@ -27,6 +27,11 @@ export interface LintInput {
   text: string;
   /** Forces the kind (`--kind`); else it comes from the name. */
   kind?: RuleKind;
+  /**
+   * How the host decoded the file's bytes, when not as UTF-8: a Dockerfile read as UTF-16 gets DF010
+   * (`docker build` cannot read it); a compose file is linted as it reads.
+   */
+  encoding?: "utf-16le" | "utf-16be";
   /**
    * What a host (an editor) already made of this exact text, so it is not made twice: the line index,
    * and for a Dockerfile its parse. They must belong to `text`.
@@ -158,7 +163,7 @@ export class LintSession {
     const selection = await this.withDockerignore(input.path, this.selectionFor(config, kind));
     const file = sourceFile(input);
     try {
-      const parsed = input.parsed ?? parseDockerfile(input.text);
+      const parsed = withEncodingError(input, input.parsed ?? parseDockerfile(input.text));
       // The bash grammar (a wasm module) is loaded the first time a file has shell to parse; without it,
       // shell-based rules would see no commands.
       if (!isShellReady() && parsed.ast.instructions.some(runsShell)) await initShell().catch(() => undefined);
@@ -263,7 +268,8 @@ export class LintSession {
     const selection = this.selectionFor(config, kind);
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = lintDockerfileText(sourceFile(input), this.rules, selection, config, { parsed: input.parsed, semantic: input.parsed ? input.semantic : undefined }).diagnostics;
+      const parsed = withEncodingError(input, input.parsed ?? parseDockerfile(input.text));
+      diagnostics = lintDockerfileText(sourceFile(input), this.rules, selection, config, { parsed, semantic: input.parsed ? input.semantic : undefined }).diagnostics;
     } catch (e) {
       diagnostics = [internalError(`Linting failed: ${errorText(e)}`, { start: 0, end: 0 })];
     }
@@ -342,6 +348,15 @@ export class LintSession {
     return this.options.yamlCache ?? (this.ownYamls ??= new YamlCache());
   }
   private ownYamls?: YamlCache;
+}
+
+/** A Dockerfile read as UTF-16 gets DF010 on its first line, before the parser's own errors. */
+function withEncodingError(input: LintInput, parsed: { ast: Dockerfile; errors: Diagnostic[] }): { ast: Dockerfile; errors: Diagnostic[] } {
+  if (input.encoding === undefined) return parsed;
+  const lineEnd = input.text.search(/\r|\n|$/);
+  const endian = input.encoding === "utf-16le" ? "little-endian" : "big-endian";
+  const error = parseError("utf16", `This Dockerfile is saved as UTF-16 (${endian}); docker build reads it as UTF-8 and fails here: save it as UTF-8`, { start: 0, end: lineEnd });
+  return { ast: parsed.ast, errors: [error, ...parsed.errors] };
 }
 
 function sourceFile(input: LintInput): SourceFile {

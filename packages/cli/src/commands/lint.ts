@@ -203,7 +203,13 @@ export async function collectUnits(
   for (const unit of kept) {
     const files: string[] = [];
     for (const f of unit.files) if (await read(f)) files.push(f);
-    if (files.length) out.push({ ...unit, files });
+    if (!files.length) continue;
+    const utf16: NonNullable<LintUnit["utf16"]> = {};
+    for (const f of files) {
+      const encoding = sources.get(f)!.encoding;
+      if (encoding === "utf-16le" || encoding === "utf-16be") utf16[f] = encoding;
+    }
+    out.push(Object.keys(utf16).length ? { ...unit, files, utf16 } : { ...unit, files });
   }
   return { units: out, sources, yamlCache, listings: discovery.listings };
 }
@@ -226,6 +232,13 @@ async function fixInPlace(
       if (!source) continue;
       if (file === "-") {
         io.stderr.write("shipshape: --fix does not change stdin; reporting only\n");
+        continue;
+      }
+      // Fixed text is written as UTF-8: a file read otherwise would lose bytes (invalid UTF-8 read as
+      // U+FFFD) or change encoding.
+      if (source.encoding !== "utf-8") {
+        const what = source.encoding === "invalid-utf-8" ? "has bytes that are not UTF-8" : `is ${source.encoding.toUpperCase()}`;
+        io.stderr.write(`shipshape: ${file} ${what}; --fix leaves it as it is\n`);
         continue;
       }
       try {
