@@ -20,10 +20,15 @@ export interface SourceText {
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const strictDecoder = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
 
-export function decodeSource(bytes: Uint8Array): SourceText {
+/**
+ * Decodes a file's bytes. With `utf16: false`, a UTF-16 byte-order mark is not honoured and the bytes
+ * are read as UTF-8, as BuildKit reads a Dockerfile (what `parse` and `plan` mirror).
+ */
+export function decodeSource(bytes: Uint8Array, options: { utf16?: boolean } = {}): SourceText {
   let encoding: SourceText["encoding"] = "utf-8";
   let text: string;
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+  const utf16Bom = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (utf16Bom && options.utf16 !== false) {
     encoding = bytes[0] === 0xff ? "utf-16le" : "utf-16be";
     text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
   } else {

@@ -18,6 +18,8 @@ test("decoding notes bytes that are not UTF-8, and reads a file with a UTF-16 by
   expect(decodeSource(le)).toEqual({ text: "FROM é\r\n", bom: true, eol: "\r\n", encoding: "utf-16le" });
   const be = Buffer.from(le.map((_, i) => le[i ^ 1]!));
   expect(decodeSource(be)).toEqual({ text: "FROM é\r\n", bom: true, eol: "\r\n", encoding: "utf-16be" });
+  // As BuildKit reads a Dockerfile (parse, plan): UTF-8 whatever the mark says.
+  expect(decodeSource(le, { utf16: false }).encoding).toBe("invalid-utf-8");
   // A lone 0xFF byte is not a byte-order mark.
   expect(decodeSource(Buffer.from([0xff])).encoding).toBe("invalid-utf-8");
 });

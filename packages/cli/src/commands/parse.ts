@@ -21,7 +21,7 @@ export async function parseCommand({ values, positionals }: ParsedCommand, io: C
     io.stderr.write(`shipshape: ${file}: ${describeFsError(e)}\n`);
     return EXIT_USAGE;
   }
-  const { text } = decodeSource(bytes);
+  const { text } = decodeSource(bytes, { utf16: false });
 
   if (format === "buildkit") {
     const result = dumpBuildkit(text);

@@ -74,7 +74,7 @@ export async function planCommand({ values, positionals }: ParsedCommand, io: Cl
   const labels = keyValues(list(values.label), "--label");
   if (Object.keys(labels).length) options.labels = labels;
 
-  const result = plan(decodeSource(bytes).text, options);
+  const result = plan(decodeSource(bytes, { utf16: false }).text, options);
   if (format === "json") {
     // In pieces of about 64 KB: the JSON of a plan with thousands of ENV lines is longer than any string.
     let pending = "";
