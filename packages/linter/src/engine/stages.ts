@@ -41,23 +41,43 @@ export function indexStages(ast: Dockerfile): StageIndex {
       list.push({ at: instr, shell: instr.command.elements.map((e) => e.value) });
     }
   }
-  // Stage names are case-insensitive; only earlier stages can be referenced.
-  const byName = new Map<string, StageSpan[]>();
-  for (const stage of stages) {
-    const key = stage.name?.toLowerCase();
-    if (key === undefined) continue;
-    const list = byName.get(key);
-    if (list) list.push(stage);
-    else byName.set(key, [stage]);
-  }
+  // Only earlier stages can be referenced.
   const parentOf = (stage: StageSpan): StageSpan | undefined => {
-    const base = stage.from.image?.value.toLowerCase();
-    const named = base === undefined ? undefined : byName.get(base);
-    if (!named) return undefined;
-    for (let i = named.length - 1; i >= 0; i--) if (named[i]!.index < stage.index) return named[i];
-    return undefined;
+    const base = stage.from.image?.value;
+    return base ? stageNamedBefore(stages, base, stage.index) : undefined;
   };
   return { stages, stageOf: (node) => byNode.get(node), parentOf, shellsIn: (stage) => shells.get(stage) ?? NO_SHELLS };
+}
+
+const NO_STAGES: readonly StageSpan[] = [];
+const byName = new WeakMap<readonly StageSpan[], Map<string, StageSpan[]>>();
+
+/**
+ * The stages named `name` (compared without regard to case, as BuildKit does), in file order. The index
+ * is made once per list of stages (a file's run, and every rule context in it, share one list), so a
+ * look-up costs no scan of the stages.
+ */
+export function stagesNamed(stages: readonly StageSpan[], name: string): readonly StageSpan[] {
+  let map = byName.get(stages);
+  if (!map) {
+    map = new Map();
+    for (const s of stages) {
+      if (s.name === undefined) continue;
+      const key = s.name.toLowerCase();
+      const list = map.get(key);
+      if (list) list.push(s);
+      else map.set(key, [s]);
+    }
+    byName.set(stages, map);
+  }
+  return map.get(name.toLowerCase()) ?? NO_STAGES;
+}
+
+/** The last stage named `name` before the stage at `index` (any stage when `index` is undefined). */
+export function stageNamedBefore(stages: readonly StageSpan[], name: string, index: number | undefined): StageSpan | undefined {
+  const named = stagesNamed(stages, name);
+  for (let i = named.length - 1; i >= 0; i--) if (index === undefined || named[i]!.index < index) return named[i];
+  return undefined;
 }
 
 export const DEFAULT_SHELL: readonly string[] = ["/bin/sh", "-c"];

@@ -1,36 +1,8 @@
 /** Stage helpers shared by rules that look through `FROM <earlier stage>` chains. */
 import type { StageSpan } from "../../../rule.js";
+import { stageNamedBefore } from "../../../engine/stages.js";
 
-const NONE: readonly StageSpan[] = [];
-const byName = new WeakMap<readonly StageSpan[], Map<string, StageSpan[]>>();
-
-/**
- * The stages named `name` (compared without regard to case, as BuildKit does), in file order. The index
- * is made once per file (a rule's context hands out the same list of stages for the whole file), so a
- * look-up costs no scan of the stages.
- */
-export function stagesNamed(stages: readonly StageSpan[], name: string): readonly StageSpan[] {
-  let map = byName.get(stages);
-  if (!map) {
-    map = new Map();
-    for (const s of stages) {
-      if (s.name === undefined) continue;
-      const key = s.name.toLowerCase();
-      const list = map.get(key);
-      if (list) list.push(s);
-      else map.set(key, [s]);
-    }
-    byName.set(stages, map);
-  }
-  return map.get(name.toLowerCase()) ?? NONE;
-}
-
-/** The last stage named `name` before the stage at `index` (any stage when `index` is undefined). */
-export function stageNamedBefore(stages: readonly StageSpan[], name: string, index: number | undefined): StageSpan | undefined {
-  const named = stagesNamed(stages, name);
-  for (let i = named.length - 1; i >= 0; i--) if (index === undefined || named[i]!.index < index) return named[i];
-  return undefined;
-}
+export { stageNamedBefore, stagesNamed } from "../../../engine/stages.js";
 
 /**
  * The stage and the stages it builds on, nearest first: `FROM base` continues from the last earlier
