@@ -106,11 +106,11 @@ export function dispatchInstruction(
         for (const token of r.words) {
           const normalized = normalizePorts(token);
           if (normalized.length === 0 && ctx.report) ctx.sink.report("InvalidPort", `invalid port "${token}": a port is 1-65535, optionally with /tcp, /udp or /sctp`, w.range);
-          ports.push(...normalized);
+          for (const p of normalized) ports.push(p); // a range (1-65535) is too many arguments to spread
         }
       }
       ports.sort();
-      for (const p of ports) if (!state.image.exposedPorts.includes(p)) state.image.exposedPorts.push(p);
+      addNew(state.image.exposedPorts, ports);
       d.expanded = `EXPOSE ${ports.join(" ")}`;
       d.history = `EXPOSE [${ports.join(" ")}]`;
       break;
@@ -124,7 +124,7 @@ export function dispatchInstruction(
     }
     case "Volume": {
       const vols = instr.paths.map((p) => x(p.value, p.range)).filter((v) => v !== "");
-      for (const v of vols) if (!state.image.volumes.includes(v)) state.image.volumes.push(v);
+      addNew(state.image.volumes, vols);
       d.expanded = `VOLUME ${instr.json ? JSON.stringify(vols) : vols.join(" ")}`;
       d.history = `VOLUME [${vols.join(" ")}]`;
       break;
@@ -263,4 +263,14 @@ export function normalizePorts(token: string): string[] {
   const hi = m[2] === undefined ? lo : Number(m[2]);
   if (lo < 1 || hi > 65535 || hi < lo) return [];
   return Array.from({ length: hi - lo + 1 }, (_, i) => `${lo + i}/${proto}`);
+}
+
+/** Appends the items `list` does not hold yet, in order, each once (a port range adds tens of thousands). */
+function addNew(list: string[], items: readonly string[]): void {
+  const have = new Set(list);
+  for (const item of items) {
+    if (have.has(item)) continue;
+    have.add(item);
+    list.push(item);
+  }
 }

@@ -110,6 +110,21 @@ describe("6.2 layers and metadata", () => {
     expect(p.image!.exposedPorts).toEqual(["1234/udp", "2375/tcp", "5000/tcp", "53/udp", "8000/tcp", "8001/tcp", "8002/tcp"]);
   });
 
+  it("a whole port range is exposed once per port, and ports or volumes given again are not repeated", () => {
+    const p = planOf(`
+      FROM alpine
+      EXPOSE 1-65535 80/tcp 80
+      EXPOSE 443 1000-1001/udp
+      VOLUME /data /cache /data
+      VOLUME ["/cache", "/logs"]
+    `);
+    const ports = p.image!.exposedPorts;
+    expect(ports).toHaveLength(65535 + 2);
+    expect(new Set(ports).size).toBe(ports.length);
+    expect(ports.slice(-2)).toEqual(["1000/udp", "1001/udp"]);
+    expect(p.image!.volumes).toEqual(["/data", "/cache", "/logs"]);
+  });
+
   it("an invalid port is an error in a built stage and stays out of the config", () => {
     const p = planOf(`
       FROM alpine
