@@ -1,6 +1,6 @@
 // Very large generated inputs through the CLI, cold, one process each: time and peak memory, beside
 // dockerfile-utils' CLI on the same Dockerfiles. These are the shapes that were once quadratic (the shell in
-// force, variable scopes, stage look-ups, ShellCheck batches, plan states, deep includes), so a return of
+// force, variable scopes, stage look-ups, ShellCheck batches, plan states, exposed port ranges, deep includes), so a return of
 // that shows here as seconds instead of a fraction of one.
 // Usage: npm run build && node bench/large.mjs      (peak memory needs GNU time at /usr/bin/time)
 import { spawnSync } from "node:child_process";
@@ -44,6 +44,8 @@ for (const [label, [name, text]] of Object.entries(inputs)) {
 }
 fs.writeFileSync(path.join(dir, "plan.Dockerfile"), `FROM scratch\n${lines(4000, (i) => `ARG A${i}=v${i}\nENV E${i}=\${A${i}}\n`)}`);
 console.log(`${"plan, 4,000 ARG + 4,000 ENV, text".padEnd(36)} shipshape plan ${show(run([process.execPath, bin, "plan", "plan.Dockerfile"]))}`);
+fs.writeFileSync(path.join(dir, "ports.Dockerfile"), "FROM alpine:3.20\nEXPOSE 1-65535/tcp 1-65535/udp\n");
+console.log(`${"plan, EXPOSE of every port, json".padEnd(36)} shipshape plan ${show(run([process.execPath, bin, "plan", "--format", "json", "ports.Dockerfile"]))}`);
 fs.mkdirSync(path.join(dir, "inc"));
 for (let i = 0; i < 100; i++) fs.writeFileSync(path.join(dir, "inc", `c${i}.yaml`), `${i < 99 ? `include:\n  - c${i + 1}.yaml\n` : ""}services:\n  s${i}:\n    image: x:1\n`);
 console.log(`${"compose, includes 100 deep".padEnd(36)} shipshape lint ${show(run([process.execPath, bin, "lint", "--format", "json", "inc/c0.yaml"]))}`);
