@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ReportedDiagnostic, Severity } from "@shipshape/text";
-import type { LinterConfig, LintOptions, SeverityOrOff, YamlCache } from "@shipshape/linter";
+import type { LinterConfig, LintInput, LintOptions, SeverityOrOff, YamlCache } from "@shipshape/linter";
 import type { FolderListings } from "./discover.js";
 import type { FileKind } from "./kinds.js";
 import { configureShellAssets } from "./shell-assets.js";
@@ -16,7 +16,7 @@ export interface LintUnit {
   /** Files of the walk the unit covers (a compose project's included/extended files); defaults to `files`. */
   members?: string[];
   /** Files of `files` that were read as UTF-16 (see SourceText.encoding). */
-  utf16?: Record<string, "utf-16le" | "utf-16be">;
+  utf16?: Record<string, NonNullable<LintInput["encoding"]>>;
 }
 
 /** Plain data (it crosses into worker threads): the linter settings that came from flags and the environment. */
@@ -127,10 +127,7 @@ function searchUp(start: string, names: readonly string[], seen: Map<string, str
       break;
     }
     visited.push(dir);
-    found = firstExisting(
-      names.map((n) => path.join(dir, n)),
-      listings,
-    );
+    found = firstExisting(names.map((n) => path.join(dir, n)), listings);
     if (found || path.dirname(dir) === dir) break;
   }
   for (const dir of visited) seen.set(dir, found);
