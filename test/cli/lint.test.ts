@@ -56,6 +56,21 @@ describe("shipshape lint", () => {
     );
   });
 
+  test("a 100 KB line: the frame is a window onto the finding and the message quotes the word's ends only", () => {
+    const word = `X${"D".repeat(100_000)}Y`;
+    const root = tree({ Dockerfile: `FROM alpine:3.21\n${word} now\n` });
+    const r = shipshape(["lint", "Dockerfile", "--select", "DF102"], { cwd: root });
+    expect(r.status).toBe(1);
+    expect(r.stdout.length).toBeLessThan(1000);
+    const [header, source, carets] = r.stdout.split("\n");
+    expect(header).toBe(`Dockerfile:2:1: error[DF102] Unknown instruction '${"X" + "D".repeat(158)}…${"D".repeat(58)}Y' (unknown-instruction)`);
+    expect(source).toBe(`2 | ${"X" + "D".repeat(159)}…`);
+    expect(carets).toBe(`  | ${"^".repeat(160)}`);
+    const reported = json(shipshape(["lint", "Dockerfile", "--select", "DF102", "--format", "json"], { cwd: root }).stdout);
+    expect(reported).toMatchObject([{ line: 2, column: 1, endLine: 2, endColumn: 100_003 }]);
+    expect(reported[0]!.message.length).toBeLessThan(260);
+  });
+
   test("colour only when forced or on a TTY, never with --no-color", () => {
     const root = tree({ Dockerfile: LATEST });
     expect(shipshape(["lint", "--color", "Dockerfile"], { cwd: root }).stdout).toMatch(/\x1b\[/);

@@ -9,7 +9,7 @@ import { resolveFormat } from "../src/reporters/index.js";
 import { json } from "../src/reporters/json.js";
 import { junit } from "../src/reporters/junit.js";
 import { sonarqube } from "../src/reporters/sonarqube.js";
-import { caretLine, stylish } from "../src/reporters/stylish.js";
+import { caretLine, codeFrame, FRAME_WIDTH, stylish } from "../src/reporters/stylish.js";
 import { xmlAttr, xmlText } from "../src/reporters/xml.js";
 import { ALL, IMAGE, LATEST, NO_RECOMMENDS, RULES, SOURCES, TABBED, diag, options } from "./fixtures.js";
 
@@ -61,6 +61,45 @@ describe("stylish", () => {
     expect(at(6, 9)).toBe("     ^");
     expect(at(7, 7)).toBe("      ^");
     expect(at(6, 2, 3)).toBe("     ^");
+  });
+
+  test("a long line is shown as a window onto the finding, with the carets under it", () => {
+    const line = `RUN echo ${"a".repeat(300)} ${"b".repeat(300)} | base64 -d`;
+    const at = (column: number, endColumn: number) => codeFrame(line, { line: 1, column, endLine: 1, endColumn });
+    // Near the start: the window starts at the line's start and ends with an ellipsis.
+    const head = at(1, 4);
+    expect(head.source).toBe(`${line.slice(0, FRAME_WIDTH)}…`);
+    expect(head.carets).toBe("^^^");
+    // In the middle: 40 characters before the finding stay, and a range running past the window stops at its end.
+    const middle = at(312, 612);
+    expect(middle.source).toBe(`…${line.slice(271, 271 + FRAME_WIDTH)}…`);
+    expect(middle.carets).toBe(`${" ".repeat(41)}${"^".repeat(FRAME_WIDTH - 40)}`);
+    // At the end: the window is the line's last FRAME_WIDTH characters.
+    const tail = at(line.length - 1, line.length + 1);
+    expect(tail.source).toBe(`…${line.slice(-FRAME_WIDTH)}`);
+    expect(tail.carets).toBe(`${" ".repeat(FRAME_WIDTH - 1)}^^`);
+    // A short line is shown whole.
+    expect(codeFrame("FROM x", { line: 1, column: 6, endLine: 1, endColumn: 7 })).toEqual({ source: "FROM x", carets: "     ^" });
+  });
+
+  test("a window never shows half a surrogate pair", () => {
+    const line = "😀".repeat(200);
+    for (const column of [81, 82, 201, 202]) {
+      const { source } = codeFrame(line, { line: 1, column, endLine: 1, endColumn: column + 2 });
+      expect(source.replace(/…/g, "")).toMatch(/^(?:\ud83d\ude00)+$/);
+    }
+  });
+
+  test("control characters in the source, the message and the file name are shown, not sent to the terminal", () => {
+    const sources = new Map([["evil\x1b[2J/Dockerfile", "FROM alpine\x1b]0;pwned\x07\x00:3\x9b1m\n"]]);
+    const finding = diag({ file: "evil\x1b[2J/Dockerfile", line: 1, column: 6, endColumn: 25, code: "DF110", message: "Invalid image reference 'alpine\x1b]0;pwned\x07'" });
+    const out = stylish([finding], RULES, options({ sources, files: ["evil\x1b[2J/Dockerfile"] }));
+    expect(out).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    expect(out).toContain("evil␛[2J/Dockerfile:1:6");
+    expect(out).toContain("1 | FROM alpine␛]0;pwned␇␀:3\ufffd1m");
+    expect(out).toContain("  |      ^^^^^^^^^^^^^^^^^^^");
+    expect(out).toContain("Invalid image reference 'alpine␛]0;pwned␇'");
+    for (const format of [compact, gnu]) expect(format([finding], RULES, options({ sources }))).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
   });
 
   test("a file without source text gets no frame", () => {

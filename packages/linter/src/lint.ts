@@ -1,5 +1,5 @@
 /** The library entry point: `await lint([{ path, text }], options)` → the objects `--format json` prints. */
-import { LineIndex, type Diagnostic, type ReportedDiagnostic } from "@shipshape/text";
+import { clipMessage, LineIndex, type Diagnostic, type ReportedDiagnostic } from "@shipshape/text";
 import { ConfigLoader, type FindConfig, type ReadFile } from "./config/discover.js";
 import { selectRules, type Selection } from "./config/select.js";
 import { mergeConfigs, type FailureThreshold, type LinterConfig, type SeverityOrOff } from "./config/types.js";
@@ -81,6 +81,18 @@ export interface LintOptions {
    * little on a first lint; for one-off runs leave it off.
    */
   memoize?: boolean;
+}
+
+/**
+ * Messages that quote source text are clipped where the quote is huge (`clipMessage`): a 100 KB word
+ * taken for an instruction would otherwise fill every report with it. Changes the diagnostics in place.
+ */
+function clipMessages(diagnostics: Diagnostic[]): Diagnostic[] {
+  for (const d of diagnostics) {
+    if (d.message.length > 240) d.message = clipMessage(d.message);
+    for (const r of d.related ?? []) if (r.message.length > 240) r.message = clipMessage(r.message);
+  }
+  return diagnostics;
 }
 
 /** Lints files; diagnostics sorted by file, line, column. Never throws for a bad file. */
@@ -170,7 +182,7 @@ export class LintSession {
       const semantic = input.parsed ? input.semantic : undefined;
       const memo = this.options.memoize ? this.memoFor(input.path) : undefined;
       const { diagnostics } = await lintDockerfileWithShellcheck(file, this.rules, selection, config, this.options.shellcheck, parsed, semantic, memo);
-      return { diagnostics, config, selection };
+      return { diagnostics: clipMessages(diagnostics), config, selection };
     } catch (e) {
       return { diagnostics: [internalError(`Linting failed: ${errorText(e)}`, { start: 0, end: 0 })], config, selection };
     }
@@ -254,7 +266,7 @@ export class LintSession {
     } catch (e) {
       diagnostics = [{ ...internalError(`Linting failed: ${errorText(e)}`, { start: 0, end: 0 }), file: files[0]?.path }];
     }
-    return { diagnostics, config, selection };
+    return { diagnostics: clipMessages(diagnostics), config, selection };
   }
 
   private composeEnv(): ComposeEnvironment {
@@ -273,7 +285,7 @@ export class LintSession {
     } catch (e) {
       diagnostics = [internalError(`Linting failed: ${errorText(e)}`, { start: 0, end: 0 })];
     }
-    return { diagnostics, config, selection };
+    return { diagnostics: clipMessages(diagnostics), config, selection };
   }
 
   /** The configuration from the options alone (what `lintSync` uses). */
@@ -324,7 +336,7 @@ export class LintSession {
       const loaded = this.loadedSync.get(path);
       if (!loaded) continue;
       const lines = new LineIndex(loaded.text);
-      for (const d of loaded.diagnostics) out.push(toReported(d, path, lines));
+      for (const d of loaded.diagnostics) out.push(toReported({ ...d, message: clipMessage(d.message) }, path, lines));
     }
     return out;
   }

@@ -33,3 +33,34 @@ export function compareSeverity(a: Severity, b: Severity): number {
 export function isSeverity(s: string): s is Severity {
   return s === "error" || s === "warning" || s === "info" || s === "style";
 }
+
+/** The longest run of non-blank characters a message keeps whole (long URLs of real files fit). */
+const MAX_WORD = 240;
+/** The longest message kept whole. */
+const MAX_MESSAGE = 1000;
+
+/**
+ * A message fit to show: a run of non-blank characters longer than 240 (source text a message quotes,
+ * such as a 100 KB word taken for an instruction) keeps its first 160 and last 60 characters around an
+ * ellipsis, and a message still longer than 1000 characters keeps its first 700 and last 250. The full
+ * text is still at the finding's range. Clipping a clipped message changes nothing.
+ */
+export function clipMessage(message: string): string {
+  if (message.length <= MAX_WORD) return message;
+  let out = message.replace(/\S{241,}/g, (word) => cutMiddle(word, 160, 60));
+  if (out.length > MAX_MESSAGE) out = cutMiddle(out, 700, 250);
+  return out;
+}
+
+/** `text` with its middle replaced by an ellipsis: about `head` characters, then about `tail`; no surrogate pair is split. */
+function cutMiddle(text: string, head: number, tail: number): string {
+  let end = head;
+  if (isLowSurrogate(text.charCodeAt(end))) end--;
+  let start = text.length - tail;
+  if (isLowSurrogate(text.charCodeAt(start))) start++;
+  return `${text.slice(0, end)}…${text.slice(start)}`;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { LineIndex, applyEdits, applyFixes } from "../src/index.js";
+import { describe, expect, it, test } from "vitest";
+import { LineIndex, applyEdits, applyFixes, clipMessage } from "../src/index.js";
 
 describe("LineIndex", () => {
   it("counts LF, CRLF and lone CR line breaks", () => {
@@ -50,5 +50,38 @@ describe("edits", () => {
       { title: "2", safety: "safe", edits: [{ range: { start: 1, end: 3 }, text: "Y" }] },
     ]);
     expect(r).toEqual({ text: "Xc", applied: 1, deferred: 1 });
+  });
+});
+
+describe("clipMessage", () => {
+  test("keeps ordinary messages, and long URLs of real files, as they are", () => {
+    const url = `https://github.com/open-telemetry/${"x".repeat(180)}/agent.jar`;
+    expect(url.length).toBeLessThanOrEqual(240);
+    for (const m of ["Unknown instruction 'FORM'", `ADD downloads '${url}' without --checksum`]) expect(clipMessage(m)).toBe(m);
+  });
+
+  test("cuts a huge quoted word in the middle, keeping both ends and the rest of the message", () => {
+    const word = `A${"D".repeat(100_000)}Z`;
+    const clipped = clipMessage(`Unknown instruction '${word}'; did you mean 'ADD'?`);
+    // The run cut is the quoted word with its quotes and the semicolon: its first 160 and last 60 characters stay.
+    expect(clipped).toBe(`Unknown instruction '${"A" + "D".repeat(158)}…${"D".repeat(57)}Z'; did you mean 'ADD'?`);
+    expect(clipMessage(clipped)).toBe(clipped);
+  });
+
+  test("a message of many long words is cut to at most 1000 characters, and stays so when clipped again", () => {
+    const message = Array.from({ length: 50 }, (_, i) => `word${i}-${"x".repeat(200)}`).join(" ");
+    const clipped = clipMessage(message);
+    expect(clipped.length).toBeLessThanOrEqual(1000);
+    expect(clipped.startsWith("word0-")).toBe(true);
+    expect(clipped.endsWith("x".repeat(50))).toBe(true);
+    expect(clipMessage(clipped)).toBe(clipped);
+  });
+
+  test("never splits a surrogate pair", () => {
+    for (let shift = 0; shift < 3; shift++) {
+      const clipped = clipMessage("x".repeat(shift) + "😀".repeat(400));
+      expect(clipped).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+      expect(clipped).toContain("…");
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { sortDiagnostics } from "./common.js";
+import { sortDiagnostics, visibleControls } from "./common.js";
 import type { Reporter } from "./types.js";
 
 /** ESLint's (and dclint's) compact format: one line per finding, then a count. */
@@ -6,7 +6,7 @@ export const compact: Reporter = (diagnostics) => {
   const sorted = sortDiagnostics(diagnostics);
   const lines = sorted.map((d) => {
     const severity = d.severity[0]!.toUpperCase() + d.severity.slice(1);
-    return `${d.file}: line ${d.line}, col ${d.column}, ${severity} - ${d.message.replace(/\s*[\r\n]+\s*/g, " ")} (${d.code})`;
+    return `${visibleControls(d.file)}: line ${d.line}, col ${d.column}, ${severity} - ${visibleControls(d.message.replace(/\s*[\r\n]+\s*/g, " "))} (${d.code})`;
   });
   if (sorted.length) lines.push("", `${sorted.length} problem${sorted.length === 1 ? "" : "s"}`);
   return lines.length ? lines.join("\n") + "\n" : "";

@@ -1,4 +1,4 @@
-import { sortDiagnostics } from "./common.js";
+import { sortDiagnostics, visibleControls } from "./common.js";
 import type { Reporter } from "./types.js";
 
 /**
@@ -8,7 +8,7 @@ import type { Reporter } from "./types.js";
  */
 export const gnu: Reporter = (diagnostics) =>
   sortDiagnostics(diagnostics)
-    .map((d) => `${d.file}:${location(d)}: ${d.severity}: ${oneLine(d.message)} [${d.code}]\n`)
+    .map((d) => `${visibleControls(d.file)}:${location(d)}: ${d.severity}: ${visibleControls(oneLine(d.message))} [${d.code}]\n`)
     .join("");
 
 function location(d: { line: number; column: number; endLine: number; endColumn: number }): string {

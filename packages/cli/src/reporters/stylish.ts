@@ -1,6 +1,6 @@
 import { styleText } from "node:util";
 import type { ReportedDiagnostic, Severity } from "@shipshape/text";
-import { SourceLines, sortDiagnostics } from "./common.js";
+import { SourceLines, sortDiagnostics, visibleControls } from "./common.js";
 import type { Reporter } from "./types.js";
 
 type Style = Extract<Parameters<typeof styleText>[0], string>;
@@ -26,12 +26,14 @@ export const stylish: Reporter = (diagnostics, _rules, options) => {
   for (const d of sortDiagnostics(diagnostics)) {
     const sev = paint(SEVERITY_STYLE[d.severity], `${d.severity}[${d.code}]`);
     const rule = d.rule && d.rule !== d.code ? paint(["dim"], ` (${d.rule})`) : "";
-    out.push(`${paint(["bold"], `${d.file}:${d.line}:${d.column}`)}: ${sev} ${d.message.replace(/\r?\n/g, "\n  ")}${rule}`);
+    const message = visibleControls(d.message.replace(/\r?\n/g, "\n  "));
+    out.push(`${paint(["bold"], `${visibleControls(d.file)}:${d.line}:${d.column}`)}: ${sev} ${message}${rule}`);
     const text = lines.line(d.file, d.line);
     const gutter = " ".repeat(String(d.line).length);
     if (text !== undefined) {
-      out.push(`${paint(["dim"], `${d.line} |`)} ${text}`);
-      out.push(`${paint(["dim"], `${gutter} |`)} ${caretLine(text, d)}`.replace(/ +$/, ""));
+      const frame = codeFrame(text, d);
+      out.push(`${paint(["dim"], `${d.line} |`)} ${frame.source}`);
+      out.push(`${paint(["dim"], `${gutter} |`)} ${frame.carets}`.replace(/ +$/, ""));
       colourCarets(out, paint, d.severity);
     }
     if (d.fix) {
@@ -44,13 +46,46 @@ export const stylish: Reporter = (diagnostics, _rules, options) => {
   return out.join("\n") + "\n";
 };
 
+type Place = Pick<ReportedDiagnostic, "line" | "column" | "endLine" | "endColumn">;
+
 /** Spaces (tabs where the source has tabs, so the carets line up) then one caret per UTF-16 unit of the range on this line. */
-export function caretLine(text: string, d: Pick<ReportedDiagnostic, "line" | "column" | "endLine" | "endColumn">): string {
+export function caretLine(text: string, d: Place): string {
+  return codeFrame(text, d).carets;
+}
+
+/** The most of a source line a frame shows, in UTF-16 units; a longer line is shown as a window onto the finding. */
+export const FRAME_WIDTH = 160;
+/** How much of the line before the finding a window keeps. */
+const FRAME_LEAD = 40;
+
+/**
+ * A finding's source line and the carets under its range. A line longer than FRAME_WIDTH (a base64 blob
+ * in a RUN, a minified JSON value) is cut to a window that starts a little before the finding, with `…`
+ * where text was left out; the carets stop at the window's end. Control characters are shown as their
+ * visible pictures (`visibleControls`), one column each, so the carets stay in line.
+ */
+export function codeFrame(text: string, d: Place): { source: string; carets: string } {
   const start = Math.min(d.column - 1, text.length);
   const end = d.endLine === d.line ? Math.min(d.endColumn - 1, text.length) : text.length;
-  const pad = text.slice(0, start).replace(/[^\t]/g, " ");
-  return pad + "^".repeat(Math.max(1, end - start));
+  let from = 0;
+  let to = text.length;
+  if (text.length > FRAME_WIDTH) {
+    from = Math.max(0, Math.min(start - FRAME_LEAD, text.length - FRAME_WIDTH));
+    to = from + FRAME_WIDTH;
+    // Never half a surrogate pair at either edge.
+    if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from++;
+    if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to--;
+  }
+  const before = from > 0 ? "…" : "";
+  const source = before + visibleControls(text.slice(from, to)) + (to < text.length ? "…" : "");
+  const pad = (before ? " " : "") + text.slice(from, start).replace(/[^\t]/g, " ");
+  return { source, carets: pad + "^".repeat(Math.max(1, Math.min(end, to) - start)) };
 }
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 
 function colourCarets(out: string[], paint: (s: Style[], t: string) => string, severity: Severity): void {
   const last = out.length - 1;
