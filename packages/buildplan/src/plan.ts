@@ -1,5 +1,5 @@
 /** `plan()`: the public entry point. Sync, pure, never throws. */
-import { LineIndex, type Diagnostic } from "@shipshape/text";
+import { clipMessage, LineIndex, type Diagnostic } from "@shipshape/text";
 import { assignCache, baselineOf } from "./cache.js";
 import { buildWaves, stageDependencies, type StageInfo } from "./graph.js";
 import { formatPlatform } from "./platform.js";
@@ -196,5 +196,6 @@ function imagesOf(stages: StageInfo[]): string[] {
 }
 
 export function toPlanDiagnostic(d: Diagnostic, lines: LineIndex): PlanDiagnostic {
-  return { ...d, ...lines.toLineColumn(d.range) };
+  // A message quoting a huge word keeps its ends only (as the linter's do).
+  return { ...d, message: clipMessage(d.message), ...lines.toLineColumn(d.range) };
 }

@@ -63,3 +63,14 @@ describe("plan with the caller's parse", () => {
     expect(plan(text, { parsed: parseDockerfile(other) }).stages.map((s) => s.name)).toEqual(["only"]);
   });
 });
+
+describe("plan diagnostics stay readable", () => {
+  it("a message quoting a 100 KB word keeps the word's two ends only", () => {
+    const word = `X${"D".repeat(100_000)}Y`;
+    const p = plan(`${word} now\nFROM alpine:3.21\n`);
+    const before = p.diagnostics.find((d) => d.code === "InstructionBeforeFrom");
+    expect(before).toMatchObject({ line: 1, column: 1, endColumn: 100_003 });
+    expect(before!.message.length).toBeLessThan(300);
+    expect(before!.message).toMatch(/^XD+…D+Y before the first FROM/);
+  });
+});
