@@ -241,6 +241,36 @@ describe("shipshape lint", () => {
   });
 });
 
+describe("a project moving from dclint", () => {
+  const compose = 'services:\n  web:\n    image: nginx:edge\n    ports: ["8080:80"]\n';
+  const files = { "app/compose.yaml": compose, "legacy/compose.yaml": compose, "app/Dockerfile": LATEST };
+  const lintJson = (root: string) => json(shipshape(["lint", ".", "-f", "json"], { cwd: root }).stdout).map((d) => `${d.file} ${d.code} ${d.severity}`);
+
+  test("its .dclintrc sets compose rules' levels and options, and its exclude skips walked compose files", () => {
+    const before = lintJson(tree(files));
+    expect(before).toEqual(expect.arrayContaining(["app/compose.yaml DC011 warning", "legacy/compose.yaml DC011 warning", "app/Dockerfile DL3007 warning"]));
+    const root = tree({
+      ...files,
+      ".dclintrc": JSON.stringify({ rules: { "no-unbound-port-interfaces": 2, "service-image-require-explicit-tag": [1, { prohibitedTags: ["nightly"] }] }, exclude: ["legacy"] }),
+    });
+    const after = lintJson(root);
+    expect(after).toContain("app/compose.yaml DC005 error");
+    expect(after.filter((d) => d.includes("DC011") || d.startsWith("legacy/"))).toEqual([]);
+    expect(after).toContain("app/Dockerfile DL3007 warning"); // a dclint config is about compose files
+    // A file named on the command line is linted whatever `exclude` says, as dclint does.
+    expect(json(shipshape(["lint", "legacy/compose.yaml", "-f", "json"], { cwd: root }).stdout).length).toBeGreaterThan(0);
+  });
+
+  test("quiet in package.json#dclint reports the compose files' errors only; a JavaScript config is reported, not run", () => {
+    const quiet = lintJson(tree({ ...files, "package.json": JSON.stringify({ name: "x", dclint: { quiet: true, rules: { "no-unbound-port-interfaces": 2 } } }) }));
+    expect(quiet.filter((d) => d.includes("compose.yaml")).every((d) => d.endsWith(" error"))).toBe(true);
+    expect(quiet).toContain("app/compose.yaml DC005 error");
+    expect(quiet).toContain("app/Dockerfile DL3007 warning");
+    const script = lintJson(tree({ ...files, "dclint.config.js": "module.exports = { rules: {} };\n" }));
+    expect(script).toContain("dclint.config.js invalid-config warning");
+  });
+});
+
 describe("compose projects", () => {
   const files = {
     "app/compose.yaml": 'include:\n  - ../common/db.compose.yaml\nservices:\n  web:\n    image: "nginx:${TAG}"\n',

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { ReportedDiagnostic, Severity } from "@shipshape/text";
 import type { LinterConfig, LintInput, LintOptions, SeverityOrOff, YamlCache } from "@shipshape/linter";
 import type { FolderListings } from "./discover.js";
-import type { FileKind } from "./kinds.js";
+import { kindOfExplicitFile, type FileKind } from "./kinds.js";
 import { configureShellAssets } from "./shell-assets.js";
 import { decodeSource } from "./source-file.js";
 
@@ -83,13 +83,29 @@ async function readText(abs: string, listings?: FolderListings): Promise<string 
 
 const PROJECT_CONFIGS = [".shipshape.yaml", ".shipshape.yml"];
 const HADOLINT_CONFIGS = [".hadolint.yaml", ".hadolint.yml"];
+/**
+ * dclint's config files, in the order the linter's COMPOSE_CONFIG_NAMES has them (a test holds the two
+ * equal). Listed here so that finding configs does not load the linter.
+ */
+export const DCLINT_CONFIGS = [
+  "package.json", ".dclintrc", ".dclintrc.json", ".dclintrc.yaml", ".dclintrc.yml",
+  ".config/dclintrc", ".config/dclintrc.json", ".config/dclintrc.yaml", ".config/dclintrc.yml",
+  ".dclintrc.js", ".dclintrc.ts", ".dclintrc.cjs", ".dclintrc.mjs",
+  ".config/dclintrc.js", ".config/dclintrc.ts", ".config/dclintrc.cjs", ".config/dclintrc.mjs",
+  "dclint.config.js", "dclint.config.ts", "dclint.config.cjs", "dclint.config.mjs",
+];
 
 /**
- * `.shipshape.yaml` upward from the file's folder, else `.hadolint.yaml` the same way, else hadolint's
- * per-user files. Found paths are given relative to the working directory when inside it (they appear in
- * reports). Stdin's config is searched from the working directory.
+ * `.shipshape.yaml` upward from the file's folder; else, for a compose file, dclint's config the same
+ * way (a `package.json` only when it has a `dclint` key); else `.hadolint.yaml` the same way; else
+ * hadolint's per-user files. Found paths are given relative to the working directory when inside it
+ * (they appear in reports). Stdin's config is searched from the working directory.
  */
-export function configFinder(cwd: string, env: Record<string, string | undefined>, listings?: FolderListings): (file: string) => Promise<string | undefined> {
+export function configFinder(
+  cwd: string,
+  env: Record<string, string | undefined>,
+  listings?: FolderListings,
+): (file: string, kind?: "dockerfile" | "compose") => Promise<string | undefined> {
   const cache = new Map<string, string | undefined>();
   const home = env.HOME ?? os.homedir();
   const xdg = env.XDG_CONFIG_HOME || path.join(home, ".config");
@@ -101,24 +117,48 @@ export function configFinder(cwd: string, env: Record<string, string | undefined
   // Per folder and name list, what the search up from it finds: files in sibling folders share their
   // parents' answers (a walk over 800 Dockerfiles made some 28,000 stat calls without this).
   const project = new Map<string, string | undefined>();
+  const dclint = new Map<string, string | undefined>();
   const hadolint = new Map<string, string | undefined>();
   let user: [string | undefined] | undefined;
-  const find = (dir: string): string | undefined =>
+  const find = (dir: string, compose: boolean): string | undefined =>
     searchUp(dir, PROJECT_CONFIGS, project, listings) ??
+    (compose ? searchUp(dir, DCLINT_CONFIGS, dclint, listings, isDclintConfig) : undefined) ??
     searchUp(dir, HADOLINT_CONFIGS, hadolint, listings) ??
     (user ??= [firstExisting(userConfigs, listings)])[0];
-  return async (file) => {
+  return async (file, kind) => {
     const dir = file === "-" ? cwd : path.dirname(path.resolve(cwd, file));
-    let abs = cache.get(dir);
-    if (!cache.has(dir)) cache.set(dir, (abs = find(dir)));
+    const compose = (kind ?? (file === "-" ? "dockerfile" : kindOfExplicitFile(file))) === "compose";
+    const key = `${compose ? "c" : "d"}${dir}`;
+    let abs = cache.get(key);
+    if (!cache.has(key)) cache.set(key, (abs = find(dir, compose)));
     if (!abs) return undefined;
     const rel = path.relative(cwd, abs);
     return rel.startsWith("..") || path.isAbsolute(rel) ? abs : rel;
   };
 }
 
-/** The first of `names` in `start` or the nearest folder above it that has one; `seen` keeps each folder's answer. */
-function searchUp(start: string, names: readonly string[], seen: Map<string, string | undefined>, listings?: FolderListings): string | undefined {
+/** A found dclint config file counts, except a `package.json` without a top-level `dclint` key. */
+function isDclintConfig(file: string): boolean {
+  if (path.basename(file) !== "package.json") return true;
+  try {
+    const value = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    return typeof value === "object" && value !== null && !Array.isArray(value) && "dclint" in value;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The first of `names` in `start` or the nearest folder above it that has one (and that `accept`s);
+ * `seen` keeps each folder's answer.
+ */
+function searchUp(
+  start: string,
+  names: readonly string[],
+  seen: Map<string, string | undefined>,
+  listings?: FolderListings,
+  accept?: (file: string) => boolean,
+): string | undefined {
   const visited: string[] = [];
   let found: string | undefined;
   for (let dir = start; ; dir = path.dirname(dir)) {
@@ -127,22 +167,22 @@ function searchUp(start: string, names: readonly string[], seen: Map<string, str
       break;
     }
     visited.push(dir);
-    found = firstExisting(names.map((n) => path.join(dir, n)), listings);
+    found = firstExisting(names.map((n) => path.join(dir, n)), listings, accept);
     if (found || path.dirname(dir) === dir) break;
   }
   for (const dir of visited) seen.set(dir, found);
   return found;
 }
 
-function firstExisting(candidates: readonly string[], listings?: FolderListings): string | undefined {
+function firstExisting(candidates: readonly string[], listings?: FolderListings, accept?: (file: string) => boolean): string | undefined {
   for (const c of candidates) {
     const listed = listings?.isFile(c);
     if (listed !== undefined) {
-      if (listed) return c;
+      if (listed && (!accept || accept(c))) return c;
       continue;
     }
     try {
-      if (statSync(c, { throwIfNoEntry: false })?.isFile()) return c;
+      if (statSync(c, { throwIfNoEntry: false })?.isFile() && (!accept || accept(c))) return c;
     } catch {
       // unreadable (a folder without search permission): as if absent
     }
@@ -192,8 +232,10 @@ export async function runUnits(
     if (inputs.length === 0) continue;
     try {
       // A compose project is linted as one (its files merged); a Dockerfile alone.
-      diagnostics.push(...(await session.lintUnit(inputs)));
-      const config = await session.configFor(inputs[0]!.path);
+      const found = await session.lintUnit(inputs);
+      const config = await session.configFor(inputs[0]!.path, unit.kind);
+      // dclint's `quiet` (or a config's): errors only, for the files this config covers.
+      diagnostics.push(...(config.quiet ? found.filter((d) => d.severity === "error") : found));
       threshold = config.failureThreshold;
       noFail = config.noFail;
     } catch (e) {

@@ -62,6 +62,34 @@ test("config look-up: .shipshape.yaml upward, else .hadolint.yaml, else hadolint
   expect(await configFinder(path.join(t.root, "empty"), { HOME: path.join(t.root, "nohome") })("Dockerfile")).toBeUndefined();
 });
 
+test("config look-up for compose files: dclint's config after .shipshape.yaml and before .hadolint.yaml", async () => {
+  const t = makeTree({
+    "repo/.hadolint.yaml": "",
+    "repo/app/.dclintrc": "{}",
+    "repo/app/compose.yaml": "",
+    "repo/app/Dockerfile": "",
+    "repo/web/package.json": '{"name": "web"}',
+    "repo/web/compose.yaml": "",
+    "repo/api/package.json": '{"name": "api", "dclint": {"quiet": true}}',
+    "repo/api/.config/dclintrc.yaml": "",
+    "repo/api/compose.yaml": "",
+    "repo/svc/.shipshape.yaml": "",
+    "repo/svc/inner/.dclintrc.json": "{}",
+    "repo/svc/inner/compose.yaml": "",
+    "repo/js/dclint.config.js": "",
+    "repo/js/docker-compose.yml": "",
+  });
+  remove = t.remove;
+  const find = configFinder(path.join(t.root, "repo"), { HOME: path.join(t.root, "nohome") });
+  expect(await find("app/compose.yaml", "compose")).toBe(path.join("app", ".dclintrc"));
+  expect(await find("app/compose.yaml")).toBe(path.join("app", ".dclintrc")); // the kind from the name
+  expect(await find("app/Dockerfile", "dockerfile")).toBe(".hadolint.yaml");
+  expect(await find("web/compose.yaml", "compose")).toBe(".hadolint.yaml"); // a package.json without a dclint key is no config
+  expect(await find("api/compose.yaml", "compose")).toBe(path.join("api", "package.json")); // cosmiconfig's order
+  expect(await find("svc/inner/compose.yaml", "compose")).toBe(path.join("svc", ".shipshape.yaml"));
+  expect(await find("js/docker-compose.yml", "compose")).toBe(path.join("js", "dclint.config.js")); // found, to be reported
+});
+
 test("config look-up remembers each folder's answer without mixing up siblings and nested configs", async () => {
   const t = makeTree({
     "repo/.shipshape.yaml": "",

@@ -144,8 +144,8 @@ export class LintSession {
   }
 
   /** The effective configuration for a file: its config file (if any), then the options. */
-  async configFor(path: string): Promise<LinterConfig> {
-    const configPath = this.options.configFile ?? (this.options.noConfigSearch ? undefined : await this.loader.locate(path));
+  async configFor(path: string, kind: RuleKind = fileKindOf(path)): Promise<LinterConfig> {
+    const configPath = this.options.configFile ?? (this.options.noConfigSearch ? undefined : await this.loader.locate(path, kind));
     if (!configPath) return this.cliConfig;
     const loaded = await this.loader.load(configPath);
     if (!loaded) return this.cliConfig;
@@ -171,7 +171,7 @@ export class LintSession {
   async lintFile(input: LintInput): Promise<{ diagnostics: Diagnostic[]; config: LinterConfig; selection: Selection }> {
     const kind = input.kind ?? fileKindOf(input.path);
     if (kind === "compose") return this.lintProject([input]);
-    const config = await this.configFor(input.path);
+    const config = await this.configFor(input.path, kind);
     const selection = await this.withDockerignore(input.path, this.selectionFor(config, kind));
     const file = sourceFile(input);
     try {
@@ -252,7 +252,7 @@ export class LintSession {
    * Diagnostics carry `file`; findings in files the project reaches (includes, extends) come too.
    */
   async lintProject(inputs: readonly LintInput[]): Promise<{ diagnostics: Diagnostic[]; config: LinterConfig; selection: Selection }> {
-    const config = await this.configFor(inputs[0]?.path ?? "compose.yaml");
+    const config = await this.configFor(inputs[0]?.path ?? "compose.yaml", "compose");
     const files = inputs.map(sourceFile);
     await prefetchComposeProject(files, this.composeEnv());
     return this.lintProjectWithConfig(files, config);

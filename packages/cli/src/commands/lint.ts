@@ -1,11 +1,11 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SEVERITY_RANK, type ReportedDiagnostic, type Severity } from "@shipshape/text";
 import { groupComposeProjects } from "../compose-projects.js";
 import { describeFsError, discoverFiles, type FolderListings, type FoundFile } from "../discover.js";
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, version } from "../io.js";
 import { LINT_OPTIONS } from "../options.js";
-import { type LintUnit, type RunResult, type RunnerSettings, internalErrorOn, linterOptions, runUnits } from "../lint-runner.js";
+import { DCLINT_CONFIGS, type LintUnit, type RunResult, type RunnerSettings, internalErrorOn, linterOptions, runUnits } from "../lint-runner.js";
 import type { ParsedCommand } from "../main.js";
 import { REPORTERS } from "../reporters/index.js";
 import { compareDiagnostics } from "../reporters/common.js";
@@ -164,12 +164,15 @@ export async function collectUnits(
     { cwd: io.cwd, kind: settings.kind, exclude: settings.exclude },
   );
   for (const e of discovery.errors) problems.push(`${e.path}: ${e.message}`);
+  // Only walks are filtered, and only compose files: no look-up when a walk found none.
+  const skipCompose = discovery.files.some((f) => f.kind === "compose" && f.walk !== undefined) ? await dclintExcluded(io.cwd) : () => false;
 
   if (settings.composeFiles.length) units.push({ kind: "compose", files: [...settings.composeFiles] });
   const inComposeProject = new Set(settings.composeFiles.map((f) => path.resolve(io.cwd, f)));
   const walks = new Map<string, FoundFile[]>();
   let yamlCache: YamlCache | undefined;
   for (const f of discovery.files) {
+    if (f.kind === "compose" && f.walk !== undefined && skipCompose(f.path)) continue;
     if (f.kind === "dockerfile") units.push({ kind: "dockerfile", files: [f.path] });
     else if (inComposeProject.has(path.resolve(io.cwd, f.path))) continue;
     else if (f.walk === undefined) units.push({ kind: "compose", files: [f.path] });
@@ -251,4 +254,27 @@ async function fixInPlace(
       }
     }
   }
+}
+
+/**
+ * dclint's `exclude` list, as dclint reads it: from its config in the working directory, each entry a
+ * fragment of the path that skips the compose files a folder walk finds whose path contains it.
+ * Returns a predicate on walked paths; one that skips nothing when there is no such config.
+ */
+async function dclintExcluded(cwd: string): Promise<(file: string) => boolean> {
+  for (const name of DCLINT_CONFIGS) {
+    const file = path.join(cwd, name);
+    let text: string;
+    try {
+      if (!statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
+      text = readFileSync(file, "utf8");
+    } catch {
+      continue;
+    }
+    const { dclintConfigKind, dclintExcludes, packageHasDclint } = await import("@shipshape/linter");
+    if (dclintConfigKind(name) === "package" && !packageHasDclint(text)) continue;
+    const fragments = dclintExcludes(text, name);
+    return fragments.length === 0 ? () => false : (f) => fragments.some((x) => f.includes(x));
+  }
+  return () => false;
 }

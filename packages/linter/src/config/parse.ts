@@ -110,6 +110,7 @@ export function parseConfig(text: string, path: string, rules: RuleSet): ParsedC
       }
       case "disableIgnorePragma":
       case "noFail":
+      case "quiet":
       case "strictLabels": {
         if (typeof plain !== "boolean") { problem(rangeOfNode(value ?? pair.key), `'${written}' must be true or false`); break; }
         if (key === "strictLabels") (config.sharedOptions ??= {}).strictLabels = plain;

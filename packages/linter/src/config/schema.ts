@@ -77,6 +77,7 @@ export function configJsonSchema(rules: readonly Rule[]): Json {
       ...both("failureThreshold", { enum: [...severity.enum, "none", "ignore"], description: "The lowest severity that fails the run." }),
       ...both("disableIgnorePragma", { type: "boolean", description: "Ignore all `# hadolint ignore` and `# shipshape ignore` comments." }),
       ...both("noFail", { type: "boolean", description: "Always exit with status 0." }),
+      quiet: { type: "boolean", description: "Report errors only (as --quiet) for the files this config covers." },
       ...both("strictLabels", { type: "boolean", description: "Hadolint: labels not in the label schema are reported." }),
       rules: {
         type: "object",

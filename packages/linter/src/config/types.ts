@@ -26,6 +26,8 @@ export interface LinterConfig {
   failureThreshold?: FailureThreshold;
   disableIgnorePragma?: boolean;
   noFail?: boolean;
+  /** Report errors only (dclint's `quiet`; the CLI's `--quiet` for the files this config covers). */
+  quiet?: boolean;
 }
 
 /** Merges configs: later ones win for scalars, lists concatenate, maps union (as hadolint merges). */
@@ -45,6 +47,7 @@ export function mergeConfigs(...configs: (LinterConfig | undefined)[]): LinterCo
     if (c.failureThreshold !== undefined) out.failureThreshold = c.failureThreshold;
     if (c.disableIgnorePragma !== undefined) out.disableIgnorePragma = c.disableIgnorePragma;
     if (c.noFail !== undefined) out.noFail = c.noFail;
+    if (c.quiet !== undefined) out.quiet = c.quiet;
   }
   return out;
 }
