@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestClient, ensureBuilt, startClient, until, workspace } from "./client.js";
 
 const DOCKERFILE = "FROM alpine:3.20\nCOPY secret.txt /etc/\n";
+const COMPOSE = 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n';
 
 describe("watched files over stdio", () => {
   let client: TestClient;
-  const ws = workspace({ Dockerfile: DOCKERFILE, ".dockerignore": "secret.txt\n", "secret.txt": "x\n" });
+  const ws = workspace({ Dockerfile: DOCKERFILE, ".dockerignore": "secret.txt\n", "secret.txt": "x\n", "compose.yaml": COMPOSE });
   beforeAll(async () => {
     ensureBuilt();
     client = await startClient({ root: ws.dir });
@@ -27,5 +28,15 @@ describe("watched files over stdio", () => {
     writeFileSync(path.join(ws.dir, ".dockerignore"), "other.txt\n");
     await client.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: ws.uri(".dockerignore"), type: 2 }] });
     await until(client, uri, (ds) => !ds.some((d) => d.code === "CopyIgnoredFile"), "the new .dockerignore was not read");
+  }, 60_000);
+
+  it("re-lints compose files with a dclint config written after they were opened", async () => {
+    const uri = ws.uri("compose.yaml");
+    const first = client.diagnostics(uri, 1);
+    await client.open(uri, "dockercompose", COMPOSE);
+    expect((await first).map((d) => d.code)).not.toContain("DC005");
+    writeFileSync(path.join(ws.dir, ".dclintrc"), JSON.stringify({ rules: { "no-unbound-port-interfaces": 2 } }));
+    await client.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: ws.uri(".dclintrc"), type: 1 }] });
+    await until(client, uri, (ds) => ds.some((d) => d.code === "DC005" && d.severity === 1), "the new .dclintrc was not applied");
   }, 60_000);
 });

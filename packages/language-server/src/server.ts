@@ -29,7 +29,8 @@ export interface ServerStreams {
 /** Pause in typing before the ShellCheck pass. */
 const SHELLCHECK_DELAY_MS = 250;
 
-const CONFIG_FILE = /(^|[\\/])\.(shipshape|hadolint)\.ya?ml$/i;
+/** Config files a lint reads: ours, hadolint's and dclint's (a package.json may hold dclint's). */
+const CONFIG_FILE = /(^|[\\/])(?:\.(?:shipshape|hadolint)\.ya?ml|\.?dclintrc(?:\.\w+)?|dclint\.config\.\w+|package\.json)$/i;
 
 /** `shipshape/buildPlan`: the simulator's plan of an open Dockerfile's current text. */
 export const BUILD_PLAN_REQUEST = "shipshape/buildPlan";
@@ -264,7 +265,10 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
     watchConfigFile();
     // Config files, the Dockerfiles compose files build and .dockerignore files: a change to one on disk re-lints.
     if (canWatchFiles) {
-      const watchers = ["**/.shipshape.{yaml,yml}", "**/.hadolint.{yaml,yml}", "**/*Dockerfile*", "**/*compose*.{yaml,yml}", "**/.dockerignore", "**/*.dockerignore"].map((globPattern) => ({ globPattern }));
+      const watchers = [
+        "**/.shipshape.{yaml,yml}", "**/.hadolint.{yaml,yml}", "**/.dclintrc*", "**/.config/dclintrc*", "**/dclint.config.*", "**/package.json",
+        "**/*Dockerfile*", "**/*compose*.{yaml,yml}", "**/.dockerignore", "**/*.dockerignore",
+      ].map((globPattern) => ({ globPattern }));
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
     }
     if (canPullConfiguration) {

@@ -75,7 +75,9 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     outputChannel: output,
     initializationOptions: { settings: vscode.workspace.getConfiguration("shipshape") },
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher("**/{.shipshape.yaml,.shipshape.yml,.hadolint.yaml,.hadolint.yml,.env}"),
+      fileEvents: vscode.workspace.createFileSystemWatcher(
+        "**/{.shipshape.yaml,.shipshape.yml,.hadolint.yaml,.hadolint.yml,.dclintrc*,dclintrc*,dclint.config.*,package.json,.env}",
+      ),
     },
     middleware: { handleDiagnostics: coexistence.handleDiagnostics },
   };
