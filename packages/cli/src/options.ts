@@ -37,6 +37,7 @@ export const LINT_OPTIONS: OptionSpec[] = [
   },
   { name: "formatter", type: "string", value: "F", description: "the same as --format (dclint's name)" },
   { name: "output", short: "o", type: "string", value: "FILE", description: "write the report to FILE instead of stdout", env: ["SHIPSHAPE_OUTPUT"] },
+  { name: "output-file", type: "string", value: "FILE", description: "the same as --output (dclint's name)" },
   { name: "kind", type: "string", value: "K", description: "dockerfile or compose, for stdin or unusual file names", default: "from the name" },
   {
     name: "config",
@@ -44,7 +45,7 @@ export const LINT_OPTIONS: OptionSpec[] = [
     type: "string",
     value: "FILE",
     description: "config file",
-    default: ".shipshape.yaml upward from each file, else .hadolint.yaml",
+    default: ".shipshape.yaml upward from each file, else dclint's config for compose files, else .hadolint.yaml",
     env: ["SHIPSHAPE_CONFIG"],
   },
   {
@@ -64,6 +65,7 @@ export const LINT_OPTIONS: OptionSpec[] = [
     description: "drop these rules (added to the lists of the environment variables, as hadolint does)",
     env: ["SHIPSHAPE_IGNORE", "HADOLINT_IGNORE"],
   },
+  { name: "disable-rule", type: "string", multiple: true, value: "RULES", description: "the same as --ignore (dclint's name)" },
   {
     name: "failure-threshold",
     short: "t",
@@ -124,6 +126,7 @@ export const LINT_OPTIONS: OptionSpec[] = [
   },
   { name: "shard", type: "string", value: "I/N", description: "lint only the I-th of N deterministic slices of the files (1-based)", env: ["SHIPSHAPE_SHARD"] },
   { name: "quiet", short: "q", type: "boolean", description: "report errors only" },
+  { name: "recursive", short: "r", type: "boolean", description: "accepted for dclint's command lines: folders are always walked" },
   { name: "color", type: "boolean", description: "force colour in the stylish format" },
   { name: "no-color", type: "boolean", description: "no colour (also when NO_COLOR is set)" },
   HELP,

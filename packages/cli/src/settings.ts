@@ -67,8 +67,10 @@ export function resolveLintSettings(
   const spec = (name: string) => specs.find((s) => s.name === name)!;
   /** Flag > SHIPSHAPE_* > HADOLINT_*. */
   const scalar = (name: string): { value: string; source: string } | undefined => {
-    const v = values[name] ?? (name === "format" ? values.formatter : undefined);
-    if (typeof v === "string") return { value: v, source: values[name] === undefined ? "--formatter" : `--${name}` };
+    // dclint's names for two of them: --formatter and --output-file.
+    const alias = name === "format" ? "formatter" : name === "output" ? "output-file" : undefined;
+    const v = values[name] ?? (alias ? values[alias] : undefined);
+    if (typeof v === "string") return { value: v, source: values[name] === undefined ? `--${alias}` : `--${name}` };
     const e = fromEnv(spec(name), env);
     return e && { value: e.value, source: e.name };
   };
@@ -113,6 +115,7 @@ export function resolveLintSettings(
   // hadolint concatenates the ignore lists of every source; so do we.
   const ignore = [
     ...splitList((values.ignore as string[] | undefined) ?? []),
+    ...splitList((values["disable-rule"] as string[] | undefined) ?? []),
     ...(spec("ignore").env ?? []).flatMap((n) => splitList(env[n] ? [env[n]!] : [])),
   ];
 

@@ -53,6 +53,14 @@ describe("lint settings", () => {
     expect(() => settings(["--formatter", "nope"])).toThrow(/--formatter: unknown format 'nope'/);
   });
 
+  test("dclint's command line works as it is: -r, --output-file, --disable-rule, --formatter, -q, --max-warnings", () => {
+    const s = settings(["-r", "--formatter", "json", "--output-file", "out.json", "--disable-rule", "no-version-field", "--disable-rule", "services-alphabetical-order", "-q", "--max-warnings", "0", "."]);
+    expect(s).toMatchObject({ format: "json", output: "out.json", quiet: true, maxWarnings: 0, paths: ["."] });
+    expect(s.ignore).toEqual(["no-version-field", "services-alphabetical-order"]);
+    expect(settings(["--output", "a.json", "--output-file", "b.json"]).output).toBe("a.json");
+    expect(settings(["--ignore", "DL3008", "--disable-rule", "DL3009"], { HADOLINT_IGNORE: "DL4006" }).ignore).toEqual(["DL3008", "DL3009", "DL4006"]);
+  });
+
   test("failure threshold from flag or variables; hadolint's ignore means none", () => {
     expect(settings(["-t", "error"], { SHIPSHAPE_FAILURE_THRESHOLD: "style" }).failureThreshold).toBe("error");
     expect(settings([], { SHIPSHAPE_FAILURE_THRESHOLD: "style", HADOLINT_FAILURE_THRESHOLD: "error" }).failureThreshold).toBe("style");
