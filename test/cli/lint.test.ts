@@ -233,6 +233,25 @@ describe("shipshape lint", () => {
     expect([0, 1]).toContain(status);
   });
 
+  test("hadolint's command line: stdin named with --file-path-in-report, --require-label, --strict-labels, -V", () => {
+    const root = tree({ ".hadolint.yaml": "label-schema:\n  version: semver\n" });
+    const input = 'FROM alpine:3.21\nLABEL maintainer="not-an-email" extra=1\n';
+    const r = shipshape(["lint", "-V", "--require-label", "maintainer:email", "--strict-labels", "--file-path-in-report", "app/Dockerfile", "-f", "json", "-"], { cwd: root, input });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("shipshape: -: config .hadolint.yaml\n");
+    expect(json(r.stdout).map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual([
+      "app/Dockerfile:1:1 DL3049", // version, from the config file's schema (the two schemas are merged)
+      "app/Dockerfile:2:18 DL3058",
+      "app/Dockerfile:2:33 DL3050",
+    ]);
+    // The frame of the stylish format comes from stdin's text under the new name.
+    const stylish = shipshape(["lint", "--require-label", "maintainer:email", "--file-path-in-report", "app/Dockerfile", "-"], { cwd: root, input });
+    expect(stylish.stdout).toContain('app/Dockerfile:2:18: warning[DL3058]');
+    expect(stylish.stdout).toContain('2 | LABEL maintainer="not-an-email" extra=1');
+    const env = shipshape(["lint", "-f", "json", "-"], { cwd: root, input, env: { HADOLINT_REQUIRE_LABELS: "maintainer:email", HADOLINT_STRICT_LABELS: "true" } });
+    expect(json(env.stdout).map((d) => d.code)).toEqual(["DL3049", "DL3058", "DL3050"]);
+  });
+
   test("-o writes the report to a file", () => {
     const root = tree({ Dockerfile: LATEST });
     const r = shipshape(["lint", "Dockerfile", "-f", "checkstyle", "-o", "report.xml", "--select", "DL3007"], { cwd: root });

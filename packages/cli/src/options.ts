@@ -38,6 +38,7 @@ export const LINT_OPTIONS: OptionSpec[] = [
   { name: "formatter", type: "string", value: "F", description: "the same as --format (dclint's name)" },
   { name: "output", short: "o", type: "string", value: "FILE", description: "write the report to FILE instead of stdout", env: ["SHIPSHAPE_OUTPUT"] },
   { name: "output-file", type: "string", value: "FILE", description: "the same as --output (dclint's name)" },
+  { name: "file-path-in-report", type: "string", value: "PATH", description: "the file name the report gives every finding (for stdin: - by default; hadolint's)" },
   { name: "kind", type: "string", value: "K", description: "dockerfile or compose, for stdin or unusual file names", default: "from the name" },
   {
     name: "config",
@@ -94,6 +95,20 @@ export const LINT_OPTIONS: OptionSpec[] = [
     env: ["SHIPSHAPE_TRUSTED_REGISTRIES", "HADOLINT_TRUSTED_REGISTRIES"],
   },
   {
+    name: "require-label",
+    type: "string",
+    multiple: true,
+    value: "NAME:TYPE",
+    description: "a label every image must carry, of type text, url, rfc3339, spdx, hash, semver or email (hadolint's; DL3049-DL3058)",
+    env: ["SHIPSHAPE_REQUIRE_LABELS", "HADOLINT_REQUIRE_LABELS"],
+  },
+  {
+    name: "strict-labels",
+    type: "boolean",
+    description: "also report labels that --require-label (or the config's label schema) does not list",
+    env: ["SHIPSHAPE_STRICT_LABELS", "HADOLINT_STRICT_LABELS"],
+  },
+  {
     name: "disable-ignore-pragma",
     type: "boolean",
     description: "ignore the ignore pragmas in files (# hadolint ignore=..., # check=skip=...)",
@@ -127,6 +142,7 @@ export const LINT_OPTIONS: OptionSpec[] = [
   { name: "shard", type: "string", value: "I/N", description: "lint only the I-th of N deterministic slices of the files (1-based)", env: ["SHIPSHAPE_SHARD"] },
   { name: "quiet", short: "q", type: "boolean", description: "report errors only" },
   { name: "recursive", short: "r", type: "boolean", description: "accepted for dclint's command lines: folders are always walked" },
+  { name: "verbose", short: "V", type: "boolean", description: "say on stderr which config file each file was linted with", env: ["SHIPSHAPE_VERBOSE", "HADOLINT_VERBOSE"] },
   { name: "color", type: "boolean", description: "force colour in the stylish format" },
   { name: "no-color", type: "boolean", description: "no colour (also when NO_COLOR is set)" },
   HELP,

@@ -27,6 +27,9 @@ export interface LintSettings {
   /** hadolint's --error/--warning/--info/--style overrides, by rule reference. */
   severity: Record<string, Severity>;
   trustedRegistries?: string[];
+  /** hadolint's --require-label: label name to type. */
+  labelSchema?: Record<string, string>;
+  strictLabels: boolean;
   disableIgnorePragma: boolean;
   fix: boolean;
   composeFiles: string[];
@@ -36,7 +39,12 @@ export interface LintSettings {
   color: boolean;
   exclude: string[];
   maxWarnings?: number;
+  filePathInReport?: string;
+  verbose: boolean;
 }
+
+/** The label types hadolint's --require-label takes (the linter's label rules know the same ones). */
+export const LABEL_TYPES = ["text", "url", "rfc3339", "spdx", "hash", "semver", "email"];
 
 /** hadolint's truthy spellings for boolean environment variables. */
 export function envFlag(value: string | undefined): boolean {
@@ -136,6 +144,17 @@ export function resolveLintSettings(
     if (maxWarnings === -1) maxWarnings = undefined;
   }
 
+  let labelSchema: Record<string, string> | undefined;
+  for (const entry of list("require-label") ?? []) {
+    const colon = entry.lastIndexOf(":");
+    const name = (colon < 0 ? entry : entry.slice(0, colon)).trim();
+    const type = colon < 0 ? "text" : entry.slice(colon + 1).trim().toLowerCase();
+    if (!name || !LABEL_TYPES.includes(type)) {
+      throw new UsageError(`--require-label: expected NAME:TYPE with TYPE one of ${LABEL_TYPES.join(", ")}, got '${entry}'`);
+    }
+    (labelSchema ??= {})[name] = type;
+  }
+
   let color: boolean;
   if (values["no-color"] === true) color = false;
   else if (values.color === true) color = true;
@@ -156,6 +175,8 @@ export function resolveLintSettings(
     noFail: flag("no-fail"),
     severity,
     trustedRegistries: list("trusted-registry"),
+    labelSchema,
+    strictLabels: flag("strict-labels"),
     disableIgnorePragma: flag("disable-ignore-pragma"),
     fix: values.fix === true,
     composeFiles,
@@ -165,5 +186,7 @@ export function resolveLintSettings(
     color,
     exclude: list("exclude") ?? [],
     maxWarnings,
+    filePathInReport: scalar("file-path-in-report")?.value,
+    verbose: flag("verbose"),
   };
 }

@@ -61,6 +61,24 @@ describe("lint settings", () => {
     expect(settings(["--ignore", "DL3008", "--disable-rule", "DL3009"], { HADOLINT_IGNORE: "DL4006" }).ignore).toEqual(["DL3008", "DL3009", "DL4006"]);
   });
 
+  test("hadolint's label options: --require-label NAME:TYPE and --strict-labels, or their HADOLINT_* variables", () => {
+    expect(settings(["--require-label", "maintainer:email", "--require-label", "org.opencontainers.image.created:RFC3339,owner"])).toMatchObject({
+      labelSchema: { maintainer: "email", "org.opencontainers.image.created": "rfc3339", owner: "text" },
+      strictLabels: false,
+    });
+    expect(settings([], { HADOLINT_REQUIRE_LABELS: "a:url,b:spdx", HADOLINT_STRICT_LABELS: "yes" })).toMatchObject({ labelSchema: { a: "url", b: "spdx" }, strictLabels: true });
+    expect(settings([], { HADOLINT_STRICT_LABELS: "no" }).strictLabels).toBe(false);
+    expect(settings([]).labelSchema).toBeUndefined();
+    expect(() => settings(["--require-label", "x:colour"])).toThrow(/--require-label: expected NAME:TYPE with TYPE one of text, url/);
+    expect(() => settings(["--require-label", ":url"])).toThrow(UsageError);
+  });
+
+  test("hadolint's --file-path-in-report and -V/--verbose (or HADOLINT_VERBOSE)", () => {
+    expect(settings(["--file-path-in-report", "app/Dockerfile", "-"])).toMatchObject({ filePathInReport: "app/Dockerfile", paths: ["-"], verbose: false });
+    expect(settings(["-V"]).verbose).toBe(true);
+    expect(settings([], { HADOLINT_VERBOSE: "1" }).verbose).toBe(true);
+  });
+
   test("failure threshold from flag or variables; hadolint's ignore means none", () => {
     expect(settings(["-t", "error"], { SHIPSHAPE_FAILURE_THRESHOLD: "style" }).failureThreshold).toBe("error");
     expect(settings([], { SHIPSHAPE_FAILURE_THRESHOLD: "style", HADOLINT_FAILURE_THRESHOLD: "error" }).failureThreshold).toBe("style");

@@ -78,3 +78,17 @@ describe("config JSON schema", () => {
     expect(schema.properties["failure-threshold"]).toEqual(schema.properties.failureThreshold);
   });
 });
+
+describe("merging configs", () => {
+  it("later scalars win, lists concatenate, and label schemas union as hadolint merges them", async () => {
+    const { mergeConfigs } = await import("../src/config/types.js");
+    const file = { ignore: ["DL3007"], failureThreshold: "warning" as const, sharedOptions: { labelSchema: { version: "semver", owner: "text" }, strictLabels: false } };
+    const cli = { ignore: ["DL3008"], failureThreshold: "error" as const, sharedOptions: { labelSchema: { owner: "email", maintainer: "email" }, trustedRegistries: ["docker.io"] } };
+    expect(mergeConfigs(file, cli)).toEqual({
+      ignore: ["DL3007", "DL3008"],
+      failureThreshold: "error",
+      sharedOptions: { labelSchema: { version: "semver", owner: "email", maintainer: "email" }, strictLabels: false, trustedRegistries: ["docker.io"] },
+    });
+    expect(mergeConfigs(file, { sharedOptions: { strictLabels: true } }).sharedOptions).toEqual({ labelSchema: { version: "semver", owner: "text" }, strictLabels: true });
+  });
+});

@@ -5,7 +5,7 @@ import { groupComposeProjects } from "../compose-projects.js";
 import { describeFsError, discoverFiles, type FolderListings, type FoundFile } from "../discover.js";
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, version } from "../io.js";
 import { LINT_OPTIONS } from "../options.js";
-import { DCLINT_CONFIGS, type LintUnit, type RunResult, type RunnerSettings, internalErrorOn, linterOptions, runUnits } from "../lint-runner.js";
+import { configFinder, DCLINT_CONFIGS, type LintUnit, type RunResult, type RunnerSettings, internalErrorOn, linterOptions, runUnits } from "../lint-runner.js";
 import type { ParsedCommand } from "../main.js";
 import { REPORTERS } from "../reporters/index.js";
 import { compareDiagnostics } from "../reporters/common.js";
@@ -22,6 +22,7 @@ export async function lintCommand({ values, positionals }: ParsedCommand, io: Cl
   const { units, sources, yamlCache, listings } = await collectUnits(settings, io, problems);
   const runner = runnerSettings(settings, io);
   const extra: ReportedDiagnostic[] = [];
+  if (settings.verbose) await sayConfigs(units, settings, io, listings);
 
   if (settings.fix) await fixInPlace(units, sources, runner, io, extra, listings);
 
@@ -44,10 +45,11 @@ export async function lintCommand({ values, positionals }: ParsedCommand, io: Cl
   await addSourcesOfReportedFiles(shown, texts, io.cwd);
   // Only the formats that describe rules need the rule table (building it costs time at start-up).
   const rules = settings.format === "sarif" || settings.format === "sonarqube" ? await ruleInfos() : [];
-  const report = REPORTERS[settings.format](shown, rules, {
+  const named = settings.filePathInReport === undefined ? { diagnostics: shown, sources: texts, files } : renamed(settings.filePathInReport, shown, texts, files);
+  const report = REPORTERS[settings.format](named.diagnostics, rules, {
     color: settings.color && settings.output === undefined,
-    sources: texts,
-    files,
+    sources: named.sources,
+    files: named.files,
     version: version(),
   });
   if (settings.output !== undefined) {
@@ -79,6 +81,34 @@ function failed(result: RunResult, all: readonly ReportedDiagnostic[], settings:
     if (unit.diagnostics.some((d) => reaches(d, threshold))) return true;
   }
   return all.some((d) => !covered.has(d) && reaches(d, fallback));
+}
+
+/**
+ * hadolint's --file-path-in-report: every finding under one name (a Dockerfile read from stdin gets its
+ * real name). The source under that name is the linted file's when there was one file, else none.
+ */
+function renamed(
+  name: string,
+  diagnostics: readonly ReportedDiagnostic[],
+  texts: ReadonlyMap<string, string>,
+  files: readonly string[],
+): { diagnostics: ReportedDiagnostic[]; sources: Map<string, string>; files: string[] } {
+  const only = files.length === 1 ? texts.get(files[0]!) : undefined;
+  return {
+    diagnostics: diagnostics.map((d) => ({ ...d, file: name })),
+    sources: new Map(only === undefined ? [] : [[name, only]]),
+    files: files.length === 0 ? [] : [name],
+  };
+}
+
+/** --verbose: the config file each unit is linted with, on stderr (as hadolint says which config it read). */
+async function sayConfigs(units: readonly LintUnit[], settings: LintSettings, io: CliIO, listings: FolderListings): Promise<void> {
+  const find = configFinder(io.cwd, io.env, listings);
+  for (const unit of units) {
+    const file = unit.files[0]!;
+    const config = settings.config ?? (await find(file, unit.kind));
+    io.stderr.write(`shipshape: ${unit.files.join(", ")}: ${config === undefined ? "no config file" : `config ${config}`}\n`);
+  }
 }
 
 /** Findings in files the run did not read itself (a compose project's included files) get their text too. */
@@ -127,7 +157,15 @@ function runnerSettings(settings: LintSettings, io: CliIO): RunnerSettings {
     ignore: settings.ignore,
     severity: settings.severity,
     config: {
-      ...(settings.trustedRegistries ? { sharedOptions: { trustedRegistries: settings.trustedRegistries } } : {}),
+      ...(settings.trustedRegistries || settings.labelSchema || settings.strictLabels
+        ? {
+            sharedOptions: {
+              ...(settings.trustedRegistries ? { trustedRegistries: settings.trustedRegistries } : {}),
+              ...(settings.labelSchema ? { labelSchema: settings.labelSchema } : {}),
+              ...(settings.strictLabels ? { strictLabels: true } : {}),
+            },
+          }
+        : {}),
       ...(settings.disableIgnorePragma ? { disableIgnorePragma: true } : {}),
     },
   };

@@ -30,7 +30,7 @@ export interface LinterConfig {
   quiet?: boolean;
 }
 
-/** Merges configs: later ones win for scalars, lists concatenate, maps union (as hadolint merges). */
+/** Merges configs: later ones win for scalars, lists concatenate, maps (and label schemas) union, as hadolint merges. */
 export function mergeConfigs(...configs: (LinterConfig | undefined)[]): LinterConfig {
   const out: LinterConfig = {};
   for (const c of configs) {
@@ -43,11 +43,20 @@ export function mergeConfigs(...configs: (LinterConfig | undefined)[]): LinterCo
       out.ruleOptions = { ...out.ruleOptions };
       for (const [k, v] of Object.entries(c.ruleOptions)) out.ruleOptions[k] = { ...out.ruleOptions[k], ...v };
     }
-    if (c.sharedOptions) out.sharedOptions = { ...out.sharedOptions, ...c.sharedOptions };
+    if (c.sharedOptions) {
+      const labelSchema = unionOf(out.sharedOptions?.labelSchema, c.sharedOptions.labelSchema);
+      out.sharedOptions = { ...out.sharedOptions, ...c.sharedOptions, ...(labelSchema ? { labelSchema } : {}) };
+    }
     if (c.failureThreshold !== undefined) out.failureThreshold = c.failureThreshold;
     if (c.disableIgnorePragma !== undefined) out.disableIgnorePragma = c.disableIgnorePragma;
     if (c.noFail !== undefined) out.noFail = c.noFail;
     if (c.quiet !== undefined) out.quiet = c.quiet;
   }
   return out;
+}
+
+/** Label schemas merge as hadolint merges them: every label of both, the later type winning. */
+function unionOf(a: unknown, b: unknown): Record<string, unknown> | undefined {
+  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  return isMap(a) && isMap(b) ? { ...a, ...b } : undefined;
 }
