@@ -33,6 +33,8 @@ test("every format writes a parseable report of the same findings", () => {
   expect(lint("compact").stdout.match(/: line \d+, col \d+, /g)).toHaveLength(keys.length);
   const rd = JSON.parse(lint("rdjson").stdout);
   expect(rd.diagnostics.map((d: any) => `${d.location.path}:${d.location.range.start.line}:${d.code.value}`).sort()).toEqual(keys);
+  const codacy = lint("codacy").stdout.trim().split("\n").map((l) => JSON.parse(l));
+  expect(codacy.map((i: any) => `${i.filename}:${i.line}:${i.patternId}`).sort()).toEqual(keys);
   expect(lint("tty").stdout).toBe(lint("stylish").stdout);
 });
 

@@ -31,7 +31,7 @@ export const LINT_OPTIONS: OptionSpec[] = [
     type: "string",
     value: "F",
     description:
-      "stylish, json, sarif, checkstyle, junit, gitlab, github, gnu, sonarqube, compact, rdjson (aliases: tty = stylish, codeclimate and gitlab_codeclimate = gitlab)",
+      "stylish, json, sarif, checkstyle, junit, gitlab, github, gnu, sonarqube, compact, rdjson, codacy (aliases: tty = stylish, codeclimate and gitlab_codeclimate = gitlab)",
     default: "stylish",
     env: ["SHIPSHAPE_FORMAT", "HADOLINT_FORMAT"],
   },

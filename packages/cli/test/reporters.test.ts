@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { checkstyle } from "../src/reporters/checkstyle.js";
+import { codacy } from "../src/reporters/codacy.js";
 import { compact } from "../src/reporters/compact.js";
 import { rdjson } from "../src/reporters/rdjson.js";
 import { github, escapeProperty } from "../src/reporters/github.js";
@@ -114,6 +115,19 @@ test("json: the contract's keys in order, sorted by file, line and column", () =
   expect(Object.keys(parsed[1]!)).toEqual(["file", "line", "column", "endLine", "endColumn", "code", "rule", "aliases", "severity", "message", "category", "fix"]);
   expect(parsed[1]!.fix).toEqual(LATEST.fix);
   expect(json([], RULES, options())).toBe("[]\n");
+});
+
+test("codacy: one JSON object per line with Codacy's keys, sorted", () => {
+  const lines = codacy(ALL, RULES, options()).split("\n");
+  expect(lines.pop()).toBe("");
+  expect(lines.map((l) => JSON.parse(l))).toEqual([
+    { filename: "compose.yaml", patternId: "CS001", message: "Service web uses image nginx without a tag", line: 3 },
+    { filename: "web/Dockerfile", patternId: "DL3007", message: "Pin a version instead of 'latest'", line: 1 },
+    { filename: "web/Dockerfile", patternId: "DL3015", message: 'Avoid "extra" <packages>: use --no-install-recommends & friends, 100%', line: 2 },
+    { filename: "web/Dockerfile", patternId: "DL9999", message: "line one\nline two", line: 3 },
+  ]);
+  expect(codacy([], RULES, options())).toBe("");
+  expect(resolveFormat("codacy")).toBe("codacy");
 });
 
 test("gnu: one line per finding with GNU ranges", () => {
@@ -285,7 +299,8 @@ test("format names and hadolint's aliases", () => {
   expect(resolveFormat("codeclimate")).toBe("gitlab");
   expect(resolveFormat("gitlab_codeclimate")).toBe("gitlab");
   expect(resolveFormat("SARIF")).toBe("sarif");
-  expect(resolveFormat("codacy")).toBeUndefined();
+  expect(resolveFormat("codacy")).toBe("codacy");
+  expect(resolveFormat("xml")).toBeUndefined();
 });
 
 /** A small XML checker: balanced tags, quoted attributes, and `&` only as an entity. */

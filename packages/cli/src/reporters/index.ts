@@ -1,4 +1,5 @@
 import { checkstyle } from "./checkstyle.js";
+import { codacy } from "./codacy.js";
 import { compact } from "./compact.js";
 import { github } from "./github.js";
 import { gitlab } from "./gitlab.js";
@@ -13,7 +14,7 @@ import type { Reporter } from "./types.js";
 
 export type { Reporter, ReporterOptions } from "./types.js";
 
-export const REPORTERS = { stylish, json, sarif, checkstyle, junit, gitlab, github, gnu, sonarqube, compact, rdjson } satisfies Record<string, Reporter>;
+export const REPORTERS = { stylish, json, sarif, checkstyle, junit, gitlab, github, gnu, sonarqube, compact, rdjson, codacy } satisfies Record<string, Reporter>;
 
 export type FormatName = keyof typeof REPORTERS;
 
