@@ -143,6 +143,7 @@ export const LINT_OPTIONS: OptionSpec[] = [
   { name: "quiet", short: "q", type: "boolean", description: "report errors only" },
   { name: "recursive", short: "r", type: "boolean", description: "accepted for dclint's command lines: folders are always walked" },
   { name: "verbose", short: "V", type: "boolean", description: "say on stderr which config file each file was linted with", env: ["SHIPSHAPE_VERBOSE", "HADOLINT_VERBOSE"] },
+  { name: "debug", type: "boolean", description: "the same as --verbose (dclint's name)" },
   { name: "color", type: "boolean", description: "force colour in the stylish format" },
   { name: "no-color", type: "boolean", description: "no colour (also when NO_COLOR is set)" },
   HELP,

@@ -187,6 +187,6 @@ export function resolveLintSettings(
     exclude: list("exclude") ?? [],
     maxWarnings,
     filePathInReport: scalar("file-path-in-report")?.value,
-    verbose: flag("verbose"),
+    verbose: flag("verbose") || values.debug === true,
   };
 }

@@ -77,6 +77,7 @@ describe("lint settings", () => {
     expect(settings(["--file-path-in-report", "app/Dockerfile", "-"])).toMatchObject({ filePathInReport: "app/Dockerfile", paths: ["-"], verbose: false });
     expect(settings(["-V"]).verbose).toBe(true);
     expect(settings([], { HADOLINT_VERBOSE: "1" }).verbose).toBe(true);
+    expect(settings(["--debug"]).verbose).toBe(true); // dclint's name
   });
 
   test("failure threshold from flag or variables; hadolint's ignore means none", () => {
