@@ -40,7 +40,7 @@ describe("dclint config files", () => {
       '"bogus" | warning: Unknown rule \'bogus\'',
       '"latest-tag" | warning: \'latest-tag\' is not a Compose rule',
       "3 | error: Expected 0 (off), 1 (warning) or 2 (error)",
-      '"groupOrder" | warning: Rule DC012 (service-keys-order) has no option \'groupOrder\'',
+      '"groupOrder" | warning: Rule DC012 has no option \'groupOrder\'',
       "[1] | error: Expected [level, { options }]",
       '"yes" | error: \'quiet\' must be true or false',
       '"legacy" | error: \'exclude\' must be a list of paths',

@@ -12,10 +12,10 @@
  * `exclude` (path fragments that folder walks skip) is read by the CLI (`dclintExcludes`); `debug` and
  * `$schema` are accepted and ignored.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Pair } from "yaml";
 import type { Diagnostic, Range } from "@shipshape/text";
 import type { RuleSet } from "../registry.js";
-import { coerceOption } from "./options.js";
+import { INVALID_CONFIG, rangeOfNode, readRuleOption, type Problem } from "./parse.js";
 import type { LinterConfig } from "./types.js";
 
 /** dclint config files shipshape reads, in cosmiconfig's order, relative to a folder. */
@@ -46,8 +46,6 @@ export const DCLINT_SCRIPT_NAMES = [
   "dclint.config.cjs",
   "dclint.config.mjs",
 ] as const;
-
-const INVALID_CONFIG = "invalid-config";
 
 /** The kind of dclint config a path names, from its last one or two segments; undefined for any other file. */
 export function dclintConfigKind(path: string): "data" | "package" | "script" | undefined {
@@ -97,7 +95,7 @@ export function parseDclintConfig(text: string, path: string, rules: RuleSet): {
   if (kind === "package") root = isMap(root) ? root.get("dclint", true) : undefined;
   if (root === null || root === undefined || (isScalar(root) && (root.value === null || root.value === undefined))) return { config, diagnostics };
   if (!isMap(root)) {
-    problem(rangeOf(root), "dclint's configuration must be an object");
+    problem(rangeOfNode(root), "dclint's configuration must be an object");
     return { config, diagnostics };
   }
   for (const pair of root.items as Pair<unknown, unknown>[]) {
@@ -106,21 +104,21 @@ export function parseDclintConfig(text: string, path: string, rules: RuleSet): {
     const value = pair.value;
     switch (key) {
       case "rules":
-        if (!isMap(value)) problem(rangeOf(value ?? pair.key), "'rules' must map dclint rule names to 0, 1, 2 or [level, options]");
+        if (!isMap(value)) problem(rangeOfNode(value ?? pair.key), "'rules' must map dclint rule names to 0, 1, 2 or [level, options]");
         else for (const entry of value.items as Pair<unknown, unknown>[]) readRule(entry, config, rules, problem);
         break;
       case "quiet":
-        if (!isScalar(value) || typeof value.value !== "boolean") problem(rangeOf(value ?? pair.key), "'quiet' must be true or false");
+        if (!isScalar(value) || typeof value.value !== "boolean") problem(rangeOfNode(value ?? pair.key), "'quiet' must be true or false");
         else config.quiet = value.value;
         break;
       case "exclude":
-        if (!isSeq(value) || !value.items.every((i) => isScalar(i) && typeof i.value === "string")) problem(rangeOf(value ?? pair.key), "'exclude' must be a list of paths");
+        if (!isSeq(value) || !value.items.every((i) => isScalar(i) && typeof i.value === "string")) problem(rangeOfNode(value ?? pair.key), "'exclude' must be a list of paths");
         break;
       case "debug":
       case "$schema":
         break;
       default:
-        problem(rangeOf(pair.key), `Unknown dclint configuration key '${key}'`, "warning");
+        problem(rangeOfNode(pair.key), `Unknown dclint configuration key '${key}'`, "warning");
     }
   }
   return { config, diagnostics };
@@ -145,13 +143,13 @@ function readRule(
   pair: Pair<unknown, unknown>,
   config: LinterConfig,
   rules: RuleSet,
-  problem: (range: Range, message: string, severity?: "error" | "warning") => void,
+  problem: Problem,
 ): void {
   if (!isScalar(pair.key)) return;
   const name = String(pair.key.value);
   const rule = rules.resolve(name);
   if (!rule || rule.kind !== "compose") {
-    problem(rangeOf(pair.key), rule ? `'${name}' is not a Compose rule` : `Unknown rule '${name}'`, "warning");
+    problem(rangeOfNode(pair.key), rule ? `'${name}' is not a Compose rule` : `Unknown rule '${name}'`, "warning");
     return;
   }
   const value = pair.value;
@@ -159,34 +157,17 @@ function readRule(
   let options: unknown;
   if (isSeq(value)) {
     if (value.items.length !== 2 || !isMap(value.items[1])) {
-      problem(rangeOf(value), "Expected [level, { options }]");
+      problem(rangeOfNode(value), "Expected [level, { options }]");
       return;
     }
     [levelNode, options] = value.items;
   }
   const level = isScalar(levelNode) ? LEVELS[levelNode.value as keyof typeof LEVELS] : undefined;
   if (!level) {
-    problem(rangeOf(levelNode ?? pair.key), "Expected 0 (off), 1 (warning) or 2 (error)");
+    problem(rangeOfNode(levelNode ?? pair.key), "Expected 0 (off), 1 (warning) or 2 (error)");
     return;
   }
   (config.severity ??= {})[name] = level;
   if (!isMap(options)) return;
-  for (const o of options.items as Pair<unknown, unknown>[]) {
-    if (!isScalar(o.key)) continue;
-    const optionName = String(o.key.value);
-    const spec = rule.options?.[optionName];
-    if (!spec) {
-      problem(rangeOf(o.key), `Rule ${rule.code} (${name}) has no option '${optionName}'`, "warning");
-      continue;
-    }
-    const plain = isScalar(o.value) ? o.value.value : (o.value as { toJSON?: () => unknown } | null)?.toJSON?.();
-    const c = coerceOption(spec, plain);
-    if (!c.ok) problem(rangeOf(o.value ?? o.key), `'${optionName}' must be ${c.expected}`);
-    else ((config.ruleOptions ??= {})[name] ??= {})[optionName] = c.value;
-  }
-}
-
-function rangeOf(node: unknown): Range {
-  const r = (node as YamlNode | undefined)?.range;
-  return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
+  for (const o of options.items as Pair<unknown, unknown>[]) readRuleOption(rule, name, o, config, problem);
 }

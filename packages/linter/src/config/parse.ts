@@ -11,6 +11,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair
 import type { Diagnostic, Range } from "@shipshape/text";
 import { isSeverity } from "@shipshape/text";
 import type { RuleSet } from "../registry.js";
+import type { Rule } from "../rule.js";
 import { camelCase, coerceOption } from "./options.js";
 import type { FailureThreshold, LinterConfig, SeverityOrOff } from "./types.js";
 
@@ -135,7 +136,7 @@ function readRuleEntry(
   p: Pair<unknown, unknown>,
   config: LinterConfig,
   rules: RuleSet,
-  problem: (range: Range, message: string, severity?: "error" | "warning") => void,
+  problem: Problem,
 ): void {
   if (!isScalar(p.key)) return;
   const ref = String(p.key.value);
@@ -166,17 +167,29 @@ function readRuleEntry(
       if (typeof plain !== "boolean") problem(rangeOfNode(q.value ?? q.key), "'enabled' must be true or false");
       else if (plain) (config.extendSelect ??= []).push(ref);
       else (config.ignore ??= []).push(ref);
-    } else {
-      const spec = rule?.options?.[name];
-      if (!spec) {
-        if (rule) problem(rangeOfNode(q.key), `Rule ${rule.code} has no option '${String(q.key.value)}'`, "warning");
-        continue;
-      }
-      const c = coerceOption(spec, plain);
-      if (!c.ok) problem(rangeOfNode(q.value ?? q.key), `'${String(q.key.value)}' must be ${c.expected}`);
-      else ((config.ruleOptions ??= {})[ref] ??= {})[name] = c.value;
-    }
+    } else if (rule) readRuleOption(rule, ref, q, config, problem);
   }
+}
+
+export type Problem = (range: Range, message: string, severity?: "error" | "warning") => void;
+
+/**
+ * One option of a rule's entry (`key: value`, the key in either spelling) into `config.ruleOptions[ref]`,
+ * checked against the rule's declaration. Shared with dclint's configs.
+ */
+export function readRuleOption(rule: Rule, ref: string, q: Pair<unknown, unknown>, config: LinterConfig, problem: Problem): void {
+  if (!isScalar(q.key)) return;
+  const written = String(q.key.value);
+  const name = camelCase(written);
+  const spec = rule.options?.[name];
+  if (!spec) {
+    problem(rangeOfNode(q.key), `Rule ${rule.code} has no option '${written}'`, "warning");
+    return;
+  }
+  const plain = isScalar(q.value) ? q.value.value : (q.value as { toJSON?: () => unknown } | null)?.toJSON?.();
+  const c = coerceOption(spec, plain);
+  if (!c.ok) problem(rangeOfNode(q.value ?? q.key), `'${written}' must be ${c.expected}`);
+  else ((config.ruleOptions ??= {})[ref] ??= {})[name] = c.value;
 }
 
 function severityOrOff(v: unknown): SeverityOrOff | undefined {
@@ -210,7 +223,7 @@ function stringList(node: unknown): { value: string; range: Range }[] | undefine
   return out;
 }
 
-function rangeOfNode(node: unknown): Range {
+export function rangeOfNode(node: unknown): Range {
   const r = (node as YamlNode | undefined)?.range;
   return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
 }
