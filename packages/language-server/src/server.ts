@@ -222,7 +222,9 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
     }
   }
 
-  const isConfigFile = (uri: string): boolean => CONFIG_FILE.test(uri) || (!!settings.configPath && uriToPath(uri) === configFile());
+  // A package.json under node_modules is a dependency's, never a project's dclint config (an install writes thousands).
+  const isConfigFile = (uri: string): boolean =>
+    (CONFIG_FILE.test(uri) && !/[\\/]node_modules[\\/].*package\.json$/i.test(uri)) || (!!settings.configPath && uriToPath(uri) === configFile());
 
   connection.onInitialize((params): InitializeResult => {
     const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
