@@ -1,4 +1,5 @@
 /** The human-readable plan: stages in build order, skipped ones last, each step, then the final image. */
+import { visibleControls } from "@shipshape/text";
 import type { BuildPlan, ImageConfig, StagePlan, StepPlan } from "./types.js";
 
 export function renderPlanText(plan: BuildPlan): string {
@@ -39,7 +40,8 @@ export function renderPlanText(plan: BuildPlan): string {
     out.push("Diagnostics:");
     for (const d of plan.diagnostics) out.push(`  ${d.line}:${d.column}  ${d.severity}  ${d.code}  ${d.message}`);
   }
-  return out.join("\n") + "\n";
+  // For a terminal: an escape sequence in the Dockerfile is shown, not run.
+  return visibleControls(out.join("\n")) + "\n";
 }
 
 function stageHeader(s: StagePlan): string {

@@ -90,6 +90,13 @@ describe("renderPlanText", () => {
     expect(text).toMatch(/2 {2}layer {3}miss +COPY a \/a {3}\(changed: a\)/);
     expect(text).toContain("first step to re-run: line 2 COPY");
   });
+
+  it("shows control characters of the Dockerfile instead of sending them to the terminal", () => {
+    const text = renderPlanText(planOf('FROM alpine:3.21\nRUN echo "\x1b[2J\x1b]0;t\x07"\nENV A=\x1b[31mred\x9b\n'));
+    expect(text).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    expect(text).toContain('RUN echo "␛[2J␛]0;t␇"');
+    expect(text).toContain("A=␛[31mred\ufffd");
+  });
 });
 
 describe("renderMermaid and renderDot", () => {

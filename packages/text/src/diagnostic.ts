@@ -64,3 +64,15 @@ function cutMiddle(text: string, head: number, tail: number): string {
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
+
+/**
+ * Text with its control characters (other than tab and line feed) replaced by visible ones: C0 controls
+ * and DEL by their Unicode control pictures (NUL by ␀, ESC by ␛), C1 controls by U+FFFD. A Dockerfile can
+ * hold an escape sequence, and printed raw it would be run by the terminal showing the report.
+ */
+export function visibleControls(text: string): string {
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? "\u2421" : "\ufffd";
+  });
+}

@@ -86,6 +86,7 @@ export function sourceLine(source: string | undefined, line: number): string | u
 }
 
 /** Lines of every source split once, for reporters that look up many lines. */
+
 export class SourceLines {
   private readonly cache = new Map<string, string[]>();
   constructor(private readonly sources: ReadonlyMap<string, string>) {}
@@ -100,16 +101,4 @@ export class SourceLines {
     }
     return lines[line - 1];
   }
-}
-
-/**
- * Text with its control characters (other than tab and line feed) replaced by visible ones: C0 controls
- * and DEL by their Unicode control pictures (NUL by ␀, ESC by ␛), C1 controls by U+FFFD. A Dockerfile can
- * hold an escape sequence, and printed raw it would be run by the terminal showing the report.
- */
-export function visibleControls(text: string): string {
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? "\u2421" : "\ufffd";
-  });
 }

@@ -1,4 +1,5 @@
-import { sortDiagnostics, visibleControls } from "./common.js";
+import { visibleControls } from "@shipshape/text";
+import { sortDiagnostics } from "./common.js";
 import type { Reporter } from "./types.js";
 
 /** ESLint's (and dclint's) compact format: one line per finding, then a count. */

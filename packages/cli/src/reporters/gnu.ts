@@ -1,4 +1,5 @@
-import { sortDiagnostics, visibleControls } from "./common.js";
+import { visibleControls } from "@shipshape/text";
+import { sortDiagnostics } from "./common.js";
 import type { Reporter } from "./types.js";
 
 /**

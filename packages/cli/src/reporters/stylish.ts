@@ -1,6 +1,6 @@
 import { styleText } from "node:util";
-import type { ReportedDiagnostic, Severity } from "@shipshape/text";
-import { SourceLines, sortDiagnostics, visibleControls } from "./common.js";
+import { visibleControls, type ReportedDiagnostic, type Severity } from "@shipshape/text";
+import { SourceLines, sortDiagnostics } from "./common.js";
 import type { Reporter } from "./types.js";
 
 type Style = Extract<Parameters<typeof styleText>[0], string>;
