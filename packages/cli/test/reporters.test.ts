@@ -194,6 +194,10 @@ describe("github", () => {
     const out = github([diag({ file: "dir,1/a:b", line: 1, column: 1, code: "X" })], [], options());
     expect(out).toBe("::warning file=dir%2C1/a%3Ab,line=1,endLine=1,col=1,endColumn=2,title=X (some-rule)::something is off\n");
   });
+  test("a message's escape sequences are shown in the job log, not run", () => {
+    const out = github([diag({ file: "f", line: 1, column: 1, code: "X", message: "image 'a\x1b[31mb\x00'\r\nnext" })], [], options());
+    expect(out).toBe("::warning file=f,line=1,endLine=1,col=1,endColumn=2,title=X (some-rule)::image 'a␛[31mb␀'%0D%0Anext\n");
+  });
 });
 
 describe("XML formats", () => {

@@ -1,4 +1,4 @@
-import type { Severity } from "@shipshape/text";
+import { visibleControls, type Severity } from "@shipshape/text";
 import { sortDiagnostics } from "./common.js";
 import type { Reporter } from "./types.js";
 
@@ -21,9 +21,12 @@ export const github: Reporter = (diagnostics) =>
     })
     .join("");
 
-/** The runner's escaping for a command's message. */
+/**
+ * The runner's escaping for a command's message. Other control characters are shown as their pictures:
+ * the job log would run an escape sequence a Dockerfile quoted (colours, cursor moves).
+ */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return visibleControls(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 
 /** The runner's escaping for a property value, which also cannot hold `:` or `,`. */
