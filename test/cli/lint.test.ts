@@ -252,6 +252,22 @@ describe("shipshape lint", () => {
     expect(json(env.stdout).map((d) => d.code)).toEqual(["DL3049", "DL3058", "DL3050"]);
   });
 
+  test("a .hadolint.yaml's format, outputs and no-color shape the report, unless a flag or variable says otherwise", () => {
+    const root = tree({ Dockerfile: LATEST, ".hadolint.yaml": "formats: [sarif, json]\noutputs: [report.sarif]\nno-color: true\n" });
+    const r = shipshape(["lint", "Dockerfile"], { cwd: root, env: { FORCE_COLOR: "1" } });
+    expect(r.stdout).toBe("");
+    expect(JSON.parse(readFileSync(path.join(root, "report.sarif"), "utf8")).version).toBe("2.1.0");
+    // no-color wins over FORCE_COLOR (but not over --color).
+    const coloured = (config: string, args: string[] = []) =>
+      /\x1b\[/.test(shipshape(["lint", "Dockerfile", ...args], { cwd: tree({ Dockerfile: LATEST, ".hadolint.yaml": config }), env: { FORCE_COLOR: "1", NO_COLOR: undefined } }).stdout);
+    expect(coloured("ignored: []\n")).toBe(true);
+    expect(coloured("no-color: true\n")).toBe(false);
+    expect(coloured("no-color: true\n", ["--color"])).toBe(true);
+    const flagged = shipshape(["lint", "Dockerfile", "-f", "gnu", "--output", "report.txt"], { cwd: root });
+    expect(readFileSync(path.join(root, "report.txt"), "utf8")).toMatch(/^Dockerfile:1\.13-18: warning: /);
+    expect(flagged.stdout).toBe("");
+  });
+
   test("-o writes the report to a file", () => {
     const root = tree({ Dockerfile: LATEST });
     const r = shipshape(["lint", "Dockerfile", "-f", "checkstyle", "-o", "report.xml", "--select", "DL3007"], { cwd: root });

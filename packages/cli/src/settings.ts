@@ -65,12 +65,26 @@ export function splitList(values: readonly string[]): string[] {
   return values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
 }
 
+/**
+ * Output settings a config file gives (hadolint's `.hadolint.yaml` keys `format`/`formats`, `output`/`outputs`,
+ * `no-color`, `verbose`, or the same in `.shipshape.yaml`): used when no flag or variable sets them.
+ */
+export interface FileOutputSettings {
+  /** The config file, for messages. */
+  path: string;
+  format?: string;
+  output?: string;
+  noColor?: boolean;
+  verbose?: boolean;
+}
+
 export function resolveLintSettings(
   specs: readonly OptionSpec[],
   values: OptionValues,
   positionals: string[],
   env: Env,
   stdoutIsTTY: boolean,
+  file?: FileOutputSettings,
 ): LintSettings {
   const spec = (name: string) => specs.find((s) => s.name === name)!;
   /** Flag > SHIPSHAPE_* > HADOLINT_*. */
@@ -90,7 +104,7 @@ export function resolveLintSettings(
   };
   const flag = (name: string): boolean => values[name] === true || (spec(name).env ?? []).some((n) => envFlag(env[n]));
 
-  const formatSetting = scalar("format");
+  const formatSetting = scalar("format") ?? (file?.format === undefined ? undefined : { value: file.format, source: `${file.path}: format` });
   let format: FormatName = "stylish";
   if (formatSetting) {
     // HADOLINT_FORMAT may be a comma list (hadolint can write several formats); the first one is used.
@@ -159,13 +173,14 @@ export function resolveLintSettings(
   if (values["no-color"] === true) color = false;
   else if (values.color === true) color = true;
   else if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") color = false;
+  else if (file?.noColor === true) color = false;
   else if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") color = true;
   else color = stdoutIsTTY;
 
   return {
     paths,
     format,
-    output: scalar("output")?.value,
+    output: scalar("output")?.value ?? file?.output,
     kind: kindValue as FileKind | undefined,
     config: scalar("config")?.value,
     select: list("select"),
@@ -187,6 +202,6 @@ export function resolveLintSettings(
     exclude: list("exclude") ?? [],
     maxWarnings,
     filePathInReport: scalar("file-path-in-report")?.value,
-    verbose: flag("verbose") || values.debug === true,
+    verbose: flag("verbose") || values.debug === true || file?.verbose === true,
   };
 }

@@ -80,6 +80,19 @@ describe("lint settings", () => {
     expect(settings(["--debug"]).verbose).toBe(true); // dclint's name
   });
 
+  test("a config file's report settings apply when no flag or variable sets them", () => {
+    const file = { path: ".hadolint.yaml", format: "json", output: "report.json", noColor: true, verbose: true };
+    const withFile = (args: string[], env: Record<string, string> = {}) => {
+      const { values, positionals } = parseCommandLine(lint, args);
+      return resolveLintSettings(LINT_OPTIONS, values, positionals, env, true, file);
+    };
+    expect(withFile([])).toMatchObject({ format: "json", output: "report.json", color: false, verbose: true });
+    expect(withFile(["-f", "gnu", "-o", "x.txt", "--color"])).toMatchObject({ format: "gnu", output: "x.txt", color: true });
+    expect(withFile([], { HADOLINT_FORMAT: "sarif", SHIPSHAPE_OUTPUT: "y" })).toMatchObject({ format: "sarif", output: "y" });
+    const { values, positionals } = parseCommandLine(lint, []);
+    expect(() => resolveLintSettings(LINT_OPTIONS, values, positionals, {}, false, { path: "c.yaml", format: "xml" })).toThrow(/c\.yaml: format: unknown format 'xml'/);
+  });
+
   test("failure threshold from flag or variables; hadolint's ignore means none", () => {
     expect(settings(["-t", "error"], { SHIPSHAPE_FAILURE_THRESHOLD: "style" }).failureThreshold).toBe("error");
     expect(settings([], { SHIPSHAPE_FAILURE_THRESHOLD: "style", HADOLINT_FAILURE_THRESHOLD: "error" }).failureThreshold).toBe("style");

@@ -79,6 +79,17 @@ describe("config JSON schema", () => {
   });
 });
 
+describe("report settings in config files (read by the CLI)", () => {
+  it("reads hadolint's format(s), output(s), no-color and verbose in either spelling; nothing from what does not fit", async () => {
+    const { outputSettingsOf } = await import("../src/config/parse.js");
+    expect(outputSettingsOf("format: json\nno-color: true\nverbose: false\nignored: [DL3007]\n")).toEqual({ format: "json", noColor: true, verbose: false });
+    expect(outputSettingsOf("formats: [sarif, json]\noutputs:\n  - out.sarif\n  - out.json\nnoColor: yes\n")).toEqual({ format: "sarif", output: "out.sarif" });
+    expect(outputSettingsOf("format: 3\nverbose: 1\n")).toEqual({});
+    expect(outputSettingsOf("format: [")).toEqual({});
+    expect(parse("format: json\nformats: [tty]\nno-color: true\noutputs: [a]\n").diagnostics).toEqual([]);
+  });
+});
+
 describe("merging configs", () => {
   it("later scalars win, lists concatenate, and label schemas union as hadolint merges them", async () => {
     const { mergeConfigs } = await import("../src/config/types.js");

@@ -9,7 +9,7 @@ import { configFinder, DCLINT_CONFIGS, type LintUnit, type RunResult, type Runne
 import type { ParsedCommand } from "../main.js";
 import { REPORTERS } from "../reporters/index.js";
 import { compareDiagnostics } from "../reporters/common.js";
-import { type LintSettings, resolveLintSettings } from "../settings.js";
+import { type FileOutputSettings, type LintSettings, resolveLintSettings } from "../settings.js";
 import { inShard } from "../shard.js";
 import { decodeSource, encodeSource, type SourceText, writeFileAtomic } from "../source-file.js";
 import { poolSize } from "../pool.js";
@@ -17,7 +17,7 @@ import type { YamlCache } from "@shipshape/compose";
 
 /** `shipshape lint [PATH|-]...`: discover, lint (fixing first with --fix), report, exit 0/1/2. */
 export async function lintCommand({ values, positionals }: ParsedCommand, io: CliIO): Promise<number> {
-  const settings = resolveLintSettings(LINT_OPTIONS, values, positionals, io.env, io.stdout.isTTY === true);
+  const settings = resolveLintSettings(LINT_OPTIONS, values, positionals, io.env, io.stdout.isTTY === true, await configOutputSettings(values, io));
   const problems: string[] = [];
   const { units, sources, yamlCache, listings } = await collectUnits(settings, io, problems);
   const runner = runnerSettings(settings, io);
@@ -315,4 +315,25 @@ async function dclintExcluded(cwd: string): Promise<(file: string) => boolean> {
     return fragments.length === 0 ? () => false : (f) => fragments.some((x) => f.includes(x));
   }
   return () => false;
+}
+
+/**
+ * The report settings of the working directory's config (hadolint reads `format`, `output`, `no-color` and
+ * `verbose` from `.hadolint.yaml`): `--config` or SHIPSHAPE_CONFIG, else the `.shipshape.yaml` or
+ * `.hadolint.yaml` that applies to the working directory. Flags and variables win over them.
+ */
+async function configOutputSettings(values: ParsedCommand["values"], io: CliIO): Promise<FileOutputSettings | undefined> {
+  const explicit = typeof values.config === "string" ? values.config : io.env.SHIPSHAPE_CONFIG?.trim() || undefined;
+  const found = explicit ?? (await configFinder(io.cwd, io.env)("-"));
+  if (found === undefined || !/\.ya?ml$/i.test(found)) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(io.cwd, found), "utf8");
+  } catch {
+    return undefined; // reported by the lint, which reads the same file
+  }
+  // Most configs say nothing about the report: YAML is parsed only when one of these keys is there.
+  if (!/^\s*["']?(?:formats?|outputs?|no-?color|verbose)["']?\s*:/im.test(text)) return undefined;
+  const { outputSettingsOf } = await import("@shipshape/linter");
+  return { path: found, ...outputSettingsOf(text) };
 }

@@ -22,8 +22,40 @@ export interface ParsedConfig {
   diagnostics: Diagnostic[];
 }
 
-/** Keys the CLI reads from the same file; the library accepts them silently. */
+/** Keys the CLI reads from the same file (`outputSettingsOf`); the library accepts them silently. */
 const CLI_KEYS = new Set(["format", "formats", "noColor", "verbose", "output", "outputs"]);
+
+/** What a config file says about the report: hadolint's `format`/`formats`, `output`/`outputs`, `no-color`, `verbose`. */
+export interface OutputSettings {
+  format?: string;
+  output?: string;
+  noColor?: boolean;
+  verbose?: boolean;
+}
+
+/**
+ * The report settings of a `.shipshape.yaml` or `.hadolint.yaml` text (keys in either spelling). hadolint
+ * can write several formats, each to its `outputs` entry in turn; one report is written here, so the first
+ * format and the first output are taken. Values of the wrong type, and texts that do not parse, give nothing.
+ */
+export function outputSettingsOf(text: string): OutputSettings {
+  const out: OutputSettings = {};
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return out;
+  const first = (v: unknown): string | undefined => {
+    const plain = isScalar(v) ? v.value : isSeq(v) && isScalar(v.items[0]) ? v.items[0].value : undefined;
+    return typeof plain === "string" && plain.trim() !== "" ? plain.trim() : undefined;
+  };
+  for (const pair of doc.contents.items as Pair<unknown, unknown>[]) {
+    if (!isScalar(pair.key)) continue;
+    const key = camelCase(String(pair.key.value));
+    const value = pair.value;
+    if (key === "format" || key === "formats") out.format ??= first(value);
+    else if (key === "output" || key === "outputs") out.output ??= first(value);
+    else if ((key === "noColor" || key === "verbose") && isScalar(value) && typeof value.value === "boolean") out[key] = value.value;
+  }
+  return out;
+}
 
 export function parseConfig(text: string, path: string, rules: RuleSet): ParsedConfig {
   const diagnostics: Diagnostic[] = [];
