@@ -169,7 +169,8 @@ function ruleTable(mod, all) {
       CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || a.code.localeCompare(b.code, "en", { numeric: true }));
     for (const r of sorted) {
       const info = mod.ruleInfo(r);
-      const name = r.aliases?.length ? `${r.name} (${r.aliases.join(", ")})` : r.name;
+      const others = (r.aliases ?? []).filter((a) => a !== r.name);
+      const name = others.length ? `${r.name} (${others.join(", ")})` : r.name;
       const cell = (s) => String(s).replace(/\|/g, "\\|").replace(/\n/g, " ");
       out.push(`| [${r.code}](docs/rules/${r.code}.md) | ${cell(name)} | ${r.category} | ${r.severity} | ${r.enabledByDefault ? "on" : "off"} | ${r.fix ?? ""} | ${cell(info.summary)} |`);
     }

@@ -46,7 +46,9 @@ export function explainRule(codeOrName: string): string | undefined {
 
 /** The page `explain` prints and `docs/rules/<CODE>.md` holds. */
 export function formatRuleDoc(rule: Rule): string {
-  const aliases = rule.aliases?.length ? ` (also ${rule.aliases.map((a) => `\`${a}\``).join(", ")})` : "";
+  // dclint's names are often ours too: an alias equal to the name is not repeated.
+  const others = (rule.aliases ?? []).filter((a) => a !== rule.name);
+  const aliases = others.length ? ` (also ${others.map((a) => `\`${a}\``).join(", ")})` : "";
   const facts = [
     `Kind: ${rule.kind}`,
     `Category: ${rule.category}`,

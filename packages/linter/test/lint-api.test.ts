@@ -197,6 +197,8 @@ describe("rule information", () => {
 
   it("explains a rule", () => {
     expect(explainRule("maintainer-deprecated")).toMatch(/^# DL4000: maintainer-deprecated \(also `MaintainerDeprecated`\)\n/);
+    // dclint's rule names are often the names of ours: not repeated as aliases.
+    expect(explainRule("no-version-field")).toMatch(/^# DC006: no-version-field\n/);
     expect(explainRule("nope")).toBeUndefined();
   });
 });
