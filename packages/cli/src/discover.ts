@@ -47,15 +47,23 @@ export class FolderListings {
   /**
    * Whether `absPath` (absolute and normalised) is a regular file by its folder's listing: undefined when the
    * folder was not listed, or the name is a symbolic link, or is absent but differs only in case from a name
-   * that is there (a file system that ignores case would find it).
+   * that is there (a file system that ignores case would find it). A file in an unlisted folder is known to
+   * be absent when the folder's own folder was listed without it (`dir/.config/x` where `dir` has no `.config`).
    */
   isFile(absPath: string): boolean | undefined {
-    const folder = this.folders.get(path.dirname(absPath));
-    if (!folder) return undefined;
+    const dir = path.dirname(absPath);
+    const folder = this.folders.get(dir);
+    if (!folder) return this.absent(dir);
     const name = path.basename(absPath);
     const kind = folder.exact.get(name);
     if (kind === undefined) return folder.folded.has(name.toLowerCase()) ? undefined : false;
     return kind === LINK ? undefined : kind === FILE;
+  }
+
+  /** false when `absDir`'s parent was listed and has no entry of that name in any case; else undefined. */
+  private absent(absDir: string): false | undefined {
+    const parent = this.folders.get(path.dirname(absDir));
+    return parent && !parent.folded.has(path.basename(absDir).toLowerCase()) ? false : undefined;
   }
 }
 

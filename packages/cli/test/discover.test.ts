@@ -102,6 +102,10 @@ test("the walk's folder listings say whether a file exists there, and leave to t
   expect(at("dockerfile")).toBeUndefined(); // differs only in case: a file system that ignores case has it
   expect(at("ignored/Dockerfile")).toBeUndefined(); // a folder the walk did not enter
   expect(at("../outside")).toBeUndefined();
+  // In a folder that is not there (dclint's `.config/dclintrc`): absent without a stat; in case-variant or unwalked folders, unknown.
+  expect(at("svc/.config/dclintrc")).toBe(false);
+  expect(at("svc/SUB/x.txt")).toBeUndefined();
+  expect(at("ignored/.config/dclintrc")).toBeUndefined();
   // The listing is of the moment of the walk.
   writeFileSync(path.join(root, "svc/.dockerignore"), "");
   expect(at("svc/.dockerignore")).toBe(false);

@@ -203,7 +203,7 @@ export async function collectUnits(
   );
   for (const e of discovery.errors) problems.push(`${e.path}: ${e.message}`);
   // Only walks are filtered, and only compose files: no look-up when a walk found none.
-  const skipCompose = discovery.files.some((f) => f.kind === "compose" && f.walk !== undefined) ? await dclintExcluded(io.cwd) : () => false;
+  const skipCompose = discovery.files.some((f) => f.kind === "compose" && f.walk !== undefined) ? await dclintExcluded(io.cwd, discovery.listings) : () => false;
 
   if (settings.composeFiles.length) units.push({ kind: "compose", files: [...settings.composeFiles] });
   const inComposeProject = new Set(settings.composeFiles.map((f) => path.resolve(io.cwd, f)));
@@ -299,12 +299,13 @@ async function fixInPlace(
  * fragment of the path that skips the compose files a folder walk finds whose path contains it.
  * Returns a predicate on walked paths; one that skips nothing when there is no such config.
  */
-async function dclintExcluded(cwd: string): Promise<(file: string) => boolean> {
+async function dclintExcluded(cwd: string, listings: FolderListings): Promise<(file: string) => boolean> {
   for (const name of DCLINT_CONFIGS) {
     const file = path.join(cwd, name);
     let text: string;
     try {
-      if (!statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
+      const listed = listings.isFile(file);
+      if (listed === false || (listed === undefined && !statSync(file, { throwIfNoEntry: false })?.isFile())) continue;
       text = readFileSync(file, "utf8");
     } catch {
       continue;
