@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { BIN, ensureBuilt, expectNoStack, shipshape, tempTree } from "./helpers.js";
@@ -338,6 +338,28 @@ describe("shipshape lint --fix", () => {
     expect(fixed).toBe("\uFEFFFROM node:20 AS build\r\nRUN echo hi\r\n");
     expect(json(r.stdout).map((d) => d.code)).not.toContain("FromAsCasing");
     expectNoStack(r.stderr);
+  });
+
+  test("--diff (and dclint's --fix-dry-run) prints what --fix would change, writes nothing, and the patch applies to the same result", () => {
+    const original = "from alpine:3.21 as b\nrun apk add curl=8.0-r0\r\nENV A 1\n";
+    const files = { "app/Dockerfile": original, "clean.Dockerfile": "FROM alpine:3.21\nRUN echo ok\n" };
+    const root = tree(files);
+    const r = shipshape(["lint", "--diff", "app/Dockerfile", "clean.Dockerfile"], { cwd: root });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(
+      ["--- a/app/Dockerfile", "+++ b/app/Dockerfile", "@@ -1,3 +1,3 @@", " from alpine:3.21 as b", "-run apk add curl=8.0-r0\r", "-ENV A 1", "+run apk add --no-cache curl=8.0-r0\r", "+env A=1", ""].join("\n"),
+    );
+    expect(readFileSync(path.join(root, "app/Dockerfile"), "utf8")).toBe(original);
+    // Applied with git apply, the patch gives what --fix writes.
+    writeFileSync(path.join(root, "fixes.patch"), r.stdout);
+    execFileSync("git", ["apply", "fixes.patch"], { cwd: root });
+    const fixedByPatch = readFileSync(path.join(root, "app/Dockerfile"), "utf8");
+    const other = tree(files);
+    shipshape(["lint", "--fix", "app/Dockerfile"], { cwd: other });
+    expect(fixedByPatch).toBe(readFileSync(path.join(other, "app/Dockerfile"), "utf8"));
+    // Nothing to fix: no output, exit 0; with --fix too: a usage error.
+    expect(shipshape(["lint", "--fix-dry-run", "clean.Dockerfile"], { cwd: root })).toMatchObject({ status: 0, stdout: "" });
+    expect(shipshape(["lint", "--fix", "--diff", "clean.Dockerfile"], { cwd: root }).status).toBe(2);
   });
 
   test("leaves files that are not UTF-8 byte for byte as they were, and says why", () => {

@@ -117,6 +117,12 @@ export const LINT_OPTIONS: OptionSpec[] = [
   { name: "no-fail", type: "boolean", description: "exit 0 even when there are findings (2 still means a usage or read error)", env: ["SHIPSHAPE_NO_FAIL", "HADOLINT_NOFAIL"] },
   { name: "fix", type: "boolean", description: "apply safe fixes in place, then report what is left" },
   {
+    name: "diff",
+    type: "boolean",
+    description: "write nothing: print the changes --fix would make as a unified diff (exit 1 when there are any)",
+  },
+  { name: "fix-dry-run", type: "boolean", description: "the same as --diff (dclint's name)" },
+  {
     name: "compose-file",
     type: "string",
     multiple: true,

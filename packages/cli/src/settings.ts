@@ -32,6 +32,8 @@ export interface LintSettings {
   strictLabels: boolean;
   disableIgnorePragma: boolean;
   fix: boolean;
+  /** --diff / --fix-dry-run: print what --fix would change, write nothing. */
+  diff: boolean;
   composeFiles: string[];
   envFile?: string;
   shard?: Shard;
@@ -158,6 +160,9 @@ export function resolveLintSettings(
     if (maxWarnings === -1) maxWarnings = undefined;
   }
 
+  const diff = values.diff === true || values["fix-dry-run"] === true;
+  if (diff && values.fix === true) throw new UsageError("--fix writes the fixes and --diff only shows them: use one of them");
+
   let labelSchema: Record<string, string> | undefined;
   for (const entry of list("require-label") ?? []) {
     const colon = entry.lastIndexOf(":");
@@ -194,6 +199,7 @@ export function resolveLintSettings(
     strictLabels: flag("strict-labels"),
     disableIgnorePragma: flag("disable-ignore-pragma"),
     fix: values.fix === true,
+    diff,
     composeFiles,
     envFile: values["env-file"] as string | undefined,
     shard,

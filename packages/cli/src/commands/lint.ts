@@ -23,6 +23,7 @@ export async function lintCommand({ values, positionals }: ParsedCommand, io: Cl
   const runner = runnerSettings(settings, io);
   const extra: ReportedDiagnostic[] = [];
   if (settings.verbose) await sayConfigs(units, settings, io, listings);
+  if (settings.diff) return printFixes(units, sources, runner, settings, io, problems, listings);
 
   if (settings.fix) await fixInPlace(units, sources, runner, io, extra, listings);
 
@@ -292,6 +293,56 @@ async function fixInPlace(
       }
     }
   }
+}
+
+/**
+ * --diff (dclint's --fix-dry-run): the changes --fix would make, as one unified diff of every file that
+ * would change (paths as given, under `a/` and `b/`, so `git apply` or `patch -p1` in the working
+ * directory applies it), written to stdout or --output; no file is written. Exit 1 when there is a change,
+ * 0 when there is none, 2 when a path could not be read or fixed.
+ */
+async function printFixes(
+  units: readonly LintUnit[],
+  sources: Map<string, SourceText>,
+  runner: RunnerSettings,
+  settings: LintSettings,
+  io: CliIO,
+  problems: string[],
+  listings: FolderListings,
+): Promise<number> {
+  const { fixFile } = await import("@shipshape/linter");
+  const { createTwoFilesPatch } = await import("diff");
+  const options = linterOptions(runner, listings);
+  let patch = "";
+  for (const unit of units) {
+    for (const file of unit.files) {
+      const source = sources.get(file);
+      if (!source) continue;
+      if (source.encoding !== "utf-8") {
+        io.stderr.write(`shipshape: ${file} is not UTF-8; --fix would leave it as it is\n`);
+        continue;
+      }
+      try {
+        const result = await fixFile({ path: file, text: source.text, kind: unit.kind }, options);
+        if (!result.changed) continue;
+        const name = file.split(path.sep).join("/");
+        // jsdiff starts with a line of "=" (its Index: block); a patch needs only the --- and +++ lines.
+        patch += createTwoFilesPatch(`a/${name}`, `b/${name}`, source.text, result.text, "", "").replace(/^=+\n/, "");
+      } catch (e) {
+        problems.push(`${file}: cannot be fixed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  }
+  if (settings.output !== undefined) {
+    try {
+      writeFileSync(path.resolve(io.cwd, settings.output), patch);
+    } catch (e) {
+      problems.push(`${settings.output}: cannot write the diff: ${describeFsError(e)}`);
+    }
+  } else io.stdout.write(patch);
+  for (const p of problems) io.stderr.write(`shipshape: ${p}\n`);
+  if (problems.length) return EXIT_USAGE;
+  return patch === "" ? EXIT_OK : EXIT_FINDINGS;
 }
 
 /**
