@@ -78,17 +78,38 @@ export function createShellcheckRunner(options: ShellcheckRunnerOptions = {}): S
   };
   const cwd = options.cwd ?? process.cwd();
   let rcFile: Promise<string | undefined> | undefined;
+  const answers = new Answers();
 
   return {
     binary,
-    check: (request) => limited(() => runOnce(binary, request, timeoutMs)),
+    async check(request) {
+      const known = answers.get(request);
+      if (known) return known;
+      const run = await limited(() => runOnce(binary, request, timeoutMs));
+      return answers.keep(request, run);
+    },
     async checkAll(requests) {
       const results: ShellcheckResult[] = new Array(requests.length);
+      // Scripts checked before, and the same script asked twice now, are answered from one run: a
+      // monorepo repeats its RUN lines across Dockerfiles and stages, and each run costs a process's time.
+      const first = new Map<string, number>();
+      const copies: [number, number][] = [];
+      const todo: number[] = [];
+      requests.forEach((request, i) => {
+        const known = answers.get(request);
+        if (known) return void (results[i] = known);
+        const key = Answers.key(request);
+        const earlier = first.get(key);
+        if (earlier !== undefined) return void copies.push([i, earlier]);
+        first.set(key, i);
+        todo.push(i);
+      });
       const jobs: Promise<void>[] = [];
-      for (const indexes of groupByOptions(requests)) {
+      for (const group of groupByOptions(todo.map((i) => requests[i]!))) {
+        const indexes = group.map((k) => todo[k]!);
         if (indexes.length === 1) {
           const i = indexes[0]!;
-          jobs.push(limited(() => runOnce(binary, requests[i]!, timeoutMs)).then((r) => void (results[i] = r)));
+          jobs.push(limited(() => runOnce(binary, requests[i]!, timeoutMs)).then((r) => void (results[i] = answers.keep(requests[i]!, r))));
           continue;
         }
         rcFile ??= findRcFile(cwd);
@@ -98,15 +119,57 @@ export function createShellcheckRunner(options: ShellcheckRunnerOptions = {}): S
           jobs.push(
             rcFile
               .then((rc) => limited(() => runBatch(binary, group, rc, timeoutMs + 1_000 * group.length)))
-              .then((rs) => rs.forEach((r, k) => (results[batch[k]!] = r))),
+              .then((rs) => rs.forEach((r, k) => (results[batch[k]!] = answers.keep(group[k]!, r)))),
           );
         }
       }
       await Promise.all(jobs);
+      // A copy takes its first's answer; it runs itself only when that run failed to give one.
+      await Promise.all(
+        copies.map(async ([i, earlier]) => {
+          const error = results[earlier]!.error;
+          results[i] =
+            answers.get(requests[i]!) ??
+            (error !== undefined ? { findings: [], error } : answers.keep(requests[i]!, await limited(() => runOnce(binary, requests[i]!, timeoutMs))));
+        }),
+      );
       return results;
     },
   };
 }
+
+/** A run's result with ShellCheck's own comments, from which the findings of the same script elsewhere are made. */
+interface Run extends ShellcheckResult {
+  comments?: unknown[];
+}
+
+/**
+ * ShellCheck's comments per script and arguments, kept for the runner's life (a CLI run, an editor
+ * session): the findings of a script checked before are mapped from them onto the new request's place.
+ * Failed runs are not kept. Bounded: past MAX_ANSWERS scripts it starts over.
+ */
+class Answers {
+  private readonly comments = new Map<string, unknown[]>();
+
+  static key(request: ShellcheckRequest): string {
+    return `${optionArgs(request).join("\u0000")}\u0001${request.stdin}`;
+  }
+
+  get(request: ShellcheckRequest): ShellcheckResult | undefined {
+    const comments = this.comments.get(Answers.key(request));
+    return comments && { findings: parseShellcheckOutput(request, JSON.stringify({ comments })) };
+  }
+
+  keep(request: ShellcheckRequest, run: Run): ShellcheckResult {
+    if (run.comments && run.error === undefined) {
+      if (this.comments.size >= MAX_ANSWERS) this.comments.clear();
+      this.comments.set(Answers.key(request), run.comments);
+    }
+    return run.error === undefined ? { findings: run.findings } : { findings: run.findings, error: run.error };
+  }
+}
+
+const MAX_ANSWERS = 8192;
 
 /**
  * Most scripts one process checks. A Dockerfile of thousands of RUN instructions is checked by several
@@ -138,7 +201,7 @@ function optionArgs(request: ShellcheckRequest): string[] {
  * other (the caller holds one of the runner's places), when the folder cannot be written. Files are
  * written one at a time: all at once, a large batch ran out of file descriptors (EMFILE).
  */
-async function runBatch(binary: string, requests: readonly ShellcheckRequest[], rcFile: string | undefined, timeoutMs: number): Promise<ShellcheckResult[]> {
+async function runBatch(binary: string, requests: readonly ShellcheckRequest[], rcFile: string | undefined, timeoutMs: number): Promise<Run[]> {
   let dir: string | undefined;
   try {
     dir = await mkdtemp(path.join(os.tmpdir(), "shipshape-shellcheck-"));
@@ -149,9 +212,12 @@ async function runBatch(binary: string, requests: readonly ShellcheckRequest[], 
     if ("error" in run) return requests.map(() => ({ findings: [], error: run.error }));
     const byFile = commentsByFile(run.stdout);
     if (!byFile) return requests.map(() => ({ findings: [], error: "shellcheck printed no JSON" }));
-    return requests.map((r, i) => ({ findings: parseShellcheckOutput(r, JSON.stringify({ comments: byFile.get(names[i]!) ?? [] })) }));
+    return requests.map((r, i) => {
+      const comments = byFile.get(names[i]!) ?? [];
+      return { findings: parseShellcheckOutput(r, JSON.stringify({ comments })), comments };
+    });
   } catch {
-    const results: ShellcheckResult[] = [];
+    const results: Run[] = [];
     for (const r of requests) results.push(await runOnce(binary, r, timeoutMs));
     return results;
   } finally {
@@ -198,9 +264,17 @@ async function findRcFile(start: string): Promise<string | undefined> {
   }
 }
 
-async function runOnce(binary: string, request: ShellcheckRequest, timeoutMs: number): Promise<ShellcheckResult> {
+async function runOnce(binary: string, request: ShellcheckRequest, timeoutMs: number): Promise<Run> {
   const run = await spawnShellcheck(binary, request.args, { stdin: request.stdin }, timeoutMs);
-  return "error" in run ? { findings: [], error: run.error } : { findings: parseShellcheckOutput(request, run.stdout) };
+  if ("error" in run) return { findings: [], error: run.error };
+  const findings = parseShellcheckOutput(request, run.stdout);
+  let comments: unknown;
+  try {
+    comments = (JSON.parse(run.stdout) as { comments?: unknown }).comments;
+  } catch {
+    comments = undefined;
+  }
+  return { findings, comments: Array.isArray(comments) ? comments : undefined };
 }
 
 /** Runs ShellCheck to the end; exit status 0 (no findings) and 1 (findings) are success, the rest an error. */

@@ -50,9 +50,9 @@ describe.skipIf(!hasShellcheck)("checkAll with the real shellcheck", () => {
     ], { declaredVariables: ["VERSION"] });
     const bash = requestsFrom(["RUN test -n x && [[ -f x ]] && echo `date`"], { dialect: "bash" });
     const requests = [sh[0]!, bash[0]!, ...sh.slice(1)];
-    const runner = createShellcheckRunner()!;
-    const batched = await runner.checkAll(requests);
-    const single = await Promise.all(requests.map((r) => runner.check(r)));
+    const batched = await createShellcheckRunner()!.checkAll(requests);
+    // Another runner: one runner answers a script it has checked from what it kept.
+    const single = await Promise.all(requests.map((r) => createShellcheckRunner()!.check(r)));
     expect(batched).toEqual(single);
     expect(batched.map((r) => r.findings.map((f) => f.code))).toEqual(single.map((r) => r.findings.map((f) => f.code)));
     expect(batched.every((r) => r.error === undefined)).toBe(true);
@@ -110,13 +110,44 @@ describe("checkAll's processes", () => {
       `echo '{"comments":[{"file":"1.sh","line":2,"endLine":2,"column":6,"endColumn":8,"level":"info","code":2086,"message":"quote it"}]}'; exit 1`,
     );
     const runner = createShellcheckRunner({ binary: fake.binary, concurrency: 2 })!;
-    const sources = Array.from({ length: 450 }, (_, i) => `RUN echo $${i % 9}`);
+    const sources = Array.from({ length: 450 }, (_, i) => `RUN echo $${i % 9} ${i}`);
     const results = await runner.checkAll(requestsFrom(sources));
     const calls = fake.calls();
     expect(calls.map((c) => c.args.filter((a) => a.endsWith(".sh")).length).sort((a, b) => a - b)).toEqual([50, 200, 200]);
     expect(results).toHaveLength(450);
     expect(results.flatMap((r, i) => (r.findings.length ? [i] : []))).toEqual([1, 201, 401]);
     expect(results.every((r) => r.error === undefined)).toBe(true);
+  });
+
+  it("checks a script once per runner: copies in one call and scripts of later calls are answered at their own places", async () => {
+    // Reports columns 6-8 of the second line of 0.sh, or of stdin (the first line is the inserted declaration line).
+    const fake = loggingBinary(
+      `echo '{"comments":[{"file":"0.sh","line":2,"endLine":2,"column":6,"endColumn":8,"level":"info","code":2086,"message":"quote it"},` +
+        `{"file":"-","line":2,"endLine":2,"column":6,"endColumn":8,"level":"info","code":2086,"message":"quote it"}]}'; exit 1`,
+    );
+    const runner = createShellcheckRunner({ binary: fake.binary })!;
+    // The same RUN text at three places (other stages, other files), and one other script.
+    const sources = ["RUN echo $1", "RUN echo $1", "RUN true", "RUN echo $1"];
+    const requests = requestsFrom(sources).map((r, i) => ({ ...r, toSource: (o: number) => r.toSource(o) + 1000 * i }));
+    const results = await runner.checkAll(requests);
+    expect(fake.calls().flatMap((c) => c.args.filter((a) => a.endsWith(".sh")))).toEqual(["0.sh", "1.sh"]);
+    expect(results.map((r) => r.findings.map((f) => f.range.start))).toEqual([[9], [1009], [], [3009]]);
+    // Later calls, a Dockerfile linted after: no new process for a script already checked.
+    const again = await runner.checkAll([requests[3]!, requests[2]!]);
+    expect(again.map((r) => r.findings.map((f) => f.range.start))).toEqual([[3009], []]);
+    expect(await runner.check(requests[1]!)).toEqual(results[1]);
+    expect(fake.calls()).toHaveLength(1);
+  });
+
+  it("does not keep a failed run's answer", async () => {
+    const marker = path.join(dir, "failed-once");
+    const fake = loggingBinary(`if [ ! -e '${marker}' ]; then touch '${marker}'; echo boom >&2; exit 3; fi; echo '{"comments":[]}'`);
+    const runner = createShellcheckRunner({ binary: fake.binary })!;
+    const [request] = requestsFrom(["RUN a"]);
+    expect((await runner.check(request!)).error).toBe("shellcheck exited with 3: boom");
+    expect(await runner.check(request!)).toEqual({ findings: [] });
+    expect(await runner.check(request!)).toEqual({ findings: [] });
+    expect(fake.calls()).toHaveLength(2);
   });
 
   it("gives every script of a failed process the error, and never rejects", async () => {
