@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { accessSync, constants, statSync } from "node:fs";
-import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseShellcheckOutput, type ShellcheckFinding, type ShellcheckRequest } from "./shellcheck.js";
@@ -78,17 +78,32 @@ export function createShellcheckRunner(options: ShellcheckRunnerOptions = {}): S
   };
   const cwd = options.cwd ?? process.cwd();
   let rcFile: Promise<string | undefined> | undefined;
-  const answers = new Answers();
+  // Answers are kept per `.shellcheckrc` text too: an edit to it (in an editor's session) checks again.
+  const answersByRc = new Map<string, Answers>();
+  const currentAnswers = async (): Promise<Answers> => {
+    const rc = await (rcFile ??= findRcFile(cwd));
+    let text = "";
+    if (rc) text = await readFile(rc, "utf8").catch(() => "");
+    let answers = answersByRc.get(text);
+    if (!answers) {
+      answersByRc.clear();
+      answersByRc.set(text, (answers = new Answers()));
+    }
+    return answers;
+  };
 
   return {
     binary,
     async check(request) {
+      const answers = await currentAnswers();
       const known = answers.get(request);
       if (known) return known;
       const run = await limited(() => runOnce(binary, request, timeoutMs));
       return answers.keep(request, run);
     },
     async checkAll(requests) {
+      if (requests.length === 0) return [];
+      const answers = await currentAnswers();
       const results: ShellcheckResult[] = new Array(requests.length);
       // Scripts checked before, and the same script asked twice now, are answered from one run: a
       // monorepo repeats its RUN lines across Dockerfiles and stages, and each run costs a process's time.
@@ -112,12 +127,11 @@ export function createShellcheckRunner(options: ShellcheckRunnerOptions = {}): S
           jobs.push(limited(() => runOnce(binary, requests[i]!, timeoutMs)).then((r) => void (results[i] = answers.keep(requests[i]!, r))));
           continue;
         }
-        rcFile ??= findRcFile(cwd);
         for (let from = 0; from < indexes.length; from += BATCH_SIZE) {
           const batch = indexes.slice(from, from + BATCH_SIZE);
           const group = batch.map((i) => requests[i]!);
           jobs.push(
-            rcFile
+            rcFile!
               .then((rc) => limited(() => runBatch(binary, group, rc, timeoutMs + 1_000 * group.length)))
               .then((rs) => rs.forEach((r, k) => (results[batch[k]!] = answers.keep(group[k]!, r)))),
           );

@@ -139,6 +139,20 @@ describe("checkAll's processes", () => {
     expect(fake.calls()).toHaveLength(1);
   });
 
+  it("checks again once the .shellcheckrc it reads has changed", async () => {
+    const fake = loggingBinary(`echo '{"comments":[]}'`);
+    writeFileSync(path.join(dir, ".shellcheckrc"), "disable=SC2086\n");
+    const runner = createShellcheckRunner({ binary: fake.binary, cwd: dir })!;
+    const requests = requestsFrom(["RUN a", "RUN b"]);
+    await runner.checkAll(requests);
+    await runner.checkAll(requests);
+    expect(fake.calls()).toHaveLength(1);
+    writeFileSync(path.join(dir, ".shellcheckrc"), "disable=SC2086,SC2164\n");
+    await runner.checkAll(requests);
+    await runner.check(requests[0]!);
+    expect(fake.calls()).toHaveLength(2);
+  });
+
   it("does not keep a failed run's answer", async () => {
     const marker = path.join(dir, "failed-once");
     const fake = loggingBinary(`if [ ! -e '${marker}' ]; then touch '${marker}'; echo boom >&2; exit 3; fi; echo '{"comments":[]}'`);
