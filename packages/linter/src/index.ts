@@ -25,6 +25,7 @@ export {
 export { md, docSections, codeBlocks, docSummary, DOC_HEADINGS } from "./docs.js";
 export { RuleSet, BUILDKIT_CHECKS, SHELLCHECK_CODE } from "./registry.js";
 export { ALL_RULES, defaultRuleSet } from "./rules/all.js";
+export { LABEL_TYPES } from "./rules/dockerfile/support/labels.js";
 export { parseConfig, outputSettingsOf, INVALID_CONFIG, type OutputSettings } from "./config/parse.js";
 export { CONFIG_NAMES, HADOLINT_CONFIG_NAMES, COMPOSE_CONFIG_NAMES, type ReadFile, type FindConfig } from "./config/discover.js";
 export { DCLINT_CONFIG_NAMES, DCLINT_SCRIPT_NAMES, dclintConfigKind, dclintExcludes, packageHasDclint, parseDclintConfig } from "./config/dclint.js";

@@ -89,8 +89,8 @@ export interface LintOptions {
  */
 function clipMessages(diagnostics: Diagnostic[]): Diagnostic[] {
   for (const d of diagnostics) {
-    if (d.message.length > 240) d.message = clipMessage(d.message);
-    for (const r of d.related ?? []) if (r.message.length > 240) r.message = clipMessage(r.message);
+    d.message = clipMessage(d.message);
+    for (const r of d.related ?? []) r.message = clipMessage(r.message);
   }
   return diagnostics;
 }
