@@ -255,8 +255,10 @@ describe("shipshape lint", () => {
   test("a .hadolint.yaml's format, outputs and no-color shape the report, unless a flag or variable says otherwise", () => {
     const root = tree({ Dockerfile: LATEST, ".hadolint.yaml": "formats: [sarif, json]\noutputs: [report.sarif]\nno-color: true\n" });
     const r = shipshape(["lint", "Dockerfile"], { cwd: root, env: { FORCE_COLOR: "1" } });
-    expect(r.stdout).toBe("");
+    // As hadolint: the SARIF report to the output in its place, the JSON one (no output of its own) to stdout.
     expect(JSON.parse(readFileSync(path.join(root, "report.sarif"), "utf8")).version).toBe("2.1.0");
+    expect(json(r.stdout).map((d) => d.code)).toContain("DL3007");
+    expect(r.status).toBe(1);
     // no-color wins over FORCE_COLOR (but not over --color).
     const coloured = (config: string, args: string[] = []) =>
       /\x1b\[/.test(shipshape(["lint", "Dockerfile", ...args], { cwd: tree({ Dockerfile: LATEST, ".hadolint.yaml": config }), env: { FORCE_COLOR: "1", NO_COLOR: undefined } }).stdout);

@@ -32,6 +32,8 @@ export interface LintSettings {
   strictLabels: boolean;
   disableIgnorePragma: boolean;
   fix: boolean;
+  /** Reports after the first (`format`, `output`): a config file's other `formats`. */
+  moreReports: ReportTarget[];
   /** --diff / --fix-dry-run: print what --fix would change, write nothing. */
   diff: boolean;
   composeFiles: string[];
@@ -74,10 +76,17 @@ export function splitList(values: readonly string[]): string[] {
 export interface FileOutputSettings {
   /** The config file, for messages. */
   path: string;
-  format?: string;
-  output?: string;
+  /** Formats in order, each to the `outputs` entry in its place, else to stdout. */
+  formats?: string[];
+  outputs?: string[];
   noColor?: boolean;
   verbose?: boolean;
+}
+
+/** One report to write: a format, to a file or (undefined) to stdout. */
+export interface ReportTarget {
+  format: FormatName;
+  output?: string;
 }
 
 export function resolveLintSettings(
@@ -106,7 +115,9 @@ export function resolveLintSettings(
   };
   const flag = (name: string): boolean => values[name] === true || (spec(name).env ?? []).some((n) => envFlag(env[n]));
 
-  const formatSetting = scalar("format") ?? (file?.format === undefined ? undefined : { value: file.format, source: `${file.path}: format` });
+  const formatOption = scalar("format");
+  const configFormats = formatOption ? undefined : file?.formats;
+  const formatSetting = formatOption ?? (configFormats ? { value: configFormats[0]!, source: `${file!.path}: format` } : undefined);
   let format: FormatName = "stylish";
   if (formatSetting) {
     // HADOLINT_FORMAT may be a comma list (hadolint can write several formats); the first one is used.
@@ -115,6 +126,12 @@ export function resolveLintSettings(
     if (!resolved) throw new UsageError(`${formatSetting.source}: unknown format '${name}'`);
     format = resolved;
   }
+  // A config's other formats, each to its place in `outputs` or to stdout (as hadolint writes them).
+  const moreReports: ReportTarget[] = (configFormats ?? []).slice(1).map((name, i) => {
+    const resolved = resolveFormat(name);
+    if (!resolved) throw new UsageError(`${file!.path}: format: unknown format '${name}'`);
+    return { format: resolved, output: file!.outputs?.[i + 1] };
+  });
 
   const kindValue = values.kind as string | undefined;
   if (kindValue !== undefined && !isFileKind(kindValue)) throw new UsageError(`--kind: expected dockerfile or compose, got '${kindValue}'`);
@@ -185,7 +202,9 @@ export function resolveLintSettings(
   return {
     paths,
     format,
-    output: scalar("output")?.value ?? file?.output,
+    // A config's first output goes with its first format (or the default one), not with a format a flag gave.
+    output: scalar("output")?.value ?? (formatOption ? undefined : file?.outputs?.[0]),
+    moreReports,
     kind: kindValue as FileKind | undefined,
     config: scalar("config")?.value,
     select: list("select"),

@@ -81,16 +81,25 @@ describe("lint settings", () => {
   });
 
   test("a config file's report settings apply when no flag or variable sets them", () => {
-    const file = { path: ".hadolint.yaml", format: "json", output: "report.json", noColor: true, verbose: true };
-    const withFile = (args: string[], env: Record<string, string> = {}) => {
+    const file = { path: ".hadolint.yaml", formats: ["json", "sarif", "gnu"], outputs: ["report.json", "report.sarif"], noColor: true, verbose: true };
+    const withFile = (args: string[], env: Record<string, string> = {}, f: typeof file | { path: string; formats?: string[]; outputs?: string[] } = file) => {
       const { values, positionals } = parseCommandLine(lint, args);
-      return resolveLintSettings(LINT_OPTIONS, values, positionals, env, true, file);
+      return resolveLintSettings(LINT_OPTIONS, values, positionals, env, true, f);
     };
-    expect(withFile([])).toMatchObject({ format: "json", output: "report.json", color: false, verbose: true });
-    expect(withFile(["-f", "gnu", "-o", "x.txt", "--color"])).toMatchObject({ format: "gnu", output: "x.txt", color: true });
-    expect(withFile([], { HADOLINT_FORMAT: "sarif", SHIPSHAPE_OUTPUT: "y" })).toMatchObject({ format: "sarif", output: "y" });
-    const { values, positionals } = parseCommandLine(lint, []);
-    expect(() => resolveLintSettings(LINT_OPTIONS, values, positionals, {}, false, { path: "c.yaml", format: "xml" })).toThrow(/c\.yaml: format: unknown format 'xml'/);
+    // Each format to the output in its place; one without goes to stdout.
+    expect(withFile([])).toMatchObject({
+      format: "json", output: "report.json", color: false, verbose: true,
+      moreReports: [{ format: "sarif", output: "report.sarif" }, { format: "gnu", output: undefined }],
+    });
+    // A flag's or variable's format replaces the config's list; --output its first output.
+    expect(withFile(["-f", "gnu", "-o", "x.txt", "--color"])).toMatchObject({ format: "gnu", output: "x.txt", color: true, moreReports: [] });
+    expect(withFile(["-f", "gnu"])).toMatchObject({ format: "gnu", output: undefined, moreReports: [] });
+    expect(withFile([], { HADOLINT_FORMAT: "sarif", SHIPSHAPE_OUTPUT: "y" })).toMatchObject({ format: "sarif", output: "y", moreReports: [] });
+    expect(withFile(["-o", "z"])).toMatchObject({ format: "json", output: "z", moreReports: [{ output: "report.sarif" }, { output: undefined }] });
+    // An output alone: the default format goes there.
+    expect(withFile([], {}, { path: "c.yaml", outputs: ["out.txt"] })).toMatchObject({ format: "stylish", output: "out.txt", moreReports: [] });
+    expect(() => withFile([], {}, { path: "c.yaml", formats: ["xml"] })).toThrow(/c\.yaml: format: unknown format 'xml'/);
+    expect(() => withFile([], {}, { path: "c.yaml", formats: ["json", "xml"] })).toThrow(/c\.yaml: format: unknown format 'xml'/);
   });
 
   test("failure threshold from flag or variables; hadolint's ignore means none", () => {

@@ -82,9 +82,9 @@ describe("config JSON schema", () => {
 describe("report settings in config files (read by the CLI)", () => {
   it("reads hadolint's format(s), output(s), no-color and verbose in either spelling; nothing from what does not fit", async () => {
     const { outputSettingsOf } = await import("../src/config/parse.js");
-    expect(outputSettingsOf("format: json\nno-color: true\nverbose: false\nignored: [DL3007]\n")).toEqual({ format: "json", noColor: true, verbose: false });
-    expect(outputSettingsOf("formats: [sarif, json]\noutputs:\n  - out.sarif\n  - out.json\nnoColor: yes\n")).toEqual({ format: "sarif", output: "out.sarif" });
-    expect(outputSettingsOf("format: 3\nverbose: 1\n")).toEqual({});
+    expect(outputSettingsOf("format: json\nno-color: true\nverbose: false\nignored: [DL3007]\n")).toEqual({ formats: ["json"], noColor: true, verbose: false });
+    expect(outputSettingsOf("formats: [sarif, json]\noutputs:\n  - out.sarif\nnoColor: yes\n")).toEqual({ formats: ["sarif", "json"], outputs: ["out.sarif"] });
+    expect(outputSettingsOf("format: 3\nverbose: 1\nformats: [json, 2]\n")).toEqual({});
     expect(outputSettingsOf("format: [")).toEqual({});
     expect(parse("format: json\nformats: [tty]\nno-color: true\noutputs: [a]\n").diagnostics).toEqual([]);
   });

@@ -44,23 +44,26 @@ export async function lintCommand({ values, positionals }: ParsedCommand, io: Cl
   const shown = settings.quiet ? all.filter((d) => d.severity === "error") : all;
   const files = units.flatMap((u) => u.files);
   await addSourcesOfReportedFiles(shown, texts, io.cwd);
+  const reports = [{ format: settings.format, output: settings.output }, ...settings.moreReports];
   // Only the formats that describe rules need the rule table (building it costs time at start-up).
-  const rules = settings.format === "sarif" || settings.format === "sonarqube" ? await ruleInfos() : [];
+  const rules = reports.some((r) => r.format === "sarif" || r.format === "sonarqube") ? await ruleInfos() : [];
   const named = settings.filePathInReport === undefined ? { diagnostics: shown, sources: texts, files } : renamed(settings.filePathInReport, shown, texts, files);
-  const report = REPORTERS[settings.format](named.diagnostics, rules, {
-    color: settings.color && settings.output === undefined,
-    sources: named.sources,
-    files: named.files,
-    version: version(),
-  });
-  if (settings.output !== undefined) {
-    try {
-      writeFileSync(path.resolve(io.cwd, settings.output), report);
-    } catch (e) {
-      problems.push(`${settings.output}: cannot write the report: ${describeFsError(e)}`);
+  for (const target of reports) {
+    const report = REPORTERS[target.format](named.diagnostics, rules, {
+      color: settings.color && target.output === undefined,
+      sources: named.sources,
+      files: named.files,
+      version: version(),
+    });
+    if (target.output !== undefined) {
+      try {
+        writeFileSync(path.resolve(io.cwd, target.output), report);
+      } catch (e) {
+        problems.push(`${target.output}: cannot write the report: ${describeFsError(e)}`);
+      }
+    } else {
+      io.stdout.write(report);
     }
-  } else {
-    io.stdout.write(report);
   }
 
   for (const p of problems) io.stderr.write(`shipshape: ${p}\n`);

@@ -25,33 +25,36 @@ export interface ParsedConfig {
 /** Keys the CLI reads from the same file (`outputSettingsOf`); the library accepts them silently. */
 const CLI_KEYS = new Set(["format", "formats", "noColor", "verbose", "output", "outputs"]);
 
-/** What a config file says about the report: hadolint's `format`/`formats`, `output`/`outputs`, `no-color`, `verbose`. */
+/** What a config file says about the reports: hadolint's `format`/`formats`, `output`/`outputs`, `no-color`, `verbose`. */
 export interface OutputSettings {
-  format?: string;
-  output?: string;
+  /** The formats to write, in order (`format: x` is a list of one). */
+  formats?: string[];
+  /** Where each format goes, in the same order; a format without an entry goes to stdout. */
+  outputs?: string[];
   noColor?: boolean;
   verbose?: boolean;
 }
 
 /**
- * The report settings of a `.shipshape.yaml` or `.hadolint.yaml` text (keys in either spelling). hadolint
- * can write several formats, each to its `outputs` entry in turn; one report is written here, so the first
- * format and the first output are taken. Values of the wrong type, and texts that do not parse, give nothing.
+ * The report settings of a `.shipshape.yaml` or `.hadolint.yaml` text (keys in either spelling). As in
+ * hadolint, several formats may be listed, each written to the `outputs` entry in the same place, or to
+ * stdout when there is none. Values of the wrong type, and texts that do not parse, give nothing.
  */
 export function outputSettingsOf(text: string): OutputSettings {
   const out: OutputSettings = {};
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return out;
-  const first = (v: unknown): string | undefined => {
-    const plain = isScalar(v) ? v.value : isSeq(v) && isScalar(v.items[0]) ? v.items[0].value : undefined;
-    return typeof plain === "string" && plain.trim() !== "" ? plain.trim() : undefined;
+  const strings = (v: unknown): string[] | undefined => {
+    const items = isSeq(v) ? v.items : [v];
+    const list = items.map((i) => (isScalar(i) && typeof i.value === "string" ? i.value.trim() : ""));
+    return list.length > 0 && list.every((s) => s !== "") ? list : undefined;
   };
   for (const pair of doc.contents.items as Pair<unknown, unknown>[]) {
     if (!isScalar(pair.key)) continue;
     const key = camelCase(String(pair.key.value));
     const value = pair.value;
-    if (key === "format" || key === "formats") out.format ??= first(value);
-    else if (key === "output" || key === "outputs") out.output ??= first(value);
+    if (key === "format" || key === "formats") out.formats ??= strings(value);
+    else if (key === "output" || key === "outputs") out.outputs ??= strings(value);
     else if ((key === "noColor" || key === "verbose") && isScalar(value) && typeof value.value === "boolean") out[key] = value.value;
   }
   return out;
