@@ -343,13 +343,14 @@ describe("shipshape lint --fix", () => {
   });
 
   test("--diff (and dclint's --fix-dry-run) prints what --fix would change, writes nothing, and the patch applies to the same result", () => {
-    const original = "from alpine:3.21 as b\nrun apk add curl=8.0-r0\r\nENV A 1\n";
+    // A BOM and a CRLF line: the patch is against the bytes on disk and gives the bytes --fix writes.
+    const original = "\uFEFFfrom alpine:3.21 as b\nrun apk add curl=8.0-r0\r\nENV A 1\n";
     const files = { "app/Dockerfile": original, "clean.Dockerfile": "FROM alpine:3.21\nRUN echo ok\n" };
     const root = tree(files);
     const r = shipshape(["lint", "--diff", "app/Dockerfile", "clean.Dockerfile"], { cwd: root });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe(
-      ["--- a/app/Dockerfile", "+++ b/app/Dockerfile", "@@ -1,3 +1,3 @@", " from alpine:3.21 as b", "-run apk add curl=8.0-r0\r", "-ENV A 1", "+run apk add --no-cache curl=8.0-r0\r", "+env A=1", ""].join("\n"),
+      ["--- a/app/Dockerfile", "+++ b/app/Dockerfile", "@@ -1,3 +1,3 @@", " \uFEFFfrom alpine:3.21 as b", "-run apk add curl=8.0-r0\r", "-ENV A 1", "+run apk add --no-cache curl=8.0-r0\r", "+env A=1", ""].join("\n"),
     );
     expect(readFileSync(path.join(root, "app/Dockerfile"), "utf8")).toBe(original);
     // Applied with git apply, the patch gives what --fix writes.

@@ -329,8 +329,10 @@ async function printFixes(
         const result = await fixFile({ path: file, text: source.text, kind: unit.kind }, options);
         if (!result.changed) continue;
         const name = file.split(path.sep).join("/");
+        // The file as it is (its BOM too) against exactly what --fix would write, so the patch applies.
+        const before = (source.bom ? "\uFEFF" : "") + source.text;
         // jsdiff starts with a line of "=" (its Index: block); a patch needs only the --- and +++ lines.
-        patch += createTwoFilesPatch(`a/${name}`, `b/${name}`, source.text, result.text, "", "").replace(/^=+\n/, "");
+        patch += createTwoFilesPatch(`a/${name}`, `b/${name}`, before, encodeSource(result.text, source), "", "").replace(/^=+\n/, "");
       } catch (e) {
         problems.push(`${file}: cannot be fixed: ${e instanceof Error ? e.message : String(e)}`);
       }
