@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { ReportedDiagnostic, Severity } from "@shipshape/text";
+import { DCLINT_FILE_NAMES, packageHasDclint, type ReportedDiagnostic, type Severity } from "@shipshape/text";
 import type { LinterConfig, LintInput, LintOptions, SeverityOrOff, YamlCache } from "@shipshape/linter";
 import type { FolderListings } from "./discover.js";
 import { kindOfExplicitFile, type FileKind } from "./kinds.js";
@@ -69,7 +69,7 @@ export function linterOptions(settings: RunnerSettings, listings?: FolderListing
 
 // File access here is synchronous: a one-file run would otherwise spend a good part of its time going
 // round the event loop (a config look-up is some twenty stat calls), and the reads are small.
-async function readText(abs: string, listings?: FolderListings): Promise<string | undefined> {
+export async function readText(abs: string, listings?: FolderListings): Promise<string | undefined> {
   try {
     // Most reads are of files that may not exist (a `.dockerignore` beside each Dockerfile): asking first
     // costs a stat call (unless a walk listed the folder), a failed read an exception.
@@ -83,17 +83,6 @@ async function readText(abs: string, listings?: FolderListings): Promise<string 
 
 const PROJECT_CONFIGS = [".shipshape.yaml", ".shipshape.yml"];
 const HADOLINT_CONFIGS = [".hadolint.yaml", ".hadolint.yml"];
-/**
- * dclint's config files, in the order the linter's COMPOSE_CONFIG_NAMES has them (a test holds the two
- * equal). Listed here so that finding configs does not load the linter.
- */
-export const DCLINT_CONFIGS = [
-  "package.json", ".dclintrc", ".dclintrc.json", ".dclintrc.yaml", ".dclintrc.yml",
-  ".config/dclintrc", ".config/dclintrc.json", ".config/dclintrc.yaml", ".config/dclintrc.yml",
-  ".dclintrc.js", ".dclintrc.ts", ".dclintrc.cjs", ".dclintrc.mjs",
-  ".config/dclintrc.js", ".config/dclintrc.ts", ".config/dclintrc.cjs", ".config/dclintrc.mjs",
-  "dclint.config.js", "dclint.config.ts", "dclint.config.cjs", "dclint.config.mjs",
-];
 
 /**
  * `.shipshape.yaml` upward from the file's folder; else, for a compose file, dclint's config the same
@@ -122,7 +111,7 @@ export function configFinder(
   let user: [string | undefined] | undefined;
   const find = (dir: string, compose: boolean): string | undefined =>
     searchUp(dir, PROJECT_CONFIGS, project, listings) ??
-    (compose ? searchUp(dir, DCLINT_CONFIGS, dclint, listings, isDclintConfig) : undefined) ??
+    (compose ? searchUp(dir, DCLINT_FILE_NAMES, dclint, listings, isDclintConfig) : undefined) ??
     searchUp(dir, HADOLINT_CONFIGS, hadolint, listings) ??
     (user ??= [firstExisting(userConfigs, listings)])[0];
   return async (file, kind) => {
@@ -141,8 +130,7 @@ export function configFinder(
 function isDclintConfig(file: string): boolean {
   if (path.basename(file) !== "package.json") return true;
   try {
-    const value = JSON.parse(readFileSync(file, "utf8")) as unknown;
-    return typeof value === "object" && value !== null && !Array.isArray(value) && "dclint" in value;
+    return packageHasDclint(readFileSync(file, "utf8"));
   } catch {
     return false;
   }

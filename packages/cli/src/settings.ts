@@ -1,4 +1,4 @@
-import { isSeverity, type Severity } from "@shipshape/text";
+import { isSeverity, LABEL_TYPES, type Severity } from "@shipshape/text";
 import { type FileKind, isFileKind } from "./kinds.js";
 import type { OptionSpec } from "./options.js";
 import { type FormatName, resolveFormat } from "./reporters/index.js";
@@ -46,9 +46,6 @@ export interface LintSettings {
   filePathInReport?: string;
   verbose: boolean;
 }
-
-/** The label types hadolint's --require-label takes (the linter's label rules know the same ones). */
-export const LABEL_TYPES = ["text", "url", "rfc3339", "spdx", "hash", "semver", "email"];
 
 /** hadolint's truthy spellings for boolean environment variables. */
 export function envFlag(value: string | undefined): boolean {
@@ -185,7 +182,7 @@ export function resolveLintSettings(
     const colon = entry.lastIndexOf(":");
     const name = (colon < 0 ? entry : entry.slice(0, colon)).trim();
     const type = colon < 0 ? "text" : entry.slice(colon + 1).trim().toLowerCase();
-    if (!name || !LABEL_TYPES.includes(type)) {
+    if (!name || !(LABEL_TYPES as readonly string[]).includes(type)) {
       throw new UsageError(`--require-label: expected NAME:TYPE with TYPE one of ${LABEL_TYPES.join(", ")}, got '${entry}'`);
     }
     (labelSchema ??= {})[name] = type;

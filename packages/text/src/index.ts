@@ -3,3 +3,4 @@ export * from "./line-index.js";
 export * from "./edit.js";
 export * from "./diagnostic.js";
 export * from "./report.js";
+export * from "./peer-config.js";

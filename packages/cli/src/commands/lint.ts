@@ -1,11 +1,11 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { SEVERITY_RANK, type ReportedDiagnostic, type Severity } from "@shipshape/text";
+import { DCLINT_FILE_NAMES, packageHasDclint, SEVERITY_RANK, type ReportedDiagnostic, type Severity } from "@shipshape/text";
 import { groupComposeProjects } from "../compose-projects.js";
 import { describeFsError, discoverFiles, type FolderListings, type FoundFile } from "../discover.js";
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, version } from "../io.js";
 import { LINT_OPTIONS } from "../options.js";
-import { configFinder, DCLINT_CONFIGS, type LintUnit, type RunResult, type RunnerSettings, internalErrorOn, linterOptions, runUnits } from "../lint-runner.js";
+import { configFinder, readText, type LintUnit, type RunResult, type RunnerSettings, internalErrorOn, linterOptions, runUnits } from "../lint-runner.js";
 import type { ParsedCommand } from "../main.js";
 import { REPORTERS } from "../reporters/index.js";
 import { compareDiagnostics } from "../reporters/common.js";
@@ -55,15 +55,7 @@ export async function lintCommand({ values, positionals }: ParsedCommand, io: Cl
       files: named.files,
       version: version(),
     });
-    if (target.output !== undefined) {
-      try {
-        writeFileSync(path.resolve(io.cwd, target.output), report);
-      } catch (e) {
-        problems.push(`${target.output}: cannot write the report: ${describeFsError(e)}`);
-      }
-    } else {
-      io.stdout.write(report);
-    }
+    writeOutput(report, target.output, "report", io, problems);
   }
 
   for (const p of problems) io.stderr.write(`shipshape: ${p}\n`);
@@ -150,6 +142,11 @@ async function ruleInfos() {
 }
 
 function runnerSettings(settings: LintSettings, io: CliIO): RunnerSettings {
+  // Options of several rules that flags give (hadolint's --trusted-registry, --require-label, --strict-labels).
+  const sharedOptions: Record<string, unknown> = {};
+  if (settings.trustedRegistries) sharedOptions.trustedRegistries = settings.trustedRegistries;
+  if (settings.labelSchema) sharedOptions.labelSchema = settings.labelSchema;
+  if (settings.strictLabels) sharedOptions.strictLabels = true;
   return {
     cwd: io.cwd,
     env: { ...io.env },
@@ -161,15 +158,7 @@ function runnerSettings(settings: LintSettings, io: CliIO): RunnerSettings {
     ignore: settings.ignore,
     severity: settings.severity,
     config: {
-      ...(settings.trustedRegistries || settings.labelSchema || settings.strictLabels
-        ? {
-            sharedOptions: {
-              ...(settings.trustedRegistries ? { trustedRegistries: settings.trustedRegistries } : {}),
-              ...(settings.labelSchema ? { labelSchema: settings.labelSchema } : {}),
-              ...(settings.strictLabels ? { strictLabels: true } : {}),
-            },
-          }
-        : {}),
+      ...(Object.keys(sharedOptions).length ? { sharedOptions } : {}),
       ...(settings.disableIgnorePragma ? { disableIgnorePragma: true } : {}),
     },
   };
@@ -259,7 +248,52 @@ export async function collectUnits(
   return { units: out, sources, yamlCache, listings: discovery.listings };
 }
 
-/** `--fix`: safe fixes in rounds until stable, written atomically, only for files that change. */
+/** What the safe fixes make of one file: its fixed text, or the failure. */
+type FixOutcome = { file: string; source: SourceText; fixed: string } | { file: string; error: unknown };
+
+/**
+ * The safe fixes (in rounds until stable) of the files they change, in unit order, for --fix and --diff.
+ * A file that is not UTF-8 is left out with a word on stderr: fixed text is UTF-8, and such a file would
+ * lose bytes (invalid UTF-8 read as U+FFFD) or change encoding. Stdin is fixed for --diff only: --fix has
+ * nowhere to write it.
+ */
+async function* safeFixes(
+  units: readonly LintUnit[],
+  sources: ReadonlyMap<string, SourceText>,
+  runner: RunnerSettings,
+  io: CliIO,
+  listings: FolderListings,
+  mode: "--fix" | "--diff",
+): AsyncGenerator<FixOutcome> {
+  const { fixFile } = await import("@shipshape/linter");
+  // Fixes rewrite files that exist, so the walk's listings stay true while they are made.
+  const options = linterOptions(runner, listings);
+  for (const unit of units) {
+    for (const file of unit.files) {
+      const source = sources.get(file);
+      if (!source) continue;
+      if (file === "-" && mode === "--fix") {
+        io.stderr.write("shipshape: --fix does not change stdin; reporting only\n");
+        continue;
+      }
+      if (source.encoding !== "utf-8") {
+        const what = source.encoding === "invalid-utf-8" ? "has bytes that are not UTF-8" : `is ${source.encoding.toUpperCase()}`;
+        io.stderr.write(`shipshape: ${file} ${what}; --fix leaves it as it is\n`);
+        continue;
+      }
+      let result;
+      try {
+        result = await fixFile({ path: file, text: source.text, kind: unit.kind }, options);
+      } catch (error) {
+        yield { file, error };
+        continue;
+      }
+      if (result.changed) yield { file, source, fixed: result.text };
+    }
+  }
+}
+
+/** `--fix`: the safe fixes written atomically, only for files that change; a failure is a finding on the file. */
 async function fixInPlace(
   units: readonly LintUnit[],
   sources: Map<string, SourceText>,
@@ -268,32 +302,13 @@ async function fixInPlace(
   extra: ReportedDiagnostic[],
   listings: FolderListings,
 ): Promise<void> {
-  const { fixFile } = await import("@shipshape/linter");
-  // Fixes rewrite files that exist, so the walk's listings stay true while they are made.
-  const options = linterOptions(runner, listings);
-  for (const unit of units) {
-    for (const file of unit.files) {
-      const source = sources.get(file);
-      if (!source) continue;
-      if (file === "-") {
-        io.stderr.write("shipshape: --fix does not change stdin; reporting only\n");
-        continue;
-      }
-      // Fixed text is written as UTF-8: a file read otherwise would lose bytes (invalid UTF-8 read as
-      // U+FFFD) or change encoding.
-      if (source.encoding !== "utf-8") {
-        const what = source.encoding === "invalid-utf-8" ? "has bytes that are not UTF-8" : `is ${source.encoding.toUpperCase()}`;
-        io.stderr.write(`shipshape: ${file} ${what}; --fix leaves it as it is\n`);
-        continue;
-      }
-      try {
-        const result = await fixFile({ path: file, text: source.text, kind: unit.kind }, options);
-        if (!result.changed) continue;
-        await writeFileAtomic(path.resolve(io.cwd, file), encodeSource(result.text, source));
-        sources.set(file, { ...source, text: result.text });
-      } catch (e) {
-        extra.push(internalErrorOn(file, e));
-      }
+  for await (const fix of safeFixes(units, sources, runner, io, listings, "--fix")) {
+    try {
+      if ("error" in fix) throw fix.error;
+      await writeFileAtomic(path.resolve(io.cwd, fix.file), encodeSource(fix.fixed, fix.source));
+      sources.set(fix.file, { ...fix.source, text: fix.fixed });
+    } catch (e) {
+      extra.push(internalErrorOn(fix.file, e));
     }
   }
 }
@@ -313,41 +328,36 @@ async function printFixes(
   problems: string[],
   listings: FolderListings,
 ): Promise<number> {
-  const { fixFile } = await import("@shipshape/linter");
   const { createTwoFilesPatch } = await import("diff");
-  const options = linterOptions(runner, listings);
   let patch = "";
-  for (const unit of units) {
-    for (const file of unit.files) {
-      const source = sources.get(file);
-      if (!source) continue;
-      if (source.encoding !== "utf-8") {
-        io.stderr.write(`shipshape: ${file} is not UTF-8; --fix would leave it as it is\n`);
-        continue;
-      }
-      try {
-        const result = await fixFile({ path: file, text: source.text, kind: unit.kind }, options);
-        if (!result.changed) continue;
-        const name = file.split(path.sep).join("/");
-        // The file as it is (its BOM too) against exactly what --fix would write, so the patch applies.
-        const before = (source.bom ? "\uFEFF" : "") + source.text;
-        // jsdiff starts with a line of "=" (its Index: block); a patch needs only the --- and +++ lines.
-        patch += createTwoFilesPatch(`a/${name}`, `b/${name}`, before, encodeSource(result.text, source), "", "").replace(/^=+\n/, "");
-      } catch (e) {
-        problems.push(`${file}: cannot be fixed: ${e instanceof Error ? e.message : String(e)}`);
-      }
+  for await (const fix of safeFixes(units, sources, runner, io, listings, "--diff")) {
+    if ("error" in fix) {
+      problems.push(`${fix.file}: cannot be fixed: ${fix.error instanceof Error ? fix.error.message : String(fix.error)}`);
+      continue;
     }
+    const name = fix.file.split(path.sep).join("/");
+    // The file as it is (its BOM too) against exactly what --fix would write, so the patch applies.
+    const before = (fix.source.bom ? "\uFEFF" : "") + fix.source.text;
+    // jsdiff starts with a line of "=" (its Index: block); a patch needs only the --- and +++ lines.
+    patch += createTwoFilesPatch(`a/${name}`, `b/${name}`, before, encodeSource(fix.fixed, fix.source), "", "").replace(/^=+\n/, "");
   }
-  if (settings.output !== undefined) {
-    try {
-      writeFileSync(path.resolve(io.cwd, settings.output), patch);
-    } catch (e) {
-      problems.push(`${settings.output}: cannot write the diff: ${describeFsError(e)}`);
-    }
-  } else io.stdout.write(patch);
+  writeOutput(patch, settings.output, "diff", io, problems);
   for (const p of problems) io.stderr.write(`shipshape: ${p}\n`);
   if (problems.length) return EXIT_USAGE;
   return patch === "" ? EXIT_OK : EXIT_FINDINGS;
+}
+
+/** A report or diff to its file, else to stdout; a file that cannot be written is a problem (exit 2). */
+function writeOutput(text: string, output: string | undefined, what: string, io: CliIO, problems: string[]): void {
+  if (output === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(path.resolve(io.cwd, output), text);
+  } catch (e) {
+    problems.push(`${output}: cannot write the ${what}: ${describeFsError(e)}`);
+  }
 }
 
 /**
@@ -356,18 +366,10 @@ async function printFixes(
  * Returns a predicate on walked paths; one that skips nothing when there is no such config.
  */
 async function dclintExcluded(cwd: string, listings: FolderListings): Promise<(file: string) => boolean> {
-  for (const name of DCLINT_CONFIGS) {
-    const file = path.join(cwd, name);
-    let text: string;
-    try {
-      const listed = listings.isFile(file);
-      if (listed === false || (listed === undefined && !statSync(file, { throwIfNoEntry: false })?.isFile())) continue;
-      text = readFileSync(file, "utf8");
-    } catch {
-      continue;
-    }
-    const { dclintConfigKind, dclintExcludes, packageHasDclint } = await import("@shipshape/linter");
-    if (dclintConfigKind(name) === "package" && !packageHasDclint(text)) continue;
+  for (const name of DCLINT_FILE_NAMES) {
+    const text = await readText(path.join(cwd, name), listings);
+    if (text === undefined || (name === "package.json" && !packageHasDclint(text))) continue;
+    const { dclintExcludes } = await import("@shipshape/linter");
     const fragments = dclintExcludes(text, name);
     return fragments.length === 0 ? () => false : (f) => fragments.some((x) => f.includes(x));
   }

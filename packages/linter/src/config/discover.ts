@@ -8,7 +8,8 @@ import { dirname, join } from "node:path";
 import type { Diagnostic } from "@shipshape/text";
 import type { RuleSet } from "../registry.js";
 import type { RuleKind } from "../rule.js";
-import { DCLINT_CONFIG_NAMES, DCLINT_SCRIPT_NAMES, dclintConfigKind, parseDclintConfig } from "./dclint.js";
+import { DCLINT_FILE_NAMES, dclintConfigKind } from "@shipshape/text";
+import { parseDclintConfig } from "./dclint.js";
 import { parseConfig } from "./parse.js";
 import type { LinterConfig } from "./types.js";
 
@@ -19,7 +20,7 @@ export type FindConfig = (filePath: string, kind?: RuleKind) => string | undefin
 export const CONFIG_NAMES = [".shipshape.yaml", ".shipshape.yml"] as const;
 export const HADOLINT_CONFIG_NAMES = [".hadolint.yaml", ".hadolint.yml"] as const;
 /** dclint's configs, the ones read and the scripts warned about, in the order they are looked for in a folder. */
-export const COMPOSE_CONFIG_NAMES = [...DCLINT_CONFIG_NAMES, ...DCLINT_SCRIPT_NAMES] as const;
+export const COMPOSE_CONFIG_NAMES = DCLINT_FILE_NAMES;
 
 export interface LoadedConfig {
   path: string;

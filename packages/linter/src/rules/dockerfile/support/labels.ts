@@ -8,10 +8,12 @@
  */
 import type { KeyValuePair, LabelInstruction } from "@shipshape/dockerfile";
 import type { DockerfileRuleContext } from "../../../rule.js";
+import { LABEL_TYPES } from "@shipshape/text";
 import { SPDX_LICENSE_IDS } from "./spdx-license-ids.js";
 import { hasVariable, unquote } from "./words.js";
 
-export const LABEL_TYPES = ["text", "url", "rfc3339", "spdx", "hash", "semver", "email"] as const;
+// hadolint's label types, shared with the CLI's --require-label.
+export { LABEL_TYPES };
 export type LabelType = (typeof LABEL_TYPES)[number];
 
 export const labelSchemaOption = {
