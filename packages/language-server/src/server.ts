@@ -3,7 +3,7 @@ import { type BuildPlan, plan } from "@shipshape/buildplan";
 import { createShellcheckRunner } from "@shipshape/shell/process";
 import * as ls from "@shipshape/language-service";
 import { type ParsedDocument, documentKind, parseDocument } from "@shipshape/language-service";
-import type { Diagnostic as ShipshapeDiagnostic } from "@shipshape/text";
+import { dclintConfigKind, type Diagnostic as ShipshapeDiagnostic } from "@shipshape/text";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   CodeActionKind,
@@ -29,8 +29,8 @@ export interface ServerStreams {
 /** Pause in typing before the ShellCheck pass. */
 const SHELLCHECK_DELAY_MS = 250;
 
-/** Config files a lint reads: ours, hadolint's and dclint's (a package.json may hold dclint's). */
-const CONFIG_FILE = /(^|[\\/])(?:\.(?:shipshape|hadolint)\.ya?ml|\.?dclintrc(?:\.\w+)?|dclint\.config\.\w+|package\.json)$/i;
+/** Our and hadolint's config files; dclint's are told by `dclintConfigKind`. */
+const CONFIG_FILE = /(^|[\\/])\.(shipshape|hadolint)\.ya?ml$/i;
 
 /** `shipshape/buildPlan`: the simulator's plan of an open Dockerfile's current text. */
 export const BUILD_PLAN_REQUEST = "shipshape/buildPlan";
@@ -222,9 +222,12 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
     }
   }
 
-  // A package.json under node_modules is a dependency's, never a project's dclint config (an install writes thousands).
-  const isConfigFile = (uri: string): boolean =>
-    (CONFIG_FILE.test(uri) && !/[\\/]node_modules[\\/].*package\.json$/i.test(uri)) || (!!settings.configPath && uriToPath(uri) === configFile());
+  // A package.json may hold dclint's config, except a dependency's, under node_modules (an install writes thousands).
+  const isDclintFile = (uri: string): boolean => {
+    const kind = dclintConfigKind(uriToPath(uri) ?? uri);
+    return kind !== undefined && !(kind === "package" && /[\\/]node_modules[\\/]/.test(uri));
+  };
+  const isConfigFile = (uri: string): boolean => CONFIG_FILE.test(uri) || isDclintFile(uri) || (!!settings.configPath && uriToPath(uri) === configFile());
 
   connection.onInitialize((params): InitializeResult => {
     const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);

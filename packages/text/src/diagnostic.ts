@@ -61,7 +61,8 @@ function cutMiddle(text: string, head: number, tail: number): string {
   return `${text.slice(0, end)}…${text.slice(start)}`;
 }
 
-function isLowSurrogate(code: number): boolean {
+/** Whether a UTF-16 code unit is the second half of a surrogate pair (a cut before it would split a character). */
+export function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 

@@ -1,5 +1,5 @@
 import { styleText } from "node:util";
-import { visibleControls, type ReportedDiagnostic, type Severity } from "@shipshape/text";
+import { isLowSurrogate, visibleControls, type ReportedDiagnostic, type Severity } from "@shipshape/text";
 import { SourceLines, sortDiagnostics } from "./common.js";
 import type { Reporter } from "./types.js";
 
@@ -81,11 +81,6 @@ export function codeFrame(text: string, d: Place): { source: string; carets: str
   const pad = (before ? " " : "") + text.slice(from, start).replace(/[^\t]/g, " ");
   return { source, carets: pad + "^".repeat(Math.max(1, Math.min(end, to) - start)) };
 }
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
 
 function colourCarets(out: string[], paint: (s: Style[], t: string) => string, severity: Severity): void {
   const last = out.length - 1;
