@@ -3,13 +3,14 @@ import { sharedAliases } from "./vitest.shared.js";
 
 /**
  * Test files that need a module registry of their own: one replaces modules (`vi.mock`), three check the
- * shell package before its grammar is loaded.
+ * shell package before its grammar is loaded, and one a lint whose grammar cannot be loaded.
  */
 const fresh = [
   "packages/cli/test/lint-runner.test.ts",
   "packages/shell/test/uninitialised.test.ts",
   "packages/shell/test/configure.test.ts",
   "packages/shell/test/compiled-wasm.test.ts",
+  "packages/linter/test/shell-unavailable.test.ts",
 ];
 const include = ["packages/*/test/**/*.test.ts", "test/**/*.test.ts", "grammars/tests/**/*.test.ts"];
 const exclude = ["**/node_modules/**", "**/*.conformance.test.ts", "**/*.e2e.test.ts"];

@@ -178,10 +178,17 @@ export class LintSession {
       const parsed = withEncodingError(input, input.parsed ?? parseDockerfile(input.text));
       // The bash grammar (a wasm module) is loaded the first time a file has shell to parse; without it,
       // shell-based rules would see no commands.
-      if (!isShellReady() && parsed.ast.instructions.some(runsShell)) await initShell().catch(() => undefined);
+      // A grammar that cannot be loaded (wasm files missing from an install or a bundle) is said, not
+      // passed over: the file would otherwise come out with fewer findings and nothing to tell why.
+      const firstShell = isShellReady() ? undefined : parsed.ast.instructions.find(runsShell);
+      const shellProblem = firstShell && (await initShell().then(() => undefined, (e: unknown) => errorText(e).split("\n")[0]));
       const semantic = input.parsed ? input.semantic : undefined;
       const memo = this.options.memoize ? this.memoFor(input.path) : undefined;
       const { diagnostics } = await lintDockerfileWithShellcheck(file, this.rules, selection, config, this.options.shellcheck, parsed, semantic, memo);
+      if (firstShell && shellProblem !== undefined) {
+        const message = `The shell parser could not be loaded (${shellProblem}), so the rules that read shell commands did not run on this file`;
+        diagnostics.unshift(internalError(message, firstShell.keywordWord.range));
+      }
       return { diagnostics: clipMessages(diagnostics), config, selection };
     } catch (e) {
       return { diagnostics: [internalError(`Linting failed: ${errorText(e)}`, { start: 0, end: 0 })], config, selection };

@@ -60,8 +60,28 @@ export function initShell(options: InitShellOptions = configured): Promise<void>
 }
 
 async function load(options: InitShellOptions): Promise<void> {
+  try {
+    await loadParser(options);
+  } catch (error) {
+    throw loadError(error);
+  }
+}
+
+/**
+ * The reason a load failed, in one plain line: emscripten wraps the cause of a failed start as
+ * `Aborted(Error: ENOENT: ...). Build with -sASSERTIONS for more info.`
+ */
+function loadError(error: unknown): Error {
+  const text = error instanceof Error ? error.message : String(error);
+  const inner = /^Aborted\(([\s\S]*)\)(?:\. Build with -sASSERTIONS for more info\.)?$/.exec(text)?.[1] ?? text;
+  return new Error(inner.replace(/^[A-Za-z]*Error: /, ""), { cause: error });
+}
+
+async function loadParser(options: InitShellOptions): Promise<void> {
   const runtime = await resolveSource(options.runtimeWasm);
-  const moduleOptions: Record<string, unknown> = {};
+  // emscripten's own messages about a failed start go nowhere: the rejection carries the reason, and
+  // whoever called says it (a lint makes it a finding), rather than two extra lines on stderr.
+  const moduleOptions: Record<string, unknown> = { printErr: () => undefined };
   if (runtime instanceof Uint8Array) moduleOptions.wasmBinary = runtime;
   else if (runtime instanceof WebAssembly.Module) moduleOptions.instantiateWasm = instantiateCompiled(runtime);
   else if (typeof runtime === "string") moduleOptions.locateFile = () => runtime;

@@ -9,6 +9,9 @@ const require = createRequire(import.meta.url);
 
 describe("configureShell", () => {
   it("is used by initShell() without options, and loads nothing by itself; a failed load is retried", async () => {
+    // A runtime that cannot start rejects with the plain reason, not emscripten's "Aborted(...)" wrapping.
+    configureShell({ runtimeWasm: "/nonexistent/web-tree-sitter.wasm" });
+    await expect(initShell()).rejects.toThrow(/^ENOENT: no such file or directory, open '\/nonexistent\/web-tree-sitter\.wasm'$/);
     configureShell({ wasm: "/nonexistent/tree-sitter-bash.wasm" });
     expect(isShellReady()).toBe(false);
     await expect(initShell()).rejects.toBeDefined();
