@@ -86,7 +86,7 @@ async function run(argv) {
 run(process.argv.slice(2)).then((status) => {
   process.exitCode = status;
   // Once the command is done and its output is out, end at once: a natural exit first tears down the heap
-  // (and every thread) piece by piece, some 6 ms of a one-file lint's 260 (medians of 30 interleaved runs).
+  // (and every thread) piece by piece: 6-19 ms of a one-file lint's 260-290 (medians of 30-40 interleaved runs).
   // Output still queued (a slow pipe where writes are asynchronous, as on Windows) is left to drain first.
   if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(status);
 }, fail);
