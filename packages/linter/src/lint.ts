@@ -176,10 +176,10 @@ export class LintSession {
     const file = sourceFile(input);
     try {
       const parsed = withEncodingError(input, input.parsed ?? parseDockerfile(input.text));
-      // The bash grammar (a wasm module) is loaded the first time a file has shell to parse; without it,
-      // shell-based rules would see no commands.
-      // A grammar that cannot be loaded (wasm files missing from an install or a bundle) is said, not
-      // passed over: the file would otherwise come out with fewer findings and nothing to tell why.
+      // The bash grammar (a wasm module) is loaded the first time a file has shell to parse. Without it the
+      // shell-based rules see no commands, so a grammar that cannot be loaded (wasm files missing from an
+      // install or a bundle) is said: the file would otherwise come out with fewer findings and nothing to
+      // tell why.
       const firstShell = isShellReady() ? undefined : parsed.ast.instructions.find(runsShell);
       const shellProblem = firstShell && (await initShell().then(() => undefined, (e: unknown) => errorText(e).split("\n")[0]));
       const semantic = input.parsed ? input.semantic : undefined;
