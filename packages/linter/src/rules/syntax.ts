@@ -35,7 +35,31 @@ function syntaxRule(kind: RuleKind, code: string, name: string, summary: string,
   } as Rule);
 }
 
+/**
+ * `internal-error` is the parser's DF000 and also what the engine reports when anything of shipshape's
+ * own fails on a file (INTERFACE.md: the code `internal-error`); its page says so.
+ */
+const INTERNAL_ERROR_DOCS = [
+  "## What it does",
+  "",
+  "Reports that shipshape itself failed on part of this file. The message says what failed: the Dockerfile",
+  "parser (code `DF000`; the file was not parsed), a rule that threw (the other rules still ran), a compose",
+  "project that could not be linted, ShellCheck that gave no answer, or the shell grammar that could not be",
+  "loaded (the rules that read shell commands did not run). Outside the parser the code is `internal-error`.",
+  "",
+  "## Why is this bad?",
+  "",
+  "Findings are missing from this file and nothing else would show it, so this is an error: a CI job does not",
+  "pass on a partial lint. It is a bug in shipshape, or for the shell grammar an install or bundle without its",
+  "`.wasm` files; please report it with the message (and the file, when you can share it).",
+  "",
+  "This diagnostic cannot be hidden with an inline suppression.",
+].join("\n");
+
 export const SYNTAX_RULES: readonly Rule[] = [
-  ...Object.values(PARSE_ERRORS).map((e) => syntaxRule("dockerfile", e.code, e.name, e.summary, "error")),
+  ...Object.values(PARSE_ERRORS).map((e) => {
+    const rule = syntaxRule("dockerfile", e.code, e.name, e.summary, "error");
+    return e.code === PARSE_ERRORS.internalError.code ? Object.freeze({ ...rule, docs: INTERNAL_ERROR_DOCS }) : rule;
+  }),
   ...COMPOSE_ERRORS.map((e) => syntaxRule("compose", e.code, e.name, e.summary, e.severity)),
 ];
