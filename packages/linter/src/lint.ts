@@ -183,7 +183,8 @@ export class LintSession {
       const firstShell = isShellReady() ? undefined : parsed.ast.instructions.find(runsShell);
       const shellProblem = firstShell && (await initShell().then(() => undefined, (e: unknown) => errorText(e).split("\n")[0]));
       const semantic = input.parsed ? input.semantic : undefined;
-      const memo = this.options.memoize ? this.memoFor(input.path) : undefined;
+      // Findings made without the grammar are not kept for the next lint, which may have it.
+      const memo = this.options.memoize && shellProblem === undefined ? this.memoFor(input.path) : undefined;
       const { diagnostics } = await lintDockerfileWithShellcheck(file, this.rules, selection, config, this.options.shellcheck, parsed, semantic, memo);
       if (firstShell && shellProblem !== undefined) {
         const message = `The shell parser could not be loaded (${shellProblem}), so the rules that read shell commands did not run on this file`;
