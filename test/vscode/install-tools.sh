@@ -28,9 +28,11 @@ if [ ! -f "$TOOLS/cs/.installed-$CODE_SERVER_VERSION" ]; then
   echo "[tools] code-server $CODE_SERVER_VERSION (native modules build from source: about 2 minutes)"
   mkdir -p "$TOOLS/cs"
   # npm must run under Node 24 (code-server's postinstall checks the major), and node-gyp must use
-  # Node 24's headers rather than whatever ~/.npmrc's nodedir points at.
+  # Node 24's headers rather than whatever ~/.npmrc's nodedir points at. The postinstall reads the major
+  # from npm_config_user_agent, which an outer `npm run test:e2e` (under Node 20) exports and the inner
+  # npm would take as its own setting: it is unset so the inner npm states its own.
   (cd "$TOOLS/cs" && { [ -f package.json ] || npm init -y >/dev/null; } && \
-    PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
+    env -u npm_config_user_agent PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
     npm install --no-save --no-audit --no-fund "code-server@$CODE_SERVER_VERSION")
   touch "$TOOLS/cs/.installed-$CODE_SERVER_VERSION"
 fi
