@@ -8,7 +8,7 @@ import { accessSync, constants, statSync } from "node:fs";
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { parseShellcheckOutput, type ShellcheckFinding, type ShellcheckRequest } from "./shellcheck.js";
+import { shellcheckComments, shellcheckFindings, type ShellcheckFinding, type ShellcheckRequest } from "./shellcheck.js";
 
 export interface ShellcheckResult {
   findings: ShellcheckFinding[];
@@ -171,7 +171,7 @@ class Answers {
 
   get(request: ShellcheckRequest): ShellcheckResult | undefined {
     const comments = this.comments.get(Answers.key(request));
-    return comments && { findings: parseShellcheckOutput(request, JSON.stringify({ comments })) };
+    return comments && { findings: shellcheckFindings(request, comments) };
   }
 
   keep(request: ShellcheckRequest, run: Run): ShellcheckResult {
@@ -228,7 +228,7 @@ async function runBatch(binary: string, requests: readonly ShellcheckRequest[], 
     if (!byFile) return requests.map(() => ({ findings: [], error: "shellcheck printed no JSON" }));
     return requests.map((r, i) => {
       const comments = byFile.get(names[i]!) ?? [];
-      return { findings: parseShellcheckOutput(r, JSON.stringify({ comments })), comments };
+      return { findings: shellcheckFindings(r, comments), comments };
     });
   } catch {
     const results: Run[] = [];
@@ -281,14 +281,8 @@ async function findRcFile(start: string): Promise<string | undefined> {
 async function runOnce(binary: string, request: ShellcheckRequest, timeoutMs: number): Promise<Run> {
   const run = await spawnShellcheck(binary, request.args, { stdin: request.stdin }, timeoutMs);
   if ("error" in run) return { findings: [], error: run.error };
-  const findings = parseShellcheckOutput(request, run.stdout);
-  let comments: unknown;
-  try {
-    comments = (JSON.parse(run.stdout) as { comments?: unknown }).comments;
-  } catch {
-    comments = undefined;
-  }
-  return { findings, comments: Array.isArray(comments) ? comments : undefined };
+  const comments = shellcheckComments(run.stdout);
+  return { findings: shellcheckFindings(request, comments ?? []), comments };
 }
 
 /** Runs ShellCheck to the end; exit status 0 (no findings) and 1 (findings) are success, the rest an error. */

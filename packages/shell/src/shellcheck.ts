@@ -114,14 +114,23 @@ interface Json1Comment {
  * declaration line are dropped. Never throws: unreadable output gives an empty list.
  */
 export function parseShellcheckOutput(request: ShellcheckRequest, stdout: string): ShellcheckFinding[] {
+  return shellcheckFindings(request, shellcheckComments(stdout) ?? []);
+}
+
+/** The `comments` array of ShellCheck's json1 output, or undefined when the output is not that. */
+export function shellcheckComments(stdout: string): unknown[] | undefined {
   let data: unknown;
   try {
     data = JSON.parse(stdout);
   } catch {
-    return [];
+    return undefined;
   }
   const comments = (data as { comments?: unknown })?.comments;
-  if (!Array.isArray(comments)) return [];
+  return Array.isArray(comments) ? comments : undefined;
+}
+
+/** ShellCheck's json1 comments on a request's script as findings at their places in the source. */
+export function shellcheckFindings(request: ShellcheckRequest, comments: readonly unknown[]): ShellcheckFinding[] {
   const lineStarts = lineStartsOf(request.script);
   const out: ShellcheckFinding[] = [];
   for (const c of comments as Json1Comment[]) {
