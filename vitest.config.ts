@@ -18,6 +18,9 @@ const exclude = ["**/node_modules/**", "**/*.conformance.test.ts", "**/*.e2e.tes
 export default defineConfig({
   resolve: { alias: sharedAliases },
   test: {
+    // Not vitest's 5 s: many tests start node, npx or a language server, and CI machines run the test files
+    // side by side on two cores, where a 2 s start took 5 s. A hang still fails, after 30 s.
+    testTimeout: 30_000,
     projects: [
       // Every other file shares its worker's modules (isolate: false): loading the linter's rules once per
       // worker instead of once per test file takes `npm test` from minutes to well under one.
