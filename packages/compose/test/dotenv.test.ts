@@ -64,8 +64,8 @@ describe("dotenv", () => {
 
   it("is linear on large files (a quadratic scan took minutes here)", () => {
     const text = Array.from({ length: 50000 }, (_, i) => `K${i}=v${i}`).join("\n");
-    const t0 = Date.now();
+    // Linear, this takes under 200 ms; quadratic, minutes. No clock is read: a regression shows as this
+    // test's timeout.
     expect(Object.keys(parseDotenv(text).vars)).toHaveLength(50000);
-    expect(Date.now() - t0).toBeLessThan(5000);
-  });
+  }, 20_000);
 });

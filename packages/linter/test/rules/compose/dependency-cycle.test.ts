@@ -70,8 +70,8 @@ describe("DC103 dependency-cycle", () => {
         if (layer < 23) lines.push(`    depends_on: [s${String(layer + 1).padStart(2, "0")}0, s${String(layer + 1).padStart(2, "0")}1, s${String(layer + 1).padStart(2, "0")}2]`);
       }
     }
-    const t = performance.now();
-    check(rule, lines.join("\n") + "\n");
-    expect(performance.now() - t).toBeLessThan(2000);
-  });
+    // Walking every path would not end in years; the check takes milliseconds. No clock is read: a
+    // regression shows as this test's timeout.
+    check(rule, lines.join("\n") + "\n"); // no cycle: no finding
+  }, 20_000);
 });
