@@ -331,6 +331,65 @@ describe("compose projects", () => {
   });
 });
 
+
+describe("the working directory", () => {
+  // Every kind of path a project's files give relative to themselves: include (with project_directory and
+  // env_file), extends.file, env_file, label_file, configs/secrets files, a bind mount, the build context,
+  // its Dockerfile and .dockerignore, and the implicit .env. All of them exist, so the only finding is the
+  // deliberate one that needs the Dockerfile's .dockerignore.
+  const files = {
+    "proj/compose.yaml": [
+      "include:",
+      "  - path: sub/compose.yaml",
+      "    project_directory: .",
+      "    env_file: sub/defaults.env",
+      "services:",
+      "  web:",
+      "    build: {context: app, dockerfile: Dockerfile, target: runtime}",
+      "    env_file: web.env",
+      "    label_file: web.labels",
+      "    image: example/web:${WEB_TAG}",
+      "    volumes: [./data:/data]",
+      "    configs: [cfg]",
+      "    secrets: [token]",
+      "  worker:",
+      "    extends: {file: base/common.yaml, service: common}",
+      "configs:",
+      "  cfg: {file: ./app/config.txt}",
+      "secrets:",
+      "  token: {file: ./token.txt}",
+      "",
+    ].join("\n"),
+    "proj/sub/compose.yaml": "services:\n  db:\n    image: postgres:${PG_VERSION}\n",
+    "proj/sub/defaults.env": "PG_VERSION=16\n",
+    "proj/.env": "WEB_TAG=1.2.3\n",
+    "proj/web.env": "A=1\n",
+    "proj/web.labels": "com.example.a=1\n",
+    "proj/data/.keep": "",
+    "proj/token.txt": "x\n",
+    "proj/base/common.yaml": "services:\n  common:\n    image: alpine:3.20\n    env_file: common.env\n",
+    "proj/base/common.env": "B=2\n",
+    "proj/app/Dockerfile": 'FROM alpine:3.20 AS build\nRUN echo hi > /x\nFROM alpine:3.20 AS runtime\nCOPY --from=build /x /x\nCOPY config.txt /etc/config.txt\nUSER 1000\nCMD ["cat", "/x"]\n',
+    "proj/app/config.txt": "cfg\n",
+    "proj/app/.dockerignore": "config.txt\n",
+  };
+
+  test("does not change the findings: from the project, from folders above it, from below it, by absolute path", () => {
+    const root = tree(files);
+    const proj = path.join(root, "proj");
+    const from = (cwd: string, arg: string) => {
+      const r = shipshape(["lint", arg, "-f", "json"], { cwd });
+      expect(r.stderr).toBe("");
+      return json(r.stdout).map((d) => `${path.relative(root, path.resolve(cwd, d.file))}:${d.line}:${d.column} ${d.code}`);
+    };
+    const expected = ["proj/app/Dockerfile:5:6 CopyIgnoredFile"];
+    expect(from(proj, ".")).toEqual(expected);
+    expect(from(root, "proj")).toEqual(expected);
+    expect(from(path.dirname(root), path.basename(root))).toEqual(expected);
+    expect(from(path.join(proj, "sub"), "..")).toEqual(expected);
+    expect(from("/", proj)).toEqual(expected);
+  });
+});
 describe("shipshape lint --fix", () => {
   test("applies safe fixes, keeps BOM and CRLF, reports what is left", () => {
     const original = "\uFEFFFROM node:20 as build\r\nRUN echo hi\r\n";

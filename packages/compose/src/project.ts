@@ -157,16 +157,20 @@ class Loader {
 
   /** Process environment over env files (explicit ones, or `.env` in the working directory when present). */
   environment(processEnv: Record<string, string>, envFiles: string[] | undefined, dir: string): Record<string, string> {
-    const fromFiles = this.readEnvFiles(envFiles, dir, processEnv);
+    const fromFiles = this.readEnvFiles(envFiles?.map((p) => resolvePath(dir, p)), dir, processEnv);
     return { ...fromFiles, ...processEnv };
   }
 
+  /**
+   * Variables from env files, later files over earlier ones. `envFiles` are resolved paths; without any,
+   * `.env` in `dir` is read when it exists.
+   */
   private readEnvFiles(envFiles: string[] | undefined, dir: string, processEnv: Record<string, string>, from?: Where): Record<string, string> {
     const out: Record<string, string> = {};
     const lookup: Lookup = (n) => (Object.prototype.hasOwnProperty.call(processEnv, n) ? processEnv[n] : out[n]);
     const list = envFiles ?? [];
     const implicit = envFiles === undefined;
-    const paths = implicit ? [resolvePath(dir, ".env")] : list.map((p) => resolvePath(dir, p));
+    const paths = implicit ? [resolvePath(dir, ".env")] : list;
     for (const p of paths) {
       let text: string | undefined;
       if (implicit) {

@@ -229,6 +229,24 @@ describe("include", () => {
     expect(r.project.model.services.a!.init!.value).toBe(true);
   });
 
+  it("reads an include's env_file once resolved, also with paths relative to the working directory", () => {
+    // A folder walk from a parent folder names files `proj/compose.yaml`: the env file is
+    // `proj/sub/vars.env`, not that path resolved a second time against the project directory.
+    const files = {
+      "proj/compose.yaml": yaml("include:", "  - path: sub/a.yaml", "    project_directory: .", "    env_file: sub/vars.env"),
+      "proj/sub/a.yaml": yaml("services:", "  a:", "    image: alpine:${TAG}"),
+      "proj/sub/vars.env": "TAG=3.20",
+    };
+    const r = load(files);
+    expect(r.errors).toEqual([]);
+    expect(r.project.model.services.a!.image!.value).toBe("alpine:3.20");
+    // Without project_directory, the included file's folder is the project's; the env file is still
+    // relative to the including file.
+    const r2 = load({ ...files, "proj/compose.yaml": yaml("include:", "  - path: sub/a.yaml", "    env_file: sub/vars.env") });
+    expect(r2.errors).toEqual([]);
+    expect(r2.project.model.services.a!.image!.value).toBe("alpine:3.20");
+  });
+
   it("detects include cycles and missing files", () => {
     const r = load({
       "/p/compose.yaml": yaml("include: [a.yaml, gone.yaml]", "services:", "  web:", "    image: x"),
