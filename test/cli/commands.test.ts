@@ -55,8 +55,8 @@ test("explain accepts codes, names and aliases, case-insensitively", () => {
   expectNoStack(unknown.stderr);
 });
 
-test("parse: json tree, BuildKit dump, refusals exit 1, unreadable files exit 2", () => {
-  const t = tempTree({ Dockerfile: "FROM alpine\nRUN echo hi\n", Bad: "ENV PATH\n" });
+test("parse: json tree, BuildKit dump, refusals exit 1, unreadable files and Compose files exit 2", () => {
+  const t = tempTree({ Dockerfile: "FROM alpine\nRUN echo hi\n", Bad: "ENV PATH\n", "compose.yaml": "services:\n  web:\n    image: nginx\n" });
   try {
     const tree = shipshape(["parse", "Dockerfile"], { cwd: t.root });
     expect(tree.status).toBe(0);
@@ -69,6 +69,10 @@ test("parse: json tree, BuildKit dump, refusals exit 1, unreadable files exit 2"
     const missing = shipshape(["parse", "nope"], { cwd: t.root });
     expect(missing.status).toBe(2);
     expectNoStack(missing.stderr + bad.stderr);
+    const compose = shipshape(["parse", "compose.yaml"], { cwd: t.root });
+    expect(compose.status).toBe(2);
+    expect(compose.stdout).toBe("");
+    expect(compose.stderr).toBe("shipshape: compose.yaml is a Compose file; parse reads a Dockerfile (shipshape lint compose.yaml checks a Compose file)\n");
     const stdin = shipshape(["parse", "-", "--format", "buildkit"], { input: "FROM scratch\n" });
     expect(stdin.stdout).toBe('(from "scratch")\n');
   } finally {

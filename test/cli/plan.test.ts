@@ -233,6 +233,53 @@ describe("usage errors exit 2 without a stack", () => {
     }
   });
 
+  test("a Compose file: the plan command of each service that builds, as the project resolves it", () => {
+    const t = tempTree({
+      "proj/compose.yaml": [
+        "services:",
+        "  web:",
+        "    build: {context: app, target: runtime, args: {VERSION: '${TAG}', PLAIN: x}}",
+        "  worker:",
+        "    extends: {file: base/common.yaml, service: common}",
+        "  inline:",
+        "    build: {dockerfile_inline: 'FROM alpine:3.20'}",
+        "  remote:",
+        "    build: https://github.com/docker/buildx.git",
+        "  db:",
+        "    image: postgres:16",
+        "",
+      ].join("\n"),
+      "proj/.env": "TAG=1.2 beta\n",
+      "proj/base/common.yaml": "services:\n  common:\n    build: ../my app\n",
+      "proj/app/Dockerfile": "FROM alpine:3.20 AS runtime\n",
+      "proj/my app/Dockerfile": "FROM alpine:3.20\n",
+      "other/compose.yaml": "services:\n  db:\n    image: postgres:16\n",
+    });
+    try {
+      const r = shipshape(["plan", "proj/compose.yaml"], { cwd: t.root });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.split("\n")).toEqual([
+        "shipshape: proj/compose.yaml is a Compose file; plan predicts the build of one Dockerfile. Its services that build:",
+        "  web: shipshape plan proj/app/Dockerfile --context proj/app --target runtime --build-arg 'VERSION=1.2 beta' --build-arg PLAIN=x",
+        "  worker: shipshape plan 'proj/my app/Dockerfile' --context 'proj/my app'",
+        "  inline: its Dockerfile is inline (build.dockerfile_inline); save it to a file to plan it",
+        "  remote: builds from a remote context (https://github.com/docker/buildx.git), which cannot be planned offline",
+        "",
+      ]);
+      // The suggested command works as printed (from the same folder).
+      const web = shipshape(["plan", "proj/app/Dockerfile", "--context", "proj/app", "--target", "runtime"], { cwd: t.root });
+      expect(web.status).toBe(0);
+      const none = shipshape(["plan", "other/compose.yaml"], { cwd: t.root });
+      expect(none.status).toBe(2);
+      expect(none.stderr).toBe("shipshape: other/compose.yaml is a Compose file; plan predicts the build of one Dockerfile, and none of its services builds one.\n");
+      const missing = shipshape(["plan", "gone/compose.yaml"], { cwd: t.root });
+      expect(missing.stderr).toBe("shipshape: gone/compose.yaml: no such file or directory\n");
+    } finally {
+      t.remove();
+    }
+  });
+
   test("help lists the options", () => {
     const r = shipshape(["plan", "--help"]);
     expect(r.status).toBe(0);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { dumpBuildkit, parseDockerfile } from "@shipshape/dockerfile";
 import { describeFsError } from "../discover.js";
+import { kindFromName } from "../kinds.js";
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../io.js";
 import type { ParsedCommand } from "../main.js";
 import { UsageError } from "../settings.js";
@@ -19,6 +20,10 @@ export async function parseCommand({ values, positionals }: ParsedCommand, io: C
     bytes = file === "-" ? await io.readStdin() : readFileSync(path.resolve(io.cwd, file));
   } catch (e) {
     io.stderr.write(`shipshape: ${file}: ${describeFsError(e)}\n`);
+    return EXIT_USAGE;
+  }
+  if (file !== "-" && kindFromName(file) === "compose") {
+    io.stderr.write(`shipshape: ${file} is a Compose file; parse reads a Dockerfile (shipshape lint ${file} checks a Compose file)\n`);
     return EXIT_USAGE;
   }
   const { text } = decodeSource(bytes, { utf16: false });

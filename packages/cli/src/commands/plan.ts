@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseBuildArgs, PLAN_FORMATS, type PlanFormat, type PlanOptions, plan, planJsonChunks, renderPlan, selectDockerignore } from "@shipshape/buildplan";
 import { describeFsError } from "../discover.js";
+import { kindFromName } from "../kinds.js";
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../io.js";
 import type { ParsedCommand } from "../main.js";
 import { splitList, UsageError } from "../settings.js";
@@ -32,6 +33,10 @@ export async function planCommand({ values, positionals }: ParsedCommand, io: Cl
     bytes = fromStdin ? await io.readStdin() : readFileSync(dockerfileAbs!);
   } catch (e) {
     io.stderr.write(`shipshape: ${file}: ${describeFsError(e)}\n`);
+    return EXIT_USAGE;
+  }
+  if (dockerfileAbs && kindFromName(file) === "compose") {
+    io.stderr.write(await composeFileHint(file, dockerfileAbs, io));
     return EXIT_USAGE;
   }
 
@@ -88,6 +93,49 @@ export async function planCommand({ values, positionals }: ParsedCommand, io: Cl
     io.stdout.write(pending);
   } else io.stdout.write(renderPlan(result, format as PlanFormat, { file }));
   return result.diagnostics.some((d) => d.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * What to say when `plan` is given a Compose file: plan predicts one Dockerfile's build, so the message
+ * names the command to run for each service that builds one (its Dockerfile, context, target and build
+ * arguments, as the project resolves them).
+ */
+async function composeFileHint(file: string, abs: string, io: CliIO): Promise<string> {
+  const head = `shipshape: ${file} is a Compose file; plan predicts the build of one Dockerfile`;
+  const { loadProject, dockerfileLocation } = await import("@shipshape/compose");
+  const readFile = (p: string) => {
+    try {
+      return decodeSource(readFileSync(p)).text;
+    } catch {
+      return undefined;
+    }
+  };
+  const env = Object.fromEntries(Object.entries(io.env).filter((e): e is [string, string] => typeof e[1] === "string"));
+  let project;
+  try {
+    project = loadProject({ files: [abs], readFile, env }).project;
+  } catch {
+    return `${head}: name a Dockerfile.\n`;
+  }
+  const quote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`);
+  const shown = (p: string) => quote(path.relative(io.cwd, p) || ".");
+  const lines: string[] = [];
+  for (const [name, service] of Object.entries(project.model.services)) {
+    const where = dockerfileLocation(service, project);
+    if (!where) continue;
+    if (where.kind === "inline") lines.push(`  ${name}: its Dockerfile is inline (build.dockerfile_inline); save it to a file to plan it`);
+    else if (where.kind === "remote") lines.push(`  ${name}: builds from a remote context (${where.context}), which cannot be planned offline`);
+    else if (where.kind === "unresolved") lines.push(`  ${name}: its build path holds variables that are not set`);
+    else {
+      const parts = ["shipshape plan", shown(where.path), "--context", shown(where.contextDir)];
+      const target = service.build?.target?.value;
+      if (typeof target === "string" && target) parts.push("--target", quote(target));
+      for (const arg of service.build?.args ?? []) if (arg.value !== undefined) parts.push("--build-arg", quote(`${arg.key}=${arg.value.value}`));
+      lines.push(`  ${name}: ${parts.join(" ")}`);
+    }
+  }
+  if (lines.length === 0) return `${head}, and none of its services builds one.\n`;
+  return `${head}. Its services that build:\n${lines.join("\n")}\n`;
 }
 
 function list(value: unknown): string[] {
