@@ -100,6 +100,7 @@ import dockerfile_untagged_image from "./dockerfile/untagged-image.js";
 import dockerfile_unused_arg from "./dockerfile/unused-arg.js";
 import dockerfile_unused_stage from "./dockerfile/unused-stage.js";
 import dockerfile_unused_suppression from "./dockerfile/unused-suppression.js";
+import dockerfile_update_in_own_run from "./dockerfile/update-in-own-run.js";
 import dockerfile_use_add_for_archives from "./dockerfile/use-add-for-archives.js";
 import dockerfile_user_non_numeric from "./dockerfile/user-non-numeric.js";
 import dockerfile_useradd_missing_no_log_init from "./dockerfile/useradd-missing-no-log-init.js";
@@ -246,6 +247,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_unused_arg,
   dockerfile_unused_stage,
   dockerfile_unused_suppression,
+  dockerfile_update_in_own_run,
   dockerfile_use_add_for_archives,
   dockerfile_user_non_numeric,
   dockerfile_useradd_missing_no_log_init,
