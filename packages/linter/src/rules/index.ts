@@ -12,6 +12,7 @@ import dockerfile_apt_instead_of_apt_get from "./dockerfile/apt-instead-of-apt-g
 import dockerfile_apt_lists_not_removed from "./dockerfile/apt-lists-not-removed.js";
 import dockerfile_blank_variable_name from "./dockerfile/blank-variable-name.js";
 import dockerfile_cd_instead_of_workdir from "./dockerfile/cd-instead-of-workdir.js";
+import dockerfile_chown_after_copy from "./dockerfile/chown-after-copy.js";
 import dockerfile_cmd_ignored_by_entrypoint from "./dockerfile/cmd-ignored-by-entrypoint.js";
 import dockerfile_consecutive_run from "./dockerfile/consecutive-run.js";
 import dockerfile_consistent_instruction_casing from "./dockerfile/consistent-instruction-casing.js";
@@ -160,6 +161,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_apt_lists_not_removed,
   dockerfile_blank_variable_name,
   dockerfile_cd_instead_of_workdir,
+  dockerfile_chown_after_copy,
   dockerfile_cmd_ignored_by_entrypoint,
   dockerfile_consecutive_run,
   dockerfile_consistent_instruction_casing,
