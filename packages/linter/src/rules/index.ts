@@ -125,6 +125,7 @@ import compose_build_dockerfile_missing from "./compose/build-dockerfile-missing
 import compose_build_secret_undeclared from "./compose/build-secret-undeclared.js";
 import compose_build_target_unknown_stage from "./compose/build-target-unknown-stage.js";
 import compose_dependency_cycle from "./compose/dependency-cycle.js";
+import compose_docker_socket_mount from "./compose/docker-socket-mount.js";
 import compose_healthy_dependency_without_healthcheck from "./compose/healthy-dependency-without-healthcheck.js";
 import compose_no_build_and_image from "./compose/no-build-and-image.js";
 import compose_no_duplicate_container_names from "./compose/no-duplicate-container-names.js";
@@ -133,9 +134,11 @@ import compose_no_image_or_build from "./compose/no-image-or-build.js";
 import compose_no_quotes_in_volumes from "./compose/no-quotes-in-volumes.js";
 import compose_no_unbound_port_interfaces from "./compose/no-unbound-port-interfaces.js";
 import compose_no_version_field from "./compose/no-version-field.js";
+import compose_privileged_service from "./compose/privileged-service.js";
 import compose_published_port_not_exposed from "./compose/published-port-not-exposed.js";
 import compose_require_project_name_field from "./compose/require-project-name-field.js";
 import compose_require_quotes_in_ports from "./compose/require-quotes-in-ports.js";
+import compose_secret_in_environment from "./compose/secret-in-environment.js";
 import compose_service_container_name_regex from "./compose/service-container-name-regex.js";
 import compose_service_dependencies_alphabetical_order from "./compose/service-dependencies-alphabetical-order.js";
 import compose_service_image_require_explicit_tag from "./compose/service-image-require-explicit-tag.js";
@@ -274,6 +277,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   compose_build_secret_undeclared,
   compose_build_target_unknown_stage,
   compose_dependency_cycle,
+  compose_docker_socket_mount,
   compose_healthy_dependency_without_healthcheck,
   compose_no_build_and_image,
   compose_no_duplicate_container_names,
@@ -282,9 +286,11 @@ export const GENERATED_RULES: readonly Rule[] = [
   compose_no_quotes_in_volumes,
   compose_no_unbound_port_interfaces,
   compose_no_version_field,
+  compose_privileged_service,
   compose_published_port_not_exposed,
   compose_require_project_name_field,
   compose_require_quotes_in_ports,
+  compose_secret_in_environment,
   compose_service_container_name_regex,
   compose_service_dependencies_alphabetical_order,
   compose_service_image_require_explicit_tag,
