@@ -44,6 +44,7 @@ import dockerfile_global_arg_not_redeclared from "./dockerfile/global-arg-not-re
 import dockerfile_go_unpinned from "./dockerfile/go-unpinned.js";
 import dockerfile_healthcheck_missing from "./dockerfile/healthcheck-missing.js";
 import dockerfile_inline_ignore_pragma from "./dockerfile/inline-ignore-pragma.js";
+import dockerfile_install_ignores_lockfile from "./dockerfile/install-ignores-lockfile.js";
 import dockerfile_instruction_before_from from "./dockerfile/instruction-before-from.js";
 import dockerfile_invalid_base_image_platform from "./dockerfile/invalid-base-image-platform.js";
 import dockerfile_invalid_default_arg_in_from from "./dockerfile/invalid-default-arg-in-from.js";
@@ -196,6 +197,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_go_unpinned,
   dockerfile_healthcheck_missing,
   dockerfile_inline_ignore_pragma,
+  dockerfile_install_ignores_lockfile,
   dockerfile_instruction_before_from,
   dockerfile_invalid_base_image_platform,
   dockerfile_invalid_default_arg_in_from,
