@@ -211,11 +211,13 @@ export interface DockerfileRuleDefinition<O extends OptionSpecs> extends RuleMet
    * `prevComments`), its shell (`ctx.shell`, `ctx.shellOf`) and its options. An editor's re-lint then
    * reuses its findings on instructions that did not change. The runner notices reads of anything else
    * (the semantic model, stages, the file, other instructions' text) and runs those calls again every
-   * time, so a wrong `local` costs speed, not findings; state kept between calls it cannot notice.
+   * time, so a wrong `local` costs speed, not findings; state kept between calls it cannot notice, and
+   * without an editor's memo such state would even carry over from one file to the next.
    */
   local?: boolean;
   /**
-   * Called once per file. Must return the same hooks for every file and option value (decide inside a
+   * Called once per file; for a `local` rule, once for many files (its visitor keeps nothing between
+   * calls, so the runner reuses it with the context pointed at each file). Must return the same hooks for every file and option value (decide inside a
    * hook, not by leaving it out): the runner learns a rule's hooks once and skips the rule in files where
    * none of them can fire.
    */

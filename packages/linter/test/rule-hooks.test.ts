@@ -80,3 +80,39 @@ describe("rules whose hooks cannot fire", () => {
     expect(counter).toEqual({ creates: 2, calls: 2 });
   });
 });
+
+describe("visitors of local rules", () => {
+  it("are made once per rule list and report into the file being linted; a throw stops them for that file only", async () => {
+    const { lint } = await import("../src/lint.js");
+    let creates = 0;
+    const rule = defineRule({
+      code: "W011", name: "kept-visitor", kind: "dockerfile", category: "style", severity: "info", enabledByDefault: true,
+      local: true, docs,
+      create: (ctx) => {
+        creates++;
+        return {
+          Run: (r) => {
+            if (ctx.text(r).includes("boom")) throw new Error("boom");
+            ctx.report(r.keywordWord, `run: ${ctx.text(r)}`);
+          },
+        };
+      },
+    });
+    const files = [
+      { path: "a/Dockerfile", text: "FROM a\nRUN one\n" },
+      { path: "b/Dockerfile", text: "FROM a\nRUN boom\nRUN after\n" },
+      { path: "c/Dockerfile", text: "FROM a\nRUN two\n" },
+    ];
+    const found = await lint(files, { rules: [rule], noConfigSearch: true });
+    expect(found.map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`)).toEqual([
+      "a/Dockerfile:2 W011 run: RUN one",
+      "b/Dockerfile:2 internal-error Rule W011 (kept-visitor) failed: boom",
+      "c/Dockerfile:2 W011 run: RUN two",
+    ]);
+    expect(creates).toBe(1);
+    // An editor's memo records each call, so it makes the visitor per file as before.
+    const { lintDocument } = await import("../src/lint.js");
+    await lintDocument(files[0]!, { rules: [rule], noConfigSearch: true, memoize: true });
+    expect(creates).toBe(2);
+  });
+});

@@ -120,7 +120,8 @@ class FileRun {
 /** A rule's context: the file's shared state plus the rule's identity, severity and options. */
 class RuleContext implements DockerfileRuleContext<Record<string, unknown>> {
   constructor(
-    private readonly run: FileRun,
+    /** The file being linted; a kept visitor's context is pointed at each new file (see `reused`). */
+    public run: FileRun,
     private readonly active: ActiveRule<DockerfileRule>,
   ) {}
 
@@ -190,6 +191,67 @@ const ALWAYS = new Set<string>(["File", "File:exit", "Instruction", "Stage", "St
 /** The hooks each rule's visitor has, learnt from its first visitor. */
 const hooksOf = new WeakMap<DockerfileRule, readonly string[]>();
 
+/**
+ * Without a memo, the visitors of `local` rules are made once per rule list (one per configuration) and
+ * used for file after file, their contexts pointed at the file being linted. A local rule keeps no state
+ * between calls (see rule.ts), so its visitor is as good as new for the next file. Making the 80-odd
+ * visitors and their hook tables for every file cost about a twentieth of a Dockerfile's lint.
+ */
+interface Shared {
+  /** The kept visitors' slots, in rule order; their `failed` flags are reset for each file. */
+  slots: RuleSlot[];
+  /** Their handlers by hook, in rule order (copied for each file, which adds the other rules'). */
+  table: Map<string, Handler[]>;
+  triggerTable: Map<string, Handler[]>;
+  /** The rules made for each file: not local, or their visitor could not be made. */
+  rest: readonly ActiveRule<DockerfileRule>[];
+}
+const shared = new WeakMap<readonly ActiveRule<DockerfileRule>[], Shared>();
+
+function sharedFor(rules: readonly ActiveRule<DockerfileRule>[], run: FileRun): Shared {
+  let found = shared.get(rules);
+  if (found) return found;
+  found = { slots: [], table: new Map(), triggerTable: new Map(), rest: [] };
+  const rest: ActiveRule<DockerfileRule>[] = [];
+  for (const active of rules) {
+    const rule = active.rule;
+    let visitor: DockerfileVisitor | undefined;
+    const ctx = new RuleContext(run, active);
+    if (rule.local === true) {
+      try {
+        visitor = rule.create(ctx) ?? {};
+      } catch {
+        visitor = undefined; // made again for each file, which reports the failure there
+      }
+    }
+    if (!visitor) {
+      rest.push(active);
+      continue;
+    }
+    const slot: RuleSlot = { ctx, failed: false };
+    found.slots.push(slot);
+    const hooks: string[] = [];
+    for (const hook in visitor) {
+      const fn = (visitor as Record<string, unknown>)[hook];
+      if (typeof fn !== "function") continue;
+      hooks.push(hook);
+      const handler: Handler = { slot, fn: fn as HookFn, memo: -1 };
+      add(found.table, hook, handler);
+      if (rule.onbuild) add(found.triggerTable, hook, handler);
+    }
+    if (!hooksOf.has(rule)) hooksOf.set(rule, hooks);
+  }
+  found.rest = rest;
+  shared.set(rules, found);
+  return found;
+}
+
+function copyTable(from: Map<string, Handler[]>): Map<string, Handler[]> {
+  const out = new Map<string, Handler[]>();
+  for (const [hook, handlers] of from) out.set(hook, handlers.slice());
+  return out;
+}
+
 /** Whether any hook of a rule can fire in a file with these instruction kinds. */
 function canFire(hooks: readonly string[], kinds: ReadonlySet<string>): boolean {
   for (const h of hooks) if (ALWAYS.has(h) || kinds.has(h)) return true;
@@ -213,10 +275,24 @@ export function runDockerfileRules(input: DockerfileRunInput): Diagnostic[] {
   const diagnostics = run.diagnostics;
   const kinds = kindsIn(ast);
 
-  const table = new Map<string, Handler[]>();
-  const triggerTable = new Map<string, Handler[]>();
   const memo = input.memo;
   memo?.begin();
+  let table: Map<string, Handler[]>;
+  let triggerTable: Map<string, Handler[]>;
+  let rules = input.rules;
+  if (memo === undefined) {
+    const common = sharedFor(input.rules, run);
+    for (const slot of common.slots) {
+      slot.ctx.run = run;
+      slot.failed = false;
+    }
+    table = copyTable(common.table);
+    triggerTable = copyTable(common.triggerTable);
+    rules = common.rest;
+  } else {
+    table = new Map();
+    triggerTable = new Map();
+  }
 
   const fail = (slot: RuleSlot, e: unknown, range: Range) => {
     slot.failed = true;
@@ -224,7 +300,7 @@ export function runDockerfileRules(input: DockerfileRunInput): Diagnostic[] {
     diagnostics.push(internalError(`Rule ${code} (${name}) failed: ${errorText(e)}`, range));
   };
 
-  for (const active of input.rules) {
+  for (const active of rules) {
     const rule = active.rule;
     const known = hooksOf.get(rule);
     if (known && !canFire(known, kinds)) continue;
