@@ -8,7 +8,7 @@ import { allCommands, cacheMountCovers, posixScripts, removesLater, runsLater, s
 const LISTS = "/var/lib/apt/lists";
 
 /** apt's options that take a value (`-o Dir::Cache=...`, `-c file`). */
-const APT_VALUE_FLAGS = ["o", "option", "c", "config-file"];
+export const APT_VALUE_FLAGS = ["o", "option", "c", "config-file"];
 const APT_TOOLS = ["apt-get", "apt", "aptitude"];
 const UPDATE = ["update"];
 const DIST_CLEAN_SYNTAX = { valueFlags: APT_VALUE_FLAGS };

@@ -2,13 +2,12 @@ import type { Instruction, RunInstruction } from "@shipshape/dockerfile";
 import { hasFlag, positionalArgs, type ShellWord } from "@shipshape/shell";
 import { defineRule, type DockerfileRuleContext } from "../../rule.js";
 import { md } from "../../docs.js";
+import { NPM_VALUE_FLAGS } from "./npm-unpinned.js";
 import { commandsIn, toolCalls } from "./support/shell-commands.js";
 import { unquote } from "./support/words.js";
 
 type Ctx = DockerfileRuleContext<any>;
 
-/** npm's options that take a value (their value is not a package). */
-const NPM_VALUE_FLAGS = ["loglevel", "registry", "prefix", "cache", "userconfig", "w", "workspace", "tag", "omit", "include", "install-strategy"];
 const YARN_VALUE_FLAGS = ["cwd", "network-timeout", "modules-folder", "cache-folder", "mutex", "registry"];
 const PNPM_VALUE_FLAGS = ["C", "dir", "filter", "F", "reporter", "store-dir", "virtual-store-dir", "registry"];
 
@@ -42,16 +41,19 @@ function lockfilesBefore(instructions: readonly Instruction[], before: Instructi
   return names;
 }
 
-function npmInstalls(ctx: Ctx, node: Instruction): Found[] {
-  return toolCalls(ctx, node, "npm", ["install", "i", "isntall", "in", "ins", "inst", "insta", "instal", "add"], NPM_VALUE_FLAGS)
-    .filter((call) => call.operands.length === 0 && !hasFlag(call.cmd, "g", "global", "no-package-lock"))
-    .map((call) => ({
-      at: call.subcommand,
-      what: `npm ${call.subcommand.value}`,
-      lockfile: "package-lock.json",
-      advice: "use npm ci, which installs exactly what the lockfile pins and fails when it does not match package.json",
-    }));
+/**
+ * Installs of the whole manifest (no package named) with `tool`, unless a flag in `holding` makes them hold
+ * to the lockfile.
+ */
+function manifestInstalls(ctx: Ctx, node: Instruction, tool: string, subcommands: readonly string[], valueFlags: readonly string[], holding: readonly string[], lockfile: string, advice: string): Found[] {
+  return toolCalls(ctx, node, tool, subcommands, valueFlags)
+    .filter((call) => call.operands.length === 0 && !hasFlag(call.cmd, "g", "global", ...holding))
+    .map((call) => ({ at: call.subcommand, what: `${tool} ${call.subcommand.value}`, lockfile, advice }));
 }
+
+/** `npm install` and the spellings npm takes for it. */
+const NPM_INSTALL = ["install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall", "add"];
+const NPM_ADVICE = "use npm ci, which installs exactly what the lockfile pins and fails when it does not match package.json";
 
 const YARN_NOT_INSTALL_FLAGS = ["v", "version", "h", "help"];
 
@@ -70,17 +72,6 @@ function yarnInstalls(ctx: Ctx, node: Instruction): Found[] {
     });
   }
   return out;
-}
-
-function pnpmInstalls(ctx: Ctx, node: Instruction): Found[] {
-  return toolCalls(ctx, node, "pnpm", ["install", "i"], PNPM_VALUE_FLAGS)
-    .filter((call) => call.operands.length === 0 && !hasFlag(call.cmd, "frozen-lockfile", "g", "global"))
-    .map((call) => ({
-      at: call.subcommand,
-      what: `pnpm ${call.subcommand.value}`,
-      lockfile: "pnpm-lock.yaml",
-      advice: "add --frozen-lockfile, so that it fails instead of changing the lockfile",
-    }));
 }
 
 export default defineRule({
@@ -132,7 +123,11 @@ export default defineRule({
     "Stage:exit"(stage) {
       for (const instr of stage.instructions) {
         if (instr.kind !== "Run") continue;
-        const installs = [...npmInstalls(ctx, instr), ...yarnInstalls(ctx, instr), ...pnpmInstalls(ctx, instr)];
+        const installs = [
+          ...manifestInstalls(ctx, instr, "npm", NPM_INSTALL, NPM_VALUE_FLAGS, ["no-package-lock"], "package-lock.json", NPM_ADVICE),
+          ...yarnInstalls(ctx, instr),
+          ...manifestInstalls(ctx, instr, "pnpm", ["install", "i"], PNPM_VALUE_FLAGS, ["frozen-lockfile"], "pnpm-lock.yaml", "add --frozen-lockfile, so that it fails instead of changing the lockfile"),
+        ];
         if (installs.length === 0) continue;
         const locks = lockfilesBefore(stage.instructions, instr);
         for (const found of installs) {

@@ -2,7 +2,7 @@ import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
 import { pinMessage, reportUnpinned, toolCalls } from "./support/shell-commands.js";
 
-const NPM_VALUE_FLAGS = ["loglevel", "registry", "prefix", "cache", "userconfig", "w", "workspace", "tag", "omit", "include", "install-strategy"];
+export const NPM_VALUE_FLAGS = ["loglevel", "registry", "prefix", "cache", "userconfig", "w", "workspace", "tag", "omit", "include", "install-strategy"];
 
 /** A version after the name (`x@1.2`, `@scope/x@1.2`), a git URL with `#ref`, a tarball or a local path. */
 function pinned(spec: string): boolean {

@@ -3,10 +3,9 @@ import { hasFlag } from "@shipshape/shell";
 import { defineRule, type DockerfileRuleContext } from "../../rule.js";
 import { md } from "../../docs.js";
 import { APK_VALUE_FLAGS } from "./apk-unpinned.js";
+import { APT_VALUE_FLAGS } from "./apt-lists-not-removed.js";
 import { toolCalls, type ToolCall } from "./support/shell-commands.js";
 
-/** apt's options that take a value (`-o Dir::Cache=...`, `-c file`). */
-const APT_VALUE_FLAGS = ["o", "option", "c", "config-file"];
 
 interface Manager {
   tools: readonly string[];
