@@ -120,7 +120,7 @@ class FileRun {
 /** A rule's context: the file's shared state plus the rule's identity, severity and options. */
 class RuleContext implements DockerfileRuleContext<Record<string, unknown>> {
   constructor(
-    /** The file being linted; a kept visitor's context is pointed at each new file (see `reused`). */
+    /** The file being linted; a kept visitor's context is pointed at each new file (see `sharedFor`). */
     public run: FileRun,
     private readonly active: ActiveRule<DockerfileRule>,
   ) {}
