@@ -45,20 +45,21 @@ function lockfilesBefore(instructions: readonly Instruction[], before: Instructi
  * Installs of the whole manifest (no package named) with `tool`, unless a flag in `holding` makes them hold
  * to the lockfile.
  */
-function manifestInstalls(ctx: Ctx, node: Instruction, tool: string, subcommands: readonly string[], valueFlags: readonly string[], holding: readonly string[], lockfile: string, advice: string): Found[] {
-  return toolCalls(ctx, node, tool, subcommands, valueFlags)
-    .filter((call) => call.operands.length === 0 && !hasFlag(call.cmd, "g", "global", ...holding))
-    .map((call) => ({ at: call.subcommand, what: `${tool} ${call.subcommand.value}`, lockfile, advice }));
+function manifestInstalls(out: Found[], ctx: Ctx, node: Instruction, tool: string, subcommands: readonly string[], valueFlags: readonly string[], holding: readonly string[], lockfile: string, advice: string): void {
+  for (const call of toolCalls(ctx, node, tool, subcommands, valueFlags)) {
+    if (call.operands.length === 0 && !hasFlag(call.cmd, "g", "global", ...holding)) out.push({ at: call.subcommand, what: `${tool} ${call.subcommand.value}`, lockfile, advice });
+  }
 }
 
 /** `npm install` and the spellings npm takes for it. */
 const NPM_INSTALL = ["install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall", "add"];
 const NPM_ADVICE = "use npm ci, which installs exactly what the lockfile pins and fails when it does not match package.json";
+const PNPM_INSTALL = ["install", "i"];
+const PNPM_ADVICE = "add --frozen-lockfile, so that it fails instead of changing the lockfile";
 
 const YARN_NOT_INSTALL_FLAGS = ["v", "version", "h", "help"];
 
-function yarnInstalls(ctx: Ctx, node: Instruction): Found[] {
-  const out: Found[] = [];
+function yarnInstalls(out: Found[], ctx: Ctx, node: Instruction): void {
   for (const { cmd } of commandsIn(ctx, node, "yarn")) {
     const args = positionalArgs(cmd, { valueFlags: YARN_VALUE_FLAGS });
     const sub = args[0];
@@ -71,7 +72,6 @@ function yarnInstalls(ctx: Ctx, node: Instruction): Found[] {
       advice: "add --frozen-lockfile (Yarn 1) or --immutable (Yarn 2 and later), so that it fails instead of changing the lockfile",
     });
   }
-  return out;
 }
 
 export default defineRule({
@@ -121,13 +121,13 @@ export default defineRule({
   `,
   create: (ctx) => ({
     "Stage:exit"(stage) {
+      const installs: Found[] = [];
       for (const instr of stage.instructions) {
         if (instr.kind !== "Run") continue;
-        const installs = [
-          ...manifestInstalls(ctx, instr, "npm", NPM_INSTALL, NPM_VALUE_FLAGS, ["no-package-lock"], "package-lock.json", NPM_ADVICE),
-          ...yarnInstalls(ctx, instr),
-          ...manifestInstalls(ctx, instr, "pnpm", ["install", "i"], PNPM_VALUE_FLAGS, ["frozen-lockfile"], "pnpm-lock.yaml", "add --frozen-lockfile, so that it fails instead of changing the lockfile"),
-        ];
+        installs.length = 0;
+        manifestInstalls(installs, ctx, instr, "npm", NPM_INSTALL, NPM_VALUE_FLAGS, ["no-package-lock"], "package-lock.json", NPM_ADVICE);
+        yarnInstalls(installs, ctx, instr);
+        manifestInstalls(installs, ctx, instr, "pnpm", PNPM_INSTALL, PNPM_VALUE_FLAGS, ["frozen-lockfile"], "pnpm-lock.yaml", PNPM_ADVICE);
         if (installs.length === 0) continue;
         const locks = lockfilesBefore(stage.instructions, instr);
         for (const found of installs) {
