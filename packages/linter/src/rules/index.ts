@@ -125,6 +125,7 @@ import compose_build_arg_without_value from "./compose/build-arg-without-value.j
 import compose_build_dockerfile_missing from "./compose/build-dockerfile-missing.js";
 import compose_build_secret_undeclared from "./compose/build-secret-undeclared.js";
 import compose_build_target_unknown_stage from "./compose/build-target-unknown-stage.js";
+import compose_command_ignored_by_entrypoint from "./compose/command-ignored-by-entrypoint.js";
 import compose_dependency_cycle from "./compose/dependency-cycle.js";
 import compose_docker_socket_mount from "./compose/docker-socket-mount.js";
 import compose_healthy_dependency_without_healthcheck from "./compose/healthy-dependency-without-healthcheck.js";
@@ -278,6 +279,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   compose_build_dockerfile_missing,
   compose_build_secret_undeclared,
   compose_build_target_unknown_stage,
+  compose_command_ignored_by_entrypoint,
   compose_dependency_cycle,
   compose_docker_socket_mount,
   compose_healthy_dependency_without_healthcheck,

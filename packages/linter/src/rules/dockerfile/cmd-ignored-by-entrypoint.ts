@@ -10,6 +10,18 @@ const POSIX_SHELLS = new Set(["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh",
 /** A command line that reads its positional parameters gets CMD's words (shifted by one: the first is `$0`). */
 const READS_ARGUMENTS = /\$\{?[@*#0-9]/;
 
+/**
+ * Whether an ENTRYPOINT drops the arguments a CMD (or `docker run IMAGE ARGS`, or Compose's `command`)
+ * gives it: a shell form under a POSIX shell (`shell`, the SHELL in force for it) whose command line
+ * does not read its positional parameters.
+ */
+export function entrypointIgnoresArguments(entrypoint: EntrypointInstruction, shell: readonly string[]): boolean {
+  const form = entrypoint.command;
+  if (form?.kind !== "ShellForm" || form.value.trim() === "" || READS_ARGUMENTS.test(form.value)) return false;
+  const program = (shell[0] ?? "").split("/").pop()!;
+  return POSIX_SHELLS.has(program) && shell[shell.length - 1] === "-c";
+}
+
 function last<K extends "Cmd" | "Entrypoint">(stage: Stage, kind: K): (K extends "Cmd" ? CmdInstruction : EntrypointInstruction) | undefined {
   let found: CmdInstruction | EntrypointInstruction | undefined;
   for (const instr of stage.instructions) if (instr.kind === kind) found = instr as CmdInstruction | EntrypointInstruction;
@@ -76,11 +88,7 @@ export default defineRule({
         const cmd = last(stage, "Cmd");
         if (!cmd?.command) continue;
         const entrypoint = entrypointOf(stage, new Set([stage.index]));
-        const form = entrypoint?.command;
-        if (!entrypoint || form?.kind !== "ShellForm" || form.value.trim() === "" || READS_ARGUMENTS.test(form.value)) continue;
-        const shell = ctx.shellOf(entrypoint);
-        const program = (shell[0] ?? "").split("/").pop()!;
-        if (!POSIX_SHELLS.has(program) || shell[shell.length - 1] !== "-c") continue;
+        if (!entrypoint || !entrypointIgnoresArguments(entrypoint, ctx.shellOf(entrypoint))) continue;
         const line = lineOf(ctx.file.lines, entrypoint.range.start);
         const own = stage.instructions.includes(entrypoint);
         const where = own ? `on line ${line}` : `on line ${line} (inherited from stage '${ctx.semantic.stages.find((s) => s.instructions.includes(entrypoint))!.displayName}')`;
