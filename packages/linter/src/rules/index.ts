@@ -5,6 +5,7 @@ import dockerfile_add_instead_of_copy from "./dockerfile/add-instead-of-copy.js"
 import dockerfile_add_remote_without_checksum from "./dockerfile/add-remote-without-checksum.js";
 import dockerfile_apk_missing_no_cache from "./dockerfile/apk-missing-no-cache.js";
 import dockerfile_apk_unpinned from "./dockerfile/apk-unpinned.js";
+import dockerfile_apt_cache_mount_not_locked from "./dockerfile/apt-cache-mount-not-locked.js";
 import dockerfile_apt_get_install_recommends from "./dockerfile/apt-get-install-recommends.js";
 import dockerfile_apt_get_missing_yes from "./dockerfile/apt-get-missing-yes.js";
 import dockerfile_apt_get_unpinned from "./dockerfile/apt-get-unpinned.js";
@@ -159,6 +160,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_add_remote_without_checksum,
   dockerfile_apk_missing_no_cache,
   dockerfile_apk_unpinned,
+  dockerfile_apt_cache_mount_not_locked,
   dockerfile_apt_get_install_recommends,
   dockerfile_apt_get_missing_yes,
   dockerfile_apt_get_unpinned,

@@ -1,0 +1,33 @@
+import { describe, it } from "vitest";
+import rule from "../../../src/rules/dockerfile/apt-cache-mount-not-locked.js";
+import { check, checkFix } from "../../helpers/check.js";
+
+const message = (target: string) => `This cache mount on ${target} is shared by builds that run at once, and apt expects to be alone there: add sharing=locked`;
+
+describe("DF218 apt-cache-mount-not-locked", () => {
+  it("reports shared cache mounts on apt's folders", () =>
+    check(rule, `
+      FROM debian:12
+      RUN --mount=type=cache,target=/var/cache/apt --mount=type=cache,dst=/var/lib/apt/lists/,sharing=shared apt-get update
+      #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[DF218]: ${message("/var/cache/apt")}
+      #                                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[DF218]: ${message("/var/lib/apt/lists/")}
+      RUN --mount=type=cache,target=/var apt-get install -y curl
+      #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[DF218]: ${message("/var")}
+    `));
+
+  it("accepts locked and private caches, other folders and other mount types", () =>
+    check(rule, `
+      FROM debian:12
+      RUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=private apt-get update
+      RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt
+      RUN --mount=type=tmpfs,target=/var/lib/apt --mount=type=bind,target=/var/cache/apt apt-get update
+      RUN --mount=type=cache,target=$APT_CACHE apt-get update
+    `));
+
+  it("fixes by adding sharing=locked or changing shared to locked", () =>
+    checkFix(
+      rule,
+      "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt --mount=type=cache,target=/var/lib/apt,sharing=shared apt-get update\n",
+      "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update\n",
+    ));
+});
