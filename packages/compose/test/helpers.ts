@@ -26,7 +26,8 @@ export function seededRandom(seed: number): (n: number) => number {
   let s = seed >>> 0;
   return (n: number) => {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s % n;
+    // The high bits: an LCG's low bits repeat with short periods (`s % 4` cycles through 4 values).
+    return Math.floor((s / 4294967296) * n);
   };
 }
 
