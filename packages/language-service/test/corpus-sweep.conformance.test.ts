@@ -8,19 +8,11 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initShell } from "@shipshape/shell";
 import * as ls from "../src/index.js";
+import { walk } from "../../compose/test/corpus-files.js";
 
 const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../shared/corpus");
 /** Lines of each file whose words are visited (the whole-document features see every line). */
 const LINES = 80;
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else out.push(p);
-  }
-  return out;
-}
 
 const files = [
   ...walk(path.join(corpus, "dockerfiles")).map((f) => ({ file: f, kind: "dockerfile" as const })),

@@ -11,17 +11,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { initShell } from "@shipshape/shell";
 import { parseDockerfile } from "@shipshape/dockerfile";
 import { lint } from "../src/lint.js";
+import { walk } from "../../compose/test/corpus-files.js";
 
 const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../shared/corpus");
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else out.push(p);
-  }
-  return out;
-}
 
 /** mulberry32: small, seeded, and without the short cycles of an LCG's low bits. */
 function seeded(seed: number): (n: number) => number {

@@ -1,11 +1,9 @@
-import type { Instruction } from "@shipshape/dockerfile";
 import { hasFlag } from "@shipshape/shell";
-import { defineRule, type DockerfileRuleContext } from "../../rule.js";
+import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
 import { APK_VALUE_FLAGS } from "./apk-unpinned.js";
 import { APT_VALUE_FLAGS } from "./apt-lists-not-removed.js";
 import { toolCalls, type ToolCall } from "./support/shell-commands.js";
-
 
 interface Manager {
   tools: readonly string[];
@@ -30,9 +28,8 @@ const MANAGERS: readonly Manager[] = [
   },
 ];
 
-/** The update of `manager` that a RUN leaves for later ones: its last update when no install follows it. */
-function standaloneUpdate(ctx: DockerfileRuleContext<any>, node: Instruction, manager: Manager, installs: readonly ToolCall[]): ToolCall | undefined {
-  const updates = toolCalls(ctx, node, manager.tools, ["update"], manager.valueFlags);
+/** The update a RUN leaves for later ones: its last update when no install follows it. */
+function standaloneUpdate(updates: readonly ToolCall[], installs: readonly ToolCall[]): ToolCall | undefined {
   const last = updates[updates.length - 1];
   return last && !installs.some((i) => i.order > last.order) ? last : undefined;
 }
@@ -87,10 +84,10 @@ export default defineRule({
         for (const instr of stage.instructions) {
           if (instr.kind !== "Run") continue;
           const installs = toolCalls(ctx, instr, manager.tools, manager.installs, manager.valueFlags);
+          const updates = toolCalls(ctx, instr, manager.tools, ["update"], manager.valueFlags);
           const first = installs[0];
           if (pending && first && !manager.ownIndex?.(first)) {
-            const updatedHere = toolCalls(ctx, instr, manager.tools, ["update"], manager.valueFlags).some((u) => u.order < first.order);
-            if (!updatedHere) {
+            if (!updates.some((u) => u.order < first.order)) {
               const tool = pending.cmd.name!.value;
               const line = ctx.file.lines.positionAt(instr.range.start).line + 1;
               ctx.report(
@@ -101,7 +98,7 @@ export default defineRule({
             }
             pending = undefined;
           }
-          const update = standaloneUpdate(ctx, instr, manager, installs);
+          const update = standaloneUpdate(updates, installs);
           if (update) pending = update;
           else if (installs.length > 0) pending = undefined;
         }
