@@ -63,11 +63,17 @@ export default defineRule({
         const sharingField = [...mount.fields].reverse().find((f) => f.key.value.toLowerCase() === "sharing");
         const sharing = sharingField?.value?.value.toLowerCase();
         if (sharing !== undefined && sharing !== "shared") continue;
-        const last = mount.fields[mount.fields.length - 1];
+        // Field ranges are exact in a bare value; a quoted one (`--mount="..."`) only has its whole range,
+        // so the text goes in before its closing quote, and a `sharing=shared` inside it is left as is.
+        const value = mount.flag.value;
+        const quoted = value !== undefined && /^(["']).*\1$/s.test(ctx.text(value));
+        const end = value ? value.range.end - (quoted ? 1 : 0) : undefined;
         const fix = sharingField?.value
-          ? ctx.fix.replace(sharingField.value, "locked", "Write sharing=locked")
-          : last
-            ? ctx.fix.insertAfter(last, ",sharing=locked", "Add sharing=locked")
+          ? quoted
+            ? undefined
+            : ctx.fix.replace(sharingField.value, "locked", "Write sharing=locked")
+          : end !== undefined
+            ? ctx.fix.insertBefore({ start: end, end }, ",sharing=locked", "Add sharing=locked")
             : undefined;
         ctx.report(mount.flag, `This cache mount on ${target} is shared by builds that run at once, and apt expects to be alone there: add sharing=locked`, { fix });
       }

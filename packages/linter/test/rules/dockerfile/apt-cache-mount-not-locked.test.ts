@@ -30,4 +30,17 @@ describe("DF218 apt-cache-mount-not-locked", () => {
       "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt --mount=type=cache,target=/var/lib/apt,sharing=shared apt-get update\n",
       "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update\n",
     ));
+
+  it("adds sharing=locked inside a quoted mount, and leaves a quoted sharing=shared to the author", () => {
+    checkFix(
+      rule,
+      'FROM debian:12\nRUN --mount="type=cache,target=/var/cache/apt" apt-get update\n',
+      'FROM debian:12\nRUN --mount="type=cache,target=/var/cache/apt,sharing=locked" apt-get update\n',
+    );
+    checkFix(
+      rule,
+      "FROM debian:12\nRUN --mount='type=cache,sharing=shared,target=/var/cache/apt' apt-get update\n",
+      "FROM debian:12\nRUN --mount='type=cache,sharing=shared,target=/var/cache/apt' apt-get update\n",
+    );
+  });
 });
