@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DCLINT_FILE_NAMES, packageHasDclint, type ReportedDiagnostic, type Severity } from "@shipshape/text";
 import type { LinterConfig, LintInput, LintOptions, SeverityOrOff, YamlCache } from "@shipshape/linter";
-import type { FolderListings } from "./discover.js";
+import { FolderListings } from "./listings.js";
 import { kindOfExplicitFile, type FileKind } from "./kinds.js";
 import { configureShellAssets } from "./shell-assets.js";
 import { decodeSource } from "./source-file.js";
@@ -105,15 +105,19 @@ export function configFinder(
   ];
   // Per folder and name list, what the search up from it finds: files in sibling folders share their
   // parents' answers (a walk over 800 Dockerfiles made some 28,000 stat calls without this).
+  // A folder no walk listed is listed here once, when the search first reaches it: one call instead of a
+  // stat call per name looked for (about 30 for a compose file), which 349 compose files named on the
+  // command line (as pre-commit names them) paid some 6,000 times.
+  const lookup = new ListingOnDemand(listings);
   const project = new Map<string, string | undefined>();
   const dclint = new Map<string, string | undefined>();
   const hadolint = new Map<string, string | undefined>();
   let user: [string | undefined] | undefined;
   const find = (dir: string, compose: boolean): string | undefined =>
-    searchUp(dir, PROJECT_CONFIGS, project, listings) ??
-    (compose ? searchUp(dir, DCLINT_FILE_NAMES, dclint, listings, isDclintConfig) : undefined) ??
-    searchUp(dir, HADOLINT_CONFIGS, hadolint, listings) ??
-    (user ??= [firstExisting(userConfigs, listings)])[0];
+    searchUp(dir, PROJECT_CONFIGS, project, lookup) ??
+    (compose ? searchUp(dir, DCLINT_FILE_NAMES, dclint, lookup, isDclintConfig) : undefined) ??
+    searchUp(dir, HADOLINT_CONFIGS, hadolint, lookup) ??
+    (user ??= [firstExisting(userConfigs, lookup)])[0];
   return async (file, kind) => {
     const dir = file === "-" ? cwd : path.dirname(path.resolve(cwd, file));
     const compose = (kind ?? (file === "-" ? "dockerfile" : kindOfExplicitFile(file))) === "compose";
@@ -124,6 +128,38 @@ export function configFinder(
     const rel = path.relative(cwd, abs);
     return rel.startsWith("..") || path.isAbsolute(rel) ? abs : rel;
   };
+}
+
+/** Whether a path is a regular file, when known without a stat call (see FolderListings.isFile). */
+interface FileLookup {
+  isFile(absPath: string): boolean | undefined;
+}
+
+/**
+ * Answers whether a file exists from a walk's listings when they cover its folder, else from a listing of
+ * the folder made when first asked about it. undefined (ask with stat) for a folder that cannot be listed.
+ */
+class ListingOnDemand implements FileLookup {
+  private readonly own = new FolderListings();
+  private readonly unlistable = new Set<string>();
+  constructor(private readonly walk?: FolderListings) {}
+
+  isFile(absPath: string): boolean | undefined {
+    const dir = path.dirname(absPath);
+    if (this.walk?.has(dir)) return this.walk.isFile(absPath);
+    if (!this.own.has(dir)) {
+      // A folder its parent's listing lacks is not there: no call for it.
+      const known = this.walk?.isFile(absPath) ?? this.own.isFile(absPath);
+      if (known === false || this.unlistable.has(dir)) return known;
+      try {
+        this.own.record(dir, readdirSync(dir, { withFileTypes: true }));
+      } catch {
+        this.unlistable.add(dir); // absent, not a folder, or not readable: stat decides
+        return known;
+      }
+    }
+    return this.own.isFile(absPath);
+  }
 }
 
 /** A found dclint config file counts, except a `package.json` without a top-level `dclint` key. */
@@ -144,7 +180,7 @@ function searchUp(
   start: string,
   names: readonly string[],
   seen: Map<string, string | undefined>,
-  listings?: FolderListings,
+  lookup: FileLookup,
   accept?: (file: string) => boolean,
 ): string | undefined {
   const visited: string[] = [];
@@ -155,16 +191,16 @@ function searchUp(
       break;
     }
     visited.push(dir);
-    found = firstExisting(names.map((n) => path.join(dir, n)), listings, accept);
+    found = firstExisting(names.map((n) => path.join(dir, n)), lookup, accept);
     if (found || path.dirname(dir) === dir) break;
   }
   for (const dir of visited) seen.set(dir, found);
   return found;
 }
 
-function firstExisting(candidates: readonly string[], listings?: FolderListings, accept?: (file: string) => boolean): string | undefined {
+function firstExisting(candidates: readonly string[], lookup: FileLookup, accept?: (file: string) => boolean): string | undefined {
   for (const c of candidates) {
-    const listed = listings?.isFile(c);
+    const listed = lookup.isFile(c);
     if (listed !== undefined) {
       if (listed && (!accept || accept(c))) return c;
       continue;

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, expect, test, vi } from "vitest";
 import { discoverFiles } from "../src/discover.js";
@@ -125,6 +125,29 @@ test("config look-up with a walk's listings finds the same configs, and asks the
   expect(await listed("other/Dockerfile")).toBe(".hadolint.yaml"); // in a folder above the walks: from the disk
   expect(await listed("late/Dockerfile")).toBe(".hadolint.yaml");
   expect(await disk("late/Dockerfile")).toBe(path.join("late", ".shipshape.yaml"));
+});
+
+test("config look-up without a walk lists each folder once and still tells files from folders and links", async () => {
+  const t = makeTree({
+    "repo/.hadolint.yaml": "",
+    "repo/dir/.shipshape.yaml/keep": "", // a folder of that name is no config
+    "repo/dir/Dockerfile": "",
+    "real/dclint.yaml": "{}",
+    "repo/linked/compose.yaml": "",
+    "repo/dangling/compose.yaml": "",
+    "repo/cfg/.config/dclintrc.yml": "",
+    "repo/cfg/sub/compose.yaml": "",
+  });
+  remove = t.remove;
+  const repo = path.join(t.root, "repo");
+  symlinkSync(path.join(t.root, "real/dclint.yaml"), path.join(repo, "linked/.dclintrc.json")); // a link to a file counts
+  symlinkSync(path.join(t.root, "real/missing.yaml"), path.join(repo, "dangling/.dclintrc.json")); // a dangling one does not
+  const find = configFinder(repo, { HOME: path.join(t.root, "nohome") });
+  expect(await find("dir/Dockerfile")).toBe(".hadolint.yaml");
+  expect(await find("linked/compose.yaml")).toBe(path.join("linked", ".dclintrc.json"));
+  expect(await find("dangling/compose.yaml")).toBe(".hadolint.yaml");
+  expect(await find("cfg/sub/compose.yaml")).toBe(path.join("cfg", ".config", "dclintrc.yml")); // under .config, a folder up
+  expect(await find("missing/compose.yaml")).toBe(".hadolint.yaml"); // a folder that is not there
 });
 
 test("mayBeExecutable: false only when no candidate file exists (the ShellCheck runner's module is then not loaded)", () => {
