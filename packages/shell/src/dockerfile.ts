@@ -1,4 +1,5 @@
 import type { Range } from "@shipshape/text";
+import { NodeCache } from "@shipshape/text";
 import type { Heredoc, Instruction, JsonForm, ShellForm } from "@shipshape/dockerfile";
 import { isShellReady } from "./init.js";
 import { RecentValues } from "./caches.js";
@@ -224,7 +225,7 @@ export interface ParsedEmbeddedScript extends EmbeddedScript {
   script: ShellScript;
 }
 
-const parsedCache = new WeakMap<Instruction, ParsedEmbeddedScript[]>();
+const parsedCache = new NodeCache<Instruction, ParsedEmbeddedScript[]>("parsed scripts");
 
 /**
  * Parsed scripts by what they are made of: an instruction with the same logical text, the same mapping to

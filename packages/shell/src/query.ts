@@ -1,4 +1,5 @@
 import type { ShellAssignment, ShellCommand, ShellScript, ShellWord } from "./types.js";
+import { NodeCache } from "@shipshape/text";
 
 /** The last path component of a command name: `/usr/bin/apt-get` -> `apt-get`. Undefined without a name. */
 export function commandName(cmd: ShellCommand): string | undefined {
@@ -89,9 +90,9 @@ interface ParseEntry {
   next: ParseEntry | undefined;
 }
 
-const parseCache = new WeakMap<ShellCommand, ParseEntry>();
+const parseCache = new NodeCache<ShellCommand, ParseEntry>("parsed arguments");
 /** Per list object; lists are mostly module constants. */
-const flagLists = new WeakMap<readonly string[], FlagList>();
+const flagLists = new NodeCache<readonly string[], FlagList>("flag list");
 /** Per list content, for lists built on each call (an array literal, `flagOption`'s name plus list). */
 const flagListsByKey = new Map<string, FlagList>();
 const NO_SET: ReadonlySet<string> = new Set<string>();
@@ -334,7 +335,7 @@ export function unwrapCommand(cmd: ShellCommand): ShellCommand | undefined {
 }
 
 /** The views `unwrapCommand` made, by wrapper command (null: it runs nothing). */
-const unwrapped = new WeakMap<ShellCommand, ShellCommand | null>();
+const unwrapped = new NodeCache<ShellCommand, ShellCommand | null>("unwrapped command");
 
 function unwrap(cmd: ShellCommand, spec: WrapperSpec): ShellCommand | undefined {
   const { options, positionals } = parseArgs(cmd, { valueFlags: spec.valueFlags });

@@ -4,3 +4,4 @@ export * from "./edit.js";
 export * from "./diagnostic.js";
 export * from "./report.js";
 export * from "./peer-config.js";
+export * from "./node-cache.js";

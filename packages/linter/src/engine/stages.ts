@@ -1,6 +1,7 @@
 /** Stage spans and the effective shell of an instruction, computed once per file from the AST alone. */
 import type { Dockerfile, Instruction } from "@shipshape/dockerfile";
 import type { StageSpan } from "../rule.js";
+import { NodeCache } from "@shipshape/text";
 
 export interface StageIndex {
   stages: StageSpan[];
@@ -50,7 +51,7 @@ export function indexStages(ast: Dockerfile): StageIndex {
 }
 
 const NO_STAGES: readonly StageSpan[] = [];
-const byName = new WeakMap<readonly StageSpan[], Map<string, StageSpan[]>>();
+const byName = new NodeCache<readonly StageSpan[], Map<string, StageSpan[]>>("stages by name");
 
 /**
  * The stages named `name` (compared without regard to case, as BuildKit does), in file order. The index
@@ -104,7 +105,7 @@ type ShellHints = { global?: string; byStage: Map<number, string> };
 const fallbackShell = (hints: ShellHints): readonly string[] => (hints.global ? hints.global.split(/\s+/) : DEFAULT_SHELL);
 
 /** Per index and hints, the shell in force at the end of each stage (what a stage built on it starts with). */
-const endShells = new WeakMap<StageIndex, WeakMap<ShellHints, Map<StageSpan, readonly string[]>>>();
+const endShells = new NodeCache<StageIndex, Map<ShellHints, Map<StageSpan, readonly string[]>>>("end shells");
 
 /**
  * The shell a stage starts with, before its own SHELL instructions: its shell hint, else the shell the
@@ -114,7 +115,7 @@ const endShells = new WeakMap<StageIndex, WeakMap<ShellHints, Map<StageSpan, rea
  */
 function startingShell(stage: StageSpan, index: StageIndex, hints: ShellHints): readonly string[] {
   let byHints = endShells.get(index);
-  if (!byHints) endShells.set(index, (byHints = new WeakMap()));
+  if (!byHints) endShells.set(index, (byHints = new Map()));
   let known = byHints.get(hints);
   if (!known) byHints.set(hints, (known = new Map()));
   // The stages to answer for, from `stage` up the chain to the first one whose answer is known or found

@@ -17,6 +17,7 @@ import {
 } from "@shipshape/shell";
 import type { Scope, Stage as SemanticStage } from "@shipshape/semantic";
 import type { Fix } from "@shipshape/text";
+import { NodeCache } from "@shipshape/text";
 import type { DockerfileRuleContext } from "../../../rule.js";
 
 type Ctx = DockerfileRuleContext<any>;
@@ -53,7 +54,7 @@ interface CommandIndex {
   checkedFor: readonly string[] | undefined;
 }
 
-const indexCache = new WeakMap<Instruction, CommandIndex>();
+const indexCache = new NodeCache<Instruction, CommandIndex>("command index");
 const ANY_COMMAND = (): boolean => true;
 
 /**
@@ -137,7 +138,7 @@ interface ContentKey {
   key: string;
   names?: ReadonlySet<string> | null;
 }
-const contentKeys = new WeakMap<Instruction, ContentKey>();
+const contentKeys = new NodeCache<Instruction, ContentKey>("content key");
 
 function contentKey(ctx: Ctx, node: Instruction): string {
   return contentRecord(ctx, node).key;
@@ -277,7 +278,7 @@ export interface PipInstall extends FoundCommand {
 }
 
 /** Per command index (so per instruction and stage shell): its pip installs, asked for by two rules. */
-const pipCache = new WeakMap<CommandIndex, readonly PipInstall[]>();
+const pipCache = new NodeCache<CommandIndex, readonly PipInstall[]>("pip installs");
 
 /** The instruction's pip installs, in execution order. Shared by the rules that ask: read it, do not change it. */
 export function pipInstalls(ctx: Ctx, node: Instruction): readonly PipInstall[] {
@@ -370,7 +371,7 @@ export function stageLeavesImage(ctx: Ctx, node: Instruction): boolean {
   return stagesBuiltOn(ctx.semantic.stages).has(stage.index);
 }
 
-const builtOn = new WeakMap<readonly SemanticStage[], ReadonlySet<number>>();
+const builtOn = new NodeCache<readonly SemanticStage[], ReadonlySet<number>>("stages built on");
 
 /** The indexes of the stages another stage builds on (`FROM <stage>`), found once per model. */
 function stagesBuiltOn(stages: readonly SemanticStage[]): ReadonlySet<number> {
