@@ -1,5 +1,6 @@
 import type { Ref, Service } from "./model.js";
 import { isHostPath } from "./schema/short.js";
+import { NodeCache } from "@shipshape/text";
 
 /** What a reference points at. */
 export type ReferenceKind = "service" | "network" | "volume" | "secret" | "config" | "model";
@@ -26,7 +27,7 @@ export function referencesOf(service: Service): Reference[] {
   return out.slice();
 }
 
-const found = new WeakMap<Service, readonly Reference[]>();
+const found = new NodeCache<Service, readonly Reference[]>("references");
 
 function collect(service: Service): Reference[] {
   const out: Reference[] = [];

@@ -1,4 +1,4 @@
-import type { Diagnostic, Range } from "@shipshape/text";
+import { NodeCache, type Diagnostic, type Range } from "@shipshape/text";
 import { DiagnosticSink, type ComposeErrorName } from "./codes.js";
 import type { CEntry, CMap, CNode, CScalar } from "./node.js";
 import { scalarText, subRange } from "./node.js";
@@ -39,13 +39,13 @@ export interface KeyValue {
  * from a nearly equal tree validates only the entries that differ.
  */
 export interface ValidationMemo {
-  entries: WeakMap<CNode, Map<string, { value: any; diagnostics: Diagnostic[] }>>;
+  entries: NodeCache<CNode, Map<string, { value: any; diagnostics: Diagnostic[] }>>;
   /** Entry values already turned into their model form (which happens in place, so only once). */
   normalized: WeakSet<object>;
 }
 
 export function validationMemo(): ValidationMemo {
-  return { entries: new WeakMap(), normalized: new WeakSet() };
+  return { entries: new NodeCache("validated entries"), normalized: new WeakSet() };
 }
 
 interface Ctx {

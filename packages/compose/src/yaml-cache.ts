@@ -1,4 +1,4 @@
-import type { Diagnostic } from "@shipshape/text";
+import { NodeCache, type Diagnostic } from "@shipshape/text";
 import { DiagnosticSink } from "./codes.js";
 import type { ComposeFile } from "./model.js";
 import type { CMap } from "./node.js";
@@ -30,7 +30,7 @@ export class YamlCache {
    * the project the very tree it gives on its own, so its model is built once for both (then the file's
    * own model also sees the `vars` the project load read into its `env_file` entries).
    */
-  readonly models = new WeakMap<CMap, { model: ComposeFile; diagnostics: Diagnostic[] }>();
+  readonly models = new NodeCache<CMap, { model: ComposeFile; diagnostics: Diagnostic[] }>("compose model");
   /** Validated services and resources by subtree, for models of trees that share most of their subtrees. */
   readonly validation = validationMemo();
 
