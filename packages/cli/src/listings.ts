@@ -51,4 +51,3 @@ export class FolderListings {
     return parent && !parent.folded.has(path.basename(absDir).toLowerCase()) ? false : undefined;
   }
 }
-
