@@ -82,10 +82,10 @@ function interpolateScalar(node: CScalar, lookup: Lookup | undefined, sink: Diag
     else sink.report("unset-variable", p.message, range, node.file);
   }
   if (!lookup || r.value === text) return node;
-  // The offsets no longer line up with the new text, so sub-ranges fall back to the whole node.
-  const out: CScalar = { ...node, value: r.value, original: text };
+  // The offsets no longer line up with the new text, so sub-ranges fall back to the whole node. The copy
+  // is made without them (deleting keys from an object would turn it into a slow dictionary in V8).
+  const { valueStart: _offsets, source: _source, ...rest } = node;
+  const out: CScalar = { ...rest, value: r.value, original: text };
   if (r.problems.length) out.incomplete = true;
-  delete out.valueStart;
-  delete out.source;
   return out;
 }

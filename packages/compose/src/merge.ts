@@ -43,9 +43,8 @@ function kindWord(n: CNode): string {
 
 function stripTag(n: CNode): CNode {
   if (!n.tag) return n;
-  const c = { ...n };
-  delete c.tag;
-  return c;
+  const { tag: _tag, ...c } = n;
+  return c as CNode;
 }
 
 const TOP_SECTIONS = new Set(["services", "networks", "volumes", "secrets", "configs", "models"]);
