@@ -199,7 +199,7 @@ class Loader {
     const lookup: Lookup = (n) => (Object.prototype.hasOwnProperty.call(environment, n) ? environment[n] : undefined);
     for (const ref of service.env_file) {
       // A model can be shared through a YamlCache: what an earlier load read is not kept.
-      delete ref.vars;
+      ref.vars = undefined;
       if (ref.path.value.includes("$") || (ref.format && ref.format !== "raw")) continue;
       const path = resolvePath(this.baseDirs.get(ref.path.file) ?? dirname(ref.path.file), ref.path.value);
       let text: string | undefined;
