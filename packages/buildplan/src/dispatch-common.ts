@@ -1,6 +1,6 @@
 /** What the per-instruction dispatchers share: the step draft, the dispatch context and small helpers. */
 import type { CommandForm, Instruction } from "@shipshape/dockerfile";
-import type { Range } from "@shipshape/text";
+import { NodeCache, type Range } from "@shipshape/text";
 import type { ContextView } from "./context.js";
 import type { DiagnosticSink } from "./diagnostics.js";
 import type { StageDep, StageGraph, StageInfo } from "./graph.js";
@@ -81,7 +81,7 @@ export function commandArgv(command: CommandForm | undefined, shell: string[]): 
   return [...shell, command.value];
 }
 
-const depsByInstruction = new WeakMap<StageInfo, Map<Instruction, StageDep[]>>();
+const depsByInstruction = new NodeCache<StageInfo, Map<Instruction, StageDep[]>>("dependencies by instruction");
 
 /**
  * The stage's first dependency of `kind` made by `instr`, and naming `ref` when given (a RUN may mount from
