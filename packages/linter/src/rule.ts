@@ -217,9 +217,9 @@ export interface DockerfileRuleDefinition<O extends OptionSpecs> extends RuleMet
   local?: boolean;
   /**
    * Called once per file; for a `local` rule, once for many files (its visitor keeps nothing between
-   * calls, so the runner reuses it with the context pointed at each file). Must return the same hooks for every file and option value (decide inside a
-   * hook, not by leaving it out): the runner learns a rule's hooks once and skips the rule in files where
-   * none of them can fire.
+   * calls, so the runner reuses it with the context pointed at each file). Must return the same hooks for
+   * every file and option value (decide inside a hook, not by leaving it out): the runner learns a rule's
+   * hooks once and skips the rule in files where none of them can fire.
    */
   create(ctx: DockerfileRuleContext<OptionValues<O>>): DockerfileVisitor;
 }
