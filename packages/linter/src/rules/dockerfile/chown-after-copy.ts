@@ -1,3 +1,4 @@
+import { cleanPath } from "@shipshape/buildplan";
 import type { Instruction } from "@shipshape/dockerfile";
 import { expandWord, type Stage } from "@shipshape/semantic";
 import { commandName, hasFlag, positionalArgs, type ShellWord } from "@shipshape/shell";
@@ -10,17 +11,8 @@ type Ctx = DockerfileRuleContext<any>;
 
 /** `/a/./b/../c/` → `/a/c`; relative paths are joined to `base` (undefined: unknown). */
 function absolute(base: string | undefined, path: string): string | undefined {
-  if (!path.startsWith("/")) {
-    if (base === undefined) return undefined;
-    path = `${base}/${path}`;
-  }
-  const parts: string[] = [];
-  for (const part of path.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join("/")}`;
+  if (path.startsWith("/")) return cleanPath(path);
+  return base === undefined ? undefined : cleanPath(`${base}/${path}`);
 }
 
 /** A Dockerfile word with the stage's ARG/ENV values; undefined when a variable is not known. */
