@@ -4,7 +4,7 @@ import { defineRule, type DockerfileRuleContext } from "../../rule.js";
 import { md } from "../../docs.js";
 import { NPM_VALUE_FLAGS } from "./npm-unpinned.js";
 import { commandsIn, toolCalls } from "./support/shell-commands.js";
-import { unquote } from "./support/words.js";
+import { pathBasename, unquote } from "./support/words.js";
 
 type Ctx = DockerfileRuleContext<any>;
 
@@ -20,23 +20,17 @@ interface Found {
   advice: string;
 }
 
-/** The base name of a path as written (`./app/package-lock.json` → `package-lock.json`). */
-function basename(path: string): string {
-  const p = unquote(path).replace(/\/+$/, "");
-  return p.slice(p.lastIndexOf("/") + 1);
-}
-
 /** The lockfiles a stage has copied in by name before `before`, and those a RUN bind-mounts. */
 function lockfilesBefore(instructions: readonly Instruction[], before: Instruction): Set<string> {
   const names = new Set<string>();
   for (const instr of instructions) {
     if (instr === before) break;
-    if ((instr.kind === "Copy" && !instr.from) || instr.kind === "Add") for (const source of instr.sources) names.add(basename(source.value));
+    if ((instr.kind === "Copy" && !instr.from) || instr.kind === "Add") for (const source of instr.sources) names.add(pathBasename(unquote(source.value)));
   }
   for (const mount of (before as RunInstruction).mounts) {
     if (mount.type !== "bind") continue;
     const source = mount.values["source"] ?? mount.values["src"];
-    if (source && !mount.values["from"]) names.add(basename(source));
+    if (source && !mount.values["from"]) names.add(pathBasename(unquote(source)));
   }
   return names;
 }

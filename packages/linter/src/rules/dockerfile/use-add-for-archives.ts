@@ -2,16 +2,11 @@ import type { CopyInstruction, Word } from "@shipshape/dockerfile";
 import { commandName, findCommands, type ShellCommand } from "@shipshape/shell";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { hasVariable, lineOf, unquote } from "./support/words.js";
+import { hasVariable, lineOf, pathBasename, unquote } from "./support/words.js";
 
 /** Archives ADD unpacks by itself (hadolint's list plus zstd). */
 const ARCHIVE = /\.(?:tar|Z|bz2|gz|lz|lzma|tZ|tb2|tbz|tbz2|tgz|tlz|tpz|txz|xz|zst|tzst)$/;
 const DECOMPRESSORS = ["unzip", "gunzip", "bunzip2", "unlzma", "unxz", "zgz", "uncompress", "zcat", "gzcat", "unzstd", "zstdcat"];
-
-function basename(path: string): string {
-  const trimmed = path.replace(/\/+$/, "");
-  return trimmed.slice(trimmed.lastIndexOf("/") + 1);
-}
 
 /** `tar -x...`, `tar --extract`/`--get`, or the old form `tar xzf`. */
 function tarExtracts(cmd: ShellCommand): boolean {
@@ -84,11 +79,11 @@ export default defineRule({
             return (name === "tar" && tarExtracts(c)) || (name !== undefined && DECOMPRESSORS.includes(name));
           });
           for (const cmd of extractors) {
-            const names = new Set(cmd.args.map((a) => basename(a.value)));
+            const names = new Set(cmd.args.map((a) => pathBasename(a.value)));
             for (const archive of copied) {
               if (archive.reported || ![...archive.names].some((n) => names.has(n))) continue;
               archive.reported = true;
-              const file = basename(unquote(archive.source.value));
+              const file = pathBasename(unquote(archive.source.value));
               ctx.report(
                 archive.source,
                 `'${file}' is copied, then unpacked by the RUN on line ${lineOf(ctx.file.lines, instr.range.start)}: ADD unpacks a local archive in one step`,
@@ -105,12 +100,12 @@ export default defineRule({
 function collect(node: CopyInstruction, into: CopiedArchive[]): void {
   if (node.from || !node.destination) return;
   const dest = unquote(node.destination.value);
-  const destName = dest.endsWith("/") || hasVariable(dest) ? undefined : basename(dest);
+  const destName = dest.endsWith("/") || hasVariable(dest) ? undefined : pathBasename(dest);
   for (const source of node.sources) {
     const path = unquote(source.value);
     if (path.startsWith("<<") || hasVariable(path)) continue;
     const names = new Set<string>();
-    if (ARCHIVE.test(path)) names.add(basename(path));
+    if (ARCHIVE.test(path)) names.add(pathBasename(path));
     if (destName && node.sources.length === 1 && (ARCHIVE.test(destName) || names.size > 0)) names.add(destName);
     if (names.size > 0) into.push({ source, names, reported: false });
   }

@@ -15,6 +15,12 @@ export function unquote(value: string): string {
   return v;
 }
 
+/** The last component of a slash-separated path, trailing slashes ignored (`./app/dist/` → `dist`). */
+export function pathBasename(path: string): string {
+  const trimmed = path.replace(/\/+$/, "");
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1);
+}
+
 /** True when a word mentions a variable (`$x`, `${x}`), whose value is known only at build time. */
 export function hasVariable(value: string): boolean {
   return /\$(?:\{|[A-Za-z_])/.test(value);
