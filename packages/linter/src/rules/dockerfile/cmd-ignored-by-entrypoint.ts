@@ -2,10 +2,8 @@ import type { CmdInstruction, EntrypointInstruction } from "@shipshape/dockerfil
 import type { Stage } from "@shipshape/semantic";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
+import { POSIX_INTERPRETERS } from "./support/shell-commands.js";
 import { lineOf } from "./support/words.js";
-
-/** Shells that run `-c STRING ARG0 ARG1...` with the extra words as `$0`, `$1`, ... (which STRING may ignore). */
-const POSIX_SHELLS = new Set(["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh", "busybox"]);
 
 /** A command line that reads its positional parameters gets CMD's words (shifted by one: the first is `$0`). */
 const READS_ARGUMENTS = /\$\{?[@*#0-9]/;
@@ -19,7 +17,7 @@ export function entrypointIgnoresArguments(entrypoint: EntrypointInstruction, sh
   const form = entrypoint.command;
   if (form?.kind !== "ShellForm" || form.value.trim() === "" || READS_ARGUMENTS.test(form.value)) return false;
   const program = (shell[0] ?? "").split("/").pop()!;
-  return POSIX_SHELLS.has(program) && shell[shell.length - 1] === "-c";
+  return POSIX_INTERPRETERS.has(program) && shell[shell.length - 1] === "-c";
 }
 
 function last<K extends "Cmd" | "Entrypoint">(stage: Stage, kind: K): (K extends "Cmd" ? CmdInstruction : EntrypointInstruction) | undefined {

@@ -22,8 +22,11 @@ import type { DockerfileRuleContext } from "../../../rule.js";
 
 type Ctx = DockerfileRuleContext<any>;
 
-/** Interpreters that run POSIX shell scripts (a heredoc's shebang or `RUN <<EOF bash`). */
-const POSIX_INTERPRETERS = new Set(["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh", "busybox"]);
+/**
+ * Interpreters that run POSIX shell scripts (a heredoc's shebang or `RUN <<EOF bash`); also the shells that
+ * run `-c STRING ARG0 ARG1...` with the extra words as `$0`, `$1`, ... (DF215, DC209).
+ */
+export const POSIX_INTERPRETERS: ReadonlySet<string> = new Set(["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh", "busybox"]);
 
 /**
  * The POSIX shell scripts an instruction runs. A stage whose SHELL (or `# hadolint shell=` hint) is
