@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 import { sharedAliases } from "./vitest.shared.js";
 
 /**
- * Test files that need a module registry of their own: one replaces modules (`vi.mock`), three check the
+ * Test files that need a module registry of their own: one replaces modules (`vi.mock`), four check the
  * shell package before its grammar is loaded, and one a lint whose grammar cannot be loaded.
  */
 const fresh = [
@@ -10,6 +10,7 @@ const fresh = [
   "packages/shell/test/uninitialised.test.ts",
   "packages/shell/test/configure.test.ts",
   "packages/shell/test/compiled-wasm.test.ts",
+  "packages/shell/test/wasm-memory.test.ts",
   "packages/linter/test/shell-unavailable.test.ts",
 ];
 const include = ["packages/*/test/**/*.test.ts", "test/**/*.test.ts", "grammars/tests/**/*.test.ts"];

@@ -12,7 +12,7 @@
 // CommonJS (bin/package.json), as the bin is: an ES module entry costs Node 20 its ES module loader.
 "use strict";
 const { isAscii } = require("node:buffer");
-const { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
 const { setFlagsFromString } = require("node:v8");
 const os = require("node:os");
@@ -20,6 +20,49 @@ const path = require("node:path");
 const vm = require("node:vm");
 
 const OFF = new Set(["0", "off", "false", "no"]);
+
+/**
+ * Memory the kernel hands out costs a page fault the first time each 4 KB page is touched: about 12 µs
+ * each on the 2-core VMs this was measured on, so a few MB read into fresh buffers cost milliseconds. The
+ * large files a run reads before it lints (the grammar's wasm, the bundle, its code cache: 4.4 MB in all)
+ * are therefore read one after the other into one buffer, and each reader copies what it needs: V8 copies
+ * wasm bytes when a compile starts, the bundle becomes a string, and the cache is read while the script
+ * compiles. Pages past the largest file are never touched, so the buffer is made large enough for all.
+ */
+const SHARED_SIZE = 4 << 20;
+/** @type {Buffer | undefined} */
+let shared;
+
+/**
+ * A file's bytes in the shared buffer, valid only until the next `readShared`, and its stats. Throws as
+ * readFileSync does.
+ * @param {string} file
+ * @returns {{ bytes: Buffer, stats: import("node:fs").Stats }}
+ */
+function readShared(file) {
+  const fd = openSync(file, "r");
+  try {
+    const stats = fstatSync(fd);
+    if (shared === undefined || shared.length < stats.size) shared = Buffer.allocUnsafeSlow(Math.max(stats.size, SHARED_SIZE));
+    let length = 0;
+    while (length < stats.size) {
+      const read = readSync(fd, shared, length, stats.size - length, length);
+      if (read === 0) break;
+      length += read;
+    }
+    return { bytes: shared.subarray(0, length), stats };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The start of every bundle: the function a CommonJS module's code runs in, with the loader's importer as
+ * one more parameter. scripts/bundle.mjs writes it into the bundle, on its first line (so positions hold),
+ * and the closing `})` after it: the source V8 compiles is then the string read from the file, where
+ * wrapping it here would copy its 1.3 MB once more, into fresh memory. A file without it is wrapped here.
+ */
+const WRAPPER_HEAD = "(function (exports, require, module, __filename, __dirname, __shipshapeImport) {";
 /** How many runs (re)write a command's cache. The file's first byte counts them; V8's data follows. */
 const GENERATIONS = 3;
 
@@ -120,24 +163,25 @@ const cachePrefix = (key) => `${key.replace(/[^a-z0-9]/gi, "_")}-`;
  * @returns {LoadedBundle}
  */
 function loadBundle(file, { key, cacheDir, importExternal }) {
-  const bytes = readFileSync(file);
+  const { bytes, stats } = readShared(file);
   // An ASCII file (scripts/bundle.mjs makes the bundle one) decodes several times faster as latin1, and
   // V8 keeps it as a one-byte string.
   const source = bytes.toString(typeof isAscii === "function" && isAscii(bytes) ? "latin1" : "utf8");
-  const cacheFile = cacheDir === undefined ? undefined : path.join(cacheDir, cacheFileName(key, statSync(file)));
+  const cacheFile = cacheDir === undefined ? undefined : path.join(cacheDir, cacheFileName(key, stats));
   let cachedData;
   let generation = 0;
   if (cacheFile !== undefined && isPrivateDir(cacheDir)) {
     try {
-      const file = readFileSync(cacheFile);
-      if (file.length > 1) [generation, cachedData] = [file[0], file.subarray(1)];
+      const { bytes } = readShared(cacheFile);
+      if (bytes.length > 1) [generation, cachedData] = [bytes[0], bytes.subarray(1)];
     } catch {
       cachedData = undefined; // none yet
     }
   }
-  // The wrapper keeps the bundle's first line on line 1, so positions in stack traces and source maps hold.
-  const wrapped = `(function (exports, require, module, __filename, __dirname, __shipshapeImport) {${source}\n})`;
+  const wrapped = source.startsWith(WRAPPER_HEAD) ? source : `${WRAPPER_HEAD}${source}\n})`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
+  // V8 has read the cache: the shared buffer is no longer needed.
+  shared = undefined;
   const module = { exports: {}, filename: file, id: file, loaded: false };
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file), importExternal);
   module.loaded = true;
@@ -192,21 +236,34 @@ function removeStale(dir, prefix, current) {
 const compilesShell = (key) => key.startsWith("lint") && key !== "lint-compose";
 
 /**
+ * web-tree-sitter's wasm memory as its runtime makes it (emscripten's INITIAL_MEMORY of 32 MB, and a maximum
+ * of 2 GB), in 64 KB pages: the runtime's memory import takes no other limits.
+ */
+const SHELL_MEMORY = { initial: 512, maximum: 32768 };
+
+/**
  * Starts compiling the shell's two wasm modules (web-tree-sitter's runtime and the bash grammar, copied
  * beside the bundle) on V8's background threads, each whole: the first RUN script parsed would otherwise
  * wait while V8 compiles the grammar's functions one by one as they are first called (about 15 ms, the
  * lexer being one very large function). The caller lets the event loop turn once soon after, which is
  * when V8 hands the work to its threads. undefined when a file cannot be read; a promise resolves to
  * undefined when its compile fails (the shell package then reads the file itself).
+ *
+ * Also makes the runtime's wasm memory now, not when the first RUN is parsed. V8 counts its 32 MB as
+ * external memory; made after the bundle had loaded, it set off collections for "external memory
+ * pressure" (two scavenges and a full collection, about 8 ms of a one-file lint). Made first, it sets off
+ * none, in a one-file lint or over the whole corpus. undefined when it cannot be made.
  * @param {string} dir the folder of the bundle
- * @returns {{ runtime: Promise<object | undefined>, grammar: Promise<object | undefined> } | undefined}
+ * @returns {{ runtime: Promise<object | undefined>, grammar: Promise<object | undefined>, memory: object | undefined } | undefined}
  */
 function startShellCompile(dir) {
   let runtime;
   let grammar;
   try {
     runtime = readFileSync(path.join(dir, "web-tree-sitter.wasm"));
-    grammar = readFileSync(path.join(dir, "tree-sitter-bash.wasm"));
+    // The large one into the shared buffer, which loadBundle reuses: V8 copies the bytes before
+    // WebAssembly.compile returns.
+    grammar = readShared(path.join(dir, "tree-sitter-bash.wasm")).bytes;
   } catch {
     return undefined;
   }
@@ -214,7 +271,13 @@ function startShellCompile(dir) {
   // code caches on flags: a run under a given cache key always sets it or never does.
   setFlagsFromString("--no-wasm-lazy-compilation");
   const compile = (bytes) => WebAssembly.compile(bytes).catch(() => undefined);
-  return { runtime: compile(runtime), grammar: compile(grammar) };
+  let memory;
+  try {
+    memory = new WebAssembly.Memory(SHELL_MEMORY);
+  } catch {
+    memory = undefined; // the runtime makes its own
+  }
+  return { runtime: compile(runtime), grammar: compile(grammar), memory };
 }
 
-module.exports = { cacheKey, compileCacheDir, cacheFileName, compilesShell, loadBundle, startShellCompile };
+module.exports = { WRAPPER_HEAD, cacheKey, compileCacheDir, cacheFileName, compilesShell, loadBundle, startShellCompile };

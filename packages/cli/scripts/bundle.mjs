@@ -4,7 +4,7 @@
 //    gets no code cache before Node 22.
 //  - dist/lint-worker.cjs: the lint pool's worker the same way, started by the small ES module
 //    dist/lint-worker.mjs (tinypool imports its workers).
-//  - dist/shipshape.mjs: a two-line ES module exporting the bundle's `main`, for tools that import it.
+//  - dist/shipshape.mjs: a small ES module exporting the bundle's `main`, for tools that import it.
 // and copies the wasm files the shell parser loads next to them.
 // Options: `--outdir DIR` and `--no-minify` (a readable copy for `node --cpu-prof`), `--metafile` (writes
 // DIR/meta.json for size analysis).
@@ -13,6 +13,7 @@ import { builtinModules, createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import loader from "../bin/load-bundle.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pkg = path.resolve(here, "..");
@@ -21,6 +22,7 @@ const outdirAt = argv.indexOf("--outdir");
 const dist = outdirAt >= 0 ? path.resolve(argv[outdirAt + 1]) : path.join(pkg, "dist");
 const minify = !argv.includes("--no-minify");
 const require = createRequire(path.join(pkg, "package.json"));
+const { WRAPPER_HEAD } = loader;
 
 mkdirSync(dist, { recursive: true });
 
@@ -97,7 +99,11 @@ const cjs = {
   supported: { "dynamic-import": false },
   // The ES modules inside locate files beside themselves (the wasm files, package.json, the worker).
   define: { "import.meta.url": "__shipshapeUrl" },
-  banner: { js: 'var __shipshapeUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // The function the bin's loader runs the bundle in (bin/load-bundle.js: WRAPPER_HEAD), written here so
+  // that the loader compiles the file as read rather than a wrapped copy of it; on the first line, so
+  // positions in stack traces and the source map hold.
+  banner: { js: `${WRAPPER_HEAD}var __shipshapeUrl = require("node:url").pathToFileURL(__filename).href;` },
+  footer: { js: "})" },
 };
 const main = await build({ ...cjs, entryPoints: { shipshape: path.join(pkg, "src/index.ts") } });
 
@@ -143,9 +149,11 @@ writeAtomic(path.join(dist, "lint-worker.mjs"), workerEntry);
 // An ES module face for tools that import the bundle (the bin loads shipshape.cjs itself, with its cache).
 writeAtomic(
   path.join(dist, "shipshape.mjs"),
-  '// The bundle as an ES module, for tools that import it; the bin runs shipshape.cjs itself (bin/load-bundle.js).\n' +
-    'import { createRequire } from "node:module";\n' +
-    'export const { main } = createRequire(import.meta.url)("./shipshape.cjs");\n',
+  "// The bundle as an ES module, for tools that import it. shipshape.cjs is the body of a function that only the\n" +
+    "// bin's loader runs (bin/load-bundle.js); here without a code cache.\n" +
+    'import { fileURLToPath } from "node:url";\n' +
+    'import { loadBundle } from "../bin/load-bundle.js";\n' +
+    'export const { main } = loadBundle(fileURLToPath(new URL("./shipshape.cjs", import.meta.url)), { key: "import", importExternal: (s) => import(s) }).exports;\n',
 );
 
 if (argv.includes("--metafile")) {

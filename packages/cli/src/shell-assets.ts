@@ -5,11 +5,13 @@ import type { CompiledWasm } from "@shipshape/shell";
 /**
  * The shell's two wasm modules, compiled by the bin before it loaded the bundle (bin/shipshape.js), so
  * that V8 compiled them on background threads meanwhile. Each promise resolves to undefined when that
- * compile failed; the file is then read and compiled as usual.
+ * compile failed; the file is then read and compiled as usual. And the runtime's wasm memory, which the
+ * bin makes early too (see bin/load-bundle.js), when it could.
  */
 export interface CompiledShellAssets {
   runtime: Promise<CompiledWasm | undefined>;
   grammar: Promise<CompiledWasm | undefined>;
+  memory?: object;
 }
 
 let compiled: CompiledShellAssets | undefined;
@@ -36,5 +38,6 @@ export async function configureShellAssets(): Promise<void> {
   configureShell({
     wasm: async () => (await assets?.grammar) ?? readFileSync(grammar),
     runtimeWasm: async () => (await assets?.runtime) ?? readFileSync(runtime),
+    memory: assets?.memory,
   });
 }

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 // @ts-ignore: plain JavaScript beside the bin, without type declarations
-import { cacheFileName, cacheKey, compileCacheDir, compilesShell, loadBundle, startShellCompile } from "../bin/load-bundle.js";
+import { WRAPPER_HEAD, cacheFileName, cacheKey, compileCacheDir, compilesShell, loadBundle, startShellCompile } from "../bin/load-bundle.js";
 
 interface Loaded {
   exports: Record<string, unknown>;
@@ -71,7 +71,7 @@ describe("cacheKey", () => {
 
 describe("startShellCompile", () => {
   const require = createRequire(import.meta.url);
-  const start = startShellCompile as (dir: string) => { runtime: Promise<unknown>; grammar: Promise<unknown> } | undefined;
+  const start = startShellCompile as (dir: string) => { runtime: Promise<unknown>; grammar: Promise<unknown>; memory: unknown } | undefined;
 
   it("is started for lints that may meet a Dockerfile", () => {
     for (const key of ["lint", "lint-dockerfiles", "lint-files"]) expect(compilesShell(key)).toBe(true);
@@ -87,6 +87,27 @@ describe("startShellCompile", () => {
     expect(grammar).toBeInstanceOf(WebAssembly.Module);
     // the grammar's module exports its language function
     expect(WebAssembly.Module.exports(grammar as WebAssembly.Module).some((e) => e.name === "tree_sitter_bash")).toBe(true);
+  });
+
+  it("makes the runtime's wasm memory (packages/shell's wasm-memory test runs the runtime in one like it)", () => {
+    copyFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm"), path.join(root, "web-tree-sitter.wasm"));
+    copyFileSync(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm"), path.join(root, "tree-sitter-bash.wasm"));
+    const { memory } = start(root)!;
+    expect(memory).toBeInstanceOf(WebAssembly.Memory);
+    expect((memory as WebAssembly.Memory).buffer.byteLength).toBe(32 << 20);
+  });
+
+  it("compiles the grammar from bytes that the bundle's load then overwrites (V8 copies them first)", async () => {
+    copyFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm"), path.join(root, "web-tree-sitter.wasm"));
+    copyFileSync(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm"), path.join(root, "tree-sitter-bash.wasm"));
+    const started = start(root)!;
+    // Reads the bundle, then its cache, into the buffer the grammar was read into.
+    const first = load(bundle, { key: "lint", cacheDir });
+    first.saveCache();
+    expect(load(bundle, { key: "lint", cacheDir }).cache).toBe("used");
+    const grammar = (await started.grammar) as WebAssembly.Module;
+    expect(grammar).toBeInstanceOf(WebAssembly.Module);
+    expect(WebAssembly.Module.exports(grammar).some((e) => e.name === "tree_sitter_bash")).toBe(true);
   });
 
   it("gives nothing when a file is missing, and undefined for a file that does not compile", async () => {
@@ -109,6 +130,18 @@ describe("loadBundle", () => {
     expect(seen).toEqual(["tinypool"]);
     expect(loaded.cache).toBe("none");
     expect(loaded.saveCache()).toBe(false); // no cache folder given
+  });
+
+  it("runs a bundle that carries the wrapper itself (as scripts/bundle.mjs writes it) as read, with its cache", () => {
+    const wrapped = path.join(root, "wrapped.cjs");
+    writeFileSync(wrapped, `${WRAPPER_HEAD}${SOURCE}\n})\n//# sourceMappingURL=wrapped.cjs.map\n`);
+    const first = load(wrapped, { key: "lint", cacheDir, importExternal: async (s) => ({ ok: s }) });
+    expect(first.exports.name).toBe("wrapped.cjs");
+    expect((first.exports.area as (w: number, h: number) => number)(3, 4)).toBe(12);
+    expect(first.saveCache()).toBe(true);
+    const second = load(wrapped, { key: "lint", cacheDir });
+    expect(second.cache).toBe("used");
+    expect((second.exports.table as (n: number) => string)(3)).toBe("row 0:0,row 2:4");
   });
 
   it("writes the cache after the run and uses it next time", () => {

@@ -5,7 +5,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeTree } from "./tree.js";
 
@@ -48,6 +49,22 @@ function lintWithHook(hook: string): { run: ReturnType<typeof spawnSync>; record
 }
 
 describe.skipIf(!existsSync(bundle))("a one-file lint from the bundle", () => {
+  it("runs a bundle that carries the loader's wrapper, so that the loader compiles the file as read", async () => {
+    const { WRAPPER_HEAD } = createRequire(import.meta.url)(loader) as { WRAPPER_HEAD: string };
+    for (const file of [bundle, path.join(pkg, "dist/lint-worker.cjs")]) {
+      const text = readFileSync(file, "latin1");
+      expect(text.startsWith(WRAPPER_HEAD)).toBe(true);
+      // the closing brace, then the source map comment, which stays the last line
+      expect(text.trimEnd().split("\n").slice(-2)).toEqual(["})", `//# sourceMappingURL=${path.basename(file)}.map`]);
+    }
+    // The ES module face of the bundle runs it through the loader too.
+    const { main } = (await import(pathToFileURL(path.join(pkg, "dist/shipshape.mjs")).href)) as { main: (argv: string[], io: unknown) => Promise<number> };
+    let out = "";
+    const io = { env: {}, cwd: pkg, stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write() {}, isTTY: false }, readStdin: async () => new Uint8Array() };
+    expect(await main(["--version"], io)).toBe(0);
+    expect(out).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
   it("loads neither fs/promises nor child_process when no shellcheck is on PATH (and still lints the RUN)", () => {
     const t = makeTree({ Dockerfile: "FROM debian:12\nRUN apt-get install curl\n", "bin/.keep": "" });
     remove = t.remove;

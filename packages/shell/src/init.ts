@@ -27,6 +27,11 @@ export interface InitShellOptions {
   wasm?: WasmSource;
   /** The web-tree-sitter runtime (`web-tree-sitter.wasm`), for bundles. Defaults to the installed package's file. */
   runtimeWasm?: WasmSource;
+  /**
+   * The runtime's wasm memory, for a host that makes it early (a `WebAssembly.Memory` with the limits the
+   * runtime makes its own with: 512 pages initially, 32768 at most). Defaults to one the runtime makes.
+   */
+  memory?: object;
 }
 
 let parser: Parser | undefined;
@@ -82,6 +87,7 @@ async function loadParser(options: InitShellOptions): Promise<void> {
   // emscripten's own messages about a failed start go nowhere: the rejection carries the reason, and
   // whoever called says it (a lint makes it a finding), rather than two extra lines on stderr.
   const moduleOptions: Record<string, unknown> = { printErr: () => undefined };
+  if (options.memory) moduleOptions.wasmMemory = options.memory;
   if (runtime instanceof Uint8Array) moduleOptions.wasmBinary = runtime;
   else if (runtime instanceof WebAssembly.Module) moduleOptions.instantiateWasm = instantiateCompiled(runtime);
   else if (typeof runtime === "string") moduleOptions.locateFile = () => runtime;
