@@ -270,6 +270,20 @@ describe("shipshape lint", () => {
     expect(flagged.stdout).toBe("");
   });
 
+  test("a JSON report of hundreds of findings (written in pieces) is the one array, to stdout and to a file", () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) files[`svc${String(i).padStart(2, "0")}/Dockerfile`] = "FROM debian:latest\nMAINTAINER me\nRUN apt-get install curl\nADD x /x\n";
+    const root = tree(files);
+    const r = shipshape(["lint", ".", "-f", "json"], { cwd: root });
+    const parsed = json(r.stdout);
+    expect(parsed.length).toBeGreaterThan(300); // more than one piece of 200
+    expect(r.stdout).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
+    expect(new Set(parsed.map((d) => d.file)).size).toBe(60);
+    const toFile = shipshape(["lint", ".", "-f", "json", "-o", "report.json"], { cwd: root });
+    expect(toFile.stdout).toBe("");
+    expect(readFileSync(path.join(root, "report.json"), "utf8")).toBe(r.stdout);
+  });
+
   test("-o writes the report to a file", () => {
     const root = tree({ Dockerfile: LATEST });
     const r = shipshape(["lint", "Dockerfile", "-f", "checkstyle", "-o", "report.xml", "--select", "DL3007"], { cwd: root });

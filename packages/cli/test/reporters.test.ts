@@ -6,7 +6,7 @@ import { rdjson } from "../src/reporters/rdjson.js";
 import { github, escapeProperty } from "../src/reporters/github.js";
 import { gitlab } from "../src/reporters/gitlab.js";
 import { gnu } from "../src/reporters/gnu.js";
-import { resolveFormat } from "../src/reporters/index.js";
+import { reportText, resolveFormat } from "../src/reporters/index.js";
 import { json } from "../src/reporters/json.js";
 import { junit } from "../src/reporters/junit.js";
 import { sonarqube } from "../src/reporters/sonarqube.js";
@@ -110,11 +110,37 @@ describe("stylish", () => {
 });
 
 test("json: the contract's keys in order, sorted by file, line and column", () => {
-  const parsed = JSON.parse(json([TABBED, IMAGE, LATEST], RULES, options())) as Record<string, unknown>[];
+  const parsed = JSON.parse(reportText(json([TABBED, IMAGE, LATEST], RULES, options()))) as Record<string, unknown>[];
   expect(parsed.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual(["compose.yaml:3:12", "web/Dockerfile:1:13", "web/Dockerfile:3:2"]);
   expect(Object.keys(parsed[1]!)).toEqual(["file", "line", "column", "endLine", "endColumn", "code", "rule", "aliases", "severity", "message", "category", "fix"]);
   expect(parsed[1]!.fix).toEqual(LATEST.fix);
   expect(json([], RULES, options())).toBe("[]\n");
+});
+
+test("json: a large report comes in pieces, together the text JSON.stringify gives", () => {
+  const finding = (i: number) =>
+    diag({
+      file: `svc${i % 7}/Dockerfile`,
+      line: 1 + (i % 40),
+      column: 1 + (i % 3),
+      code: i % 2 ? "DL3008" : "CS001",
+      // line breaks, quotes, backslashes, a tab, non-Latin-1 and astral characters, U+2028
+      message: `finding ${i}: "quoted"\nsecond line \\ back\tslash — ✓ 🐳 \u2028 end`,
+      ...(i % 5 === 0 ? { fix: LATEST.fix } : {}),
+    });
+  // around the piece size (200 elements): one string up to it, pieces past it
+  for (const count of [1, 199, 200, 201, 400, 401, 1234]) {
+    const many = Array.from({ length: count }, (_, i) => finding(i));
+    const report = json(many, RULES, options());
+    expect(typeof report === "string").toBe(count <= 200);
+    const whole = reportText(report);
+    const parsed = JSON.parse(whole) as Record<string, unknown>[];
+    expect(parsed).toHaveLength(count);
+    expect(whole).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
+    // sorted as a whole, not piece by piece
+    const keys = parsed.map((d) => `${d.file}:${String(d.line).padStart(3, "0")}:${d.column}`);
+    expect(keys).toEqual([...keys].sort());
+  }
 });
 
 test("codacy: one JSON object per line with Codacy's keys, sorted", () => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { DCLINT_FILE_NAMES, packageHasDclint, SEVERITY_RANK, type ReportedDiagnostic, type Severity } from "@shipshape/text";
 import { groupComposeProjects } from "../compose-projects.js";
@@ -7,7 +7,7 @@ import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, version } from "../io.j
 import { LINT_OPTIONS } from "../options.js";
 import { configFinder, readText, type LintUnit, type RunResult, type RunnerSettings, internalErrorOn, linterOptions, runUnits } from "../lint-runner.js";
 import type { ParsedCommand } from "../main.js";
-import { REPORTERS } from "../reporters/index.js";
+import { type Report, REPORTERS } from "../reporters/index.js";
 import { compareDiagnostics } from "../reporters/common.js";
 import { type FileOutputSettings, type LintSettings, resolveLintSettings } from "../settings.js";
 import { inShard } from "../shard.js";
@@ -347,14 +347,26 @@ async function printFixes(
   return patch === "" ? EXIT_OK : EXIT_FINDINGS;
 }
 
-/** A report or diff to its file, else to stdout; a file that cannot be written is a problem (exit 2). */
-function writeOutput(text: string, output: string | undefined, what: string, io: CliIO, problems: string[]): void {
+/**
+ * A report (whole or in pieces) or diff to its file, else to stdout; a file that cannot be written is a
+ * problem (exit 2).
+ */
+function writeOutput(report: Report, output: string | undefined, what: string, io: CliIO, problems: string[]): void {
+  const pieces = typeof report === "string" ? [report] : report;
   if (output === undefined) {
-    io.stdout.write(text);
+    for (const piece of pieces) io.stdout.write(piece);
     return;
   }
   try {
-    writeFileSync(path.resolve(io.cwd, output), text);
+    const fd = openSync(path.resolve(io.cwd, output), "w");
+    try {
+      for (const piece of pieces) {
+        const bytes = Buffer.from(piece, "utf8");
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+      }
+    } finally {
+      closeSync(fd);
+    }
   } catch (e) {
     problems.push(`${output}: cannot write the ${what}: ${describeFsError(e)}`);
   }

@@ -10,11 +10,11 @@ import { junit } from "./junit.js";
 import { sarif } from "./sarif.js";
 import { sonarqube } from "./sonarqube.js";
 import { stylish } from "./stylish.js";
-import type { Reporter } from "./types.js";
+import type { Report, Reporter } from "./types.js";
 
-export type { Reporter, ReporterOptions } from "./types.js";
+export { type Report, type Reporter, type ReporterOptions, reportText } from "./types.js";
 
-export const REPORTERS = { stylish, json, sarif, checkstyle, junit, gitlab, github, gnu, sonarqube, compact, rdjson, codacy } satisfies Record<string, Reporter>;
+export const REPORTERS = { stylish, json, sarif, checkstyle, junit, gitlab, github, gnu, sonarqube, compact, rdjson, codacy } satisfies Record<string, Reporter<Report>>;
 
 export type FormatName = keyof typeof REPORTERS;
 

@@ -12,4 +12,16 @@ export interface ReporterOptions {
   version: string;
 }
 
-export type Reporter = (diagnostics: readonly ReportedDiagnostic[], rules: readonly RuleInfo[], options: ReporterOptions) => string;
+/**
+ * A report: one string, or pieces to write one after another (a large report need never be one string:
+ * see the json reporter). `reportText` joins them.
+ */
+export type Report = string | readonly string[];
+
+/** A format. Most give one string (`R`), which is also a `Report`. */
+export type Reporter<R extends Report = string> = (diagnostics: readonly ReportedDiagnostic[], rules: readonly RuleInfo[], options: ReporterOptions) => R;
+
+/** A report as one string. */
+export function reportText(report: Report): string {
+  return typeof report === "string" ? report : report.join("");
+}
