@@ -44,6 +44,21 @@ describe("stylish", () => {
     );
   });
 
+  test("a long report comes in pieces of whole findings, together the findings' frames in order and the summary", () => {
+    const sources = new Map([["web/Dockerfile", Array.from({ length: 700 }, (_, i) => `RUN echo ${i} — ✓`).join("\n")]]);
+    // one finding per line (no ties for the sort), given out of order
+    const many = Array.from({ length: 700 }, (_, i) => diag({ file: "web/Dockerfile", line: 1 + ((i * 3) % 700), column: 5, endColumn: 9, code: "DL3000", message: `finding ${i}` }));
+    const opts = options({ sources, files: ["web/Dockerfile"] });
+    const report = stylish(many, RULES, opts);
+    expect(Array.isArray(report)).toBe(true);
+    expect((report as string[]).length).toBeGreaterThan(2);
+    const text = reportText(report);
+    // Each finding's block is what a report of that finding alone shows above its summary line.
+    const block = (d: ReturnType<typeof diag>) => `${reportText(stylish([d], RULES, opts)).split("\n").slice(0, -2).join("\n")}\n`;
+    const sorted = [...many].sort((a, b) => a.line - b.line || a.column - b.column);
+    expect(text).toBe(`${sorted.map(block).join("")}700 problems (0 errors, 700 warnings, 0 info, 0 style) in 1 file.\n`);
+  });
+
   test("no findings", () => {
     expect(stylish([], RULES, options({ files: ["Dockerfile"] }))).toBe("No problems found in 1 file.\n");
   });

@@ -1,7 +1,7 @@
 import { styleText } from "node:util";
 import { isLowSurrogate, visibleControls, type ReportedDiagnostic, type Severity } from "@shipshape/text";
 import { SourceLines, sortDiagnostics } from "./common.js";
-import type { Reporter } from "./types.js";
+import type { Report, Reporter } from "./types.js";
 
 type Style = Extract<Parameters<typeof styleText>[0], string>;
 
@@ -12,16 +12,22 @@ const SEVERITY_STYLE: Record<Severity, Style[]> = {
   style: ["cyan"],
 };
 
+/** Lines per piece of a long report (see `stylish`). */
+const PIECE_LINES = 1000;
+
 /**
  * The human format: a `file:line:col` header per finding, the source line with carets under the exact
- * range, the fix title when there is one, and a summary line.
+ * range, the fix title when there is one, and a summary line. A long report comes in pieces of about a
+ * thousand lines, each finding whole in one, rather than as one string of megabytes (see the json
+ * reporter); a short one is one string.
  */
-export const stylish: Reporter = (diagnostics, _rules, options) => {
+export const stylish: Reporter<Report> = (diagnostics, _rules, options) => {
   const paint = (styles: Style[], text: string): string =>
     // We decide about colour ourselves (TTY, NO_COLOR, --color), so the stream check is off.
     options.color ? styleText(styles, text, { validateStream: false }) : text;
   const lines = new SourceLines(options.sources);
-  const out: string[] = [];
+  const pieces: string[] = [];
+  let out: string[] = [];
 
   for (const d of sortDiagnostics(diagnostics)) {
     const sev = paint(SEVERITY_STYLE[d.severity], `${d.severity}[${d.code}]`);
@@ -41,9 +47,14 @@ export const stylish: Reporter = (diagnostics, _rules, options) => {
       out.push(`${gutter} ${paint(["dim"], "=")} fix${safety}: ${d.fix.title}`);
     }
     out.push("");
+    if (out.length >= PIECE_LINES) {
+      pieces.push(`${out.join("\n")}\n`);
+      out = [];
+    }
   }
   out.push(summary(diagnostics, options.files.length, paint));
-  return out.join("\n") + "\n";
+  pieces.push(`${out.join("\n")}\n`);
+  return pieces.length === 1 ? pieces[0]! : pieces;
 };
 
 type Place = Pick<ReportedDiagnostic, "line" | "column" | "endLine" | "endColumn">;
