@@ -6,13 +6,16 @@ import { rdjson } from "../src/reporters/rdjson.js";
 import { github, escapeProperty } from "../src/reporters/github.js";
 import { gitlab } from "../src/reporters/gitlab.js";
 import { gnu } from "../src/reporters/gnu.js";
-import { reportText, resolveFormat } from "../src/reporters/index.js";
+import { type Report, resolveFormat } from "../src/reporters/index.js";
 import { json } from "../src/reporters/json.js";
 import { junit } from "../src/reporters/junit.js";
 import { sonarqube } from "../src/reporters/sonarqube.js";
 import { caretLine, codeFrame, FRAME_WIDTH, stylish } from "../src/reporters/stylish.js";
 import { xmlAttr, xmlText } from "../src/reporters/xml.js";
 import { ALL, IMAGE, LATEST, NO_RECOMMENDS, RULES, SOURCES, TABBED, diag, options } from "./fixtures.js";
+
+/** A report as the one string its pieces make. */
+const reportText = (report: Report): string => (typeof report === "string" ? report : report.join(""));
 
 describe("stylish", () => {
   test("code frame with carets under the range, fix titles, summary", () => {

@@ -12,7 +12,7 @@ import { sonarqube } from "./sonarqube.js";
 import { stylish } from "./stylish.js";
 import type { Report, Reporter } from "./types.js";
 
-export { type Report, type Reporter, type ReporterOptions, reportText } from "./types.js";
+export type { Report, Reporter, ReporterOptions } from "./types.js";
 
 export const REPORTERS = { stylish, json, sarif, checkstyle, junit, gitlab, github, gnu, sonarqube, compact, rdjson, codacy } satisfies Record<string, Reporter<Report>>;
 

@@ -14,14 +14,9 @@ export interface ReporterOptions {
 
 /**
  * A report: one string, or pieces to write one after another (a large report need never be one string:
- * see the json reporter). `reportText` joins them.
+ * see the json reporter).
  */
 export type Report = string | readonly string[];
 
 /** A format. Most give one string (`R`), which is also a `Report`. */
 export type Reporter<R extends Report = string> = (diagnostics: readonly ReportedDiagnostic[], rules: readonly RuleInfo[], options: ReporterOptions) => R;
-
-/** A report as one string. */
-export function reportText(report: Report): string {
-  return typeof report === "string" ? report : report.join("");
-}
