@@ -86,6 +86,16 @@ export interface RuleMeta {
   enabledByOptions?: boolean;
 }
 
+/**
+ * A rule's metadata as its module writes it. `docs` may be a function that returns them, as the built-in
+ * rules write them (`docs: () => md\`...\``): a lint never reads docs, and a function that never runs is
+ * never compiled, so the text stays out of the code V8 compiles at load and out of the CLI's code cache
+ * (the docs were 330 KB of its 1.76 MB, and reading that cache took 24 ms instead of 20).
+ */
+export interface DefinedMeta extends Omit<RuleMeta, "docs"> {
+  docs: string | (() => string);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reporting
 
@@ -200,7 +210,7 @@ export interface DockerfileRuleContext<O = Record<string, never>> extends BaseRu
   shellOf(node: Instruction): readonly string[];
 }
 
-export interface DockerfileRuleDefinition<O extends OptionSpecs> extends RuleMeta {
+export interface DockerfileRuleDefinition<O extends OptionSpecs> extends DefinedMeta {
   kind: "dockerfile";
   options?: O;
   /** Also visit ONBUILD triggers (as hadolint does for most RUN rules). */
@@ -285,7 +295,7 @@ export interface ComposeRuleContext<O = Record<string, never>> extends BaseRuleC
   isMissing(path: string): boolean;
 }
 
-export interface ComposeRuleDefinition<O extends OptionSpecs> extends RuleMeta {
+export interface ComposeRuleDefinition<O extends OptionSpecs> extends DefinedMeta {
   kind: "compose";
   options?: O;
   create(ctx: ComposeRuleContext<OptionValues<O>>): ComposeVisitor;
@@ -299,15 +309,15 @@ export interface ComposeRule extends RuleMeta {
 export type Rule = DockerfileRule | ComposeRule;
 
 /**
- * Declares a rule: the definition, frozen, with `aliases` defaulted and `docs` dedented (see `md`) on first
- * read, so a rule module is `export default defineRule({...})`.
+ * Declares a rule: the definition, frozen, with `aliases` defaulted and `docs` made (when a function) and
+ * dedented (see `md`) on first read, so a rule module is `export default defineRule({...})`.
  */
 export function defineRule<const O extends OptionSpecs = {}>(def: DockerfileRuleDefinition<O>): DockerfileRule;
 export function defineRule<const O extends OptionSpecs = {}>(def: ComposeRuleDefinition<O>): ComposeRule;
-export function defineRule(def: Rule): Rule {
+export function defineRule(def: DockerfileRuleDefinition<OptionSpecs> | ComposeRuleDefinition<OptionSpecs>): Rule {
   const rule = { ...def, aliases: def.aliases ?? [] };
   const written = def.docs;
   let docs: string | undefined;
-  Object.defineProperty(rule, "docs", { enumerable: true, get: () => (docs ??= dedent(written)) });
-  return Object.freeze(rule);
+  Object.defineProperty(rule, "docs", { enumerable: true, get: () => (docs ??= dedent(typeof written === "function" ? written() : written)) });
+  return Object.freeze(rule) as Rule;
 }

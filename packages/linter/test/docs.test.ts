@@ -79,6 +79,23 @@ describe("md and doc helpers", () => {
     expect(Object.isFrozen(rule)).toBe(true);
   });
 
+  it("takes docs as a function too, called once, when the docs are first read", () => {
+    let calls = 0;
+    const docs = () => {
+      calls++;
+      return md`
+        ## What it does
+        Flags a thing.
+      `;
+    };
+    const rule = defineRule({ code: "T2", name: "t2", kind: "dockerfile", category: "style", severity: "info", enabledByDefault: true, docs, create: () => ({}) });
+    expect(calls).toBe(0);
+    expect(rule.docs).toBe("## What it does\nFlags a thing.");
+    expect(rule.docs).toBe("## What it does\nFlags a thing.");
+    expect(calls).toBe(1);
+    expect({ ...rule }.docs).toBe(rule.docs);
+  });
+
   it("reads options from a code block's info string", () => {
     expect(codeBlocks('```dockerfile {"x": ["a"]}\nFROM a\n```\n')).toEqual([
       { lang: "dockerfile", options: { x: ["a"] }, code: "FROM a\n" },

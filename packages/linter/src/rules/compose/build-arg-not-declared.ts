@@ -11,7 +11,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`build.args\` key that the Dockerfile never declares with \`ARG\`, neither before the first
     \`FROM\` nor in a stage the build runs.

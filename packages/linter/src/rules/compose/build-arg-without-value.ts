@@ -13,7 +13,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags an \`ARG\` without a default in a Dockerfile a service builds, when the build uses the variable
     but \`build.args\` gives it no value. Predefined args (\`TARGETARCH\`, proxies, ...) and references

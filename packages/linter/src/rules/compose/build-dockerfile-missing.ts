@@ -9,7 +9,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a service whose \`build\` points at a Dockerfile that cannot be read: a \`build.context\` folder
     that does not exist, or a \`build.dockerfile\` that is not in it.

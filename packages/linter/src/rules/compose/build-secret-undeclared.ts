@@ -16,7 +16,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`RUN --mount=type=secret,id=X\` in a stage the service builds when the service's
     \`build.secrets\` does not provide \`X\`.

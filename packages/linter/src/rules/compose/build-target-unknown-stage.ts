@@ -9,7 +9,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`build.target\` that names no stage (\`FROM ... AS name\`) of the Dockerfile the service builds.
 

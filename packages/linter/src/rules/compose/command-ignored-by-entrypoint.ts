@@ -14,7 +14,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a service \`command\` when the image the service builds has a shell-form \`ENTRYPOINT\` (in the
     target stage or a stage it is built \`FROM\`) under a POSIX shell, whose command line does not read its

@@ -12,7 +12,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags services that depend on each other in a circle, through \`depends_on\` and the references
     Compose turns into dependencies (\`links\`, \`volumes_from\`, \`network_mode\`/\`ipc\`/\`pid: service:X\`).

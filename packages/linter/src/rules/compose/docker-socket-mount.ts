@@ -11,7 +11,7 @@ export default defineRule({
   category: "security",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a service that mounts the Docker (or Podman) API socket from the host:
     \`/var/run/docker.sock\`, \`/run/docker.sock\`, a rootless user's socket, or Podman's.

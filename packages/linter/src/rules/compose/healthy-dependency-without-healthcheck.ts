@@ -22,7 +22,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`depends_on\` entry with \`condition: service_healthy\` whose service has no healthcheck:
     none in Compose (or one switched off with \`disable: true\` / \`NONE\`), and no \`HEALTHCHECK\` in the

@@ -16,7 +16,7 @@ export default defineRule({
       default: true,
     },
   },
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a service that sets both \`build\` and \`image\` (unless it sets \`pull_policy\`, with the default
     option \`checkPullPolicy: true\`).

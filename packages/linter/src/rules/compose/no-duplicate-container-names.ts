@@ -10,7 +10,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`container_name\` used by two services of the same project, across all its files.
 

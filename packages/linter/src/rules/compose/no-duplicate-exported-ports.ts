@@ -39,7 +39,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a host port published twice in the project, by two services or twice by one: same protocol,
     overlapping port ranges, and host addresses that overlap (equal, or one of them every interface).

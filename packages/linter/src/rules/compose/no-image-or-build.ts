@@ -10,7 +10,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a service that has neither \`image\` nor \`build\` (nor a \`provider\`), after merging every file
     of the project and resolving \`extends\`.

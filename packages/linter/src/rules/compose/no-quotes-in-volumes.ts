@@ -19,7 +19,7 @@ export default defineRule({
   severity: "style",
   enabledByDefault: false,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags short-syntax \`volumes\` entries of a service written in quotes, and offers to drop the quotes.
 

@@ -10,7 +10,7 @@ export default defineRule({
   category: "security",
   severity: "warning",
   enabledByDefault: false,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a published port that does not name the host interface to listen on (\`8080:80\` instead of
     \`127.0.0.1:8080:80\`, or \`published\` without \`host_ip\`).

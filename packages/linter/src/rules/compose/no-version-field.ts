@@ -11,7 +11,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: false,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags the top-level \`version\` key and offers to remove it.
 

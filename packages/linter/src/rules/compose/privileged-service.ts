@@ -15,7 +15,7 @@ export default defineRule({
   category: "security",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a service with \`privileged: true\`, and a \`cap_add\` entry of \`ALL\` or \`SYS_ADMIN\`.
 

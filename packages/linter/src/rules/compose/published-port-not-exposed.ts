@@ -33,7 +33,7 @@ export default defineRule({
   category: "best-practice",
   severity: "info",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a published container port that the Dockerfile the service builds does not \`EXPOSE\`, when that
     Dockerfile does list the ports it exposes.

@@ -9,7 +9,7 @@ export default defineRule({
   category: "best-practice",
   severity: "warning",
   enabledByDefault: false,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a project none of whose files sets the top-level \`name\`.
 

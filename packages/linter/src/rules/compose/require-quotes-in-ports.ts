@@ -16,7 +16,7 @@ export default defineRule({
     quoteType: { type: "enum", values: ["single", "double"], description: "The quotes the fix adds.", default: "single" },
     portsSections: { type: "string[]", description: "The service keys whose entries must be quoted.", default: ["ports", "expose"] },
   },
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags short-syntax entries of \`ports\` and \`expose\` written without quotes, and offers to quote them.
 

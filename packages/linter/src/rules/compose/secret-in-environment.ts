@@ -18,7 +18,7 @@ export default defineRule({
   category: "security",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a service \`environment\` entry that sets a credential to a value written in the Compose file:
     a variable named like a password, secret, token or key (\`POSTGRES_PASSWORD\`, \`API_KEY\`,

@@ -11,7 +11,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`container_name\` that Docker will not accept: it must start with a letter or digit, be at least
     two characters long and use only letters, digits, \`_\`, \`.\` and \`-\`.

@@ -12,7 +12,7 @@ export default defineRule({
   severity: "style",
   enabledByDefault: false,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`depends_on\` entries (short or long form) not in alphabetical order.
 

@@ -28,7 +28,7 @@ export default defineRule({
       default: PROHIBITED,
     },
   },
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a service \`image\` without a tag, or with a tag that moves (\`latest\`, \`stable\`, \`edge\`, \`test\`,
     \`nightly\`, \`dev\`, \`beta\`, \`canary\`, \`lts\`; option \`prohibitedTags\`). A digest pins the image and

@@ -33,7 +33,7 @@ export default defineRule({
   severity: "style",
   enabledByDefault: false,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags keys of a service out of dclint's order: image, build, container_name; depends_on; volumes,
     volumes_from, configs, secrets; environment, env_file; ports, networks, network_mode, extra_hosts;

@@ -15,7 +15,7 @@ export default defineRule({
   severity: "style",
   enabledByDefault: false,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags short-syntax \`ports\` of a service that are not sorted (numbers compared by value).
 

@@ -12,7 +12,7 @@ export default defineRule({
   severity: "style",
   enabledByDefault: false,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags services not listed in alphabetical order.
 

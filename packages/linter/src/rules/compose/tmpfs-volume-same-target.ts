@@ -21,7 +21,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`volumes\` entry mounted on a path that the service's \`tmpfs\` list also mounts.
 

@@ -28,7 +28,7 @@ export default defineRule({
       default: DEFAULT_ORDER,
     },
   },
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags top-level keys out of the usual order: extension fields, \`version\`, \`name\`, \`include\`,
     \`services\`, \`networks\`, \`volumes\`, \`secrets\`, \`configs\`, \`models\` (option \`customOrder\`).

@@ -18,7 +18,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a network, named volume, secret, build secret, config or model that a service uses but the
     project never declares at the top level.

@@ -10,7 +10,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a service named in \`depends_on\`, \`links\`, \`volumes_from\`, \`network_mode\`/\`ipc\`/\`pid:
     service:NAME\` or a \`service:NAME\` build context that the project does not define, or that the

@@ -21,7 +21,7 @@ export default defineRule({
   category: "best-practice",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a top-level network, volume, secret or config that no service of the project uses (profiles
     ignored: a service switched off still counts).

@@ -11,7 +11,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`ADD <git repository>\` without a \`#ref\`, or with a branch or tag as the ref and no
     \`--checksum=<commit>\` (a full 40-character commit hash as the ref is pinned). Both \`repo.git#ref\` and

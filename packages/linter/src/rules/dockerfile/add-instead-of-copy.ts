@@ -16,7 +16,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   fix: "unsafe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`ADD\` of local files or folders that are not archives: \`COPY\` does the same with fewer
     surprises.

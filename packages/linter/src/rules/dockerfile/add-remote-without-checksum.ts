@@ -10,7 +10,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`ADD https://...\` without \`--checksum=sha256:...\`.
 

@@ -16,7 +16,7 @@ export default defineRule({
   local: true,
   fix: "safe",
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`apk add\` without \`--no-cache\`, unless a cache/tmpfs mount holds \`/var/cache/apk\` or the same
     \`RUN\` removes it afterwards.

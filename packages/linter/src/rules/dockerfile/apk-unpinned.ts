@@ -19,7 +19,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags packages in \`apk add\` without a version constraint (\`curl=8.11.0-r2\`, \`curl~8.11\`).
 

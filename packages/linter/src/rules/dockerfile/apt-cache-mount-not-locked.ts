@@ -22,7 +22,7 @@ export default defineRule({
   local: true,
   onbuild: true,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`RUN --mount=type=cache\` on \`/var/cache/apt\` or \`/var/lib/apt\` (or a folder inside or above
     them) that is shared, the default, instead of \`sharing=locked\` (or \`private\`).

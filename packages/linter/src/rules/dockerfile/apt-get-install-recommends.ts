@@ -14,7 +14,7 @@ export default defineRule({
   local: true,
   fix: "unsafe",
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`apt-get install\` without \`--no-install-recommends\`.
 

@@ -21,7 +21,7 @@ export default defineRule({
   local: true,
   fix: "safe",
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`apt-get install\` without \`-y\` (or \`--yes\`, \`--assume-yes\`, \`-qq\`).
 

@@ -25,7 +25,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags packages in \`apt-get install\` that are not pinned to a version (\`curl=7.88.1-10+deb12u8\`),
     a release (\`curl/bookworm-backports\`) or a local \`.deb\` file.

@@ -19,7 +19,7 @@ export default defineRule({
   local: true,
   fix: "unsafe",
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags the \`apt\` command in \`RUN\`.
 

@@ -50,7 +50,7 @@ export default defineRule({
   local: true,
   fix: "unsafe",
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`RUN\` that runs \`apt-get update\` (or \`apt update\`, \`aptitude update\`) and does not remove
     \`/var/lib/apt/lists\` afterwards in the same \`RUN\`, in a stage whose files end up in an image (the last

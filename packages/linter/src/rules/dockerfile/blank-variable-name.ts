@@ -9,7 +9,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags an \`ENV\` or \`LABEL\` pair with nothing before the \`=\` (\`ENV =production\`, \`LABEL ="x"\`).
 

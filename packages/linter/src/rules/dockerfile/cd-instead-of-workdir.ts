@@ -10,7 +10,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`cd\` in \`RUN\` when it changes the directory of the whole step. A \`cd\` inside a subshell
     (\`( cd src && make )\`), a command substitution or an \`sh -c\` script is scoped and not reported.

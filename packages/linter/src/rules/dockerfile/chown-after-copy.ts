@@ -47,7 +47,7 @@ export default defineRule({
   category: "performance",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`chown -R\` and \`chmod -R\` in a \`RUN\` on a path that a \`COPY\` or \`ADD\` earlier in the same
     stage wrote (the path itself or a folder above it), in a stage whose files end up in an image.

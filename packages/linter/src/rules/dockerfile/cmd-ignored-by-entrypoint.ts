@@ -33,7 +33,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`CMD\` in a stage whose \`ENTRYPOINT\` (its own, or one inherited from the stage it is built
     \`FROM\`) is written in shell form, under a POSIX shell, with a command line that does not read its

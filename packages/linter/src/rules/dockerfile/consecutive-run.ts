@@ -35,7 +35,7 @@ export default defineRule({
   category: "performance",
   severity: "info",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`RUN\` right after another \`RUN\` (comments between them do not count) when both are single
     commands and have the same flags.

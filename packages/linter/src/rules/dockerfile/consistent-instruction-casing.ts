@@ -12,7 +12,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags instruction keywords whose case differs from the file's majority: all uppercase or all
     lowercase. A keyword in mixed case (\`From\`) is always reported.

@@ -38,7 +38,7 @@ export default defineRule({
   category: "performance",
   severity: "info",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`COPY . <dest>\` (the whole build context) placed before a dependency install in the same stage:
     \`npm ci\`/\`npm install\`, \`yarn install\`, \`pnpm install\`, \`pip install -r\`, \`bundle install\`,

@@ -10,7 +10,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`COPY --from=<stage> / /\`: copying a stage's whole file system over the current one.
 

@@ -11,7 +11,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`COPY --from=X\` where \`X\` is neither an earlier stage's name or index nor an image reference
     with a tag or digest.

@@ -22,7 +22,7 @@ export default defineRule({
         "The text of the .dockerignore in force for this Dockerfile (`<Dockerfile>.dockerignore`, else the context's `.dockerignore`). Supplied by the command line and the editor; without it the rule reports nothing.",
     },
   },
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`COPY\` or \`ADD\` source from the build context that \`.dockerignore\` excludes.
 

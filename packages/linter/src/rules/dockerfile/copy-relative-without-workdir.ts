@@ -16,7 +16,7 @@ export default defineRule({
   category: "best-practice",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`COPY\` or \`ADD\` to a relative destination in a stage that has not set \`WORKDIR\` (itself or
     through the stages it builds on).

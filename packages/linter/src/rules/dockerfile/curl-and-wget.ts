@@ -14,7 +14,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a stage that uses both \`curl\` and \`wget\`: from the \`RUN\` where the second tool appears on, every
     \`RUN\` that uses either is reported.

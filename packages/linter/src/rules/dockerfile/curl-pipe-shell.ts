@@ -48,7 +48,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`RUN\` that pipes what \`curl\` or \`wget\` downloads straight into a shell or interpreter
     (\`curl -fsSL https://get.example.com | sh\`, \`wget -qO- ... | sudo bash\`, \`... | python3 -\`).

@@ -9,7 +9,7 @@ export default defineRule({
   severity: "style",
   enabledByDefault: true,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a parser directive whose name is not lowercase (\`# Syntax=...\`, \`# CHECK=skip=all\`).
 

@@ -17,7 +17,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`dnf\` or \`microdnf\` installs and upgrades with no \`dnf clean all\` (or removal of the dnf cache)
     after them in the same \`RUN\`.

@@ -12,7 +12,7 @@ export default defineRule({
   local: true,
   fix: "safe",
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`dnf\` and \`microdnf\` \`install\`, \`groupinstall\` and \`localinstall\` without \`-y\` (\`--assumeyes\`).
 

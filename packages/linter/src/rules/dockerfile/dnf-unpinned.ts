@@ -12,7 +12,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags packages in \`dnf install\` and \`microdnf install\` without a version (\`httpd-2.4.62\`).
 

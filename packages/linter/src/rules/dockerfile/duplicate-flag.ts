@@ -10,7 +10,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a flag given twice on one instruction (\`COPY --from=a --from=b\`). Only \`--mount\`, \`--device\`
     and \`--exclude\` may be repeated.

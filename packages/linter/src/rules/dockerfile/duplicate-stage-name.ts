@@ -11,7 +11,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a stage name (\`FROM image AS name\`) already used by an earlier stage. Names are compared
     without regard to case, since the build lower-cases them.

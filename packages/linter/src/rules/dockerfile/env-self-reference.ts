@@ -9,7 +9,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a variable used in an \`ENV\` instruction that the same instruction defines earlier, when it
     had no value before the instruction (\`ENV A=1 B=\$A\`).

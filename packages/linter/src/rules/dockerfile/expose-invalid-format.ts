@@ -11,7 +11,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags an \`EXPOSE\` port written with an IP address or a host port (\`8080:80\`,
     \`127.0.0.1:8080:80\`).

@@ -10,7 +10,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags an \`EXPOSE\` port (or an end of a port range) above 65535.
 

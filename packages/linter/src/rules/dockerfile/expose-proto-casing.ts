@@ -11,7 +11,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags an \`EXPOSE\` protocol that is not lowercase (\`80/TCP\`).
 

@@ -10,7 +10,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a flag written without \`=value\` when it needs one: every flag except the booleans \`--link\`,
     \`--parents\`, \`--keep-git-dir\` and \`--unpack\` (\`COPY --from build\` is the usual slip).

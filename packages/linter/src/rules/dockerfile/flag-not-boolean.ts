@@ -10,7 +10,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a boolean flag (\`--link\`, \`--parents\`, \`--keep-git-dir\`, \`--unpack\`) whose value is neither
     \`true\` nor \`false\` (any case).

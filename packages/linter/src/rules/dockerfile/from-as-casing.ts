@@ -10,7 +10,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags an \`AS\` keyword whose case differs from its \`FROM\` keyword (\`FROM image as name\`).
 

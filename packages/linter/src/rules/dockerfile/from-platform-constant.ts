@@ -11,7 +11,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`FROM --platform=<constant>\`, such as \`FROM --platform=linux/amd64 node:22\`.
 

@@ -18,7 +18,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags gems in \`gem install\` (\`gem i\`) without a version: neither \`name:version\` nor a \`-v\`/\`--version\`
     option. Local \`.gem\` files are fine.

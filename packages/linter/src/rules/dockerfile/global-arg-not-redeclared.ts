@@ -9,7 +9,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   fix: "unsafe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a variable a \`RUN\`, \`CMD\`, \`ENTRYPOINT\` or \`HEALTHCHECK\` command reads whose name is a global
     \`ARG\` (declared before the first \`FROM\`) that the stage has not re-declared with \`ARG <name>\`. The

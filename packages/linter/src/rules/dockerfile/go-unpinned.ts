@@ -34,7 +34,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags packages in \`go install\`, \`go get\` and \`go run\` of a remote module without a version
     (\`golang.org/x/tools/gopls@v0.16.2\`); \`@latest\` and \`@none\` are not versions. Local packages

@@ -10,7 +10,7 @@ export default defineRule({
   category: "best-practice",
   severity: "info",
   enabledByDefault: false,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags an image stage with no \`HEALTHCHECK\`, neither its own nor one from a stage it builds on.
     Off by default.

@@ -11,7 +11,7 @@ export default defineRule({
   category: "style",
   severity: "info",
   enabledByDefault: false,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags inline \`# hadolint ignore=...\` comments, for projects that want every exception recorded in
     the configuration file instead of scattered through Dockerfiles.

@@ -75,7 +75,7 @@ export default defineRule({
   category: "best-practice",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`npm install\`, \`yarn install\` (or plain \`yarn\`) and \`pnpm install\` without package names,
     run in a stage that has copied the matching lockfile in (\`package-lock.json\`, \`yarn.lock\`,

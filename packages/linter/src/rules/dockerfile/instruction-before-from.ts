@@ -8,7 +8,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags an instruction other than \`ARG\` before the first \`FROM\`.
 

@@ -50,7 +50,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`FROM --platform=<os/arch>\` with a base image that, by its name alone, cannot exist for that
     platform: an image from one of Docker Hub's per-architecture namespaces (\`amd64/\`, \`arm64v8/\`,

@@ -41,7 +41,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`FROM\` image built from global \`ARG\`s whose default values give an empty or invalid image
     name.

@@ -12,7 +12,7 @@ export default defineRule({
   category: "style",
   severity: "warning",
   enabledByDefault: false,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags the comment right above a named stage (\`FROM ... AS name\`) or an \`ARG\` when it does not
     start with that name: a description should read \`# name what it is\`. Off by default (experimental

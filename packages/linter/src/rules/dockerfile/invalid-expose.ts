@@ -12,7 +12,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags an \`EXPOSE\` value that is not a port or port range (\`80\`, \`8000-8010\`) with an optional
     protocol, and a protocol other than \`tcp\`, \`udp\` or \`sctp\` (in any case).

@@ -11,7 +11,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Checks the values of \`HEALTHCHECK\`'s flags as BuildKit does: \`--interval\`, \`--timeout\`,
     \`--start-period\` and \`--start-interval\` take a Go duration (\`30s\`, \`1m30s\`, \`1.5h\`; units \`ns\`,

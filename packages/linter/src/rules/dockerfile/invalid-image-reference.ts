@@ -42,7 +42,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Checks image references in \`FROM\` and \`COPY --from\` (when it names an image rather than a stage)
     against the reference grammar: lowercase repository path, a tag of letters, digits, \`_\`, \`.\` and

@@ -24,7 +24,7 @@ export default defineRule({
   severity: "style",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`LABEL\` keys that do not follow Docker's key format: lowercase letters, digits, \`.\`, \`/\`,
     \`_\` and \`-\`, starting with a letter and ending with a letter or digit, without \`..\` or \`--\`, and

@@ -55,7 +55,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Checks \`RUN --mount=...\` as BuildKit parses it: the \`type\` (\`bind\`, \`cache\`, \`tmpfs\`, \`secret\`,
     \`ssh\`), every option name (\`target\`/\`dst\`/\`destination\`, \`source\`/\`src\`, \`from\`, \`id\`,

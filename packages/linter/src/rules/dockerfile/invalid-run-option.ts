@@ -13,7 +13,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`RUN --network\` other than \`default\`, \`none\` or \`host\`, and a \`RUN --security\` other than
     \`sandbox\` or \`insecure\`.

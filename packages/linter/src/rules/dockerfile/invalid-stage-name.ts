@@ -8,7 +8,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a stage name (\`FROM ... AS <name>\`) BuildKit refuses: it must start with a letter and go on with
     letters, digits, \`-\`, \`_\` and \`.\` only (letter case does not matter; names are stored lower-cased).

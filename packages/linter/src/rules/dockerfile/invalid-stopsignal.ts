@@ -11,7 +11,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`STOPSIGNAL\` that is not a signal: a positive number, or a Linux signal name with or without
     \`SIG\`, in any case (\`SIGTERM\`, \`term\`, \`9\`, \`SIGRTMIN+3\`).

@@ -15,7 +15,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   fix: "unsafe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`CMD\` and \`ENTRYPOINT\` written in shell form (\`CMD node server.js\`) in a stage that does not
     choose its shell with \`SHELL\`.

@@ -27,7 +27,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`CMD\`, \`ENTRYPOINT\`, \`RUN\`, \`VOLUME\`, \`COPY\` and \`ADD\` arguments written as an array with
     single quotes (\`CMD ['node', 'server.js']\`).

@@ -12,7 +12,7 @@ export default defineRule({
   local: true,
   enabledByOptions: true,
   options: { labelSchema: labelSchemaOption },
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a label listed in the \`labelSchema\` option whose value is empty.
 

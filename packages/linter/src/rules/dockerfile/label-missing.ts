@@ -15,7 +15,7 @@ export default defineRule({
   enabledByDefault: false,
   enabledByOptions: true,
   options: { labelSchema: labelSchemaOption },
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags an image stage that does not set a label the \`labelSchema\` option requires. Labels set in a
     stage it builds on (\`FROM <stage>\`) count. The rule runs when a label schema is configured.

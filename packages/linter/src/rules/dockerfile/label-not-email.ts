@@ -12,7 +12,7 @@ export default defineRule({
   local: true,
   enabledByOptions: true,
   options: { labelSchema: labelSchemaOption },
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a label that the \`labelSchema\` option types as \`email\` when its value is not a valid
     e-mail address.

@@ -12,7 +12,7 @@ export default defineRule({
   local: true,
   enabledByOptions: true,
   options: { labelSchema: labelSchemaOption },
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a label that the \`labelSchema\` option types as \`hash\` when its value is not a git commit
     hash (7 or 40 lowercase hex digits).

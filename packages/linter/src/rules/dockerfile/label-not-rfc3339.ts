@@ -12,7 +12,7 @@ export default defineRule({
   local: true,
   enabledByOptions: true,
   options: { labelSchema: labelSchemaOption },
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a label that the \`labelSchema\` option types as \`rfc3339\` when its value is not an RFC 3339
     timestamp.

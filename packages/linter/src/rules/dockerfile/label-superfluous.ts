@@ -13,7 +13,7 @@ export default defineRule({
   local: true,
   enabledByOptions: true,
   options: { labelSchema: labelSchemaOption, strictLabels: strictLabelsOption },
-  docs: md`
+  docs: () => md`
     ## What it does
     With \`strictLabels\` on, flags a \`LABEL\` key that the \`labelSchema\` option does not list.
 

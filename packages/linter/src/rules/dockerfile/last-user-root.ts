@@ -9,7 +9,7 @@ export default defineRule({
   category: "security",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a stage whose last \`USER\` switches to root (\`root\` or user id \`0\`, with any group).
 

@@ -9,7 +9,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`FROM\` image whose tag is \`latest\`.
 

@@ -40,7 +40,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`ENV\` and \`LABEL\` in the legacy form \`ENV key value\`, without \`=\`.
 

@@ -16,7 +16,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   fix: "unsafe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags the \`MAINTAINER\` instruction.
 

@@ -16,7 +16,7 @@ export default defineRule({
   category: "security",
   severity: "warning",
   enabledByDefault: false,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a final stage in which no \`USER\` instruction is ever given (neither in the stage nor in the
     stages it is built \`FROM\`), so the container runs as the base image's user, which is root for almost

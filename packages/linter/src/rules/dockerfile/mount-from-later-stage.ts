@@ -8,7 +8,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`RUN --mount=...,from=<stage>\` naming the stage the \`RUN\` is in, or a stage defined after it.
 

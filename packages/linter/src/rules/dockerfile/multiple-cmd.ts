@@ -11,7 +11,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   fix: "unsafe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`CMD\` that a later \`CMD\` in the same stage replaces.
 

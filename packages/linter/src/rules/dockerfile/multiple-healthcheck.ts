@@ -11,7 +11,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   fix: "unsafe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`HEALTHCHECK\` that a later \`HEALTHCHECK\` in the same stage replaces.
 

@@ -10,7 +10,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags blank lines inside an instruction continued with \`\\\`.
 

@@ -23,7 +23,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags packages in \`npm install\` (\`npm i\`) without a version (\`express@4.21.1\`), unless they are git
     URLs with a \`#ref\`, tarballs or local paths. A bare \`npm install\` (from \`package.json\`) is fine.

@@ -32,7 +32,7 @@ export default defineRule({
   local: true,
   fix: "safe",
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`pip install\` without \`--no-cache-dir\`, unless \`PIP_NO_CACHE_DIR\` is set to a true value (by
     \`ENV\`/\`ARG\` in the stage or a stage it builds on, or in the \`RUN\` itself) or a cache/tmpfs mount holds

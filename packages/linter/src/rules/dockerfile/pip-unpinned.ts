@@ -22,7 +22,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags packages in \`pip install\` (also \`pip3\`, \`python -m pip\`) without a version specifier
     (\`flask==3.0.3\`, \`'flask>=3,<4'\`). Installs from a requirements file (\`-r\`) or with a constraints file

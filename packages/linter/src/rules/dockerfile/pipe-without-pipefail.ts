@@ -56,7 +56,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a pipe in \`RUN\` when a failure on its left side would go unnoticed: neither the stage's \`SHELL\`
     sets \`-o pipefail\` nor does the script run \`set -o pipefail\` before the pipe.

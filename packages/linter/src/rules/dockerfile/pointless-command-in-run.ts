@@ -14,7 +14,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags commands in \`RUN\` that make no sense while building an image: \`ssh\`, \`vim\`, \`shutdown\`,
     \`service\`, \`ps\`, \`free\`, \`top\`, \`kill\`, \`mount\` and \`ifconfig\`.

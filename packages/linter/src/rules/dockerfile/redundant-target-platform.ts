@@ -12,7 +12,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`FROM --platform=\$TARGETPLATFORM\`.
 

@@ -12,7 +12,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a stage named \`scratch\` or \`context\` (in any case).
 

@@ -40,7 +40,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`ARG\` and \`ENV\` names that look like they hold a secret: passwords, tokens, API keys,
     private keys, credentials.

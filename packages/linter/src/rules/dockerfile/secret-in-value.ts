@@ -53,7 +53,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`ENV\`, \`ARG\` and \`LABEL\` values that contain a credential with a recognisable shape: AWS access
     key ids (\`AKIA...\`), GitHub, GitLab, Slack, npm and Stripe tokens, Google API keys, private key

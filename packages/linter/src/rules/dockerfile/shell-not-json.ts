@@ -9,7 +9,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`SHELL\` instruction that is not a JSON array of strings, or is an empty one.
 

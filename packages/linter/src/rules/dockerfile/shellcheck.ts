@@ -12,7 +12,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Runs ShellCheck on the shell scripts of \`RUN\` instructions and reports its findings under their own
     codes (\`SC2086\`, ...), at the word ShellCheck points to.

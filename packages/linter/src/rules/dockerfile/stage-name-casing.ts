@@ -11,7 +11,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a stage name (\`FROM image AS Name\`) that is not all lowercase.
 

@@ -17,7 +17,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`ln\` that replaces \`/bin/sh\` (makes it a link to another shell).
 

@@ -73,7 +73,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   fix: "unsafe",
-  docs: md`
+  docs: () => md`
     ## What it does
     When the \`# syntax=docker/dockerfile:1.N\` directive pins a minor version, flags features that version
     does not have: heredocs (1.4, labs 1.3), \`RUN --mount\` (1.2), \`--network\` (1.3), \`--security\` (1.20, labs

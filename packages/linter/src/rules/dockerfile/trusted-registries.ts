@@ -45,7 +45,7 @@ export default defineRule({
       default: [],
     },
   },
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags images pulled from a registry not in the \`trustedRegistries\` list: \`FROM\` images,
     \`COPY --from=<image>\` and \`RUN --mount=from=<image>\`. The rule runs when the list is configured.

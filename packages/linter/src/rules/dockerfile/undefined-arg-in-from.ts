@@ -14,7 +14,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a variable in a \`FROM\` line (image or \`--platform\`) that no \`ARG\` before the first \`FROM\`
     declares and that is not one of the platform arguments the build predefines.

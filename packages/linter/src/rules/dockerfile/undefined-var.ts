@@ -13,7 +13,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a variable that the build expands (in \`ENV\`, \`LABEL\`, \`COPY\`, \`ADD\`, \`WORKDIR\`, \`USER\`,
     \`VOLUME\`, \`EXPOSE\`, \`STOPSIGNAL\`, \`ARG\` defaults and \`RUN --mount\` options) but that no \`ARG\` or

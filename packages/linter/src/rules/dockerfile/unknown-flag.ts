@@ -11,7 +11,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`--flag\` the instruction does not take. BuildKit accepts \`--platform\` on \`FROM\`;
     \`--mount\`, \`--network\`, \`--security\` and \`--device\` on \`RUN\`; \`--from\`, \`--chown\`, \`--chmod\`,

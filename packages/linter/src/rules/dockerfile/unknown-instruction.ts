@@ -17,7 +17,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   fix: "safe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags an instruction keyword BuildKit does not know, and suggests the keyword it is closest to when the
     word is one or two edits away from one (\`RUNN\`, \`COPPY\`, \`ENTRYPONT\`).

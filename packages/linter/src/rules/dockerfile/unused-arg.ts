@@ -10,7 +10,7 @@ export default defineRule({
   severity: "warning",
   enabledByDefault: true,
   fix: "unsafe",
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags an \`ARG\` nothing uses: a global \`ARG\` (before the first \`FROM\`) that no \`FROM\` refers to and no
     stage re-declares, and a stage \`ARG\` that no instruction of the stage (or of a stage built on it)

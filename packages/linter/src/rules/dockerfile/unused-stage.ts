@@ -30,7 +30,7 @@ export default defineRule({
       default: [],
     },
   },
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a stage that building the last stage does not need: neither the last stage nor any stage it
     depends on (through \`FROM <stage>\`, \`COPY --from\`, \`RUN --mount from=\`, transitively) uses it.

@@ -9,7 +9,7 @@ export default defineRule({
   category: "style",
   severity: "warning",
   enabledByDefault: false,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a code in a suppression comment that suppresses nothing: the rule it names found nothing there,
     or no rule has that code. It covers \`# hadolint ignore=\`, \`# shipshape ignore=\`, \`# check=skip=\`

@@ -41,7 +41,7 @@ export default defineRule({
   category: "correctness",
   severity: "warning",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a package index update (\`apt-get update\`, \`apt update\`, \`aptitude update\`, \`apk update\`)
     in a \`RUN\` that installs nothing after it, when a later \`RUN\` of the same stage installs packages

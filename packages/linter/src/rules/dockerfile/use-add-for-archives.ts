@@ -32,7 +32,7 @@ export default defineRule({
   category: "performance",
   severity: "info",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`COPY\` of a local archive (\`.tar\`, \`.tar.gz\`, \`.tgz\`, \`.tar.xz\`, ...) that a later
     \`RUN\` of the same stage unpacks (\`tar -x\`, \`gunzip\`, \`unxz\`, ...).

@@ -10,7 +10,7 @@ export default defineRule({
   severity: "info",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`USER\` given by name rather than by numeric user id.
 

@@ -19,7 +19,7 @@ export default defineRule({
   local: true,
   fix: "safe",
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`useradd\` with a high user id (six digits or more) and without \`-l\` (\`--no-log-init\`).
 

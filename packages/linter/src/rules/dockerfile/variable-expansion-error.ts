@@ -45,7 +45,7 @@ export default defineRule({
   category: "correctness",
   severity: "error",
   enabledByDefault: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags values BuildKit cannot expand: an unterminated quote in an \`ENV\`, \`ARG\`, \`LABEL\`, \`WORKDIR\`,
     \`USER\` or \`FROM\` value, and a \`\${...}\` substitution it does not support (\`\${NAME^^}\`,

@@ -12,7 +12,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`wget\` without an option that tames its progress output: \`--progress=...\`, \`-q\` (\`--quiet\`),
     \`-nv\` (\`--no-verbose\`), \`-o\` (\`--output-file\`) or \`-a\` (\`--append-output\`).

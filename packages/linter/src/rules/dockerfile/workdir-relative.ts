@@ -16,7 +16,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags a \`WORKDIR\` whose path is relative.
 

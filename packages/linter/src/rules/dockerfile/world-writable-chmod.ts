@@ -24,7 +24,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`chmod 777\` (or any mode that lets everyone write: \`666\`, \`o+w\`, \`a=rwx\`) in \`RUN\`, and
     \`COPY --chmod\`/\`ADD --chmod\` with such a mode. Modes with the sticky bit (\`1777\`, the mode of

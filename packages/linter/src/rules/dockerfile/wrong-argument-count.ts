@@ -69,7 +69,7 @@ export default defineRule({
   severity: "error",
   enabledByDefault: true,
   local: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags instructions with a number of arguments BuildKit refuses: an instruction with none at all
     (\`ENV\`, \`ARG\`, \`LABEL\`, \`EXPOSE\`, \`VOLUME\`, \`ONBUILD\`, \`HEALTHCHECK\`, \`USER\`, \`WORKDIR\`,

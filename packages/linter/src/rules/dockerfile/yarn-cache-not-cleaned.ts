@@ -12,7 +12,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`yarn install\` with no \`yarn cache clean\` after it in the same \`RUN\`, in a stage whose files end
     up in an image (the last stage, or a stage another \`FROM\` builds on), unless a cache/tmpfs mount holds

@@ -21,7 +21,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`yum install\` with no \`yum clean all\` (or removal of \`/var/cache/yum\`) after it in the same \`RUN\`.
 

@@ -12,7 +12,7 @@ export default defineRule({
   local: true,
   fix: "safe",
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`yum install\`, \`yum groupinstall\` and \`yum localinstall\` without \`-y\` (\`--assumeyes\`).
 

@@ -26,7 +26,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags packages in \`yum install\` without a version (\`httpd-2.4.6\`), and modules in
     \`yum module install\` without a stream (\`nodejs:18\`).

@@ -15,7 +15,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`zypper install\` with no \`zypper clean\` (or removal of \`/var/cache/zypp\`) after it in the same \`RUN\`.
 

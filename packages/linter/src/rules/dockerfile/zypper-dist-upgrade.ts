@@ -12,7 +12,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`zypper dist-upgrade\` (\`zypper dup\`) in \`RUN\`.
 

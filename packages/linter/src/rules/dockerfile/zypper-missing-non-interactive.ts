@@ -21,7 +21,7 @@ export default defineRule({
   local: true,
   fix: "safe",
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags \`zypper install\`, \`remove\`, \`source-install\` and \`patch\` (and their short forms) run without
     \`--non-interactive\` (\`-n\`), \`--no-confirm\` or \`-y\`.

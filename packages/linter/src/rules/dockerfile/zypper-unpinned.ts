@@ -17,7 +17,7 @@ export default defineRule({
   enabledByDefault: true,
   local: true,
   onbuild: true,
-  docs: md`
+  docs: () => md`
     ## What it does
     Flags packages in \`zypper install\` (\`zypper in\`) without a version (\`httpd=2.4.58\`, \`'httpd>=2.4'\`).
 
