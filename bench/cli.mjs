@@ -9,7 +9,8 @@
 // The peers are slow enough that they get a sample of files spread evenly over the corpus (BENCH_FULL=1: all;
 // dclint's rate rises with the count, as its start-up is shared by more files: 6-7 files/s on the sample,
 // about 9.4 over all 349 files). Speed-ups against the peers are printed with the issue's targets.
-// CPU times are the children's user+system time from bash's `time` (where bash exists). ShellCheck is off
+// Wall and CPU times are the command's own, from bash's `time` (where bash exists): its real time, not the
+// time to start bash around it (about 8 ms here), and the children's user+system time. ShellCheck is off
 // (SHIPSHAPE_SHELLCHECK=0) for every shipshape run but the ShellCheck figures.
 // The corpus figures are medians of BENCH_ROUNDS rounds (default 3), each round running every corpus
 // command once: a single run of either side moves by about 10% with the machine's load.
@@ -40,25 +41,28 @@ if (!fs.existsSync(path.join(root, "packages/cli/dist/main.js"))) {
 
 const hasBash = spawnSync("bash", ["-c", "true"]).status === 0;
 
-/** Runs a command; wall time from here, CPU time of the child from bash's `time` when bash is there. */
+/** Runs a command; its wall and CPU time from bash's `time` when bash is there, else the wall time from here. */
 function timed(argv, options = {}) {
   const quoted = argv.map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(" ");
   const env = { ...process.env, NO_COLOR: "1", ...options.env };
   for (const name of options.unset ?? []) delete env[name];
   const t0 = process.hrtime.bigint();
   const r = hasBash
-    ? spawnSync("bash", ["-c", `TIMEFORMAT='%U %S'; time ${quoted} >"$OUT" 2>/dev/null`], {
+    ? spawnSync("bash", ["-c", `TIMEFORMAT='%3R %U %S'; time ${quoted} >"$OUT" 2>/dev/null`], {
         cwd: root,
         encoding: "utf8",
         maxBuffer: 1 << 30,
         env: { ...env, OUT: options.out ?? "/dev/null" },
       })
     : spawnSync(argv[0], argv.slice(1), { cwd: root, encoding: "utf8", maxBuffer: 1 << 30, env });
-  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  let wall = Number(process.hrtime.bigint() - t0) / 1e9;
   let cpu;
   if (hasBash) {
-    const m = /([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
-    if (m) cpu = Number(m[1]) + Number(m[2]);
+    const m = /([\d.]+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+    if (m) {
+      wall = Number(m[1]);
+      cpu = Number(m[2]) + Number(m[3]);
+    }
   }
   return { status: r.status, wall, cpu };
 }
