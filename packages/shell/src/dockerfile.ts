@@ -1,5 +1,4 @@
-import type { Range } from "@shipshape/text";
-import { NodeCache } from "@shipshape/text";
+import { NodeCache, type Range } from "@shipshape/text";
 import type { Heredoc, Instruction, JsonForm, ShellForm } from "@shipshape/dockerfile";
 import { isShellReady } from "./init.js";
 import { RecentValues } from "./caches.js";
