@@ -280,4 +280,4 @@ function startShellCompile(dir) {
   return { runtime: compile(runtime), grammar: compile(grammar), memory };
 }
 
-module.exports = { WRAPPER_HEAD, cacheKey, compileCacheDir, cacheFileName, compilesShell, loadBundle, startShellCompile };
+module.exports = { WRAPPER_HEAD, GENERATIONS, cacheKey, compileCacheDir, cacheFileName, compilesShell, loadBundle, startShellCompile };
