@@ -199,6 +199,27 @@ describe("shipshape lint", () => {
     expect(json(r.stdout)[2]!.message).toContain("UTF-16 (big-endian)");
   });
 
+  test("binary files: archives and images named like Dockerfiles are not walked; a binary Dockerfile gets DF011 alone", () => {
+    const binary = Buffer.concat([Buffer.from("\x1f\x8b\x08\x00"), Buffer.alloc(64, 7), Buffer.from("\nFROM x\nRUN y\n")]);
+    const root = tree({
+      "Dockerfile.tar.gz": binary,
+      "img/dockerfile.png": binary,
+      "bin/Dockerfile": binary,
+      "ok/Dockerfile": LATEST,
+    });
+    const r = shipshape(["lint", ".", "-f", "json"], { cwd: root });
+    expect(r.status).toBe(1);
+    const found = json(r.stdout);
+    expect(found.filter((d) => d.file === "bin/Dockerfile").map((d) => `${d.line}:${d.column}-${d.endColumn} ${d.code} ${d.severity}`)).toEqual(["1:4-5 DF011 error"]);
+    expect(found.filter((d) => d.file === "bin/Dockerfile")[0]!.message).toContain("binary data");
+    expect(new Set(found.map((d) => d.file))).toEqual(new Set(["bin/Dockerfile", "ok/Dockerfile"]));
+    // Named on the command line, an archive is linted as a Dockerfile (as hadolint does), and is binary.
+    const named = shipshape(["lint", "Dockerfile.tar.gz", "-f", "json"], { cwd: root });
+    expect(json(named.stdout).map((d) => d.code)).toEqual(["DF011"]);
+    // Ignored, nothing is reported for it at all.
+    expect(json(shipshape(["lint", "bin/Dockerfile", "-f", "json", "--ignore", "DF011"], { cwd: root }).stdout)).toEqual([]);
+  });
+
   test("--shard splits the files deterministically and completely", () => {
     const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`s${i}/Dockerfile`, LATEST]));
     const root = tree(files);

@@ -7,11 +7,12 @@ const DOCKERFILE_NAME = /^(?:(?:dockerfile|containerfile)(?:\..+)?|.+\.dockerfil
 
 /**
  * `Dockerfile.*` also matches source files about Dockerfiles (`dockerfile.ts`, `dockerfile_test.go` does
- * not, `Dockerfile.md` does) and editor leftovers; a walk must not lint those. Variants such as
- * `Dockerfile.dev`, `.prod`, `.alpine`, `.arm64` or `.j2` are kept.
+ * not, `Dockerfile.md` does), editor leftovers, and archives and images of them (`Dockerfile.tar.gz`,
+ * `dockerfile.png`); a walk must not lint those. Variants such as `Dockerfile.dev`, `.prod`, `.alpine`,
+ * `.arm64`, `.j2`, `.deb` or `.wasm` are kept. (A binary file that is still walked gets DF011 alone.)
  */
 const NOT_A_DOCKERFILE =
-  /\.(?:dockerignore|[cm]?[jt]sx?|go|py|rb|rs|java|kt|cs|php|c|h|cc|cpp|hpp|swift|scala|md|markdown|rst|txt|json|ya?ml|toml|lock|snap|map|sh|bash|ps1|bat|orig|bak|rej|swp|tmp|diff|patch)$/i;
+  /\.(?:dockerignore|[cm]?[jt]sx?|go|py|rb|rs|java|kt|cs|php|c|h|cc|cpp|hpp|swift|scala|md|markdown|rst|txt|json|ya?ml|toml|lock|snap|map|sh|bash|ps1|bat|orig|bak|rej|swp|tmp|diff|patch|gz|tgz|bz2|xz|zst|zip|tar|7z|rar|png|jpe?g|gif|bmp|ico|webp|svg|pdf|exe|dll|pyc|class)$/i;
 
 /** The kind a base name is recognised as (INTERFACE.md "File kinds"), or undefined for any other name. */
 export function kindFromName(file: string): FileKind | undefined {

@@ -32,6 +32,13 @@ test.each([
   ["dockerfile.go", undefined],
   ["Dockerfile.j2", "dockerfile"],
   ["Dockerfile.arm64", "dockerfile"],
+  ["Dockerfile.tar.gz", undefined],
+  ["Dockerfile.tgz", undefined],
+  ["Dockerfile.zip", undefined],
+  ["dockerfile.png", undefined],
+  ["api.Dockerfile.pdf", undefined],
+  ["Dockerfile.deb", "dockerfile"],
+  ["Dockerfile.wasm", "dockerfile"],
 ])("%s is %s", (name, kind) => {
   expect(kindFromName(name)).toBe(kind);
 });

@@ -25,6 +25,12 @@ export const PARSE_ERRORS = {
     summary:
       "The file is saved as UTF-16 (it starts with a UTF-16 byte-order mark, as Windows PowerShell 5 writes with `>` and `Out-File`). The build reads a Dockerfile as UTF-8 and fails on its first line. Reported by hosts that read the bytes (the CLI), as they decode the rest of the file as UTF-16.",
   },
+  binary: {
+    code: "DF011",
+    name: "binary-file",
+    summary:
+      "The file holds binary data: a NUL character in its first 8,000 characters (git's test for a binary file). It is an archive, an image or another file that is not Dockerfile text, or text saved in an encoding other than UTF-8 without a byte-order mark (UTF-16 or UTF-32). The file gets this one finding and no others: every line would otherwise be reported as an unknown instruction.",
+  },
 } as const satisfies Record<string, ParseErrorInfo>;
 
 export type ParseErrorKind = keyof typeof PARSE_ERRORS;

@@ -175,14 +175,14 @@ export class LintSession {
     const selection = await this.withDockerignore(input.path, this.selectionFor(config, kind));
     const file = sourceFile(input);
     try {
-      const parsed = withEncodingError(input, input.parsed ?? parseDockerfile(input.text));
+      const parsed = withFileErrors(input);
       // The bash grammar (a wasm module) is loaded the first time a file has shell to parse. Without it the
       // shell-based rules see no commands, so a grammar that cannot be loaded (wasm files missing from an
       // install or a bundle) is said: the file would otherwise come out with fewer findings and nothing to
       // tell why.
       const firstShell = isShellReady() ? undefined : parsed.ast.instructions.find(runsShell);
       const shellProblem = firstShell && (await initShell().then(() => undefined, (e: unknown) => errorText(e).split("\n")[0]));
-      const semantic = input.parsed ? input.semantic : undefined;
+      const semantic = input.parsed && parsed.ast === input.parsed.ast ? input.semantic : undefined;
       // Findings made without the grammar are not kept for the next lint, which may have it.
       const memo = this.options.memoize && shellProblem === undefined ? this.memoFor(input.path) : undefined;
       const { diagnostics } = await lintDockerfileWithShellcheck(file, this.rules, selection, config, this.options.shellcheck, parsed, semantic, memo);
@@ -288,8 +288,8 @@ export class LintSession {
     const selection = this.selectionFor(config, kind);
     let diagnostics: Diagnostic[];
     try {
-      const parsed = withEncodingError(input, input.parsed ?? parseDockerfile(input.text));
-      diagnostics = lintDockerfileText(sourceFile(input), this.rules, selection, config, { parsed, semantic: input.parsed ? input.semantic : undefined }).diagnostics;
+      const parsed = withFileErrors(input);
+      diagnostics = lintDockerfileText(sourceFile(input), this.rules, selection, config, { parsed, semantic: input.parsed && parsed.ast === input.parsed.ast ? input.semantic : undefined }).diagnostics;
     } catch (e) {
       diagnostics = [internalError(`Linting failed: ${errorText(e)}`, { start: 0, end: 0 })];
     }
@@ -368,6 +368,24 @@ export class LintSession {
     return this.options.yamlCache ?? (this.ownYamls ??= new YamlCache());
   }
   private ownYamls?: YamlCache;
+}
+
+/** How far into a file a NUL character makes it binary (git's test). */
+const BINARY_PROBE = 8000;
+
+/**
+ * A Dockerfile with a NUL character near its start is binary data (or text in an encoding the build cannot
+ * read): it gets DF011 and nothing else, at the first NUL, with the AST of an empty file (no rule runs on
+ * it: see `lintDockerfileText`). Else its parse, and for a file read as UTF-16, DF010 on its first line before
+ * the parser's own errors.
+ */
+function withFileErrors(input: LintInput): { ast: Dockerfile; errors: Diagnostic[] } {
+  const nul = input.text.indexOf("\u0000");
+  if (nul >= 0 && nul < BINARY_PROBE) {
+    const message = "This file holds binary data (a NUL character here), not Dockerfile text; it is not linted. If it is a Dockerfile saved as UTF-16 or UTF-32 without a byte-order mark, save it as UTF-8";
+    return { ast: parseDockerfile("").ast, errors: [parseError("binary", message, { start: nul, end: nul + 1 })] };
+  }
+  return withEncodingError(input, input.parsed ?? parseDockerfile(input.text));
 }
 
 /** A Dockerfile read as UTF-16 gets DF010 on its first line, before the parser's own errors. */

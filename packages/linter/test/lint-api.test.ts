@@ -94,6 +94,22 @@ describe("lint()", () => {
     expect(out).toEqual([]);
   });
 
+  it("reports a binary Dockerfile once (DF011, at its first NUL) and runs no rule on it, in lint and lintSync", async () => {
+    const text = "FROM x:latest\nRUN a\u0000b\nFROM Y AS Build\n";
+    const out = await lint([{ path: "Dockerfile", text }], { rules: [...RULES, throwing], noConfigSearch: true });
+    expect(out.map((d) => `${d.line}:${d.column}-${d.endColumn} ${d.code} ${d.severity}`)).toEqual(["2:6-7 DF011 error"]);
+    expect(lintSync({ path: "Dockerfile", text }, { rules: RULES }).map((d) => d.code)).toEqual(["DF011"]);
+    // Its selection and severity are a rule's, like any parse error.
+    expect(lintSync({ path: "Dockerfile", text }, { rules: RULES, ignore: ["DF011"] })).toEqual([]);
+    expect(lintSync({ path: "Dockerfile", text }, { rules: RULES, severity: { DF011: "warning" } }).map((d) => d.severity)).toEqual(["warning"]);
+    // A host's parse of the binary text is not used, nor its semantic model.
+    const { parseDockerfile } = await import("@shipshape/dockerfile");
+    expect(lintSync({ path: "Dockerfile", text, parsed: parseDockerfile(text) }, { rules: RULES }).map((d) => d.code)).toEqual(["DF011"]);
+    // Past the first 8,000 characters a NUL does not make the file binary (git's test): it is linted.
+    const late = `FROM x:latest\n# ${"-".repeat(8000)}\u0000\n`;
+    expect(lintSync({ path: "Dockerfile", text: late }, { rules: RULES }).map((d) => d.code)).toEqual(["DL3007"]);
+  });
+
   it("reports bad values with their position in the config file", async () => {
     const files: Record<string, string> = { "/r/.shipshape.yaml": "severity:\n  DL3007: loud\nfailure-threshold: 3\n" };
     const out = await lint([{ path: "/r/Dockerfile", text: "FROM a:1\n" }], { rules: RULES, readFile: (p) => files[p] });

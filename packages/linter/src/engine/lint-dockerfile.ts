@@ -1,5 +1,5 @@
 /** One Dockerfile, start to end: parse, walk the rules once, add parse errors, apply pragmas. */
-import { parseDockerfile } from "@shipshape/dockerfile";
+import { PARSE_ERRORS, parseDockerfile } from "@shipshape/dockerfile";
 import type { Dockerfile } from "@shipshape/dockerfile";
 import type { SemanticModel } from "@shipshape/semantic";
 import type { Diagnostic } from "@shipshape/text";
@@ -41,7 +41,9 @@ export function lintDockerfileText(
   const pragmas = extra.pragmas ?? collectDockerfilePragmas(ast, file.text, file.lines);
   const active = dockerfileRulesOf(selection);
 
-  const found = runDockerfileRules({ file, ast, rules: active, shellHints: pragmas.shellHints, semantic: extra.semantic, memo: extra.memo });
+  // A binary file (DF011) gets that finding alone: its parse is of an empty file, which rules would report on.
+  const binary = errors.some((e) => e.code === PARSE_ERRORS.binary.code);
+  const found = binary ? [] : runDockerfileRules({ file, ast, rules: active, shellHints: pragmas.shellHints, semantic: extra.semantic, memo: extra.memo });
   for (const e of errors) {
     const rule = rules.byExactCode(e.code);
     if (rule && !selection.enabledCodes.has(rule.code)) continue;

@@ -56,10 +56,29 @@ const INTERNAL_ERROR_DOCS = [
   "This diagnostic cannot be hidden with an inline suppression.",
 ].join("\n");
 
+/** DF011: the file is not linted past it, so the usual "linting goes on" does not hold. */
+const BINARY_FILE_DOCS = [
+  "## What it does",
+  "",
+  PARSE_ERRORS.binary.summary,
+  "",
+  "## Why is this bad?",
+  "",
+  "`docker build` reads a Dockerfile as UTF-8 text, line by line: binary data fails as an unknown instruction, and",
+  "a UTF-16 or UTF-32 file without a byte-order mark reads as instructions spelled with NUL characters, which fail",
+  "the same way. A walk of a folder does not lint archives and images named like Dockerfiles (`Dockerfile.tar.gz`,",
+  "`dockerfile.png`); a file with such a name given on the command line is read as a Dockerfile, as hadolint does.",
+  "",
+  "This diagnostic comes from the reader of the file; it cannot be hidden with an inline suppression (the file's",
+  "pragmas are not read). `--ignore DF011` leaves the file with no findings at all.",
+].join("\n");
+
 export const SYNTAX_RULES: readonly Rule[] = [
   ...Object.values(PARSE_ERRORS).map((e) => {
     const rule = syntaxRule("dockerfile", e.code, e.name, e.summary, "error");
-    return e.code === PARSE_ERRORS.internalError.code ? Object.freeze({ ...rule, docs: INTERNAL_ERROR_DOCS }) : rule;
+    if (e.code === PARSE_ERRORS.internalError.code) return Object.freeze({ ...rule, docs: INTERNAL_ERROR_DOCS });
+    if (e.code === PARSE_ERRORS.binary.code) return Object.freeze({ ...rule, docs: BINARY_FILE_DOCS });
+    return rule;
   }),
   ...COMPOSE_ERRORS.map((e) => syntaxRule("compose", e.code, e.name, e.summary, e.severity)),
 ];
