@@ -41,7 +41,8 @@ export function lintDockerfileText(
   const pragmas = extra.pragmas ?? collectDockerfilePragmas(ast, file.text, file.lines);
   const active = dockerfileRulesOf(selection);
 
-  // A binary file (DF011) gets that finding alone: its parse is of an empty file, which rules would report on.
+  // A binary file (DF011) gets that finding alone: no rule looks at the empty file that stands for its parse
+  // (the built-in rules find nothing in one, but a rule may report what a file lacks).
   const binary = errors.some((e) => e.code === PARSE_ERRORS.binary.code);
   const found = binary ? [] : runDockerfileRules({ file, ast, rules: active, shellHints: pragmas.shellHints, semantic: extra.semantic, memo: extra.memo });
   for (const e of errors) {
