@@ -220,6 +220,34 @@ describe("shipshape lint", () => {
     expect(json(shipshape(["lint", "bin/Dockerfile", "-f", "json", "--ignore", "DF011"], { cwd: root }).stdout)).toEqual([]);
   });
 
+  test("ShellCheck checks the scripts of many Dockerfiles in one process, each finding on its own file and line", () => {
+    // A stand-in ShellCheck: logs each call, and reports SC2086 on the first character of every script file it is given.
+    const root = tree({
+      "a/Dockerfile": "FROM alpine:3.20\nRUN echo one\nRUN echo two\n",
+      "b/Dockerfile": "FROM alpine:3.20\nRUN echo three\n",
+      "c/Dockerfile": "FROM alpine:3.20\nWORKDIR /x\nRUN echo one\n",
+      "d/Dockerfile": 'FROM alpine:3.20\nCMD ["true"]\n',
+    });
+    const log = path.join(root, "calls.log");
+    const fake = path.join(root, "fake-shellcheck");
+    writeFileSync(
+      fake,
+      `#!/bin/sh\necho "$*" >> '${log}'\nprintf '{"comments":['; sep=''; for a in "$@"; do case "$a" in *.sh) printf '%s{"file":"%s","line":2,"endLine":2,"column":1,"endColumn":5,"level":"info","code":2086,"message":"quote it"}' "$sep" "$a"; sep=',';; esac; done; printf ']}'; exit 1\n`,
+      { mode: 0o755 },
+    );
+    const r = shipshape(["lint", ".", "-f", "json", "--select", "shellcheck"], { cwd: root, env: { SHIPSHAPE_SHELLCHECK: fake } });
+    expect(json(r.stdout).map((d) => `${d.file}:${d.line}:${d.column}-${d.endColumn} ${d.code}`)).toEqual([
+      "a/Dockerfile:2:5-9 SC2086",
+      "a/Dockerfile:3:5-9 SC2086",
+      "b/Dockerfile:2:5-9 SC2086",
+      "c/Dockerfile:3:5-9 SC2086",
+    ]);
+    // One process for the three Dockerfiles; the script that c repeats from a is checked once.
+    const calls = readFileSync(log, "utf8").trim().split("\n");
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.split(" ").filter((a) => a.endsWith(".sh"))).toHaveLength(3);
+  });
+
   test("--shard splits the files deterministically and completely", () => {
     const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`s${i}/Dockerfile`, LATEST]));
     const root = tree(files);

@@ -227,6 +227,9 @@ export async function primeYaml(composeFiles: number): Promise<void> {
   primeYamlParser();
 }
 
+/** How many units a run with ShellCheck lints at once (see `runUnits`). */
+const SHELLCHECK_WINDOW = 128;
+
 /**
  * Lints units with one linter session (configs parsed once), with the YAML trees already parsed on this
  * thread when given (`yamlCache`). A failure on one unit becomes an
@@ -243,9 +246,10 @@ export async function runUnits(
   const hasDockerfiles = units.some((u) => u.kind === "dockerfile");
   await primeYaml(units.reduce((n, u) => (u.kind === "compose" ? n + u.files.length : n), 0));
   await configureShellAssets();
-  const session = new LintSession({ ...linterOptions(settings, listings), shellcheck: hasDockerfiles ? await shellcheckRunner(settings) : undefined, yamlCache });
-  const results: UnitResult[] = [];
-  for (const unit of units) {
+  const shellcheck = hasDockerfiles ? await shellcheckRunner(settings) : undefined;
+  const session = new LintSession({ ...linterOptions(settings, listings), shellcheck, yamlCache });
+  const results: (UnitResult | undefined)[] = new Array(units.length);
+  const lintOne = async (unit: LintUnit, index: number): Promise<void> => {
     const diagnostics: ReportedDiagnostic[] = [];
     let threshold: Severity | "none" | undefined;
     let noFail: boolean | undefined;
@@ -253,7 +257,7 @@ export async function runUnits(
       const text = texts.get(file);
       return text === undefined ? [] : [{ path: file, text, kind: unit.kind, encoding: unit.utf16?.[file] }];
     });
-    if (inputs.length === 0) continue;
+    if (inputs.length === 0) return;
     try {
       // A compose project is linted as one (its files merged); a Dockerfile alone.
       const found = await session.lintUnit(inputs);
@@ -265,7 +269,22 @@ export async function runUnits(
     } catch (e) {
       diagnostics.push(internalErrorOn(inputs[0]!.path, e));
     }
-    results.push({ diagnostics, failureThreshold: threshold, noFail });
+    results[index] = { diagnostics, failureThreshold: threshold, noFail };
+  };
+  if (shellcheck === undefined) {
+    for (let i = 0; i < units.length; i++) await lintOne(units[i]!, i);
+  } else {
+    // With ShellCheck, most of a unit's time is waiting for its process. Units are linted SHELLCHECK_WINDOW at
+    // a time: each waits for ShellCheck while the others are linted, and the runner checks together the
+    // scripts they ask for in one turn of the event loop (see createShellcheckRunner).
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < units.length) {
+        const i = next++;
+        await lintOne(units[i]!, i);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SHELLCHECK_WINDOW, units.length) }, worker));
   }
   let configDiagnostics: ReportedDiagnostic[] = [];
   try {
@@ -273,7 +292,7 @@ export async function runUnits(
   } catch {
     // reported per file already if it matters
   }
-  return { units: results, configDiagnostics };
+  return { units: results.filter((r) => r !== undefined), configDiagnostics };
 }
 
 /** ShellCheck on RUN scripts when a `shellcheck` executable is on PATH (SHIPSHAPE_SHELLCHECK: another binary, or 0 for none). */

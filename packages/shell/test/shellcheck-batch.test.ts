@@ -119,6 +119,42 @@ describe("checkAll's processes", () => {
     expect(results.every((r) => r.error === undefined)).toBe(true);
   });
 
+  it("checks together the calls made in one turn of the event loop, and answers each call with its own scripts", async () => {
+    // A finding on the second line of every script file it is given (the first is the inserted declaration line).
+    const fake = loggingBinary(
+      `printf '{"comments":['; sep=''; for a in "$@"; do case "$a" in *.sh) printf '%s{"file":"%s","line":2,"endLine":2,"column":6,"endColumn":8,"level":"info","code":2086,"message":"quote it"}' "$sep" "$a"; sep=',';; esac; done; printf ']}'; exit 1`,
+    );
+    const runner = createShellcheckRunner({ binary: fake.binary })!;
+    // Three Dockerfiles' calls at once (as the CLI makes them), the same script text in two of them.
+    const files = [["RUN echo $1", "RUN echo $2"], ["RUN echo $3"], ["RUN echo $1", "RUN echo $4", "RUN echo $5"]];
+    const results = await Promise.all(files.map((sources) => runner.checkAll(requestsFrom(sources))));
+    expect(fake.calls()).toHaveLength(1);
+    expect(fake.calls()[0]!.args.filter((a) => a.endsWith(".sh"))).toHaveLength(5);
+    expect(results.map((r) => r.length)).toEqual([2, 1, 3]);
+    results.forEach((r, f) =>
+      r.forEach((result, i) => {
+        const [finding] = result.findings;
+        expect(files[f]![i]!.slice(finding!.range.start, finding!.range.end)).toBe(`$${files[f]![i]!.at(-1)}`);
+      }),
+    );
+    // A call in a later turn gets a process of its own.
+    await runner.checkAll(requestsFrom(["RUN echo $6", "RUN echo $7"]));
+    expect(fake.calls()).toHaveLength(2);
+  });
+
+  it("spreads a large group over the processes it may run at once, at least 32 scripts each", async () => {
+    const fake = loggingBinary(`echo '{"comments":[]}'`);
+    const sizes = async (count: number, concurrency: number): Promise<number[]> => {
+      const before = fake.calls().length;
+      await createShellcheckRunner({ binary: fake.binary, concurrency })!.checkAll(requestsFrom(Array.from({ length: count }, (_, i) => `RUN echo ${i}`)));
+      return fake.calls().slice(before).map((c) => c.args.filter((a) => a.endsWith(".sh")).length).sort((a, b) => a - b);
+    };
+    expect(await sizes(100, 4)).toEqual([4, 32, 32, 32]);
+    expect(await sizes(400, 4)).toEqual([100, 100, 100, 100]);
+    expect(await sizes(40, 4)).toEqual([8, 32]);
+    expect(await sizes(20, 4)).toEqual([20]);
+  });
+
   it("checks a script once per runner: copies in one call and scripts of later calls are answered at their own places", async () => {
     // Reports columns 6-8 of the second line of 0.sh, or of stdin (the first line is the inserted declaration line).
     const fake = loggingBinary(
