@@ -93,8 +93,9 @@ export function createShellcheckRunner(options: ShellcheckRunnerOptions = {}): S
   };
 
   /**
-   * Checks scripts in as few processes as their options allow. A process costs ShellCheck's start (about
-   * 26 ms here) whatever it checks, and then about 2 ms a script.
+   * Checks scripts: one process per set of options, or for a large group several, as many as may run at
+   * once. A process costs ShellCheck's start (about 26 ms here) whatever it checks, and then about 2 ms a
+   * script.
    */
   const checkNow = async (requests: readonly ShellcheckRequest[]): Promise<ShellcheckResult[]> => {
     const answers = await currentAnswers();
