@@ -4,8 +4,8 @@
 //  - one small file: the median of N runs of `shipshape lint fixtures/web/Dockerfile` (target < 200 ms), with
 //    the bin's code cache in place (every run after the first) and without it (SHIPSHAPE_COMPILE_CACHE=0,
 //    as the very first run after an install or upgrade);
-//  - ShellCheck on a Dockerfile with many RUN instructions (when shellcheck is installed): one process for
-//    all its scripts.
+//  - ShellCheck (when shellcheck is installed): on a Dockerfile with many RUN instructions, and over the
+//    corpus's Dockerfiles (scripts of many Dockerfiles share processes).
 // The peers are slow enough that they get a sample of files spread evenly over the corpus (BENCH_FULL=1: all;
 // dclint's rate rises with the count, as its start-up is shared by more files: 6-7 files/s on the sample,
 // about 9.4 over all 349 files). Speed-ups against the peers are printed with the issue's targets.
@@ -270,5 +270,20 @@ if (spawnSync("shellcheck", ["--version"]).status === 0) {
   const cost = (a, b) => (a === undefined || b === undefined ? "" : `, ${(a - b).toFixed(0)} ms CPU`);
   console.log(`\nShellCheck on a Dockerfile with ${RUNS} RUN scripts: ${(on.wallMs - off.wallMs).toFixed(0)} ms wall${cost(on.cpuMs, off.cpuMs)} over the run without it`);
   console.log(`  without ShellCheck: ${describe(off)}\n  with ShellCheck:    ${describe(on)}`);
+  // The corpus's Dockerfiles with ShellCheck: one run (it takes seconds), after the runs above.
+  if (process.env.BENCH_ONLY !== "single") {
+    const dfs = [process.execPath, bin, "lint", "--format", "json", "../shared/corpus/dockerfiles"];
+    const scOut = path.join(fs.mkdtempSync(path.join((await import("node:os")).tmpdir(), "shipshape-bench-sc-")), "report.json");
+    const withScCorpus = timed(dfs, { out: scOut, env: {} });
+    let sc = "?";
+    try {
+      sc = JSON.parse(fs.readFileSync(scOut, "utf8")).filter((d) => d.code.startsWith("SC")).length;
+    } catch {
+      sc = "(invalid JSON!)";
+    }
+    fs.rmSync(path.dirname(scOut), { recursive: true, force: true });
+    const dfFiles = walk(path.join(corpus, "dockerfiles")).length;
+    console.log(`\n${row("the Dockerfiles folder with ShellCheck (one run)", dfFiles, withScCorpus)}: ${sc} ShellCheck findings`);
+  }
 }
 console.log(`\nmachine after: ${load()}`);
