@@ -105,6 +105,19 @@ const load = () => {
 
 console.log(`machine: ${load()}`);
 
+/** The findings of a JSON report written to `file`, or undefined when it holds no JSON array. */
+function readReport(file) {
+  try {
+    const report = JSON.parse(fs.readFileSync(file, "utf8"));
+    return Array.isArray(report) ? report : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The corpus's Dockerfiles folder through our CLI, set by the corpus part: its count and its run. */
+let dockerfilesFolder;
+
 // ShellCheck off (it runs when a shellcheck binary is on PATH, one process per RUN), as the peers have none.
 const noShellcheck = { SHIPSHAPE_SHELLCHECK: "0" };
 
@@ -140,8 +153,9 @@ if (process.env.BENCH_ONLY !== "single") {
       return du;
     },
     oursCompose: () => timed([process.execPath, bin, "lint", "--format", "json", ...allCompose], { env: noShellcheck }),
-    oursDf: () => timed([process.execPath, bin, "lint", "--format", "json", "../shared/corpus/dockerfiles"], { env: noShellcheck }),
+    oursDf: (env = noShellcheck, report = undefined) => timed([process.execPath, bin, "lint", "--format", "json", "../shared/corpus/dockerfiles"], { out: report, env }),
   };
+  dockerfilesFolder = { count: dfCount, run: commands.oursDf };
   // Warm-up, untimed (see the top of this file). The Dockerfiles folder is linted under the same cache key
   // as the whole corpus (both walk a folder), so the corpus runs complete its cache too.
   for (let i = 0; i < GENERATIONS; i++) {
@@ -157,12 +171,7 @@ if (process.env.BENCH_ONLY !== "single") {
   // The first run after an install or upgrade: no code cache to read (and none written, as the bin writes
   // none with SHIPSHAPE_COMPILE_CACHE=0; a real first run also spends about 20 ms writing one).
   const noCache = commands.ours({ ...noShellcheck, SHIPSHAPE_COMPILE_CACHE: "0" });
-  let findings = "?";
-  try {
-    findings = JSON.parse(fs.readFileSync(out, "utf8")).length;
-  } catch {
-    findings = "(invalid JSON!)";
-  }
+  const findings = readReport(out)?.length ?? "(invalid JSON!)";
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
   const mid = (rs) => {
     const byWall = [...rs].sort((a, b) => a.wall - b.wall);
@@ -271,19 +280,12 @@ if (spawnSync("shellcheck", ["--version"]).status === 0) {
   console.log(`\nShellCheck on a Dockerfile with ${RUNS} RUN scripts: ${(on.wallMs - off.wallMs).toFixed(0)} ms wall${cost(on.cpuMs, off.cpuMs)} over the run without it`);
   console.log(`  without ShellCheck: ${describe(off)}\n  with ShellCheck:    ${describe(on)}`);
   // The corpus's Dockerfiles with ShellCheck: one run (it takes seconds), after the runs above.
-  if (process.env.BENCH_ONLY !== "single") {
-    const dfs = [process.execPath, bin, "lint", "--format", "json", "../shared/corpus/dockerfiles"];
+  if (dockerfilesFolder !== undefined) {
     const scOut = path.join(fs.mkdtempSync(path.join((await import("node:os")).tmpdir(), "shipshape-bench-sc-")), "report.json");
-    const withScCorpus = timed(dfs, { out: scOut, env: {} });
-    let sc = "?";
-    try {
-      sc = JSON.parse(fs.readFileSync(scOut, "utf8")).filter((d) => d.code.startsWith("SC")).length;
-    } catch {
-      sc = "(invalid JSON!)";
-    }
+    const withScCorpus = dockerfilesFolder.run({}, scOut);
+    const sc = readReport(scOut)?.filter((d) => d.code.startsWith("SC")).length ?? "(invalid JSON!)";
     fs.rmSync(path.dirname(scOut), { recursive: true, force: true });
-    const dfFiles = walk(path.join(corpus, "dockerfiles")).length;
-    console.log(`\n${row("the Dockerfiles folder with ShellCheck (one run)", dfFiles, withScCorpus)}: ${sc} ShellCheck findings`);
+    console.log(`\n${row("the Dockerfiles folder with ShellCheck (one run)", dockerfilesFolder.count, withScCorpus)}: ${sc} ShellCheck findings`);
   }
 }
 console.log(`\nmachine after: ${load()}`);
