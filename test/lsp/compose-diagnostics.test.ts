@@ -111,3 +111,39 @@ describe("compose diagnostics with related information in another file", () => {
     expect(ds.map((x) => x.code)).not.toContain("DC206");
   }, 300_000);
 });
+
+describe("compose diagnostics follow the open Dockerfile they read", () => {
+  let client: TestClient;
+  const dockerfile = "FROM alpine:3.19 AS base\n";
+  const compose = "services:\n  web:\n    build:\n      context: .\n      target: dev\n";
+  const ws = workspace({ "Dockerfile": dockerfile, "compose.yaml": compose });
+  beforeAll(async () => {
+    ensureBuilt();
+    client = await startClient({ root: ws.dir });
+  }, 300_000);
+  afterAll(async () => client?.stop());
+
+  /** The compose file's next diagnostics after `act`. */
+  async function nextCompose(act: () => Promise<void>): Promise<Diagnostic[]> {
+    const uri = ws.uri("compose.yaml");
+    const before = client.published.get(uri)?.length ?? 0;
+    await act();
+    const until = Date.now() + 10_000;
+    while ((client.published.get(uri)?.length ?? 0) <= before && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    const all = client.published.get(uri) ?? [];
+    expect(all.length, "no new diagnostics for compose.yaml").toBeGreaterThan(before);
+    return all[all.length - 1]!.diagnostics;
+  }
+
+  it("lints the compose file again when the Dockerfile is edited, with the editor's text", async () => {
+    const dfUri = ws.uri("Dockerfile");
+    const composeUri = ws.uri("compose.yaml");
+    await client.open(dfUri, "dockerfile", dockerfile);
+    const first = await nextCompose(() => client.open(composeUri, "dockercompose", compose));
+    expect(first.map((d) => d.code)).toContain("DC204");
+    const fixed = await nextCompose(() => client.notify("textDocument/didChange", { textDocument: { uri: dfUri, version: 2 }, contentChanges: [{ text: `${dockerfile}FROM base AS dev\n` }] }));
+    expect(fixed.map((d) => d.code)).not.toContain("DC204");
+    const broken = await nextCompose(() => client.notify("textDocument/didChange", { textDocument: { uri: dfUri, version: 3 }, contentChanges: [{ text: `${dockerfile}FROM base AS test\n` }] }));
+    expect(broken.map((d) => d.code)).toContain("DC204");
+  });
+});

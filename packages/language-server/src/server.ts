@@ -297,6 +297,11 @@ export function startServer(streams: ServerStreams): { connection: Connection; c
   documents.onDidChangeContent((e) => {
     if (isConfigFile(e.document.uri)) relintAll();
     scheduleLint(e.document.uri);
+    // A compose project reads other files, open ones as the editor has them (a service's Dockerfile and its
+    // stages, an included or extended file, `.env`): the other open compose files are linted again too.
+    for (const other of documents.all()) {
+      if (other.uri !== e.document.uri && documentKind(other.languageId, other.uri) === "compose") scheduleLint(other.uri);
+    }
   });
   documents.onDidClose((e) => {
     timers.get(e.document.uri)?.();
