@@ -54,8 +54,27 @@ describe("completion over stdio", () => {
 
   it("offers the variables in scope after $", async () => {
     const { labels: l } = await labels("ARG GLOBAL=1\nFROM alpine:3.20\nARG VERSION=2\nENV HOME_DIR=/x\nRUN echo ${<|>\nENV LATER=1\n");
-    expect(l).toEqual(expect.arrayContaining(["VERSION", "HOME_DIR", "TARGETPLATFORM"]));
+    expect(l).toEqual(expect.arrayContaining(["VERSION", "HOME_DIR", "HTTP_PROXY", "no_proxy"]));
+    // Global ARGs and the platform args need an `ARG NAME` inside the stage; later declarations are not in force yet.
     expect(l).not.toContain("LATER");
+    expect(l).not.toContain("GLOBAL");
+    expect(l).not.toContain("TARGETPLATFORM");
+  });
+
+  it("offers only what is in force in the stage: its own and its base stage's variables, not another stage's", async () => {
+    const stages = "ARG GLOBAL_TAG=3.19\nFROM alpine:${GLOBAL_TAG} AS build\nARG BUILD_ONLY=1\nENV BUILD_ENV=x\n";
+    const inChild = (await labels(`${stages}FROM build AS child\nARG GLOBAL_TAG\nRUN echo $<|>\n`)).labels;
+    // A stage built FROM another inherits its ARG and ENV values (BuildKit applies both to the child's state).
+    expect(inChild).toEqual(expect.arrayContaining(["BUILD_ENV", "GLOBAL_TAG", "BUILD_ONLY"]));
+    const inFinal = (await labels(`${stages}FROM alpine:3.19 AS final\nWORKDIR /$<|>\n`)).labels;
+    expect(inFinal.filter((n) => /^(GLOBAL_TAG|BUILD_ONLY|BUILD_ENV|TARGETPLATFORM)$/.test(n))).toEqual([]);
+  });
+
+  it("offers the global ARGs and BuildKit's platform args in FROM", async () => {
+    const { labels: l, items } = await labels("ARG BASE=alpine\nFROM ${<|>\n");
+    expect(l).toEqual(expect.arrayContaining(["BASE", "TARGETPLATFORM", "BUILDARCH"]));
+    expect(l).not.toContain("HTTP_PROXY");
+    expect(items.find((i) => i.label === "BASE")?.detail).toBe("ARG = alpine");
   });
 
   it("offers parser directives before the first instruction", async () => {

@@ -102,7 +102,10 @@ describe("presentation features over stdio", () => {
   it("shows the instruction's signature while typing", async () => {
     const uri = await open("FROM alpine:3.20\nCOPY --chown=a src \n");
     const help = (await client.request("textDocument/signatureHelp", { textDocument: { uri }, position: { line: 1, character: 19 } })) as SignatureHelp;
-    expect(help.signatures[0]!.label).toMatch(/^COPY \[--from=<stage>\]/);
-    expect(help.activeParameter).toBe(2);
+    const signature = help.signatures[0]!;
+    expect(signature.label).toMatch(/^COPY \[--from=<stage>\]/);
+    // Parameters are places in the label, so a client highlights exactly the one being typed: the destination.
+    const [start, end] = signature.parameters![help.activeParameter!]!.label as [number, number];
+    expect(signature.label.slice(start, end)).toBe("<dest>");
   });
 });

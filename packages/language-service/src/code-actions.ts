@@ -75,9 +75,9 @@ function sameInsert(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-/** Syntax errors cannot be suppressed, so they get no ignore action. */
+/** Parse errors and internal failures cannot be suppressed, so they get no ignore action; every rule's finding does. */
 function ignoreAction(doc: ParsedDocument, d: Diagnostic, data: DiagnosticData): CodeAction | undefined {
-  if (/^(DF|CF0)\d/.test(data.code) || data.code === "internal-error") return undefined;
+  if (data.unsuppressible || data.code === "internal-error") return undefined;
   const offset = toOffset(doc, d.range.start);
   let anchor = doc.lines.lineStart(doc.lines.lineAt(offset));
   let comment: string;

@@ -22,3 +22,17 @@ export function toOffsetRange(doc: ParsedDocument, r: Range): OffsetRange {
 export function contains(r: OffsetRange, offset: number): boolean {
   return r.start <= offset && offset <= r.end;
 }
+
+/**
+ * A symbol's name as editors accept it: on one line, at most `max` UTF-16 units without splitting a
+ * surrogate pair, and never empty (VS Code rejects the whole outline over one empty name), so an empty
+ * name shows as `""`, as it is written in YAML.
+ */
+export function symbolName(text: string, max = 80): string {
+  let name = text.replace(/\s+/g, " ").trim();
+  if (name.length > max) {
+    const cut = /[\uD800-\uDBFF]/.test(name[max - 1]!) ? max - 1 : max;
+    name = `${name.slice(0, cut)}…`;
+  }
+  return name === "" ? '""' : name;
+}

@@ -19,6 +19,8 @@ export function ruleDocUrl(code: string): string {
 export interface DiagnosticData {
   code: string;
   aliases?: string[];
+  /** A parse error (category `syntax`) or an internal failure: no pragma suppresses it. */
+  unsuppressible?: boolean;
   fix?: { title: string; safe: boolean; edits: TextEdit[] };
 }
 
@@ -65,6 +67,7 @@ export function toLspDiagnostic(
 ): Diagnostic {
   const data: DiagnosticData = { code: d.code };
   if (d.aliases?.length) data.aliases = d.aliases;
+  if (d.category === "syntax" || d.code === "internal-error") data.unsuppressible = true;
   if (d.fix) {
     data.fix = {
       title: d.fix.title,

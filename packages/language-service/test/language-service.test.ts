@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codeActions, completion, documentKind, hover, parseDocument, toLspDiagnostics } from "../src/index.js";
+import { codeActions, completion, documentKind, documentSymbols, hover, parseDocument, signatureHelp, toLspDiagnostics, workspaceSymbols } from "../src/index.js";
 import { anchorOccurrences } from "../src/compose/anchors.js";
 import { yamlCursor } from "../src/compose/yaml-path.js";
 
@@ -95,5 +95,94 @@ describe("hover and completion on parsed documents", () => {
     const from = items.find((i) => i.label === "--from")!;
     expect(from.insertText).toBe("--from=");
     expect((from.documentation as { value: string }).value).toContain("stage");
+  });
+});
+
+describe("symbol names", () => {
+  it("cuts a long instruction at 80 UTF-16 units without splitting a surrogate pair", () => {
+    const doc = dockerfile(`FROM alpine:3.19\nLABEL d="${"x".repeat(66)}😀😀😀"\n`);
+    const label = documentSymbols(doc)[0]!.children!.find((s) => s.name.startsWith("LABEL"))!;
+    expect(label.name).toBe(`LABEL d="${"x".repeat(66)}😀😀…`);
+    expect(label.name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    const whole = documentSymbols(dockerfile(`FROM alpine:3.19\nLABEL d="${"x".repeat(64)}😀"\n`))[0]!.children![0]!;
+    expect(whole.name).toBe(`LABEL d="${"x".repeat(64)}😀"`);
+  });
+
+  it("names a compose service with an empty key as written, never with an empty name", () => {
+    const doc = compose('services:\n  "":\n    image: x:1\n  web:\n    image: y:1\n');
+    const services = documentSymbols(doc).find((s) => s.name === "services")!;
+    expect(services.children!.map((s) => s.name)).toEqual(['""', "web"]);
+    expect(workspaceSymbols([doc], "").every((s) => s.name !== "")).toBe(true);
+  });
+});
+
+describe("completion in a heredoc body", () => {
+  it("offers no Dockerfile instructions inside the body, and instructions again after its terminator", () => {
+    const text = "FROM alpine:3.19\nRUN <<EOF\nset -e\nap\nEOF\nCO\n";
+    expect(completion(dockerfile(text), { line: 3, character: 2 })).toEqual([]);
+    expect(completion(dockerfile(text), { line: 2, character: 0 })).toEqual([]);
+    expect(completion(dockerfile(text), { line: 5, character: 2 }).map((i) => i.label)).toContain("COPY");
+    // An unterminated body runs to the end of the file.
+    expect(completion(dockerfile("FROM alpine:3.19\nRUN <<EOF\nap"), { line: 2, character: 2 })).toEqual([]);
+  });
+});
+
+describe("completion after ONBUILD", () => {
+  it("offers the instructions a trigger may be, then the trigger's flags", () => {
+    const labels = (text: string, line: number, character: number) => completion(dockerfile(text), { line, character }).map((i) => i.label);
+    const triggers = labels("FROM alpine:3 AS builder\nONBUILD ", 1, 8);
+    expect(triggers).toEqual(expect.arrayContaining(["COPY", "RUN", "HEALTHCHECK", "ENV"]));
+    expect(triggers).not.toEqual(expect.arrayContaining(["FROM"]));
+    expect(triggers.filter((l) => ["FROM", "MAINTAINER", "ONBUILD"].includes(l))).toEqual([]);
+    expect(labels("FROM alpine:3\nONBUILD CO", 1, 10)).toContain("COPY");
+    expect(labels("FROM alpine:3\nONBUILD COPY --", 1, 15)).toEqual(expect.arrayContaining(["--from", "--chown", "--chmod"]));
+    expect(labels("FROM alpine:3 AS a\nFROM alpine:3\nONBUILD COPY --from=", 2, 20)).toEqual(["a"]);
+  });
+});
+
+describe("signature help", () => {
+  const active = (text: string, line: number, character: number) => {
+    const help = signatureHelp(dockerfile(text), { line, character });
+    const signature = help?.signatures[0];
+    const label = signature?.parameters?.[help!.activeParameter!]?.label as [number, number] | undefined;
+    return label ? signature!.label.slice(label[0], label[1]) : undefined;
+  };
+
+  it("highlights the parameter the word at the cursor fills, flags by name", () => {
+    expect(active("FROM alpine:3.19\nCOPY app.py /app/\n", 1, 12)).toBe("<dest>");
+    expect(active("FROM alpine:3.19\nCOPY ", 1, 5)).toBe("<src>...");
+    expect(active("FROM alpine:3.19\nCOPY --ch", 1, 9)).toBe("[--chown=...]");
+    expect(active("FROM alpine:3.19\nADD https://x/y.tgz /opt/\n", 1, 20)).toBe("<dest>");
+    expect(active("FROM alpine AS build\n", 0, 15)).toBe("[AS <name>]");
+    expect(active("FROM --platform=linux/amd64 alp", 0, 31)).toBe("<image>[:<tag>|@<digest>]");
+    expect(active("FROM alpine\nRUN apt-get install -y curl", 1, 14)).toBe("<command>");
+    expect(active("FROM alpine\nRUN --mou", 1, 9)).toBe("[--mount=...]");
+  });
+
+  it("follows the form the first argument picks, an ONBUILD's trigger and continuation lines", () => {
+    expect(active('FROM alpine\nRUN ["a", ', 1, 10)).toBe('["exe", "arg"]');
+    expect(active("FROM alpine\nHEALTHCHECK NONE", 1, 16)).toBe("NONE");
+    expect(active("FROM alpine\nHEALTHCHECK --interval=3s CMD curl", 1, 33)).toBe("<command>");
+    expect(active("FROM alpine\nONBUILD COPY a ", 1, 15)).toBe("<dest>");
+    expect(active("FROM alpine\nCOPY a \\\n  b ", 2, 4)).toBe("<dest>");
+  });
+});
+
+describe("compose completion in flow sequences", () => {
+  const base = "services:\n  web:\n    image: nginx:1.25\n  db:\n    image: postgres:16\n  worker:\n    image: busybox:1\n";
+  const labels = (line: string) => {
+    const text = `${base}${line}\n`;
+    return completion(compose(text), { line: 7, character: line.length }).map((i) => i.label);
+  };
+
+  it("offers service names inside `[...]` as in a block list", () => {
+    expect(labels("    depends_on: [d")).toEqual(["web", "db"]);
+    expect(labels("    depends_on: [db, ")).toEqual(["web", "db"]);
+    expect(labels("    links: [")).toEqual(["web", "db"]);
+  });
+
+  it("offers nothing once the sequence is closed, and nothing inside a quoted item's brackets", () => {
+    expect(labels("    depends_on: [db] ")).toEqual([]);
+    expect(labels('    command: ["a", "[x')).toEqual([]);
   });
 });

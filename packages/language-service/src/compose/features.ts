@@ -13,7 +13,7 @@ import {
   SymbolKind,
   type WorkspaceEdit,
 } from "vscode-languageserver-types";
-import { toOffset, toRange } from "../convert.js";
+import { symbolName, toOffset, toRange } from "../convert.js";
 import type { ParsedDocument } from "../document.js";
 import { definitions, namesOf, symbolAt } from "./model-refs.js";
 import { anchorAt } from "./anchors.js";
@@ -171,7 +171,7 @@ export function composeSymbols(doc: ParsedDocument): DocumentSymbol[] {
   const kinds: Record<ReferenceKind, SymbolKind> = { service: SymbolKind.Class, network: SymbolKind.Interface, volume: SymbolKind.Struct, secret: SymbolKind.Key, config: SymbolKind.Object, model: SymbolKind.Module };
   for (const d of definitions(model, doc.path)) {
     const list = sections.get(d.kind) ?? [];
-    list.push({ name: d.name, kind: kinds[d.kind], range: toRange(doc, { start: d.nameRange.start, end: Math.max(d.range.end, d.nameRange.end) }), selectionRange: toRange(doc, d.nameRange) });
+    list.push({ name: symbolName(d.name), kind: kinds[d.kind], range: toRange(doc, { start: d.nameRange.start, end: Math.max(d.range.end, d.nameRange.end) }), selectionRange: toRange(doc, d.nameRange) });
     sections.set(d.kind, list);
   }
   const out: DocumentSymbol[] = [];
@@ -179,7 +179,7 @@ export function composeSymbols(doc: ParsedDocument): DocumentSymbol[] {
     const kind = (Object.entries({ services: "service", networks: "network", volumes: "volume", secrets: "secret", configs: "config", models: "model" }) as [string, ReferenceKind][]).find(([k]) => k === entry.key)?.[1];
     if (entry.keyFile !== doc.path) continue;
     const range = toRange(doc, { start: entry.keyRange.start, end: Math.max(entry.keyRange.end, entry.value.range.end) });
-    out.push({ name: entry.key, kind: SymbolKind.Namespace, range, selectionRange: toRange(doc, entry.keyRange), children: kind ? sections.get(kind) ?? [] : [] });
+    out.push({ name: symbolName(entry.key), kind: SymbolKind.Namespace, range, selectionRange: toRange(doc, entry.keyRange), children: kind ? sections.get(kind) ?? [] : [] });
   }
   return out;
 }

@@ -62,6 +62,23 @@ export function yamlCursor(lineTexts: (i: number) => string, line: number, chara
   path.reverse();
   if (dash && !keyValue) path.push("0");
   const word = /[^\s:,"'\[]*$/.exec(before)![0];
+  // `key: [a, b` on one line: an item of a flow sequence still open at the cursor.
+  if (keyValue && openFlowSequence(keyValue[3]!)) return { path: [...path, keyValue[2]!, "0"], listItem: true, word };
   if (keyValue) return { path, valueKey: keyValue[2], listItem: false, word };
   return { path, listItem: dash, word };
+}
+
+/** Whether a value typed so far opens a flow sequence (`[a, "b"`) that is not closed yet. */
+function openFlowSequence(value: string): boolean {
+  if (!value.startsWith("[")) return false;
+  let depth = 0;
+  let quote = "";
+  for (const c of value) {
+    if (quote) {
+      if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "[" || c === "{") depth++;
+    else if (c === "]" || c === "}") depth--;
+  }
+  return depth === 1;
 }

@@ -1,4 +1,6 @@
 import { type CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, type Position } from "vscode-languageserver-types";
+import type { Instruction } from "@shipshape/dockerfile";
+import { PROXY_ARGS } from "@shipshape/semantic";
 import { toOffset } from "../convert.js";
 import type { ParsedDocument } from "../document.js";
 import { DIRECTIVES, INSTRUCTIONS, MOUNT_KEYS, MOUNT_TYPES, instructionDoc } from "./docs.js";
@@ -15,6 +17,9 @@ export function dockerfileCompletion(doc: ParsedDocument, position: Position): C
   const variable = /\$\{?([A-Za-z_][A-Za-z0-9_]*)?$/.exec(before);
   if (variable) return variableItems(doc, offset, before.endsWith("${") || /\$\{\w*$/.test(before));
 
+  // A heredoc body is a script or a file's content, not Dockerfile syntax.
+  if (inHeredocBody(doc, offset)) return [];
+
   if (/^\s*#/.test(before)) {
     if (beforeFirstInstruction(doc, offset) && /^\s*#\s*\w*$/.test(before)) {
       return DIRECTIVES.map((d) => ({ label: d.name, kind: CompletionItemKind.Keyword, detail: "parser directive", documentation: docs(d.doc), insertText: `${d.name}=` }));
@@ -23,9 +28,11 @@ export function dockerfileCompletion(doc: ParsedDocument, position: Position): C
   }
 
   const continued = position.line > 0 && isContinued(doc, position.line - 1);
-  const keywordMatch = /^\s*([A-Za-z]+)\b/.exec(continued ? instructionLineText(doc, offset) : line);
+  const keywordMatch = /^\s*([A-Za-z]+)\b(?:(?<=^\s*onbuild)\s+([A-Za-z]+)\b)?/i.exec(continued ? instructionLineText(doc, offset) : line);
   if (!continued && /^\s*[A-Za-z]*$/.test(before)) return instructionItems();
-  const keyword = keywordMatch?.[1];
+  // After ONBUILD: the instructions a trigger may be, then the trigger's own flags.
+  if (!continued && /^\s*onbuild\s+[A-Za-z]*$/i.test(before)) return instructionItems().filter((i) => !NOT_TRIGGERS.has(i.label));
+  const keyword = keywordMatch?.[2] ?? keywordMatch?.[1];
   if (!keyword) return [];
   const info = instructionDoc(keyword);
   if (!info) return [];
@@ -53,6 +60,9 @@ export function dockerfileCompletion(doc: ParsedDocument, position: Position): C
   }
   return [];
 }
+
+/** What BuildKit refuses as an ONBUILD trigger. */
+const NOT_TRIGGERS = new Set(["FROM", "MAINTAINER", "ONBUILD"]);
 
 function instructionItems(): CompletionItem[] {
   return INSTRUCTIONS.map((i) => ({
@@ -92,20 +102,48 @@ function stageItems(doc: ParsedDocument, offset: number): CompletionItem[] {
     .map((s) => ({ label: s.nameWord?.value ?? s.name!, kind: CompletionItemKind.Reference, detail: `stage ${s.index}: FROM ${s.from.image?.value ?? ""}` }));
 }
 
+/**
+ * The variables a `$` at `offset` can name: those in force before the instruction holding it (so in a FROM,
+ * the global ARGs and BuildKit's platform args; in a stage, what the stage declared or inherited), and the
+ * proxy args, which BuildKit passes to RUN without a declaration.
+ */
 function variableItems(doc: ParsedDocument, offset: number, braced: boolean): CompletionItem[] {
   const model = doc.semantic();
-  if (!model) return [];
+  const instr = model && instructionAt(doc, offset);
+  if (!model || !instr) return [];
+  const scope = model.scopeAt(instr);
   const seen = new Map<string, CompletionItem>();
-  for (const d of model.declarations) {
-    if (d.nameRange.start >= offset) continue;
-    seen.set(d.name, { label: d.name, kind: CompletionItemKind.Variable, detail: `${d.kind.toUpperCase()}${d.value !== undefined ? ` = ${d.value}` : ""}` });
+  for (const [name, entry] of scope.entries) {
+    const kind = entry.kind === "predefined" ? CompletionItemKind.Constant : CompletionItemKind.Variable;
+    const source = entry.kind === "image" ? "base image ENV" : entry.kind === "predefined" ? "predefined" : entry.kind.toUpperCase();
+    seen.set(name, { label: name, kind, detail: `${source} = ${entry.value}` });
   }
-  for (const [name, value] of model.predefinedArgs) {
-    if (!seen.has(name)) seen.set(name, { label: name, kind: CompletionItemKind.Constant, detail: `predefined = ${value}` });
+  for (const [name, decl] of scope.unset) {
+    if (!seen.has(name)) seen.set(name, { label: name, kind: CompletionItemKind.Variable, detail: `${decl.kind.toUpperCase()} (no default: empty unless passed with --build-arg)` });
+  }
+  if (instr.kind !== "From") {
+    for (const name of PROXY_ARGS) {
+      if (!seen.has(name)) seen.set(name, { label: name, kind: CompletionItemKind.Constant, detail: "proxy build arg (set with --build-arg, no ARG needed)" });
+    }
   }
   const items = [...seen.values()];
   if (braced) for (const i of items) i.insertText = i.label;
   return items;
+}
+
+/** The instruction whose text holds `offset` (its end included: the cursor after its last character); an ONBUILD's trigger is its ONBUILD. */
+function instructionAt(doc: ParsedDocument, offset: number): Instruction | undefined {
+  for (const instr of doc.dockerfile?.ast.instructions ?? []) {
+    if (instr.range.start > offset) break;
+    if (offset <= instr.range.end) return instr;
+  }
+  return undefined;
+}
+
+function inHeredocBody(doc: ParsedDocument, offset: number): boolean {
+  const instr = instructionAt(doc, offset);
+  const heredocs = [...(instr?.heredocs ?? []), ...(instr?.kind === "Onbuild" ? (instr.trigger?.heredocs ?? []) : [])];
+  return heredocs.some((h) => h.contentRange.start <= offset && offset <= (h.terminatorRange ?? h.contentRange).end);
 }
 
 function beforeFirstInstruction(doc: ParsedDocument, offset: number): boolean {

@@ -163,20 +163,120 @@ function wordAt(text: string, offset: number): OffsetRange | undefined {
 
 /** The instruction's syntax, with the argument under the cursor active. */
 export function dockerfileSignatureHelp(doc: ParsedDocument, position: Position): SignatureHelp | null {
-  const line = doc.lines.lineText(position.line);
-  const m = /^\s*([A-Za-z]+)\s/.exec(line);
-  let keyword = m?.[1];
-  if (!keyword) {
-    const instr = doc.dockerfile && instructionAt(doc.dockerfile.ast, toOffset(doc, position));
-    keyword = instr?.keyword;
-  }
+  const offset = toOffset(doc, position);
+  // The instruction's text up to the cursor: from its start when the cursor is on its lines (or just past
+  // its end on its last line, where the next word is being typed), else the line's.
+  const instr = doc.dockerfile?.ast.instructions.findLast((i) => i.range.start <= offset);
+  const within = instr !== undefined && !/[\r\n]/.test(doc.text.slice(instr.range.end, offset));
+  const text = within ? doc.text.slice(instr.range.start, offset) : doc.text.slice(doc.lines.lineStart(position.line), offset);
+  const escape = doc.dockerfile?.ast.escape ?? "\\";
+  const words = text.split(/\s+/).filter((w) => w !== "" && w !== escape);
+  const starting = text === "" || /\s$/.test(text);
+  let keyword = words.shift();
+  // An ONBUILD shows its trigger's signature once the trigger's keyword is there.
+  if (keyword?.toUpperCase() === "ONBUILD" && (words.length > 1 || (words.length === 1 && starting))) keyword = words.shift();
   const info = keyword ? instructionDoc(keyword) : undefined;
-  if (!info) return null;
-  const params = info.syntax.split(" ").slice(1);
-  const typed = line.slice(0, position.character).trim().split(/\s+/).length - 1;
+  if (!info || (words.length === 0 && !starting && text.trim() === keyword)) return info ? signatureOf(info.syntax, info.doc, 0) : null;
+  return signatureOf(info.syntax, info.doc, activeParameter(parseSyntax(info.syntax), words, starting));
+}
+
+/** One parameter of a syntax line, with its place in that line (the client highlights it there). */
+interface SyntaxParam {
+  start: number;
+  end: number;
+  label: string;
+  /** `[--name=...]`: the flag's name. */
+  flag?: string;
+  /** `<src>...` or `/path ...`: takes any number of words. */
+  variadic?: boolean;
+}
+
+/** A syntax line's flags, and its forms (`<command> | ["exe", "arg"]`) with their positional parameters. */
+interface ParsedSyntax {
+  params: SyntaxParam[];
+  flags: SyntaxParam[];
+  forms: SyntaxParam[][];
+}
+
+/** Splits `COPY [--from=<stage>] ... <src>... <dest>` at the spaces outside brackets, quotes and angle brackets. */
+function parseSyntax(syntax: string): ParsedSyntax {
+  const params: SyntaxParam[] = [];
+  const flags: SyntaxParam[] = [];
+  const forms: SyntaxParam[][] = [[]];
+  let depth = 0;
+  let quoted = false;
+  let start = -1;
+  const close = (end: number) => {
+    if (start < 0) return;
+    const label = syntax.slice(start, end);
+    start = -1;
+    const form = forms[forms.length - 1]!;
+    if (label === "|") forms.push([]);
+    else if (label === "...") {
+      const last = form[form.length - 1];
+      if (last) last.variadic = true;
+    } else {
+      const param: SyntaxParam = { start: syntax.indexOf(label, params[params.length - 1]?.end ?? 0), end: 0, label };
+      param.end = param.start + label.length;
+      const flag = /^\[--([a-z-]+)/.exec(label);
+      if (flag) {
+        param.flag = flag[1];
+        flags.push(param);
+      } else {
+        if (label.endsWith("...")) param.variadic = true;
+        form.push(param);
+      }
+      params.push(param);
+    }
+  };
+  for (let i = syntax.indexOf(" ") + 1; i > 0 && i <= syntax.length; i++) {
+    const c = syntax[i];
+    if (c === undefined || (c === " " && depth === 0 && !quoted)) {
+      close(i);
+      continue;
+    }
+    if (start < 0) start = i;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === "[" || c === "<")) depth++;
+    else if (!quoted && (c === "]" || c === ">")) depth--;
+  }
+  return { params, flags, forms: forms.filter((f) => f.length > 0) };
+}
+
+/**
+ * The parameter the word at the cursor fills: a flag by its name while flags are typed, else the
+ * positional parameter of the form the first argument picks (`[` picks the JSON form, a keyword such as
+ * NONE the form it starts). A variadic parameter takes the words up to the last parameter after it.
+ */
+function activeParameter(syntax: ParsedSyntax, words: string[], starting: boolean): number {
+  const at = starting ? words.length : words.length - 1;
+  let flagWords = 0;
+  while (flagWords < words.length && words[flagWords]!.startsWith("--")) flagWords++;
+  const current = words[at] ?? "";
+  if (at <= flagWords && (current.startsWith("-") || (at < flagWords && !starting))) {
+    const name = /^--([a-z-]*)/.exec(current)?.[1] ?? "";
+    const flag = syntax.flags.find((f) => name !== "" && f.flag === name) ?? syntax.flags.find((f) => name !== "" && f.flag!.startsWith(name)) ?? syntax.flags[0];
+    if (flag) return syntax.params.indexOf(flag);
+  }
+  const first = words[flagWords];
+  const form =
+    (first !== undefined && syntax.forms.find((f) => /^[A-Z]+$/.test(f[0]!.label) && f[0]!.label.startsWith(first.toUpperCase()))) ||
+    (first?.startsWith("[") ? syntax.forms.find((f) => f[0]!.label.startsWith("[")) : syntax.forms.find((f) => !f[0]!.label.startsWith("[\""))) ||
+    syntax.forms[0];
+  if (!form) return 0;
+  const p = Math.max(0, at - flagWords);
+  const variadic = form.findIndex((x) => x.variadic);
+  let index: number;
+  if (variadic >= 0 && variadic < form.length - 1) index = p <= variadic ? p : form.length - 1;
+  else index = Math.min(p, form.length - 1);
+  return syntax.params.indexOf(form[index]!);
+}
+
+function signatureOf(syntax: string, doc: string, active: number): SignatureHelp {
+  const { params } = parseSyntax(syntax);
   return {
-    signatures: [{ label: info.syntax, documentation: info.doc, parameters: params.map((p) => ({ label: p })) }],
+    signatures: [{ label: syntax, documentation: doc, parameters: params.map((p) => ({ label: [p.start, p.end] as [number, number] })) }],
     activeSignature: 0,
-    activeParameter: Math.max(0, Math.min(typed, params.length - 1)),
+    activeParameter: Math.max(0, Math.min(active, params.length - 1)),
   };
 }

@@ -9,7 +9,7 @@ import {
   SymbolKind,
   type WorkspaceEdit,
 } from "vscode-languageserver-types";
-import { toOffset, toRange } from "../convert.js";
+import { symbolName, toOffset, toRange } from "../convert.js";
 import type { ParsedDocument } from "../document.js";
 import { stageAt, stageOccurrences, variableAt, variableOccurrences } from "./symbols-at.js";
 
@@ -65,7 +65,7 @@ export function dockerfileSymbols(doc: ParsedDocument): DocumentSymbol[] {
   if (!ast) return [];
   const model = doc.semantic();
   const symbolOf = (i: (typeof ast.instructions)[number]): DocumentSymbol => ({
-    name: `${i.keyword.toUpperCase()} ${i.args.value}`.trim().slice(0, 80),
+    name: symbolName(`${i.keyword.toUpperCase()} ${i.args.value}`),
     kind: i.kind === "Arg" || i.kind === "Env" ? SymbolKind.Variable : SymbolKind.Function,
     range: toRange(doc, i.range),
     selectionRange: toRange(doc, i.keywordWord.range),
@@ -74,7 +74,7 @@ export function dockerfileSymbols(doc: ParsedDocument): DocumentSymbol[] {
   const out: DocumentSymbol[] = ast.instructions.filter((i) => i.range.start < (model.stages[0]?.range.start ?? Infinity)).map(symbolOf);
   for (const s of model.stages) {
     out.push({
-      name: s.displayName,
+      name: symbolName(s.displayName),
       detail: `FROM ${s.from.image?.value ?? ""}`,
       kind: SymbolKind.Class,
       range: toRange(doc, s.range),
