@@ -7,7 +7,10 @@ import type { CEntry, CMap, CNode } from "./node.js";
 import { cloneNode, getEntry, getValue, scalarText } from "./node.js";
 import { buildModelOnce, emptyModel, readTree } from "./parse.js";
 import { dirname, resolvePath } from "./paths.js";
-import type { Lookup } from "./template.js";
+import { interpolate, type Lookup } from "./template.js";
+import { serviceSchema } from "./schema/spec.js";
+import { validateAndBuild } from "./validate.js";
+import { parseYamlTree } from "./yaml-tree.js";
 import type { VariableReference } from "./interpolate-tree.js";
 import type { YamlCache } from "./yaml-cache.js";
 
@@ -64,9 +67,10 @@ export function loadProject(options: LoadProjectOptions): LoadProjectResult {
   const loader = new Loader(options.readFile, sink, options.yamlCache);
   try {
     const environment = loader.environment(options.env, options.envFiles, workingDir);
-    // Compose makes an explicit project name available to interpolation.
+    // Compose makes the project name available to interpolation: the explicit one, else (looked up only when
+    // a file uses it) the `name:` of the files, else the folder's name.
     if (options.projectName !== undefined && environment.COMPOSE_PROJECT_NAME === undefined) environment.COMPOSE_PROJECT_NAME = options.projectName;
-    const lookup = lookupOf(environment);
+    const lookup = environment.COMPOSE_PROJECT_NAME === undefined ? withProjectName(environment, options, workingDir) : lookupOf(environment);
     let root: CNode | undefined;
     for (const f of options.files) {
       const tree = loader.loadFile(f, lookup, [], workingDir);
@@ -116,6 +120,51 @@ export function normalizeProjectName(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9_-]/g, "").replace(/^[_-]+/, "");
 }
 
+/**
+ * A lookup that answers COMPOSE_PROJECT_NAME as compose-go does when neither `-p` nor the environment set
+ * it: the last file's top-level `name:` (interpolated with the environment, normalised), else the working
+ * folder's name, normalised. Worked out at the first use and then kept in `env` (the project's environment
+ * lists it, as compose-go's does).
+ */
+function withProjectName(env: Record<string, string>, options: LoadProjectOptions, workingDir: string): Lookup {
+  const base = lookupOf(env);
+  let busy = false;
+  return (n) => {
+    if (n !== "COMPOSE_PROJECT_NAME" || Object.prototype.hasOwnProperty.call(env, n) || busy) return base(n);
+    busy = true;
+    try {
+      let fromFiles = "";
+      for (const file of options.files) {
+        const name = topLevelName(file, options);
+        if (name !== undefined) fromFiles = normalizeProjectName(interpolate(name, base).value);
+      }
+      env.COMPOSE_PROJECT_NAME = fromFiles || normalizeProjectName(workingDir.split(/[\\/]/).filter(Boolean).pop() ?? "");
+    } finally {
+      busy = false;
+    }
+    return env.COMPOSE_PROJECT_NAME;
+  };
+}
+
+/** The text of a file's top-level `name:` (before interpolation), from the shared parse when there is one. */
+function topLevelName(file: string, options: LoadProjectOptions): string | undefined {
+  let text: string | undefined;
+  try {
+    text = options.readFile(file);
+  } catch {
+    return undefined; // reported where the file is loaded
+  }
+  if (text === undefined) return undefined;
+  const quiet = new DiagnosticSink();
+  const yaml = options.yamlCache ? options.yamlCache.parse(text, file, quiet) : parseYamlTree(text, file, quiet);
+  let name: string | undefined;
+  for (const doc of yaml.documents) {
+    const value = doc.kind === "map" ? getValue(doc, "name") : undefined;
+    if (value?.kind === "scalar" && value.value !== null) name = String(value.value);
+  }
+  return name;
+}
+
 function lookupOf(env: Record<string, string>): Lookup {
   return (n) => (Object.prototype.hasOwnProperty.call(env, n) ? env[n] : undefined);
 }
@@ -125,8 +174,13 @@ interface Where {
   file: string;
 }
 
+/** The schema of a service's `extends`. */
+const EXTENDS_SCHEMA = serviceSchema.fields.extends!;
+
 class Loader {
   readonly read = new Set<string>();
+  /** `extends` nodes already checked against the schema (a base service is resolved once per chain that reaches it). */
+  private readonly checkedExtends = new WeakSet<CNode>();
   readonly baseDirs = new Map<string, string>();
   /** Files with YAML syntax errors: schema findings in them would be noise. */
   readonly broken = new Set<string>();
@@ -331,6 +385,11 @@ class Loader {
     const extEntry = getEntry(svc, "extends");
     if (!extEntry) return svc;
     const withoutExtends: CMap = { ...svc, entries: svc.entries.filter((e) => e.key !== "extends") };
+    // The merged service has no `extends` left for the schema to check, so it is checked here, once.
+    if (!this.checkedExtends.has(extEntry.value)) {
+      this.checkedExtends.add(extEntry.value);
+      validateAndBuild(extEntry.value, EXTENDS_SCHEMA, this.sink, ["services", name, "extends"], undefined, { range: extEntry.keyRange, file: extEntry.keyFile });
+    }
     const ext = extendsSpec(extEntry.value);
     if (!ext) return withoutExtends;
     let basePath = path;

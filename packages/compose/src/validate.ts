@@ -57,8 +57,14 @@ interface Ctx {
   keyFile?: string;
 }
 
-export function validateAndBuild(node: CNode, schema: Schema, sink: DiagnosticSink, path: string[] = [], memo?: ValidationMemo): any {
-  return walk(node, schema, memo ? { sink, path, memo } : { sink, path });
+/** `key`: the key holding `node`, where a missing key is reported (else at the node). */
+export function validateAndBuild(node: CNode, schema: Schema, sink: DiagnosticSink, path: string[] = [], memo?: ValidationMemo, key?: { range: Range; file: string }): any {
+  const ctx: Ctx = memo ? { sink, path, memo } : { sink, path };
+  if (key) {
+    ctx.keyRange = key.range;
+    ctx.keyFile = key.file;
+  }
+  return walk(node, schema, ctx);
 }
 
 /** Validates a top-level entry through the memo: what it reports is kept and replayed on a hit. */
@@ -193,10 +199,12 @@ function walkNumber(node: CNode, schema: Extract<Schema, { kind: "number" }>, ct
   return scalarOut(node, v);
 }
 
-const TRUE_TEXT = new Set(["true", "True", "TRUE", "1", "t", "T"]);
-const FALSE_TEXT = new Set(["false", "False", "FALSE", "0", "f", "F"]);
-const YAML11_BOOL = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
-
+/**
+ * Booleans written as strings, as compose-go casts them at boolean paths (quoted or not, interpolated or
+ * not): `true`/`false` in any case; YAML 1.1's y/yes/on and n/no/off with a warning; anything else (`1`,
+ * `t`) is an invalid boolean.
+ */
+const YAML11_BOOL = /^(y|yes|on|n|no|off)$/i;
 function walkBool(node: CNode, ctx: Ctx): Scalar<boolean> | Scalar<string> | undefined {
   if (node.kind !== "scalar" || node.value === null || typeof node.value === "number") {
     typeError(node, "a boolean", ctx);
@@ -205,9 +213,10 @@ function walkBool(node: CNode, ctx: Ctx): Scalar<boolean> | Scalar<string> | und
   if (typeof node.value === "boolean") return scalarOut(node, node.value);
   if (unresolved(node)) return scalarOut(node, node.value);
   const t = node.value;
-  if (TRUE_TEXT.has(t)) return scalarOut(node, true);
-  if (FALSE_TEXT.has(t)) return scalarOut(node, false);
-  if (YAML11_BOOL.test(t) && node.style === "plain") {
+  const lower = t.toLowerCase();
+  if (lower === "true") return scalarOut(node, true);
+  if (lower === "false") return scalarOut(node, false);
+  if (YAML11_BOOL.test(t)) {
     const b = /^(y|yes|on)$/i.test(t);
     report(ctx, "yaml-1.1-boolean", `"${t}" is not a boolean in YAML 1.2: write ${b}`, node.range, node.file);
     return scalarOut(node, b);

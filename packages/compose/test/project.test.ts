@@ -153,6 +153,21 @@ describe("environment and interpolation", () => {
 });
 
 describe("extends", () => {
+  it("checks the extends block against the schema, once, at its place", () => {
+    const text = yaml(
+      "services:", "  web:", "    image: nginx:1.25", "    extends:", "      file: base.yaml",
+      "  api:", "    extends:", "      service: web", "      fiel: other.yaml",
+      "  worker:", "    image: nginx:1.25", "    extends: [web]",
+      "  child:", "    extends: api",
+    );
+    const r = load({ "/p/compose.yaml": text });
+    expect(r.errors.map((e) => [e.code, text.slice(e.range.start, e.range.end)])).toEqual([
+      ["CF104", "extends"],
+      ["CF101", "fiel"],
+      ["CF102", "[web]"],
+    ]);
+  });
+
   it("merges a base service from the same file", () => {
     const text = yaml("services:", "  base:", "    image: base", "    environment: {A: '1'}", "  web:", "    extends: base", "    environment: {B: '2'}");
     const r = load({ "/p/compose.yaml": text });
@@ -347,6 +362,25 @@ describe("more merge cases", () => {
   it("makes an explicit project name available to interpolation", () => {
     const r = load({ "/p/compose.yaml": yaml("services:", "  web:", "    image: ${COMPOSE_PROJECT_NAME}-web") }, { projectName: "demo" });
     expect(r.project.model.services.web!.image!.value).toBe("demo-web");
+  });
+
+  it("makes the project name from `name:` or the folder available to interpolation when nothing sets it", () => {
+    const uses = (...lines: string[]) => yaml(...lines, "services:", "  web:", "    image: nginx:1.25", "    container_name: ${COMPOSE_PROJECT_NAME}-web", "    labels:", "      p: ${COMPOSE_PROJECT_NAME:?required}");
+    const named = load({ "/p/compose.yaml": uses("name: ${SHOP:-My_Shop}") });
+    expect(named.errors).toEqual([]);
+    expect(named.project.model.services.web!.container_name!.value).toBe("my_shop-web");
+    expect(named.project.environment.COMPOSE_PROJECT_NAME).toBe("my_shop");
+    // The last file's name wins; the environment's value wins over both.
+    const two = load({ "/p/a.yaml": uses("name: first"), "/p/b.yaml": yaml("name: second") }, { files: ["/p/a.yaml", "/p/b.yaml"] });
+    expect(two.project.model.services.web!.container_name!.value).toBe("second-web");
+    const fromEnv = load({ "/p/compose.yaml": uses("name: shop") }, { env: { COMPOSE_PROJECT_NAME: "ci" } });
+    expect(fromEnv.project.model.services.web!.container_name!.value).toBe("ci-web");
+    const folder = load({ "/work/Web.App/compose.yaml": uses() }, { files: ["/work/Web.App/compose.yaml"] });
+    expect(folder.errors).toEqual([]);
+    expect(folder.project.model.services.web!.container_name!.value).toBe("webapp-web");
+    // A name made from the project name itself does not loop: there it is unset, as in compose-go.
+    const loop = load({ "/p/compose.yaml": uses("name: x${COMPOSE_PROJECT_NAME}") });
+    expect(loop.project.model.services.web!.container_name!.value).toBe("x-web");
   });
 });
 
