@@ -387,6 +387,12 @@ describe("compose projects", () => {
     expect(found).toContain("app/compose.yaml CF009");
   });
 
+  test("a rule's finding in the override names the override, at the word at fault", () => {
+    const root = tree({ "compose.yaml": "services:\n  web:\n    image: nginx:1.27\n", "compose.override.yaml": "services:\n  web:\n    image: nginx:latest\n  db:\n    image: redis:latest\n" });
+    const out = shipshape(["lint", ".", "-f", "gnu", "--select", "DC011"], { cwd: root }).stdout;
+    expect(out.trim().split("\n").map((l) => l.split(": ")[0])).toEqual(["compose.override.yaml:3.12-23", "compose.override.yaml:5.12-23"]);
+  });
+
   test("interpolation sees the environment and --env-file", () => {
     const root = tree({ ...files, "vars.env": "TAG=1.27\n" });
     expect(codes(root, [], { TAG: "1.27" })).not.toContain("app/compose.yaml CF009");

@@ -67,7 +67,14 @@ function runFile(file: SourceFile, model: ComposeFile, first: boolean, input: Co
   }
   for (const r of withHook("File:exit")) guard(r, NOWHERE, () => r.visitor!["File:exit"]!(model));
   if (first) for (const r of withHook("Project")) guard(r, NOWHERE, () => r.visitor!.Project!(input.project));
-  for (const r of running) out.push(...r.diagnostics);
+  // Each finding names its file: the project's findings are grouped by file afterwards, and one without a
+  // file would land on the project's first file (an override's findings on the base file's lines).
+  for (const r of running) {
+    for (const d of r.diagnostics) {
+      d.file ??= file.path;
+      out.push(d);
+    }
+  }
 }
 
 /** Runs one hook of a rule; a throw becomes an `internal-error` at `at` and drops the rule for this file. */
