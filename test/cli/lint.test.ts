@@ -393,6 +393,18 @@ describe("compose projects", () => {
     expect(out.trim().split("\n").map((l) => l.split(": ")[0])).toEqual(["compose.override.yaml:3.12-23", "compose.override.yaml:5.12-23"]);
   });
 
+  test("files reached through include and extends get the rules' findings too, once, in their own names", () => {
+    const root = tree({
+      "compose.yaml": "include:\n  - inc.yaml\nservices:\n  web:\n    extends: {file: base.yaml, service: base}\n",
+      "inc.yaml": "services:\n  db:\n    image: redis:latest\n",
+      "base.yaml": "services:\n  base:\n    image: nginx\n",
+    });
+    const out = shipshape(["lint", ".", "-f", "gnu", "--select", "DC011"], { cwd: root }).stdout;
+    expect(out.trim().split("\n").map((l) => l.split(": ")[0])).toEqual(["base.yaml:3.12-16", "inc.yaml:3.12-23"]);
+    // Named on its own, the included file is linted as a project of its own, as before.
+    expect(shipshape(["lint", "inc.yaml", "-f", "gnu", "--select", "DC011"], { cwd: root }).stdout).toContain("inc.yaml:3.12-23");
+  });
+
   test("interpolation sees the environment and --env-file", () => {
     const root = tree({ ...files, "vars.env": "TAG=1.27\n" });
     expect(codes(root, [], { TAG: "1.27" })).not.toContain("app/compose.yaml CF009");

@@ -131,8 +131,16 @@ export function lintComposeProject(
   const read = cachedReader(env);
   const { project, errors } = prefetchedLoad(files, env) ?? loadWith(files, env, read);
 
+  // The compose files the project reached through include and extends are checked as part of it (a walk
+  // does not lint them again on their own): the rules' file and entry hooks run on them too, after the
+  // project's own files (only the first of which gets the Project hook).
+  const checked: SourceFile[] = [...files];
+  for (const path of Object.keys(project.baseDirs)) {
+    const text = cache.get(path);
+    if (text !== undefined && !checked.some((f) => f.path === path)) checked.push({ path, text, lines: new LineIndex(text) });
+  }
   const models = new Map<string, ComposeFile>();
-  for (const f of files) models.set(f.path, parseCompose(f.text, { fileName: f.path, yamlCache: env.yamlCache }).model);
+  for (const f of checked) models.set(f.path, parseCompose(f.text, { fileName: f.path, yamlCache: env.yamlCache }).model);
 
   const dockerfiles = serviceDockerfiles(project, read);
   const active = selection.active.filter((a): a is ActiveRule<ComposeRule> => a.rule.kind === "compose");
@@ -140,7 +148,7 @@ export function lintComposeProject(
   try {
     found.push(
       ...runComposeRules({
-        files,
+        files: checked,
         models,
         project,
         rules: active,
@@ -183,7 +191,7 @@ export function lintComposeProject(
       out.set(file, list);
       continue;
     }
-    const lines = files.find((f) => f.path === file && f.text === text)?.lines ?? new LineIndex(text);
+    const lines = checked.find((f) => f.path === file && f.text === text)?.lines ?? new LineIndex(text);
     // Every suppression is a comment: a text without `#` has none, and an editor's file is scanned per keystroke.
     const suppressions = text.includes("#") ? collectComposeSuppressions(text, lines) : [];
     const kept = finishSuppressions(list, suppressions, rules, selection, config);
