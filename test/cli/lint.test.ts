@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, linkSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { BIN, ensureBuilt, expectNoStack, shipshape, tempTree } from "./helpers.js";
@@ -480,6 +480,29 @@ describe("shipshape lint --fix", () => {
     expect(fixed).toBe("\uFEFFFROM node:20 AS build\r\nRUN echo hi\r\n");
     expect(json(r.stdout).map((d) => d.code)).not.toContain("FromAsCasing");
     expectNoStack(r.stderr);
+  });
+
+  test("writes through a symbolic link and keeps hard links, and says so when a file cannot be written", () => {
+    const root = tree({ "real/Dockerfile.base": "from debian:12\nRUN true\n", "hard/Dockerfile": "from debian:12\nRUN true\n" });
+    symlinkSync("real/Dockerfile.base", path.join(root, "Dockerfile"));
+    linkSync(path.join(root, "hard/Dockerfile"), path.join(root, "hard/Dockerfile.copy"));
+    const r = shipshape(["lint", "--fix", "Dockerfile", "hard/Dockerfile", "-f", "json"], { cwd: root });
+    expect(r.stderr).toBe("");
+    expect(lstatSync(path.join(root, "Dockerfile")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(root, "real/Dockerfile.base"), "utf8")).toBe("FROM debian:12\nRUN true\n");
+    expect(statSync(path.join(root, "hard/Dockerfile")).nlink).toBe(2);
+    expect(readFileSync(path.join(root, "hard/Dockerfile.copy"), "utf8")).toBe("FROM debian:12\nRUN true\n");
+    expect(readdirSync(path.join(root, "real")).concat(readdirSync(path.join(root, "hard")))).toEqual(["Dockerfile.base", "Dockerfile", "Dockerfile.copy"]);
+    // A file the user may not write: a message naming it and exit 2, not an internal error; the file is as it was.
+    writeFileSync(path.join(root, "ro.Dockerfile"), "from debian:12\nRUN true\n");
+    chmodSync(path.join(root, "ro.Dockerfile"), 0o444);
+    chmodSync(root, 0o755);
+    const ro = shipshape(["lint", "--fix", "ro.Dockerfile", "-f", "json"], { cwd: root, asNobody: true });
+    if (ro.skipped) return; // cannot drop root's rights here
+    expect(ro.status).toBe(2);
+    expect(ro.stderr).toMatch(/ro\.Dockerfile: cannot write the fixes \(permission denied\)/);
+    expect(ro.stdout).not.toContain("internal-error");
+    expect(readFileSync(path.join(root, "ro.Dockerfile"), "utf8")).toBe("from debian:12\nRUN true\n");
   });
 
   test("--diff (and dclint's --fix-dry-run) prints what --fix would change, writes nothing, and the patch applies to the same result", () => {

@@ -1,5 +1,5 @@
 // `promises` is read when a file is written (only --fix writes): loading `fs/promises` costs start-up time.
-import { promises as fsp } from "node:fs";
+import { constants as fsConstants, promises as fsp } from "node:fs";
 import path from "node:path";
 
 /** A file's text as the linter sees it, plus what is needed to write it back byte-faithfully. */
@@ -54,18 +54,41 @@ export function encodeSource(text: string, original: Pick<SourceText, "bom" | "e
 
 /**
  * Replaces a file atomically: writes a temporary file in the same folder (so the rename cannot cross
- * file systems), keeps the original's permissions, then renames it over the original.
+ * file systems), keeps the original's permissions, then renames it over the original. A symbolic link is
+ * followed (its target is replaced, the link kept); a file with other hard links is overwritten in place
+ * from the complete temporary copy, so every name keeps seeing it. Refuses a file the user may not write.
  */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  const dir = path.dirname(file);
+  // A symbolic link is written through: the file it names gets the content and the link stays a link.
+  const target = await fsp.realpath(file);
+  const stats = await fsp.stat(target);
+  // A file the user may not write is left alone (root may write anything; the check is the user's own).
+  await fsp.access(target, fsConstants.W_OK);
+  const dir = path.dirname(target);
   // Loaded here: node:crypto costs several milliseconds at start-up, and only --fix writes files.
   const { randomBytes } = await import("node:crypto");
-  const temp = path.join(dir, `.${path.basename(file)}.shipshape-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  const temp = path.join(dir, `.${path.basename(target)}.shipshape-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  const mode = stats.mode & 0o7777;
   try {
-    const mode = (await fsp.stat(file)).mode & 0o7777;
     await fsp.writeFile(temp, content, { encoding: "utf8", mode });
     await fsp.chmod(temp, mode);
-    await fsp.rename(temp, file);
+  } catch (e) {
+    await fsp.unlink(temp).catch(() => {});
+    throw e;
+  }
+  if (stats.nlink > 1) {
+    // A rename would leave the file's other names (hard links) with the old content: the new content is
+    // copied into the file itself, from the complete copy beside it, which is kept if that copy fails.
+    try {
+      await fsp.copyFile(temp, target);
+    } catch (e) {
+      throw Object.assign(new Error(`${(e as Error).message}; the fixed text is in ${temp}`), { code: (e as NodeJS.ErrnoException).code });
+    }
+    await fsp.unlink(temp).catch(() => {});
+    return;
+  }
+  try {
+    await fsp.rename(temp, target);
   } catch (e) {
     await fsp.unlink(temp).catch(() => {});
     throw e;

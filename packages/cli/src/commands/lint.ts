@@ -25,7 +25,7 @@ export async function lintCommand({ values, positionals }: ParsedCommand, io: Cl
   if (settings.verbose) await sayConfigs(units, settings, io, listings);
   if (settings.diff) return printFixes(units, sources, runner, settings, io, problems, listings);
 
-  if (settings.fix) await fixInPlace(units, sources, runner, io, extra, listings);
+  if (settings.fix) await fixInPlace(units, sources, runner, io, extra, listings, problems);
 
   const texts = new Map([...sources].map(([file, s]) => [file, s.text]));
   let result: RunResult;
@@ -301,16 +301,37 @@ async function fixInPlace(
   io: CliIO,
   extra: ReportedDiagnostic[],
   listings: FolderListings,
+  problems: string[],
 ): Promise<void> {
   for await (const fix of safeFixes(units, sources, runner, io, listings, "--fix")) {
+    if ("error" in fix) {
+      extra.push(internalErrorOn(fix.file, fix.error));
+      continue;
+    }
     try {
-      if ("error" in fix) throw fix.error;
       await writeFileAtomic(path.resolve(io.cwd, fix.file), encodeSource(fix.fixed, fix.source));
       sources.set(fix.file, { ...fix.source, text: fix.fixed });
     } catch (e) {
-      extra.push(internalErrorOn(fix.file, e));
+      // Not shipshape's failure but the file system's: said on stderr, and the run ends with status 2.
+      problems.push(`${fix.file}: cannot write the fixes (${describeWriteError(e)})`);
     }
   }
+}
+
+/** Why a fixed file could not be written, in a few words (and where the fixed text was kept, if it was). */
+function describeWriteError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const known: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "read-only file system",
+    ENOSPC: "no space left on device",
+    EDQUOT: "disk quota exceeded",
+    ENOENT: "no such file or directory",
+  };
+  const reason = (err?.code !== undefined && known[err.code]) || (err instanceof Error ? err.message : String(e));
+  const kept = /the fixed text is in (.+)$/.exec(err instanceof Error ? err.message : "");
+  return kept ? `${reason}; the fixed text is in ${kept[1]}` : reason;
 }
 
 /**
