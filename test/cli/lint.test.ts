@@ -551,3 +551,25 @@ describe("shipshape lint --fix", () => {
     expect(after.mtimeMs).toBe(before.mtimeMs);
   });
 });
+
+describe("folders that cannot be read", () => {
+  test("a named one is an error (exit 2); one inside a walk is skipped with a warning", () => {
+    const root = tree({ "named/Dockerfile": "FROM debian:12\n", "walk/inner/Dockerfile": "FROM debian:12\n", "walk/Dockerfile": "FROM debian:12\n" });
+    chmodSync(root, 0o755);
+    chmodSync(path.join(root, "walk"), 0o755);
+    chmodSync(path.join(root, "named"), 0o000);
+    chmodSync(path.join(root, "walk/inner"), 0o000);
+    try {
+      const named = shipshape(["lint", "named", "-f", "json"], { cwd: root, asNobody: true });
+      if (named.skipped) return; // cannot drop root's rights here
+      expect(named.status).toBe(2);
+      expect(named.stderr).toBe("shipshape: named: permission denied\n");
+      const walked = shipshape(["lint", "walk", "-f", "json"], { cwd: root, asNobody: true });
+      expect(walked.status).toBe(0);
+      expect(walked.stderr).toBe(`shipshape: warning: ${path.join("walk", "inner")}: permission denied; the folder was not walked\n`);
+    } finally {
+      chmodSync(path.join(root, "named"), 0o755);
+      chmodSync(path.join(root, "walk/inner"), 0o755);
+    }
+  });
+});

@@ -20,6 +20,8 @@ export interface Discovery {
   files: FoundFile[];
   /** Arguments that could not be read: they make the exit status 2. */
   errors: { path: string; message: string }[];
+  /** Folders inside a walk that could not be read: skipped (as git does), with a warning. */
+  skipped: { path: string; message: string }[];
   /** What the walks saw in each folder they listed. */
   listings: FolderListings;
 }
@@ -38,6 +40,7 @@ export async function discoverFiles(
   const excluded = options.exclude?.length ? excluder(options.cwd, ignore().add([...options.exclude])) : () => false;
   const files: FoundFile[] = [];
   const errors: Discovery["errors"] = [];
+  const skipped: Discovery["skipped"] = [];
   const listings = new FolderListings();
   const seen = new Set<string>();
   const add = (f: FoundFile) => {
@@ -58,7 +61,8 @@ export async function discoverFiles(
     }
     if (info.isDirectory()) {
       const ignores = await GitignoreStack.forWalkRoot(abs);
-      for (const found of await walk(abs, arg, ignores, excluded, listings)) {
+      const unreadable = (dir: string, e: unknown) => (dir === arg ? errors : skipped).push({ path: dir, message: describeFsError(e) });
+      for (const found of await walk(abs, arg, ignores, excluded, listings, unreadable)) {
         if (options.kind && found.kind !== options.kind) continue;
         add({ ...found, walk: arg });
       }
@@ -66,7 +70,7 @@ export async function discoverFiles(
       add({ path: arg, kind: options.kind ?? kindOfExplicitFile(arg) });
     }
   }
-  return { files, errors, listings };
+  return { files, errors, skipped, listings };
 }
 
 type Excluded = (absPath: string, isDir: boolean) => boolean;
@@ -86,12 +90,14 @@ async function walk(
   parentIgnores: GitignoreStack,
   excluded: Excluded,
   listings: FolderListings,
+  unreadable: (shownDir: string, e: unknown) => void,
 ): Promise<{ path: string; kind: FileKind }[]> {
   let entries;
   try {
     entries = readdirSync(absDir, { withFileTypes: true });
-  } catch {
-    return []; // an unreadable folder inside a walk is skipped, as git does
+  } catch (e) {
+    unreadable(shownDir, e);
+    return [];
   }
   listings.record(absDir, entries);
   const ignores = await parentIgnores.enter(absDir, entries.some((e) => e.name === ".gitignore"));
@@ -102,7 +108,7 @@ async function walk(
     const shown = shownDir === "." ? entry.name : path.join(shownDir, entry.name);
     if (entry.isDirectory()) {
       if (SKIPPED_DIRS.has(entry.name) || ignores.ignores(absPath, true) || excluded(absPath, true)) continue;
-      out.push(...(await walk(absPath, shown, ignores, excluded, listings)));
+      out.push(...(await walk(absPath, shown, ignores, excluded, listings, unreadable)));
     } else if (entry.isFile() || entry.isSymbolicLink()) {
       const kind = kindFromName(entry.name);
       if (!kind || ignores.ignores(absPath, false) || excluded(absPath, false)) continue;

@@ -195,6 +195,7 @@ export async function collectUnits(
     { cwd: io.cwd, kind: settings.kind, exclude: settings.exclude },
   );
   for (const e of discovery.errors) problems.push(`${e.path}: ${e.message}`);
+  for (const e of discovery.skipped) io.stderr.write(`shipshape: warning: ${e.path}: ${e.message}; the folder was not walked\n`);
   // Only walks are filtered, and only compose files: no look-up when a walk found none.
   const skipCompose = discovery.files.some((f) => f.kind === "compose" && f.walk !== undefined) ? await dclintExcluded(io.cwd, discovery.listings) : () => false;
 
