@@ -573,3 +573,15 @@ describe("folders that cannot be read", () => {
     }
   });
 });
+
+describe("a config file that cannot be read", () => {
+  test("--config or SHIPSHAPE_CONFIG naming a missing file or a folder is bad usage: exit 2, nothing linted", () => {
+    const root = tree({ Dockerfile: "from debian:12\nRUN true\n" });
+    const missing = shipshape(["lint", "Dockerfile", "--config", "nope.yaml", "-f", "json"], { cwd: root });
+    expect(missing).toMatchObject({ status: 2, stdout: "" });
+    expect(missing.stderr).toBe("shipshape: nope.yaml: no such file or directory (the config file given by --config or SHIPSHAPE_CONFIG)\n");
+    const folder = shipshape(["lint", "Dockerfile", "-f", "json"], { cwd: root, env: { SHIPSHAPE_CONFIG: "." } });
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toMatch(/^shipshape: \.: is a directory/);
+  });
+});

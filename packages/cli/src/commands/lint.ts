@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { DCLINT_FILE_NAMES, packageHasDclint, SEVERITY_RANK, type ReportedDiagnostic, type Severity } from "@shipshape/text";
 import { groupComposeProjects } from "../compose-projects.js";
@@ -18,6 +18,13 @@ import type { YamlCache } from "@shipshape/compose";
 /** `shipshape lint [PATH|-]...`: discover, lint (fixing first with --fix), report, exit 0/1/2. */
 export async function lintCommand({ values, positionals }: ParsedCommand, io: CliIO): Promise<number> {
   const settings = resolveLintSettings(LINT_OPTIONS, values, positionals, io.env, io.stdout.isTTY === true, await configOutputSettings(values, io));
+  // A config file named by --config or SHIPSHAPE_CONFIG that cannot be read would leave every finding of
+  // the run made without it: that is bad usage, said before anything is linted.
+  const configProblem = settings.config === undefined ? undefined : unreadableConfig(path.resolve(io.cwd, settings.config));
+  if (configProblem !== undefined) {
+    io.stderr.write(`shipshape: ${settings.config}: ${configProblem} (the config file given by --config or SHIPSHAPE_CONFIG)\n`);
+    return EXIT_USAGE;
+  }
   const problems: string[] = [];
   const { units, sources, yamlCache, listings } = await collectUnits(settings, io, problems);
   const runner = runnerSettings(settings, io);
@@ -316,6 +323,17 @@ async function fixInPlace(
       // Not shipshape's failure but the file system's: said on stderr, and the run ends with status 2.
       problems.push(`${fix.file}: cannot write the fixes (${describeWriteError(e)})`);
     }
+  }
+}
+
+/** Why a config file cannot be read, or undefined when it can. */
+function unreadableConfig(file: string): string | undefined {
+  try {
+    if (statSync(file).isDirectory()) return "is a directory";
+    closeSync(openSync(file, "r"));
+    return undefined;
+  } catch (e) {
+    return describeFsError(e);
   }
 }
 
