@@ -585,3 +585,15 @@ describe("a config file that cannot be read", () => {
     expect(folder.stderr).toMatch(/^shipshape: \.: is a directory/);
   });
 });
+
+describe("-q", () => {
+  test("reports errors only, and only they can fail the run", () => {
+    const root = tree({ Dockerfile: "FROM debian:latest\nRUN apt-get update && apt-get install -y curl\n", "bad.Dockerfile": "FROM debian:12\nEXPOSE 99999\n" });
+    const quiet = shipshape(["lint", "Dockerfile", "-q", "-f", "json"], { cwd: root });
+    expect(quiet).toMatchObject({ status: 0, stdout: "[]\n" });
+    expect(shipshape(["lint", "Dockerfile", "-f", "json"], { cwd: root }).status).toBe(1);
+    const errors = shipshape(["lint", "bad.Dockerfile", "-q", "-f", "json"], { cwd: root });
+    expect(errors.status).toBe(1);
+    expect(json(errors.stdout).every((d) => d.severity === "error")).toBe(true);
+  });
+});

@@ -73,8 +73,11 @@ export async function lintCommand({ values, positionals }: ParsedCommand, io: Cl
 /** Whether any finding reaches its failure threshold: the flag or variable, else the file's config, else `info`. */
 function failed(result: RunResult, all: readonly ReportedDiagnostic[], settings: LintSettings): boolean {
   if (settings.noFail) return false;
-  if (settings.maxWarnings !== undefined && all.filter((d) => d.severity === "warning").length > settings.maxWarnings) return true;
-  const reaches = (d: ReportedDiagnostic, threshold: Severity | "none") => threshold !== "none" && SEVERITY_RANK[d.severity] >= SEVERITY_RANK[threshold];
+  // -q reports errors only, and only what it reports can fail the run (dclint's --quiet): a run that prints
+  // "No problems found" must not fail over the warnings it hid.
+  const reported = (d: ReportedDiagnostic) => !settings.quiet || d.severity === "error";
+  if (settings.maxWarnings !== undefined && all.filter((d) => reported(d) && d.severity === "warning").length > settings.maxWarnings) return true;
+  const reaches = (d: ReportedDiagnostic, threshold: Severity | "none") => reported(d) && threshold !== "none" && SEVERITY_RANK[d.severity] >= SEVERITY_RANK[threshold];
   const fallback = settings.failureThreshold ?? "info";
   const covered = new Set<ReportedDiagnostic>();
   for (const unit of result.units) {
