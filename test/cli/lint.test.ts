@@ -597,3 +597,17 @@ describe("-q", () => {
     expect(json(errors.stdout).every((d) => d.severity === "error")).toBe(true);
   });
 });
+
+describe("rule names on the command line", () => {
+  test("--select naming no rule is bad usage; --ignore and --extend-select warn; codes, names, aliases and SC codes are taken", () => {
+    const root = tree({ Dockerfile: "from debian:12\nRUN true\n" });
+    const bad = shipshape(["lint", "Dockerfile", "--select", "DL3007,DL3O07", "-f", "json"], { cwd: root });
+    expect(bad).toMatchObject({ status: 2, stdout: "" });
+    expect(bad.stderr).toBe("shipshape: --select names no rule: DL3O07 (`shipshape rules` lists them)\n");
+    const loose = shipshape(["lint", "Dockerfile", "--ignore", "DL3005", "-f", "json"], { cwd: root, env: { SHIPSHAPE_EXTEND_SELECT: "nope" } });
+    expect(loose.status).toBe(1);
+    expect(loose.stderr).toBe("shipshape: warning: --ignore or --extend-select names no rule: nope, DL3005\n");
+    const good = shipshape(["lint", "Dockerfile", "--select", "consistent-instruction-casing,SC2046,all", "--ignore", "FromAsCasing", "-f", "json"], { cwd: root });
+    expect(good).toMatchObject({ status: 1, stderr: "" });
+  });
+});

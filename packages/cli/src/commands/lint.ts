@@ -25,6 +25,11 @@ export async function lintCommand({ values, positionals }: ParsedCommand, io: Cl
     io.stderr.write(`shipshape: ${settings.config}: ${configProblem} (the config file given by --config or SHIPSHAPE_CONFIG)\n`);
     return EXIT_USAGE;
   }
+  const unknown = await unknownRuleRefs(settings, io);
+  if (unknown !== undefined) {
+    io.stderr.write(`shipshape: ${unknown}\n`);
+    return EXIT_USAGE;
+  }
   const problems: string[] = [];
   const { units, sources, yamlCache, listings } = await collectUnits(settings, io, problems);
   const runner = runnerSettings(settings, io);
@@ -327,6 +332,25 @@ async function fixInPlace(
       problems.push(`${fix.file}: cannot write the fixes (${describeWriteError(e)})`);
     }
   }
+}
+
+/**
+ * Rule names on the command line (and in the variables that stand for its options) that name no rule. In
+ * --select they are bad usage: the run would check nothing and pass. In --ignore and --extend-select (where
+ * a hadolint project may still name a rule hadolint has since deleted) they are a warning on stderr.
+ * ShellCheck's codes are not known in advance: any SCnnnn is taken.
+ */
+async function unknownRuleRefs(settings: LintSettings, io: CliIO): Promise<string | undefined> {
+  const refs = [...(settings.select ?? []), ...settings.extendSelect, ...settings.ignore];
+  if (refs.length === 0) return undefined;
+  const { defaultRuleSet } = await import("@shipshape/linter");
+  const rules = defaultRuleSet();
+  const known = (ref: string) => /^(all|SC\d{4})$/i.test(ref.trim()) || rules.resolveAll(ref).length > 0;
+  const bad = (settings.select ?? []).filter((r) => !known(r));
+  if (bad.length) return `--select names no rule: ${bad.join(", ")} (\`shipshape rules\` lists them)`;
+  const loose = [...settings.extendSelect, ...settings.ignore].filter((r) => !known(r));
+  if (loose.length) io.stderr.write(`shipshape: warning: --ignore or --extend-select names no rule: ${[...new Set(loose)].join(", ")}\n`);
+  return undefined;
 }
 
 /** Why a config file cannot be read, or undefined when it can. */
