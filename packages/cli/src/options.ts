@@ -111,7 +111,7 @@ export const LINT_OPTIONS: OptionSpec[] = [
   {
     name: "disable-ignore-pragma",
     type: "boolean",
-    description: "ignore the ignore pragmas in files (# hadolint ignore=..., # check=skip=...)",
+    description: "ignore the ignore comments in files (# hadolint ignore=..., # shipshape ignore=..., dclint's disable comments); # check=skip=..., which BuildKit obeys too, still applies",
     env: ["SHIPSHAPE_DISABLE_IGNORE_PRAGMA", "HADOLINT_DISABLE_IGNORE_PRAGMA"],
   },
   { name: "no-fail", type: "boolean", description: "exit 0 even when there are findings (2 still means a usage or read error)", env: ["SHIPSHAPE_NO_FAIL", "HADOLINT_NOFAIL"] },
