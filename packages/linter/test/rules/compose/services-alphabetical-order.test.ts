@@ -1,4 +1,4 @@
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import rule from "../../../src/rules/compose/services-alphabetical-order.js";
 import { check, checkFix } from "../../helpers/check.js";
 
@@ -66,4 +66,15 @@ describe("DC014 services-alphabetical-order", () => {
           image: nginx:1.27
         db: *base
     `));
+});
+
+describe("DC014's fix keeps the file's line breaks", () => {
+  it("sorts a CRLF file whose last line has no line break without leaving a stray carriage return", async () => {
+    const { fixFile } = await import("../../../src/index.js");
+    const text = "services:\r\n  web:\r\n    image: nginx:1.27\r\n  alpha:\r\n    image: redis:7";
+    const { text: fixed } = await fixFile({ path: "compose.yaml", text, kind: "compose" }, { select: ["DC014"], noConfigSearch: true });
+    expect(fixed).toBe("services:\r\n  alpha:\r\n    image: redis:7\r\n  web:\r\n    image: nginx:1.27");
+    const lf = await fixFile({ path: "compose.yaml", text: text.replaceAll("\r\n", "\n"), kind: "compose" }, { select: ["DC014"], noConfigSearch: true });
+    expect(lf.text).toBe("services:\n  alpha:\n    image: redis:7\n  web:\n    image: nginx:1.27");
+  });
 });

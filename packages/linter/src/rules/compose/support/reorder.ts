@@ -54,8 +54,11 @@ export function reorderEdit(text: string, entries: readonly Entry[], order: read
   // Trailing blank or comment lines after the last value stay where they are.
   const chunks = chunkStarts.map((s, i) => text.slice(s, i + 1 < chunkStarts.length ? chunkStarts[i + 1] : regionEnd));
   if (chunks.some((c) => /(^|[\s\[{,:])[&*][^\s]|<<\s*:/.test(c))) return undefined;
-  const normal = chunks.map((c) => (c.endsWith("\n") ? c : c + "\n"));
+  // The last entry may end the file without a line break: it gets one (the file's own: CRLF in a CRLF
+  // file) to move, and the new last line gives it up again.
+  const eol = /\r\n/.test(text.slice(regionStart, regionEnd)) ? "\r\n" : "\n";
+  const normal = chunks.map((c) => (c.endsWith("\n") ? c : c + eol));
   let out = order.map((i) => normal[i]!).join("");
-  if (!text.slice(regionStart, regionEnd).endsWith("\n")) out = out.replace(/\n$/, "");
+  if (!text.slice(regionStart, regionEnd).endsWith("\n")) out = out.replace(/\r?\n$/, "");
   return { range: { start: regionStart, end: regionEnd }, text: out };
 }
