@@ -410,6 +410,16 @@ describe("compose projects", () => {
     expect(codes(root, [], { TAG: "1.27" })).not.toContain("app/compose.yaml CF009");
     expect(codes(root, ["--env-file", "vars.env"])).not.toContain("app/compose.yaml CF009");
   });
+
+  test("--env-file given twice reads both, the later file winning", () => {
+    const root = tree({ "compose.yaml": 'services:\n  web:\n    image: nginx:1.27\n    container_name: "${NAME}"\n    ports: ["${PORT}:80"]\n', "one.env": "PORT=eighty\nNAME=first\n", "two.env": "PORT=8080\n" });
+    const codesWith = (...envFiles: string[]) => json(shipshape(["lint", ".", "-f", "json", ...envFiles.flatMap((f) => ["--env-file", f])], { cwd: root }).stdout).map((d) => d.code);
+    // NAME comes from the first file (no CF009), PORT from the second (a valid port: no CF105).
+    expect(codesWith("one.env", "two.env")).toEqual([]);
+    expect(codesWith("one.env")).toEqual(["CF105"]);
+    expect(codesWith("two.env")).toEqual(["CF009"]);
+  });
+;
 });
 
 

@@ -129,7 +129,14 @@ export const LINT_OPTIONS: OptionSpec[] = [
     value: "F",
     description: "lint these compose files as one merged project, like docker compose -f a -f b",
   },
-  { name: "env-file", type: "string", value: "F", description: "variables for compose interpolation", default: ".env beside the first compose file" },
+  {
+    name: "env-file",
+    type: "string",
+    multiple: true,
+    value: "F",
+    description: "variables for compose interpolation; repeated, the later files win (as docker compose --env-file a --env-file b)",
+    default: ".env beside the first compose file",
+  },
   {
     name: "exclude",
     short: "e",

@@ -37,7 +37,7 @@ export interface LintSettings {
   /** --diff / --fix-dry-run: print what --fix would change, write nothing. */
   diff: boolean;
   composeFiles: string[];
-  envFile?: string;
+  envFiles?: string[];
   shard?: Shard;
   quiet: boolean;
   color: boolean;
@@ -217,7 +217,7 @@ export function resolveLintSettings(
     fix: values.fix === true,
     diff,
     composeFiles,
-    envFile: values["env-file"] as string | undefined,
+    envFiles: values["env-file"] as string[] | undefined,
     shard,
     quiet: values.quiet === true,
     color,

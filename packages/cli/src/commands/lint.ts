@@ -166,7 +166,7 @@ function runnerSettings(settings: LintSettings, io: CliIO): RunnerSettings {
     cwd: io.cwd,
     env: { ...io.env },
     // Relative to the working directory, as docker compose reads --env-file (compose would take it relative to the project).
-    envFiles: settings.envFile === undefined ? undefined : [path.resolve(io.cwd, settings.envFile)],
+    envFiles: settings.envFiles?.map((f) => path.resolve(io.cwd, f)),
     configFile: settings.config,
     select: settings.select,
     extendSelect: settings.extendSelect,
