@@ -52,6 +52,9 @@ export default defineRule({
       if (isOverlay(ctx, project)) return;
       for (const service of Object.values(project.services)) {
         if (service.image || service.build || service.provider) continue;
+        // An image or build written with the wrong type (or a service that is not a mapping) already has
+        // its schema error; "neither an image nor a build" would only repeat it, less precisely.
+        if (!service.node || service.node.entries.some((e) => e.key === "image" || e.key === "build" || e.key === "provider")) continue;
         ctx.report(nameOf(service), `Service '${service.name}' has neither an image nor a build`);
       }
     },

@@ -50,3 +50,16 @@ describe("DC104 on overlay files", () => {
     expect(standalone.map((d) => d.code)).toEqual(["DC104"]);
   });
 });
+
+describe("DC104 next to a schema error", () => {
+  it("leaves a service whose image or build has the wrong type, or that is not a mapping, to its schema error", () =>
+    check(rule, `
+      services:
+        web:
+          image: 123
+        api: "nginx"
+        db:
+      # ^^ error[DC104]: Service 'db' has neither an image nor a build
+          restart: always
+    `));
+});
