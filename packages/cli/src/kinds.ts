@@ -23,8 +23,14 @@ export function kindFromName(file: string): FileKind | undefined {
   return undefined;
 }
 
-/** A file named explicitly: its recognised kind, else Compose for YAML and a Dockerfile otherwise (as hadolint does). */
+/**
+ * A file named explicitly: its recognised kind, else Compose for YAML and a Dockerfile otherwise (as
+ * hadolint does). Named, every `Dockerfile.*` is a Dockerfile (INTERFACE.md), `Dockerfile.yml` included:
+ * what a walk passes over as probably something else is linted as what its name says when asked for.
+ */
 export function kindOfExplicitFile(file: string): FileKind {
+  const base = path.basename(file.replace(/\\/g, "/"));
+  if (!COMPOSE_NAME.test(base) && !/\.dockerignore$/i.test(base) && DOCKERFILE_NAME.test(base)) return "dockerfile";
   return kindFromName(file) ?? (/\.ya?ml$/i.test(file) ? "compose" : "dockerfile");
 }
 

@@ -48,5 +48,10 @@ test("explicit files of unknown kind: YAML is compose, anything else a Dockerfil
   expect(kindOfExplicitFile("x/stack.YAML")).toBe("compose");
   expect(kindOfExplicitFile("build.txt")).toBe("dockerfile");
   expect(kindOfExplicitFile("Dockerfile.dockerignore")).toBe("dockerfile");
+  // Named, every Dockerfile.* is a Dockerfile, YAML-looking or not; compose names stay compose.
+  expect(kindOfExplicitFile("kd/Dockerfile.yml")).toBe("dockerfile");
+  expect(kindOfExplicitFile("Containerfile.yaml")).toBe("dockerfile");
+  expect(kindOfExplicitFile("compose.dockerfile.yml")).toBe("compose");
+  expect(kindFromName("kd/Dockerfile.yml")).toBeUndefined();
   expect(kindOfExplicitFile("docker-compose.yml")).toBe("compose");
 });
