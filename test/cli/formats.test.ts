@@ -22,6 +22,9 @@ test("every format writes a parseable report of the same findings", () => {
 
   const sarif = JSON.parse(lint("sarif").stdout);
   expect(sarif.runs[0].results.map((r: any) => `${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine}:${r.ruleId}`).sort()).toEqual(keys);
+  // Relative URIs name their base, the working directory, as SARIF wants (%SRCROOT%, with a trailing slash).
+  expect(sarif.runs[0].originalUriBaseIds).toEqual({ "%SRCROOT%": { uri: `file://${t.root.split("/").map(encodeURIComponent).join("/")}/` } });
+  expect(sarif.runs[0].results.every((r: any) => r.locations[0].physicalLocation.artifactLocation.uriBaseId === "%SRCROOT%")).toBe(true);
   const gitlab = JSON.parse(lint("gitlab").stdout);
   expect(gitlab.map((i: any) => `${i.location.path}:${i.location.lines.begin}:${i.check_name}`).sort()).toEqual(keys);
   const sonar = JSON.parse(lint("sonarqube").stdout);

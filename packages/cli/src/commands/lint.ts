@@ -66,6 +66,7 @@ export async function lintCommand({ values, positionals }: ParsedCommand, io: Cl
       sources: named.sources,
       files: named.files,
       version: version(),
+      cwd: io.cwd,
     });
     writeOutput(report, target.output, "report", io, problems);
   }

@@ -29,7 +29,10 @@ export const sarif: Reporter = (diagnostics, rules, options) => {
           },
         },
         columnKind: "utf16CodeUnits",
-        results: sortDiagnostics(diagnostics).map((d) => sarifResult(d, index.get(d.code)!)),
+        // Relative paths are relative to the working directory: named as %SRCROOT%, the base SARIF wants a
+        // relative URI to have (absolute paths stay file:// URIs of their own).
+        ...(options.cwd === undefined ? {} : { originalUriBaseIds: { [SRCROOT]: { uri: `${fileUri(options.cwd).replace(/\/?$/, "/")}` } } }),
+        results: sortDiagnostics(diagnostics).map((d) => sarifResult(d, index.get(d.code)!, options.cwd !== undefined)),
       },
     ],
   };
@@ -55,7 +58,15 @@ function sarifRule(rule: RuleInfo) {
   };
 }
 
-function sarifResult(d: ReportedDiagnostic, ruleIndex: number) {
+const SRCROOT = "%SRCROOT%";
+
+/** A result's file: its URI, with the base of relative ones when there is one. */
+function artifactLocation(file: string, based: boolean): { uri: string; uriBaseId?: string } {
+  const uri = fileUri(file);
+  return based && !uri.startsWith("file:") ? { uri, uriBaseId: SRCROOT } : { uri };
+}
+
+function sarifResult(d: ReportedDiagnostic, ruleIndex: number, based: boolean) {
   const result: Record<string, unknown> = {
     ruleId: d.code,
     ruleIndex,
@@ -64,7 +75,7 @@ function sarifResult(d: ReportedDiagnostic, ruleIndex: number) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: fileUri(d.file) },
+          artifactLocation: artifactLocation(d.file, based),
           region: region(d),
         },
       },
@@ -76,7 +87,7 @@ function sarifResult(d: ReportedDiagnostic, ruleIndex: number) {
         description: { text: endSentence(d.fix.title) },
         artifactChanges: [
           {
-            artifactLocation: { uri: fileUri(d.file) },
+            artifactLocation: artifactLocation(d.file, based),
             replacements: d.fix.edits.map((e) => ({ deletedRegion: region(e), insertedContent: { text: e.text } })),
           },
         ],

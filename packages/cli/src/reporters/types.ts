@@ -10,6 +10,8 @@ export interface ReporterOptions {
   files: readonly string[];
   /** The shipshape version, for tool metadata. */
   version: string;
+  /** The working directory relative paths are relative to (SARIF names it as the base of its relative URIs). */
+  cwd?: string;
 }
 
 /**
