@@ -381,6 +381,7 @@ export function execFormCommand(form: JsonForm): ShellCommand | undefined {
     isStatic: true,
     hasExpansion: false,
     quoted: true,
+    jsonElement: true,
   }));
   return {
     name: words[0],

@@ -24,6 +24,11 @@ export interface ShellWord {
   hasExpansion: boolean;
   /** Some part of the word is quoted or backslash-escaped. */
   quoted: boolean;
+  /**
+   * An element of an exec-form (JSON) array, `range` its string literal: text put beside it must be
+   * another element (`, "-y"`), not a shell word.
+   */
+  jsonElement?: boolean;
 }
 
 /** `NAME=value` before a command, or alone as a statement. */

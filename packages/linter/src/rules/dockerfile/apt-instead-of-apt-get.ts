@@ -1,7 +1,7 @@
 import { positionalArgs } from "@shipshape/shell";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
-import { commandsIn } from "./support/shell-commands.js";
+import { commandsIn, replaceWord } from "./support/shell-commands.js";
 
 /** apt subcommands that apt-get has under the same name. */
 const APT_GET_SUBCOMMANDS = new Set([
@@ -55,7 +55,7 @@ export default defineRule({
         const sub = positionalArgs(cmd, { valueFlags: ["o", "option", "c", "config-file", "t", "target-release"] })[0];
         const fixable = name.raw === "apt" && sub !== undefined && APT_GET_SUBCOMMANDS.has(sub.value);
         ctx.report(name, "Use apt-get (or apt-cache) in scripts: apt has no stable command-line interface", {
-          fix: fixable ? ctx.fix.replace(name.range, "apt-get", "Replace apt with apt-get") : undefined,
+          fix: fixable ? replaceWord(ctx, name, "apt-get", "Replace apt with apt-get") : undefined,
         });
       }
     },

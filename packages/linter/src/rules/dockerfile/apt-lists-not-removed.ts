@@ -35,7 +35,8 @@ function lastTopLevelCommand(script: ParsedEmbeddedScript): ShellCommand | undef
 function appendCleanup(ctx: DockerfileRuleContext<any>, node: Instruction): Fix | undefined {
   const scripts = posixScripts(ctx, node);
   const script = scripts[0];
-  if (scripts.length !== 1 || !script || (script.kind === "shell-form" && node.heredocs.length > 0)) return undefined;
+  // An exec-form command has no shell to run `&& rm` with.
+  if (scripts.length !== 1 || !script || script.kind === "exec-form" || (script.kind === "shell-form" && node.heredocs.length > 0)) return undefined;
   const last = lastTopLevelCommand(script);
   return last ? ctx.fix.insertAfter(last.range, ` && rm -rf ${LISTS}/*`, `Append rm -rf ${LISTS}/* to the RUN`) : undefined;
 }

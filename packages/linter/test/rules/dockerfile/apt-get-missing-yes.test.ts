@@ -76,3 +76,16 @@ describe("DL3014 apt-get-missing-yes", () => {
     `);
   });
 });
+
+describe("DL3014's fix in exec form", () => {
+  it("adds -y as an element of the JSON array, and inside a -c script as a word", () =>
+    checkFix(rule, `
+      FROM debian:12
+      RUN ["apt-get", "install", "--no-install-recommends", "curl=7.88.1-10"]
+      RUN ["sh", "-c", "apt-get install curl=7.88.1-10"]
+    `, `
+      FROM debian:12
+      RUN ["apt-get", "install", "-y", "--no-install-recommends", "curl=7.88.1-10"]
+      RUN ["sh", "-c", "apt-get install -y curl=7.88.1-10"]
+    `));
+});

@@ -49,3 +49,14 @@ describe("DL3027 apt-instead-of-apt-get", () => {
     `);
   });
 });
+
+describe("DL3027's fix in exec form", () => {
+  it("writes the JSON string apt-get", () =>
+    checkFix(rule, `
+      FROM debian:12
+      RUN ["apt", "install", "-y", "curl"]
+    `, `
+      FROM debian:12
+      RUN ["apt-get", "install", "-y", "curl"]
+    `, { unsafe: true }));
+});

@@ -102,3 +102,14 @@ describe("DL3009 apt-lists-not-removed", () => {
     `, { unsafe: true });
   });
 });
+
+describe("DL3009 in exec form", () => {
+  it("offers no fix: there is no shell to run && rm with", () =>
+    checkFix(rule, `
+      FROM debian:12
+      RUN ["apt-get", "update"]
+    `, `
+      FROM debian:12
+      RUN ["apt-get", "update"]
+    `, { unsafe: true }));
+});

@@ -68,3 +68,14 @@ describe("DL3042 pip-cache-dir", () => {
             x==1
     `));
 });
+
+describe("DL3042's fix in exec form", () => {
+  it("adds --no-cache-dir as an element of the JSON array", () =>
+    checkFix(rule, `
+      FROM python:3.12
+      RUN ["pip", "install", "flask==3.0.0"]
+    `, `
+      FROM python:3.12
+      RUN ["pip", "install", "--no-cache-dir", "flask==3.0.0"]
+    `));
+});

@@ -479,7 +479,16 @@ export function reportRpmInstallWithoutYes(ctx: Ctx, node: Instruction, tools: r
 // ---------------------------------------------------------------------------------------------
 // Fixes
 
-/** A fix that inserts ` <text>` right after a word (safe across continuations: the word's end is exact). */
+/** A fix that replaces a word with `text` (an exec-form element with the JSON string of it). */
+export function replaceWord(ctx: Ctx, word: ShellWord, text: string, title: string): Fix {
+  return ctx.fix.replace(word.range, word.jsonElement ? JSON.stringify(text) : text, title);
+}
+
+/**
+ * A fix that inserts ` <text>` right after a word (safe across continuations: the word's end is exact).
+ * After an element of an exec-form (JSON) array it inserts elements instead: `"install", "-y"`.
+ */
 export function insertAfterWord(ctx: Ctx, word: ShellWord, text: string, title: string): Fix {
+  if (word.jsonElement) return ctx.fix.insertAfter(word.range, text.split(" ").map((t) => `, ${JSON.stringify(t)}`).join(""), title);
   return ctx.fix.insertAfter(word.range, ` ${text}`, title);
 }
