@@ -25,6 +25,12 @@ function shellSetsPipefail(ctx: DockerfileRuleContext<any>, node: Instruction): 
   return hasPipefailOption(ctx.shellOf(node));
 }
 
+/** `RUN ["bash", "-o", "pipefail", "-c", "..."]`: the exec-form shell's own options set pipefail. */
+function execShellSetsPipefail(instr: Instruction): boolean {
+  const command = instr.kind === "Run" ? instr.command : undefined;
+  return command?.kind === "JsonForm" && hasPipefailOption(command.elements.map((e) => e.value));
+}
+
 /** A pipeline inside `bash -o pipefail -c '...'`: the nested shell was started with pipefail. */
 function inPipefailShell(script: ParsedEmbeddedScript, pipeline: ShellPipeline): boolean {
   return script.script.commands.some((c) =>
@@ -91,13 +97,20 @@ export default defineRule({
     (hadolint ignores it, issue #1084), and so does a pipe inside \`bash -o pipefail -c '...'\`. Any \`SHELL\`
     with \`-o pipefail\` counts, not only bash, zsh and ash. The finding points at the pipe itself, and
     \`RUN <<EOF bash\` is read as the script it is (issue #1137). PowerShell and cmd stages are not checked.
+    An exec-form \`RUN ["bash", "-o", "pipefail", "-c", "..."]\` sets pipefail with its own options, and an
+    exec-form shell never uses the stage's \`SHELL\`: \`RUN ["/bin/sh", "-c", "a | b"]\` is flagged whatever
+    \`SHELL\` says.
   `,
   create: (ctx) => ({
     Run(node) {
       // Most RUNs have no pipe at all: then the shell in force does not matter.
       const scripts = posixScripts(ctx, node);
-      if (!scripts.some((s) => s.script.pipelines.length > 0) || shellSetsPipefail(ctx, node)) return;
+      if (!scripts.some((s) => s.script.pipelines.length > 0)) return;
+      // The stage's SHELL runs shell-form and heredoc scripts; an exec-form script runs in the shell its
+      // own array starts, with that array's options, whatever SHELL says.
+      const stageShell = shellSetsPipefail(ctx, node);
       for (const script of scripts) {
+        if (script.kind === "exec-form-shell" ? execShellSetsPipefail(script.instruction) : stageShell) continue;
         const bare = script.script.pipelines.find((p) => !pipefailBefore(script, p) && !inPipefailShell(script, p));
         if (!bare) continue;
         ctx.report(pipeRange(script, bare), "A failure before this pipe is ignored: set -o pipefail (in SHELL or at the start of the RUN)");

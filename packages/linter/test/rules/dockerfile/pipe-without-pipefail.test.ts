@@ -68,3 +68,15 @@ describe("DL4006 pipe-without-pipefail", () => {
       RUN Get-ChildItem | Select-Object Name
     `));
 });
+
+describe("DL4006 in exec form", () => {
+  it("counts the exec-form shell's own -o pipefail, and never the stage's SHELL", () =>
+    check(rule, `
+      FROM debian:12
+      RUN ["bash", "-o", "pipefail", "-c", "curl -fsSL https://x/a.tgz | tar -xz"]
+      SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+      RUN ["/bin/sh", "-c", "curl -fsSL https://x/a.tgz | tar -xz"]
+      #                                                 ^ warning[DL4006]: A failure before this pipe is ignored: set -o pipefail (in SHELL or at the start of the RUN)
+      RUN curl -fsSL https://x/a.tgz | tar -xz
+    `));
+});
