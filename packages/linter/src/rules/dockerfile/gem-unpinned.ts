@@ -52,7 +52,10 @@ export default defineRule({
     Run(node) {
       for (const call of toolCalls(ctx, node, "gem", ["install", "i"], GEM_VALUE_FLAGS)) {
         if (hasFlag(call.cmd, "v", "version")) continue;
-        reportUnpinned(ctx, node, call.operands, (g) => g.includes(":") || g.endsWith(".gem"),
+        // Words after `--` go to the gem's build (extconf): `gem install mysql2 -- --with-mysql-config=...`.
+        const end = call.cmd.args.find((a) => a.value === "--" && !a.quoted)?.range.start ?? Infinity;
+        const gems = call.operands.filter((g) => g.range.start < end);
+        reportUnpinned(ctx, node, gems, (g) => g.includes(":") || g.endsWith(".gem"),
           (gems) => pinMessage(gems, "gem install", ":"));
       }
     },

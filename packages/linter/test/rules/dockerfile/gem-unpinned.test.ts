@@ -33,3 +33,13 @@ describe("DL3028 gem-unpinned", () => {
       EOF
     `));
 });
+
+describe("DL3028 and build options", () => {
+  it("reads no gem after --: what follows goes to the gem's build", () =>
+    check(rule, `
+      FROM ruby:3.3
+      RUN gem install mysql2:0.5.6 -- --with-mysql-config=/usr/bin/mysql_config
+      RUN gem install nokogiri -- --use-system-libraries
+      #               ^^^^^^^^ warning[DL3028]: Pin the version of 'nokogiri' in gem install (nokogiri:<version>)
+    `));
+});
