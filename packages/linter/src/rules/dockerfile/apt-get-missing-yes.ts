@@ -8,7 +8,8 @@ import { insertAfterWord, toolCalls } from "./support/shell-commands.js";
 function answersYes(cmd: ShellCommand): boolean {
   if (hasFlag(cmd, "y", "yes", "assume-yes")) return true;
   if (countFlag(cmd, "q", "quiet") >= 2 || flagValue(cmd, "q") === "2" || flagValue(cmd, "quiet") === "2") return true;
-  return cmd.args.some((a) => /^(-o)?APT::Get::Assume-Yes=(true|1|yes)$/i.test(a.value));
+  // `-o X=v`, `-oX=v`, `--option X=v` and `--option=X=v` all set an apt option.
+  return cmd.args.some((a) => /^(?:-o|--option=)?APT::Get::Assume-Yes=(true|1|yes)$/i.test(a.value));
 }
 
 export default defineRule({

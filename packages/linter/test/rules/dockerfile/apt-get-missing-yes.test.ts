@@ -89,3 +89,14 @@ describe("DL3014's fix in exec form", () => {
       RUN ["sh", "-c", "apt-get install -y curl=7.88.1-10"]
     `));
 });
+
+describe("DL3014 and apt's option spellings", () => {
+  it("takes Assume-Yes set with -o, --option and --option=", () =>
+    check(rule, `
+      FROM debian:12
+      RUN apt-get -o APT::Get::Assume-Yes=true install --no-install-recommends curl=1
+      RUN apt-get --option APT::Get::Assume-Yes=true install --no-install-recommends curl=1
+      RUN apt-get --option=APT::Get::Assume-Yes=true install --no-install-recommends curl=1
+      RUN apt-get -oAPT::Get::Assume-Yes=1 install --no-install-recommends curl=1
+    `));
+});
