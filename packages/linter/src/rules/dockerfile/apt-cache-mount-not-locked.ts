@@ -1,15 +1,20 @@
 import type { RunInstruction } from "@shipshape/dockerfile";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
+import { commandsIn } from "./support/shell-commands.js";
 import { hasVariable } from "./support/words.js";
 
 /** Folders apt locks while it runs (its archives and its lists). */
 const APT_DIRS = ["/var/cache/apt", "/var/lib/apt"];
 
-/** Whether a cache mount on `target` holds one of apt's folders (or is one of them, or lies inside one). */
-function holdsAptDir(target: string): boolean {
+/**
+ * Whether a cache mount on `target` is about apt: one of apt's folders or inside one (`"own"`), or a folder
+ * holding one (`"holds"`: /var/cache, /var), which is apt's only when the RUN runs apt.
+ */
+function aptDir(target: string): "own" | "holds" | undefined {
   const t = target.replace(/\/+$/, "") || "/";
-  return APT_DIRS.some((dir) => t === dir || dir.startsWith(t === "/" ? "/" : `${t}/`) || t.startsWith(`${dir}/`));
+  if (APT_DIRS.some((dir) => t === dir || t.startsWith(`${dir}/`))) return "own";
+  return APT_DIRS.some((dir) => dir.startsWith(t === "/" ? "/" : `${t}/`)) ? "holds" : undefined;
 }
 
 export default defineRule({
@@ -24,8 +29,9 @@ export default defineRule({
   fix: "safe",
   docs: () => md`
     ## What it does
-    Flags a \`RUN --mount=type=cache\` on \`/var/cache/apt\` or \`/var/lib/apt\` (or a folder inside or above
-    them) that is shared, the default, instead of \`sharing=locked\` (or \`private\`).
+    Flags a \`RUN --mount=type=cache\` on \`/var/cache/apt\` or \`/var/lib/apt\` (or a folder inside them, or
+    a folder above them such as \`/var/cache\` when the RUN runs \`apt-get\` or \`apt\`) that is shared, the
+    default, instead of \`sharing=locked\` (or \`private\`).
 
     ## Why is this bad?
     A cache mount outlives the build and is shared by every build on the builder. apt takes a lock in these
@@ -59,7 +65,8 @@ export default defineRule({
       for (const mount of node.mounts) {
         if (mount.type !== "cache") continue;
         const target = mount.values["target"] ?? mount.values["dst"] ?? mount.values["destination"];
-        if (!target || hasVariable(target) || !holdsAptDir(target)) continue;
+        const kind = target && !hasVariable(target) ? aptDir(target) : undefined;
+        if (!kind || (kind === "holds" && commandsIn(ctx, node, ["apt-get", "apt"]).length === 0)) continue;
         const sharingField = [...mount.fields].reverse().find((f) => f.key.value.toLowerCase() === "sharing");
         const sharing = sharingField?.value?.value.toLowerCase();
         if (sharing !== undefined && sharing !== "shared") continue;

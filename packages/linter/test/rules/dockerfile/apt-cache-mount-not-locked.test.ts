@@ -44,3 +44,16 @@ describe("DF218 apt-cache-mount-not-locked", () => {
     );
   });
 });
+
+describe("DF218 and other tools' caches", () => {
+  it("leaves a cache on a folder above apt's to RUNs that do not run apt", () =>
+    check(rule, `
+      FROM alpine:3.20
+      RUN --mount=type=cache,target=/var/cache apk add curl=8.9.1-r0
+      RUN --mount=type=cache,target=/var npm ci
+      RUN --mount=type=cache,target=/var/cache apt-get update
+      #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[DF218]: This cache mount on /var/cache is shared by builds that run at once, and apt expects to be alone there: add sharing=locked
+      RUN --mount=type=cache,target=/var/cache/apt ./install.sh
+      #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[DF218]: This cache mount on /var/cache/apt is shared by builds that run at once, and apt expects to be alone there: add sharing=locked
+    `));
+});
