@@ -38,6 +38,9 @@ interface Written {
   instr: Instruction;
   /** Whether the step sets an owner (`--chown`). */
   chown: boolean;
+  /** The step's own `--chown` and `--chmod` values, when it has them. */
+  chownValue?: string;
+  chmodValue?: string;
 }
 
 export default defineRule({
@@ -129,11 +132,11 @@ export default defineRule({
             const flag = name === "chown" ? "--chown" : "--chmod";
             const advice = setting ? `${flag}=${setting.value}` : flag;
             const line = lineOf(ctx.file.lines, hit.instr.range.start);
-            ctx.report(
-              target,
-              `${name} -R on '${value}' changes the files the ${hit.instr.keyword} on line ${line} wrote, so this layer stores them again: give that ${hit.instr.keyword} ${advice} instead`,
-              { related: [{ message: `the ${hit.instr.keyword} that wrote the files`, target: hit.instr.keywordWord }] },
-            );
+            const given = name === "chown" ? hit.chownValue : hit.chmodValue;
+            const message = setting && given === setting.value
+              ? `${name} -R on '${value}' sets again the ${advice} the ${hit.instr.keyword} on line ${line} already gave its files, and this layer stores them again: remove it`
+              : `${name} -R on '${value}' changes the files the ${hit.instr.keyword} on line ${line} wrote, so this layer stores them again: give that ${hit.instr.keyword} ${advice} instead`;
+            ctx.report(target, message, { related: [{ message: `the ${hit.instr.keyword} that wrote the files`, target: hit.instr.keywordWord }] });
             break; // one finding per word
           }
         }
@@ -149,7 +152,7 @@ export default defineRule({
           if (instr.kind === "Copy" || instr.kind === "Add") {
             const dest = instr.destination ? expanded(ctx, instr, instr.destination.value) : undefined;
             const path = dest === undefined ? undefined : absolute(workdir, dest);
-            if (path !== undefined) written.push({ path, instr, chown: instr.chown !== undefined });
+            if (path !== undefined) written.push({ path, instr, chown: instr.chown !== undefined, chownValue: instr.chown?.value?.value, chmodValue: instr.chmod?.value?.value });
           } else if (instr.kind === "Run" && written.length > 0) check(instr, workdir, written);
         });
       },

@@ -71,3 +71,16 @@ describe("DF216 chown-after-copy", () => {
       #              ^ warning[DF216]: ${message("chown", "x", "COPY", 4, "--chown=1")}
     `));
 });
+
+describe("DF216 when the COPY already sets it", () => {
+  it("says the chown -R repeats the COPY's --chown, and to remove it", () =>
+    check(rule, `
+      FROM node:20
+      COPY --chown=node:node app /app
+      RUN chown -R node:node /app
+      #                      ^^^^ warning[DF216]: chown -R on '/app' sets again the --chown=node:node the COPY on line 2 already gave its files, and this layer stores them again: remove it
+      COPY --chmod=755 bin /bin2
+      RUN chmod -R 644 /bin2
+      #                ^^^^^ warning[DF216]: chmod -R on '/bin2' changes the files the COPY on line 4 wrote, so this layer stores them again: give that COPY --chmod=644 instead
+    `));
+});
