@@ -1,5 +1,12 @@
+import type { Instruction } from "@shipshape/dockerfile";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
+
+/** CMD, ENTRYPOINT or HEALTHCHECK (also as an ONBUILD trigger): a command the container runs, by its keyword. */
+function containerCommand(instr: Instruction): string | undefined {
+  const inner = instr.kind === "Onbuild" ? instr.trigger : instr;
+  return inner && (inner.kind === "Cmd" || inner.kind === "Entrypoint" || inner.kind === "Healthcheck") ? inner.keyword.toUpperCase() : undefined;
+}
 
 export default defineRule({
   code: "DF204",
@@ -35,6 +42,11 @@ export default defineRule({
     RUN wget -q https://example.com/tool-\${VERSION}.tar.gz
     \`\`\`
 
+    ## CMD, ENTRYPOINT and HEALTHCHECK
+    These run in the container, which sees the image's \`ENV\` and never an \`ARG\`, re-declared or not. A
+    global ARG's name read there is reported with that advice (\`ENV NAME=$NAME\` after \`ARG NAME\`) and
+    no fix.
+
     ## Relation to UndefinedVar
     The same mistake in instructions BuildKit expands itself (\`WORKDIR /opt/\${APP}\`, \`COPY\`, \`ENV\`)
     is BuildKit's UndefinedVar check; this rule covers what the shell expands, which no other tool checks.
@@ -52,9 +64,16 @@ export default defineRule({
         const stage = use.stage;
         if (!stage || use.declaration || use.predefined || use.redeclaration || !globals.has(use.name)) continue;
         if (use.context !== "runtime") continue; // build-time uses are UndefinedVar's
-        const key = `${stage.index}\u0000${use.name}`;
+        const command = containerCommand(use.instruction);
+        // One finding per stage and name for the build's uses, one for the container's.
+        const key = `${stage.index}\u0000${use.name}\u0000${command ? "container" : "build"}`;
         if (reported.has(key)) continue;
         reported.add(key);
+        if (command) {
+          // The container runs it, long after the build: no ARG reaches it, re-declared or not.
+          ctx.report(use.nameRange, `'${use.name}' is a global ARG, and ${command} runs in the container, which sees the image's ENV and no ARG: here it is empty unless the base image sets it; keep the build's value with 'ENV ${use.name}=$${use.name}' after 'ARG ${use.name}'`);
+          continue;
+        }
         ctx.report(use.nameRange, `'${use.name}' is a global ARG, which stage '${stage.displayName}' does not see until it declares 'ARG ${use.name}': here it is empty`, {
           fix: ctx.fix.insertAfter(stage.from, `\nARG ${use.name}`, `Add 'ARG ${use.name}' after the stage's FROM`),
         });
