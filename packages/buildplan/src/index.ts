@@ -1,4 +1,5 @@
 export * from "./dockerignore.js";
+export { parsePlatform } from "./platform.js";
 export { plan } from "./plan.js";
 export { renderPlanText } from "./render-text.js";
 export { planToJson, type PlanJson, type PlanJsonStage, type PlanJsonStep, type PlanJsonImage } from "./render-json.js";

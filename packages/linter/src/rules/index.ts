@@ -55,6 +55,7 @@ import dockerfile_invalid_healthcheck_option from "./dockerfile/invalid-healthch
 import dockerfile_invalid_image_reference from "./dockerfile/invalid-image-reference.js";
 import dockerfile_invalid_label_key from "./dockerfile/invalid-label-key.js";
 import dockerfile_invalid_mount from "./dockerfile/invalid-mount.js";
+import dockerfile_invalid_platform from "./dockerfile/invalid-platform.js";
 import dockerfile_invalid_run_option from "./dockerfile/invalid-run-option.js";
 import dockerfile_invalid_stage_name from "./dockerfile/invalid-stage-name.js";
 import dockerfile_invalid_stopsignal from "./dockerfile/invalid-stopsignal.js";
@@ -92,6 +93,7 @@ import dockerfile_secret_in_value from "./dockerfile/secret-in-value.js";
 import dockerfile_shell_not_json from "./dockerfile/shell-not-json.js";
 import dockerfile_shellcheck from "./dockerfile/shellcheck.js";
 import dockerfile_stage_name_casing from "./dockerfile/stage-name-casing.js";
+import dockerfile_stage_reference_variable from "./dockerfile/stage-reference-variable.js";
 import dockerfile_sudo_in_run from "./dockerfile/sudo-in-run.js";
 import dockerfile_symlink_bin_sh from "./dockerfile/symlink-bin-sh.js";
 import dockerfile_syntax_version_too_old from "./dockerfile/syntax-version-too-old.js";
@@ -210,6 +212,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_invalid_image_reference,
   dockerfile_invalid_label_key,
   dockerfile_invalid_mount,
+  dockerfile_invalid_platform,
   dockerfile_invalid_run_option,
   dockerfile_invalid_stage_name,
   dockerfile_invalid_stopsignal,
@@ -247,6 +250,7 @@ export const GENERATED_RULES: readonly Rule[] = [
   dockerfile_shell_not_json,
   dockerfile_shellcheck,
   dockerfile_stage_name_casing,
+  dockerfile_stage_reference_variable,
   dockerfile_sudo_in_run,
   dockerfile_symlink_bin_sh,
   dockerfile_syntax_version_too_old,

@@ -15,7 +15,8 @@ export default defineRule({
   docs: () => md`
     ## What it does
     Flags an \`EXPOSE\` value that is not a port or port range (\`80\`, \`8000-8010\`) with an optional
-    protocol, and a protocol other than \`tcp\`, \`udp\` or \`sctp\` (in any case).
+    protocol, a range that starts above its end (\`9000-8000\`), and a protocol other than \`tcp\`, \`udp\`
+    or \`sctp\` (in any case).
 
     ## Why is this bad?
     BuildKit refuses it (\`invalid containerPort\`, \`invalid proto\`) and the build stops.
@@ -50,6 +51,11 @@ export default defineRule({
         const number = slash < 0 ? value : value.slice(0, slash);
         if (!/^\d+(-\d+)?$/.test(number)) {
           ctx.report(subRange(port, 0, number.length) ?? port, `'${number}' is not a port or port range (e.g. 8080 or 8000-8010)`);
+          continue;
+        }
+        const [first, last] = number.split("-").map(Number);
+        if (last !== undefined && first! > last) {
+          ctx.report(subRange(port, 0, number.length) ?? port, `'${number}' is not a port range: it starts above its end (write ${last}-${first})`);
           continue;
         }
         if (slash < 0) continue;

@@ -18,3 +18,12 @@ describe("DF117 invalid-expose", () => {
       EXPOSE 80 443/tcp 53/UDP 9000/sctp 8000-8010/udp 70000 127.0.0.1:80 8080:80 $PORT \${PORT}/\${PROTO}
     `));
 });
+
+describe("DF117 and reversed ranges", () => {
+  it("reports a range that starts above its end", () =>
+    check(rule, `
+      FROM alpine:3.20
+      EXPOSE 9000-8000 8000-9000 7000-7000/udp
+      #      ^^^^^^^^^ error[DF117]: '9000-8000' is not a port range: it starts above its end (write 8000-9000)
+    `));
+});
