@@ -180,7 +180,8 @@ test("gnu: one line per finding with GNU ranges", () => {
       "compose.yaml:3.12-18: error: Service web uses image nginx without a tag [CS001]",
       "web/Dockerfile:1.13-18: warning: Pin a version instead of 'latest' [DL3007]",
       'web/Dockerfile:2.5-11: info: Avoid "extra" <packages>: use --no-install-recommends & friends, 100% [DL3015]',
-      "web/Dockerfile:3.2-4: style: line one line two [DL9999]",
+      // Display columns: the line starts with a tab, so RUN is at column 9.
+      "web/Dockerfile:3.9-11: style: line one line two [DL9999]",
       "",
     ].join("\n"),
   );
@@ -370,3 +371,17 @@ function assertWellFormed(xml: string): void {
   }
   expect(stack).toEqual([]);
 }
+
+test("gnu and stylish count display columns: tab stops every 8, wide characters two", () => {
+  const text = 'FROM alpine:3.20\nRUN\tcd /tmp\nRUN echo "é😀中文" && cd /tmp\n';
+  const sources = new Map([["Dockerfile", text]]);
+  const tab = diag({ file: "Dockerfile", line: 2, column: 5, endLine: 2, endColumn: 7, code: "DL3003" });
+  const wide = diag({ file: "Dockerfile", line: 3, column: 21, endLine: 3, endColumn: 23, code: "DL3003" });
+  expect(gnu([tab, wide], [], options({ sources }))).toBe("Dockerfile:2.9-10: warning: something is off [DL3003]\nDockerfile:3.23-24: warning: something is off [DL3003]\n");
+  // Unknown source: UTF-16 columns, as before.
+  expect(gnu([tab], [], options())).toBe("Dockerfile:2.5-6: warning: something is off [DL3003]\n");
+  // The carets sit under `cd` whatever stands before it; a wide character under them gets two.
+  expect(caretLine('RUN echo "é😀中文" && cd /tmp', { line: 1, column: 21, endLine: 1, endColumn: 23 })).toBe(`${" ".repeat(10)}${" ".repeat(1 + 2 + 2 + 2)}     ^^`);
+  expect(caretLine("RUN\tcd /tmp", { line: 1, column: 5, endLine: 1, endColumn: 7 })).toBe("   \t^^");
+  expect(caretLine("ENV A=中文", { line: 1, column: 7, endLine: 1, endColumn: 9 })).toBe("      ^^^^");
+});

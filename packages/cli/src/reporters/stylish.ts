@@ -1,6 +1,7 @@
 import { styleText } from "node:util";
 import { isLowSurrogate, visibleControls, type ReportedDiagnostic, type Severity } from "@shipshape/text";
 import { SourceLines, sortDiagnostics } from "./common.js";
+import { blankLike, textWidth } from "./display-width.js";
 import type { Report, Reporter } from "./types.js";
 
 type Style = Extract<Parameters<typeof styleText>[0], string>;
@@ -59,7 +60,7 @@ export const stylish: Reporter<Report> = (diagnostics, _rules, options) => {
 
 type Place = Pick<ReportedDiagnostic, "line" | "column" | "endLine" | "endColumn">;
 
-/** Spaces (tabs where the source has tabs, so the carets line up) then one caret per UTF-16 unit of the range on this line. */
+/** Spaces (tabs where the source has tabs, so the carets line up) then a caret per column the range takes on this line. */
 export function caretLine(text: string, d: Place): string {
   return codeFrame(text, d).carets;
 }
@@ -89,8 +90,9 @@ export function codeFrame(text: string, d: Place): { source: string; carets: str
   }
   const before = from > 0 ? "…" : "";
   const source = before + visibleControls(text.slice(from, to)) + (to < text.length ? "…" : "");
-  const pad = (before ? " " : "") + text.slice(from, start).replace(/[^\t]/g, " ");
-  return { source, carets: pad + "^".repeat(Math.max(1, Math.min(end, to) - start)) };
+  // Under each character as many spaces as it is wide (a CJK character or an emoji takes two), tabs as tabs.
+  const pad = (before ? " " : "") + blankLike(text.slice(from, start));
+  return { source, carets: pad + "^".repeat(Math.max(1, textWidth(text.slice(start, Math.min(end, to))))) };
 }
 
 function colourCarets(out: string[], paint: (s: Style[], t: string) => string, severity: Severity): void {
