@@ -12,6 +12,11 @@ import type { ActiveRule } from "./dockerfile-runner.js";
 export interface ComposeRunInput {
   files: readonly SourceFile[];
   models: ReadonlyMap<string, ComposeFile>;
+  /**
+   * The compose files the project reached through include and extends, with their models: their file and
+   * entry hooks run after the project's own files'. Rules see only the project's own files in `models`.
+   */
+  reached?: readonly { file: SourceFile; model: ComposeFile }[];
   project: ComposeProject;
   rules: readonly ActiveRule<ComposeRule>[];
   readFile(path: string): string | undefined;
@@ -26,6 +31,7 @@ export function runComposeRules(input: ComposeRunInput): Diagnostic[] {
     const model = input.models.get(file.path);
     if (model) runFile(file, model, index === 0, input, diagnostics);
   });
+  for (const { file, model } of input.reached ?? []) runFile(file, model, false, input, diagnostics);
   return diagnostics;
 }
 

@@ -134,13 +134,17 @@ export function lintComposeProject(
   // The compose files the project reached through include and extends are checked as part of it (a walk
   // does not lint them again on their own): the rules' file and entry hooks run on them too, after the
   // project's own files (only the first of which gets the Project hook).
-  const checked: SourceFile[] = [...files];
+  const modelOf = (f: SourceFile) => parseCompose(f.text, { fileName: f.path, yamlCache: env.yamlCache }).model;
+  const models = new Map<string, ComposeFile>();
+  for (const f of files) models.set(f.path, modelOf(f));
+  const reached: { file: SourceFile; model: ComposeFile }[] = [];
   for (const path of Object.keys(project.baseDirs)) {
     const text = cache.get(path);
-    if (text !== undefined && !checked.some((f) => f.path === path)) checked.push({ path, text, lines: new LineIndex(text) });
+    if (text === undefined || models.has(path) || reached.some((r) => r.file.path === path)) continue;
+    const file = { path, text, lines: new LineIndex(text) };
+    reached.push({ file, model: modelOf(file) });
   }
-  const models = new Map<string, ComposeFile>();
-  for (const f of checked) models.set(f.path, parseCompose(f.text, { fileName: f.path, yamlCache: env.yamlCache }).model);
+  const checked = [...files, ...reached.map((r) => r.file)];
 
   const dockerfiles = serviceDockerfiles(project, read);
   const active = selection.active.filter((a): a is ActiveRule<ComposeRule> => a.rule.kind === "compose");
@@ -148,8 +152,9 @@ export function lintComposeProject(
   try {
     found.push(
       ...runComposeRules({
-        files: checked,
+        files,
         models,
+        reached,
         project,
         rules: active,
         readFile: read,
