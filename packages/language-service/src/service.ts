@@ -44,7 +44,7 @@ export function completion(doc: ParsedDocument, position: Position, options: { r
 export function definition(doc: ParsedDocument, position: Position, files: composeEditor.FileAccess = {}): Location[] {
   if (doc.kind === "dockerfile") return df.dockerfileDefinition(doc, position);
   const target = composeEditor.buildTargetDefinition(doc, position, files);
-  return target.length ? target : compose.composeDefinition(doc, position);
+  return target.length ? target : compose.composeDefinition(doc, position, files);
 }
 
 /** `others`: open documents of the workspace, for compose `build.target` values naming a Dockerfile stage. */

@@ -229,3 +229,27 @@ describe("compose navigation through extends", () => {
     ]);
   });
 });
+
+describe("names from included files", () => {
+  const files: Record<string, string> = {
+    "/w/db.yaml": "include:\n  - sub/cache.yaml\nservices:\n  db:\n    image: postgres:16\n",
+    "/w/sub/cache.yaml": "services:\n  cache:\n    image: redis:7\n",
+  };
+  const readFile = (p: string) => files[p];
+  const uriOf = (p: string) => `file://${p}`;
+
+  it("completes service names the included files define, also through their own includes", async () => {
+    const { completion } = await import("../src/index.js");
+    const doc = compose("include:\n  - db.yaml\nservices:\n  web:\n    image: nginx:1.25\n    depends_on:\n      - \n");
+    expect(completion(doc, { line: 6, character: 8 }, { readFile }).map((i) => i.label)).toEqual(["db", "cache"]);
+    // Without a reader, the document's own names only.
+    expect(completion(doc, { line: 6, character: 8 }).map((i) => i.label)).toEqual([]);
+  });
+
+  it("goes to the definition in the included file", async () => {
+    const { definition } = await import("../src/index.js");
+    const doc = compose("include:\n  - db.yaml\nservices:\n  web:\n    image: nginx:1.25\n    depends_on: [db, cache]\n");
+    expect(definition(doc, { line: 5, character: 18 }, { readFile, uriOf })).toEqual([{ uri: "file:///w/db.yaml", range: { start: { line: 3, character: 2 }, end: { line: 3, character: 4 } } }]);
+    expect(definition(doc, { line: 5, character: 22 }, { readFile, uriOf })).toEqual([{ uri: "file:///w/sub/cache.yaml", range: { start: { line: 1, character: 2 }, end: { line: 1, character: 7 } } }]);
+  });
+});

@@ -1,4 +1,5 @@
-import { describeKey, enumValuesAt, keysAt, locate, type ReferenceKind } from "@shipshape/compose";
+import { describeKey, enumValuesAt, keysAt, locate, parseCompose, type ReferenceKind } from "@shipshape/compose";
+import { LineIndex } from "@shipshape/text";
 import { parseDockerfile } from "@shipshape/dockerfile";
 import {
   type CompletionItem,
@@ -15,9 +16,9 @@ import {
 } from "vscode-languageserver-types";
 import { symbolName, toOffset, toRange } from "../convert.js";
 import type { ParsedDocument } from "../document.js";
-import { definitions, namesOf, symbolAt } from "./model-refs.js";
+import { type Definition, definitions, namesOf, symbolAt } from "./model-refs.js";
 import { anchorAt } from "./anchors.js";
-import { dockerfilePathOf } from "./paths.js";
+import { composeRelative, dockerfilePathOf } from "./paths.js";
 import { yamlCursor } from "./yaml-path.js";
 
 /** Reads a file of the workspace (undefined when missing or outside it). */
@@ -60,11 +61,58 @@ const REFERENCE_KEYS: Record<string, ReferenceKind> = {
   configs: "config",
 };
 
+/** A definition in a file the document includes (directly or through the included files' own includes). */
+interface IncludedDefinition extends Definition {
+  path: string;
+  text: string;
+}
+
+const MAX_INCLUDE_DEPTH = 4;
+
+/**
+ * The services and resources of the files a compose document includes: `docker compose` merges them into
+ * the project, so their names are as good as the document's own. Read through `readFile` (an open file as
+ * the editor has it); paths with variables are skipped.
+ */
+function includedDefinitions(doc: ParsedDocument, readFile: ReadFile | undefined): IncludedDefinition[] {
+  const out: IncludedDefinition[] = [];
+  if (!readFile || !doc.compose) return out;
+  const seen = new Set<string>([doc.path]);
+  const visit = (path: string, model: NonNullable<ParsedDocument["compose"]>["model"], depth: number) => {
+    if (depth > MAX_INCLUDE_DEPTH) return;
+    for (const inc of model.include) {
+      for (const ref of inc.path) {
+        if (typeof ref.value !== "string" || ref.value.includes("$")) continue;
+        const target = composeRelative(path, ref.value);
+        if (seen.has(target)) continue;
+        seen.add(target);
+        let text: string | undefined;
+        try {
+          text = readFile(target);
+        } catch {
+          text = undefined;
+        }
+        if (text === undefined) continue;
+        const included = parseCompose(text, { fileName: target }).model;
+        for (const d of definitions(included, target)) out.push({ ...d, path: target, text });
+        visit(target, included, depth + 1);
+      }
+    }
+  };
+  visit(doc.path, doc.compose.model, 1);
+  return out;
+}
+
 export function composeCompletion(doc: ParsedDocument, position: Position, readFile?: ReadFile): CompletionItem[] {
   const model = doc.compose?.model;
   const cursor = yamlCursor((i) => doc.lines.lineText(i), position.line, position.character);
-  const names = (kind: ReferenceKind, exclude?: string) =>
-    (model ? namesOf(model, kind) : []).filter((n) => n !== exclude).map((n) => ({ label: n, kind: CompletionItemKind.Reference, detail: KIND_LABEL[kind] }));
+  let included: IncludedDefinition[] | undefined;
+  const names = (kind: ReferenceKind, exclude?: string) => {
+    const own = model ? namesOf(model, kind) : [];
+    included ??= model?.include.length ? includedDefinitions(doc, readFile) : [];
+    const all = [...own, ...included.filter((d) => d.kind === kind && !own.includes(d.name)).map((d) => d.name)];
+    return [...new Set(all)].filter((n) => n !== exclude).map((n) => ({ label: n, kind: CompletionItemKind.Reference, detail: KIND_LABEL[kind] }));
+  };
   const service = cursor.path[0] === "services" ? cursor.path[1] : undefined;
 
   if (cursor.valueKey !== undefined) {
@@ -115,12 +163,19 @@ function buildTargets(doc: ParsedDocument, service: string, readFile?: ReadFile)
     .map((i) => ({ label: (i as { stageName: { value: string } }).stageName.value, kind: CompletionItemKind.Reference, detail: `stage of ${path}` }));
 }
 
-export function composeDefinition(doc: ParsedDocument, position: Position): Location[] {
+/** `files`: to follow a name defined in an included file there (its uri from `uriOf`). */
+export function composeDefinition(doc: ParsedDocument, position: Position, files: { readFile?: ReadFile; uriOf?: (path: string) => string } = {}): Location[] {
   const anchor = anchorAt(doc.text, toOffset(doc, position));
   if (anchor) return anchor.all.filter((o) => o.definition).map((o) => ({ uri: doc.uri, range: toRange(doc, o.range) }));
   const model = doc.compose?.model;
   const s = model && symbolAt(model, doc.path, toOffset(doc, position));
-  return s?.definition ? [{ uri: doc.uri, range: toRange(doc, s.definition.nameRange) }] : [];
+  if (!s) return [];
+  if (s.definition) return [{ uri: doc.uri, range: toRange(doc, s.definition.nameRange) }];
+  if (!files.uriOf || !model.include.length) return [];
+  const found = includedDefinitions(doc, files.readFile).find((d) => d.kind === s.kind && d.name === s.name);
+  if (!found) return [];
+  const lines = new LineIndex(found.text);
+  return [{ uri: files.uriOf(found.path), range: { start: lines.positionAt(found.nameRange.start), end: lines.positionAt(found.nameRange.end) } }];
 }
 
 export function composeReferences(doc: ParsedDocument, position: Position, includeDeclaration: boolean): Location[] {
