@@ -613,7 +613,7 @@ describe("rule names on the command line", () => {
     const root = tree({ Dockerfile: "from debian:12\nRUN true\n" });
     const bad = shipshape(["lint", "Dockerfile", "--select", "DL3007,DL3O07", "-f", "json"], { cwd: root });
     expect(bad).toMatchObject({ status: 2, stdout: "" });
-    expect(bad.stderr).toBe("shipshape: --select names no rule: DL3O07 (`shipshape rules` lists them)\n");
+    expect(bad.stderr).toBe("shipshape: --select (or SHIPSHAPE_SELECT) names no rule: DL3O07 (`shipshape rules` lists them)\n");
     const loose = shipshape(["lint", "Dockerfile", "--ignore", "DL3005", "-f", "json"], { cwd: root, env: { SHIPSHAPE_EXTEND_SELECT: "nope" } });
     expect(loose.status).toBe(1);
     expect(loose.stderr).toBe("shipshape: warning: --ignore or --extend-select names no rule: nope, DL3005\n");

@@ -346,9 +346,9 @@ async function unknownRuleRefs(settings: LintSettings, io: CliIO): Promise<strin
   if (refs.length === 0) return undefined;
   const { defaultRuleSet } = await import("@shipshape/linter");
   const rules = defaultRuleSet();
-  const known = (ref: string) => /^(all|SC\d{4})$/i.test(ref.trim()) || rules.resolveAll(ref).length > 0;
+  const known = (ref: string) => ref.trim() === "" || /^(all|SC\d{4})$/i.test(ref.trim()) || rules.resolveAll(ref).length > 0;
   const bad = (settings.select ?? []).filter((r) => !known(r));
-  if (bad.length) return `--select names no rule: ${bad.join(", ")} (\`shipshape rules\` lists them)`;
+  if (bad.length) return `--select (or SHIPSHAPE_SELECT) names no rule: ${bad.join(", ")} (\`shipshape rules\` lists them)`;
   const loose = [...settings.extendSelect, ...settings.ignore].filter((r) => !known(r));
   if (loose.length) io.stderr.write(`shipshape: warning: --ignore or --extend-select names no rule: ${[...new Set(loose)].join(", ")}\n`);
   return undefined;
