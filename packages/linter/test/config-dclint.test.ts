@@ -20,18 +20,22 @@ describe("dclint config files", () => {
       },
       "quiet": true, "debug": false, "exclude": ["legacy"], "$schema": "x"
     }`;
-    expect(parse(text)).toEqual({
-      config: {
-        severity: { "no-version-field": "off", "no-unbound-port-interfaces": "warning", "service-image-require-explicit-tag": "error" },
-        ruleOptions: { "service-image-require-explicit-tag": { prohibitedTags: ["latest", "edge"] } },
-        quiet: true,
-      },
-      diagnostics: [],
-    });
+    const { config, diagnostics } = parse(text)!;
+    expect(diagnostics).toEqual([]);
+    expect(config.severity).toMatchObject({ "no-version-field": "off", "no-unbound-port-interfaces": "warning", "service-image-require-explicit-tag": "error" });
+    expect(config.ruleOptions).toEqual({ "service-image-require-explicit-tag": { prohibitedTags: ["latest", "edge"] } });
+    expect(config.quiet).toBe(true);
+  });
+
+  it("keeps dclint's defaults: every dclint rule at its level unless the config says otherwise, and exit 1 for errors only", () => {
+    const { config } = parse('{"rules": {"require-project-name-field": 0}}')!;
+    expect(Object.keys(config.severity!)).toHaveLength(15);
+    expect(config.severity).toMatchObject({ "require-project-name-field": "off", "no-unbound-port-interfaces": "error", "require-quotes-in-ports": "warning", "service-keys-order": "warning" });
+    expect(config.failureThreshold).toBe("error");
   });
 
   it("reads YAML too (.dclintrc is JSON or YAML)", () => {
-    expect(parse("rules:\n  services-alphabetical-order: 2\n", "/p/.config/dclintrc.yml")!.config).toEqual({ severity: { "services-alphabetical-order": "error" } });
+    expect(parse("rules:\n  services-alphabetical-order: 2\n", "/p/.config/dclintrc.yml")!.config.severity).toMatchObject({ "services-alphabetical-order": "error" });
   });
 
   it("reports what it cannot use, at its place, and keeps the rest", () => {
@@ -46,13 +50,13 @@ describe("dclint config files", () => {
       '"legacy" | error: \'exclude\' must be a list of paths',
       '"extra" | warning: Unknown dclint configuration key \'extra\'',
     ]);
-    expect(parse(text)!.config).toEqual({ severity: { "service-keys-order": "warning" } });
+    expect(parse(text)!.config.severity).toMatchObject({ "service-keys-order": "warning", "no-version-field": "error" });
     expect(problems('{"rules": ')).toHaveLength(1);
   });
 
   it("package.json counts only with a dclint key; JavaScript configs are not run but reported", () => {
     expect(parse('{"name": "app"}', "/p/package.json")).toBeUndefined();
-    expect(parse('{"name": "app", "dclint": {"rules": {"no-version-field": 2}}}', "/p/package.json")!.config).toEqual({ severity: { "no-version-field": "error" } });
+    expect(parse('{"name": "app", "dclint": {"rules": {"no-version-field": 0}}}', "/p/package.json")!.config.severity).toMatchObject({ "no-version-field": "off" });
     const js = parse("module.exports = { rules: {} };", "/p/dclint.config.js")!;
     expect(js.config).toEqual({});
     expect(js.diagnostics).toMatchObject([{ severity: "warning", file: "/p/dclint.config.js", message: expect.stringContaining("does not run JavaScript configs") }]);

@@ -51,6 +51,7 @@ export function parseDclintConfig(text: string, path: string, rules: RuleSet): {
     problem(rangeOfNode(root), "dclint's configuration must be an object");
     return { config, diagnostics };
   }
+  applyDclintDefaults(config, rules);
   for (const pair of root.items as Pair<unknown, unknown>[]) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
@@ -77,6 +78,17 @@ export function parseDclintConfig(text: string, path: string, rules: RuleSet): {
   return { config, diagnostics };
 }
 
+/**
+ * What a dclint config means before its `rules` are read: dclint's rules at their default levels, and
+ * dclint's exit status (1 for an error, not for warnings alone).
+ */
+function applyDclintDefaults(config: LinterConfig, rules: RuleSet): void {
+  const severity: NonNullable<LinterConfig["severity"]> = {};
+  for (const [name, level] of Object.entries(DCLINT_DEFAULTS)) if (rules.resolve(name)) severity[name] = level;
+  config.severity = severity;
+  config.failureThreshold = "error";
+}
+
 /** `exclude` of a dclint config text (path fragments), empty when it has none or cannot be read. */
 export function dclintExcludes(text: string, path: string): string[] {
   const kind = dclintConfigKind(path);
@@ -91,6 +103,28 @@ export function dclintExcludes(text: string, path: string): string[] {
 }
 
 const LEVELS = { 0: "off", 1: "warning", 2: "error" } as const;
+
+/**
+ * dclint's rules and the level each has when a config does not name it (dclint 3.1: every rule runs unless
+ * turned off). A project that used dclint keeps them, also the ones shipshape leaves off by default.
+ */
+const DCLINT_DEFAULTS: Readonly<Record<string, "error" | "warning">> = {
+  "no-build-and-image": "error",
+  "no-duplicate-container-names": "error",
+  "no-duplicate-exported-ports": "error",
+  "no-quotes-in-volumes": "warning",
+  "no-unbound-port-interfaces": "error",
+  "no-version-field": "error",
+  "require-project-name-field": "warning",
+  "require-quotes-in-ports": "warning",
+  "service-container-name-regex": "error",
+  "service-dependencies-alphabetical-order": "warning",
+  "service-image-require-explicit-tag": "error",
+  "service-keys-order": "warning",
+  "service-ports-alphabetical-order": "warning",
+  "services-alphabetical-order": "warning",
+  "top-level-properties-order": "warning",
+};
 
 function readRule(
   pair: Pair<unknown, unknown>,
