@@ -621,3 +621,17 @@ describe("rule names on the command line", () => {
     expect(good).toMatchObject({ status: 1, stderr: "" });
   });
 });
+
+describe("a hadolint project's old config", () => {
+  test("retired codes are taken silently; another config problem is shown but fails nothing, as hadolint goes on", () => {
+    const root = tree({ Dockerfile: 'FROM debian:12.5\nUSER 1000\nCMD ["true"]\n', ".hadolint.yaml": "ignored:\n  - DL3005\n  - DL3039\n" });
+    expect(shipshape(["lint", "Dockerfile", "-f", "json"], { cwd: root })).toMatchObject({ status: 0, stdout: "[]\n" });
+    writeFileSync(path.join(root, ".hadolint.yaml"), "ignored: [DL3005]\nfoo: bar\n");
+    const r = shipshape(["lint", "Dockerfile", "-f", "json"], { cwd: root });
+    expect(r.status).toBe(0);
+    expect(json(r.stdout).map((d) => `${d.file} ${d.code}`)).toEqual([".hadolint.yaml invalid-config"]);
+    // The same problem in shipshape's own config still fails the run.
+    writeFileSync(path.join(root, ".shipshape.yaml"), "foo: bar\n");
+    expect(shipshape(["lint", "Dockerfile", "-f", "json"], { cwd: root }).status).toBe(1);
+  });
+});

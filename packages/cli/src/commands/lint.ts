@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
-import { DCLINT_FILE_NAMES, packageHasDclint, SEVERITY_RANK, type ReportedDiagnostic, type Severity } from "@shipshape/text";
+import { DCLINT_FILE_NAMES, dclintConfigKind, packageHasDclint, SEVERITY_RANK, type ReportedDiagnostic, type Severity } from "@shipshape/text";
 import { groupComposeProjects } from "../compose-projects.js";
 import { describeFsError, discoverFiles, type FolderListings, type FoundFile } from "../discover.js";
 import { type CliIO, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, version } from "../io.js";
@@ -81,7 +81,9 @@ function failed(result: RunResult, all: readonly ReportedDiagnostic[], settings:
   if (settings.noFail) return false;
   // -q reports errors only, and only what it reports can fail the run (dclint's --quiet): a run that prints
   // "No problems found" must not fail over the warnings it hid.
-  const reported = (d: ReportedDiagnostic) => !settings.quiet || d.severity === "error";
+  // A problem in a hadolint or dclint config is shown but fails nothing: those tools read what they
+  // understand and go on, and a project that moved from them keeps passing.
+  const reported = (d: ReportedDiagnostic) => (!settings.quiet || d.severity === "error") && !inPeerConfig(d);
   if (settings.maxWarnings !== undefined && all.filter((d) => reported(d) && d.severity === "warning").length > settings.maxWarnings) return true;
   const reaches = (d: ReportedDiagnostic, threshold: Severity | "none") => reported(d) && threshold !== "none" && SEVERITY_RANK[d.severity] >= SEVERITY_RANK[threshold];
   const fallback = settings.failureThreshold ?? "info";
@@ -333,6 +335,13 @@ async function fixInPlace(
       problems.push(`${fix.file}: cannot write the fixes (${describeWriteError(e)})`);
     }
   }
+}
+
+/** A finding about a hadolint or dclint config file (not about the linted code). */
+function inPeerConfig(d: ReportedDiagnostic): boolean {
+  if (d.code !== "invalid-config") return false;
+  const slashed = d.file.replace(/\\/g, "/");
+  return /(^|\/)(\.?hadolint\.ya?ml|\.hadolint\/config\.ya?ml)$/i.test(slashed) || dclintConfigKind(slashed) !== undefined;
 }
 
 /**
