@@ -1,4 +1,4 @@
-import type { CmdInstruction, EntrypointInstruction } from "@shipshape/dockerfile";
+import type { CmdInstruction, EntrypointInstruction, HealthcheckInstruction } from "@shipshape/dockerfile";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
 
@@ -18,7 +18,9 @@ export default defineRule({
   docs: () => md`
     ## What it does
     Flags \`CMD\` and \`ENTRYPOINT\` written in shell form (\`CMD node server.js\`) in a stage that does not
-    choose its shell with \`SHELL\`.
+    choose its shell with \`SHELL\`, and \`HEALTHCHECK CMD\` in shell form as hadolint does (BuildKit's
+    JSONArgsRecommended leaves HEALTHCHECK alone; a shell-form check needs \`/bin/sh\` in the image, which
+    distroless images lack).
 
     ## Why is this bad?
     The shell form runs the command as \`/bin/sh -c "..."\`, so the shell is PID 1: it does not forward
@@ -58,6 +60,20 @@ export default defineRule({
         : undefined;
       ctx.report(command, `Use the JSON form for ${node.keyword} so the command receives signals directly`, { fix });
     };
-    return { Cmd: check, Entrypoint: check };
+    return {
+      Cmd: check,
+      Entrypoint: check,
+      // hadolint's DL3025 also asks it of HEALTHCHECK CMD (BuildKit's JSONArgsRecommended does not).
+      Healthcheck(node: HealthcheckInstruction) {
+        const command = node.command;
+        if (node.type?.value.toUpperCase() !== "CMD" || command?.kind !== "ShellForm" || command.value.trim() === "") return;
+        if (ctx.shellOf(node).join(" ") !== "/bin/sh -c") return;
+        const words = command.value.trim();
+        const fix = PLAIN_WORDS.test(words)
+          ? ctx.fix.replace(command, JSON.stringify(words.split(/\s+/)).replace(/","/g, '", "'), "Use the JSON form")
+          : undefined;
+        ctx.report(command, "Use the JSON form for HEALTHCHECK CMD: in shell form every check needs /bin/sh in the image and starts it", { fix });
+      },
+    };
   },
 });

@@ -41,3 +41,15 @@ describe("DL3025 json-args-recommended", () => {
       CMD node server.js && echo "$HOME"
     `, { unsafe: true }));
 });
+
+describe("DL3025 and HEALTHCHECK", () => {
+  it("reports HEALTHCHECK CMD in shell form, as hadolint does, and fixes plain words", () =>
+    check(rule, `
+      FROM alpine:3.19
+      HEALTHCHECK CMD wget -q -O- http://localhost/ || exit 1
+      #               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[DL3025]: Use the JSON form for HEALTHCHECK CMD: in shell form every check needs /bin/sh in the image and starts it
+      HEALTHCHECK --interval=30s CMD ["curl", "-f", "http://localhost/"]
+      HEALTHCHECK NONE
+      CMD ["httpd"]
+    `));
+});
