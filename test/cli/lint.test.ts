@@ -111,6 +111,11 @@ describe("shipshape lint", () => {
     expect(status([], { HADOLINT_NOFAIL: "nope" })).toBe(1);
     expect(status(["-t", "error", "--max-warnings", "0"])).toBe(1);
     expect(status(["-t", "error", "--max-warnings", "1"])).toBe(0);
+    // As in hadolint (env < config file < flags), a config's failure-threshold wins over HADOLINT_*, not over SHIPSHAPE_*.
+    writeFileSync(path.join(root, ".hadolint.yaml"), "failure-threshold: error\nformat: json\n");
+    expect(status([], { HADOLINT_FAILURE_THRESHOLD: "info" })).toBe(0);
+    expect(status([], { SHIPSHAPE_FAILURE_THRESHOLD: "info" })).toBe(1);
+    expect(shipshape(["lint", "Dockerfile", "--select", "DL3007"], { cwd: root, env: { HADOLINT_FORMAT: "checkstyle" } }).stdout).toMatch(/^\[/);
   });
 
   test("formats from the environment, hadolint's names included", () => {

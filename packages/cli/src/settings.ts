@@ -23,6 +23,8 @@ export interface LintSettings {
   ignore: string[];
   /** Undefined: the config file's, else `info`. */
   failureThreshold?: Severity | "none";
+  /** HADOLINT_FAILURE_THRESHOLD: as in hadolint, below a config file's failure-threshold (env < file < flags). */
+  envFailureThreshold?: Severity | "none";
   noFail: boolean;
   /** hadolint's --error/--warning/--info/--style overrides, by rule reference. */
   severity: Record<string, Severity>;
@@ -112,7 +114,11 @@ export function resolveLintSettings(
   };
   const flag = (name: string): boolean => values[name] === true || (spec(name).env ?? []).some((n) => envFlag(env[n]));
 
-  const formatOption = scalar("format");
+  // hadolint ranks its environment below its config file (env < file < flags): HADOLINT_FORMAT gives way to
+  // a config's format, as HADOLINT_FAILURE_THRESHOLD does to its failure-threshold (see `failed`).
+  const fromHadolintEnv = (s: { source: string } | undefined) => s !== undefined && s.source.startsWith("HADOLINT_");
+  const formatGiven = scalar("format");
+  const formatOption = fromHadolintEnv(formatGiven) && file?.formats ? undefined : formatGiven;
   const configFormats = formatOption ? undefined : file?.formats;
   const formatSetting = formatOption ?? (configFormats ? { value: configFormats[0]!, source: `${file!.path}: format` } : undefined);
   let format: FormatName = "stylish";
@@ -135,12 +141,16 @@ export function resolveLintSettings(
 
   const thresholdSetting = scalar("failure-threshold");
   let failureThreshold: Severity | "none" | undefined;
+  let envFailureThreshold: Severity | "none" | undefined;
   if (thresholdSetting) {
     const t = thresholdSetting.value.trim().toLowerCase();
+    let threshold: Severity | "none";
     // hadolint also accepts "ignore" for "never fail on findings".
-    if (t === "none" || t === "ignore") failureThreshold = "none";
-    else if (isSeverity(t)) failureThreshold = t;
+    if (t === "none" || t === "ignore") threshold = "none";
+    else if (isSeverity(t)) threshold = t;
     else throw new UsageError(`${thresholdSetting.source}: expected error, warning, info, style or none, got '${thresholdSetting.value}'`);
+    if (fromHadolintEnv(thresholdSetting)) envFailureThreshold = threshold;
+    else failureThreshold = threshold;
   }
 
   const shardSetting = scalar("shard");
@@ -208,6 +218,7 @@ export function resolveLintSettings(
     extendSelect: list("extend-select") ?? [],
     ignore: [...new Set(ignore)],
     failureThreshold,
+    envFailureThreshold,
     noFail: flag("no-fail"),
     severity,
     trustedRegistries: list("trusted-registry"),

@@ -94,7 +94,10 @@ describe("lint settings", () => {
     // A flag's or variable's format replaces the config's list; --output its first output.
     expect(withFile(["-f", "gnu", "-o", "x.txt", "--color"])).toMatchObject({ format: "gnu", output: "x.txt", color: true, moreReports: [] });
     expect(withFile(["-f", "gnu"])).toMatchObject({ format: "gnu", output: undefined, moreReports: [] });
-    expect(withFile([], { HADOLINT_FORMAT: "sarif", SHIPSHAPE_OUTPUT: "y" })).toMatchObject({ format: "sarif", output: "y", moreReports: [] });
+    expect(withFile([], { SHIPSHAPE_FORMAT: "sarif", SHIPSHAPE_OUTPUT: "y" })).toMatchObject({ format: "sarif", output: "y", moreReports: [] });
+    // hadolint ranks its environment below its config file: HADOLINT_FORMAT gives way to the file's formats.
+    expect(withFile([], { HADOLINT_FORMAT: "sarif" })).toMatchObject({ format: "json", output: "report.json" });
+    expect(withFile([], { HADOLINT_FORMAT: "sarif" }, { path: "c.yaml" })).toMatchObject({ format: "sarif" });
     expect(withFile(["-o", "z"])).toMatchObject({ format: "json", output: "z", moreReports: [{ output: "report.sarif" }, { output: undefined }] });
     // An output alone: the default format goes there.
     expect(withFile([], {}, { path: "c.yaml", outputs: ["out.txt"] })).toMatchObject({ format: "stylish", output: "out.txt", moreReports: [] });
@@ -105,7 +108,8 @@ describe("lint settings", () => {
   test("failure threshold from flag or variables; hadolint's ignore means none", () => {
     expect(settings(["-t", "error"], { SHIPSHAPE_FAILURE_THRESHOLD: "style" }).failureThreshold).toBe("error");
     expect(settings([], { SHIPSHAPE_FAILURE_THRESHOLD: "style", HADOLINT_FAILURE_THRESHOLD: "error" }).failureThreshold).toBe("style");
-    expect(settings([], { HADOLINT_FAILURE_THRESHOLD: "ignore" }).failureThreshold).toBe("none");
+    // HADOLINT_FAILURE_THRESHOLD is kept apart: a config file's failure-threshold wins over it (hadolint's env < file).
+    expect(settings([], { HADOLINT_FAILURE_THRESHOLD: "ignore" })).toMatchObject({ failureThreshold: undefined, envFailureThreshold: "none" });
     expect(() => settings(["--failure-threshold", "fatal"])).toThrow(UsageError);
   });
 

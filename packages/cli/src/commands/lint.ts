@@ -86,10 +86,10 @@ function failed(result: RunResult, all: readonly ReportedDiagnostic[], settings:
   const reported = (d: ReportedDiagnostic) => (!settings.quiet || d.severity === "error") && !inPeerConfig(d);
   if (settings.maxWarnings !== undefined && all.filter((d) => reported(d) && d.severity === "warning").length > settings.maxWarnings) return true;
   const reaches = (d: ReportedDiagnostic, threshold: Severity | "none") => reported(d) && threshold !== "none" && SEVERITY_RANK[d.severity] >= SEVERITY_RANK[threshold];
-  const fallback = settings.failureThreshold ?? "info";
+  const fallback = settings.failureThreshold ?? settings.envFailureThreshold ?? "info";
   const covered = new Set<ReportedDiagnostic>();
   for (const unit of result.units) {
-    const threshold = settings.failureThreshold ?? unit.failureThreshold ?? "info";
+    const threshold = settings.failureThreshold ?? unit.failureThreshold ?? settings.envFailureThreshold ?? "info";
     for (const d of unit.diagnostics) covered.add(d);
     if (unit.noFail) continue;
     if (unit.diagnostics.some((d) => reaches(d, threshold))) return true;
