@@ -18,7 +18,8 @@ export default defineRule({
   },
   docs: () => md`
     ## What it does
-    Flags short-syntax entries of \`ports\` and \`expose\` written without quotes, and offers to quote them.
+    Flags short-syntax entries of \`ports\` and \`expose\` written without quotes, and offers to quote them;
+    also, as dclint does, entries in the other kind of quotes than \`quoteType\` (single by default).
 
     ## Why is this bad?
     YAML 1.1 parsers read an unquoted \`22:22\` as a base-60 number (1342), so the same file means different
@@ -57,10 +58,20 @@ export default defineRule({
           const list = getValue(map, section);
           if (!isSeq(list)) continue;
           for (const item of ownItems(list)) {
-            if (!isScalar(item) || item.style !== "plain" || item.file !== ctx.file.path) continue;
+            if (!isScalar(item) || item.file !== ctx.file.path) continue;
             const text = ctx.text(item);
-            ctx.report(item, `Port '${text}' of service '${name}' (${section}) should be quoted`, {
-              fix: ctx.fix.replace(item, `${q}${text}${q}`, "Quote the port"),
+            if (item.style === "plain") {
+              ctx.report(item, `Port '${text}' of service '${name}' (${section}) should be quoted`, {
+                fix: ctx.fix.replace(item, `${q}${text}${q}`, "Quote the port"),
+              });
+              continue;
+            }
+            // As dclint: quoted, but with the other quotes (a port has no quotes or escapes inside to keep).
+            const written = text[0];
+            if (item.style !== "quoted" || written === q || !/^(["'])[^"'\\]*\1$/.test(text)) continue;
+            const which = q === "'" ? "single" : "double";
+            ctx.report(item, `Port ${text} of service '${name}' (${section}) should be in ${which} quotes`, {
+              fix: ctx.fix.replace(item, `${q}${text.slice(1, -1)}${q}`, `Use ${which} quotes`),
             });
           }
         }
