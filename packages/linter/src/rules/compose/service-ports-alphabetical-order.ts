@@ -1,10 +1,22 @@
+import { isIP } from "node:net";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
 import { ownItems, reportOutOfOrder } from "./support/order.js";
 import { getValue, isScalar, isSeq, serviceMaps } from "./support/nodes.js";
 
 /** Port specs compare as text, numbers by value (`8080:80` after `443:443`). */
-const compare = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
+/**
+ * dclint's sort key: the published port (`8080` of `127.0.0.1:8080:80` and of `8080:80`), the host
+ * address left out; numbers compared by value.
+ */
+function publishedPort(port: string): string {
+  const [spec = ""] = port.split("/");
+  const parts = spec.split(/:(?![^[]*\])/);
+  const host = parts[0]!.replace(/^\[(.*)\]$/, "$1");
+  return isIP(host) ? String(parts[1]) : parts[0]!;
+}
+
+const compare = (a: string, b: string) => publishedPort(a).localeCompare(publishedPort(b), "en", { numeric: true });
 
 export default defineRule({
   code: "DC013",
@@ -17,7 +29,9 @@ export default defineRule({
   fix: "safe",
   docs: () => md`
     ## What it does
-    Flags short-syntax \`ports\` of a service that are not sorted (numbers compared by value).
+    Flags short-syntax \`ports\` of a service that are not sorted by published port, as dclint sorts them
+    (\`127.0.0.2:8081:80\` before \`127.0.0.1:9229:9229\`: the host address does not count; numbers are
+    compared by value).
 
     ## Why is this bad?
     A sorted list makes a duplicate or a missing port easy to spot.

@@ -48,3 +48,23 @@ describe("DC013 service-ports-alphabetical-order", () => {
             - "8443:443"
     `));
 });
+
+describe("DC013's sort key", () => {
+  it("sorts by published port as dclint does: the host address does not count", () =>
+    check(rule, `
+      services:
+        web:
+          image: nginx:1.27
+          ports:
+            - '127.0.0.2:8081:80'
+            - '127.0.0.1:9229:9229'
+            - '[::1]:9300:9300'
+            - '9400:80'
+        api:
+          image: nginx:1.27
+          ports:
+            - '127.0.0.1:9229:9229'
+            - '8080:80'
+      #       ^^^^^^^^^ style[DC013]: Port '8080:80' of service 'api' should come before '127.0.0.1:9229:9229'
+    `));
+});
