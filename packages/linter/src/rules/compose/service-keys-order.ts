@@ -38,7 +38,8 @@ export default defineRule({
     Flags keys of a service out of dclint's order: image, build, container_name; depends_on; volumes,
     volumes_from, configs, secrets; environment, env_file; ports, networks, network_mode, extra_hosts;
     command, entrypoint, working_dir, restart, healthcheck; logging, labels; user, isolation; then every
-    other key alphabetically.
+    other key alphabetically. As dclint counts, a key is reported when it belongs before the key right
+    above it.
 
     ## Why is this bad?
     With one layout for every service, the image and what the service connects to are always where the
@@ -70,7 +71,7 @@ export default defineRule({
     File(model) {
       for (const { name, map } of serviceMaps(model.root)) {
         reportOutOfOrder(ctx, keyItems(map), compare, "map",
-          (key) => `Key '${key}' of service '${name}' is out of order; expected: ${EXPECTED}`, `Sort the keys of service '${name}'`);
+          (key) => `Key '${key}' of service '${name}' is out of order; expected: ${EXPECTED}`, `Sort the keys of service '${name}'`, "previous");
       }
     },
   }),

@@ -48,3 +48,19 @@ describe("DC012 service-keys-order", () => {
             - "8080:80"
     `));
 });
+
+describe("DC012 counts as dclint does", () => {
+  it("reports a key that belongs before the key right above it, not every key after a misplaced one", () =>
+    check(rule, `
+      services:
+        web:
+          image: nginx:1.27
+          healthcheck:
+            test: ["CMD", "true"]
+          volumes:
+      #   ^^^^^^^ style[DC012]: Key 'volumes' of service 'web' is out of order; expected: image, build, container_name, depends_on, volumes, volumes_from, configs, secrets, environment, env_file, ports, networks, network_mode, extra_hosts, command, entrypoint, working_dir, restart, healthcheck, logging, labels, user, isolation, (others, alphabetically)
+            - data:/data
+          ports:
+            - '8080:80'
+    `));
+});

@@ -30,6 +30,11 @@ export function reportOutOfOrder<T>(
   kind: "map" | "seq",
   message: (item: T, before: T) => string,
   fixTitle: string,
+  /**
+   * Which element a later one is measured against: the greatest so far (`max`, as dclint's
+   * services-alphabetical-order), or the one right before it (`previous`, as its service-keys-order).
+   */
+  against: "max" | "previous" = "max",
 ): void {
   const order = items.map((_, i) => i).sort((a, b) => compare(items[a]!.item, items[b]!.item) || a - b);
   if (order.every((v, i) => v === i)) return;
@@ -41,6 +46,7 @@ export function reportOutOfOrder<T>(
       // Name the first earlier element this one should precede.
       const before = items.find((x) => compare(items[i]!.item, x.item) < 0)!;
       ctx.report(items[i]!.target, message(items[i]!.item, before.item), fix ? { fix } : undefined);
+      if (against === "previous") latest = i;
     } else latest = i;
   }
 }
