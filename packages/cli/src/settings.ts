@@ -101,7 +101,9 @@ export function resolveLintSettings(
   const scalar = (name: string): { value: string; source: string } | undefined => {
     // dclint's names for two of them: --formatter and --output-file.
     const alias = name === "format" ? "formatter" : name === "output" ? "output-file" : undefined;
-    const v = values[name] ?? (alias ? values[alias] : undefined);
+    const given = values[name] ?? (alias ? values[alias] : undefined);
+    // --format and --output may be repeated: the first is the main report's (see moreReports).
+    const v = Array.isArray(given) ? given[0] : given;
     if (typeof v === "string") return { value: v, source: values[name] === undefined ? `--${alias}` : `--${name}` };
     const e = fromEnv(spec(name), env);
     return e && { value: e.value, source: e.name };
@@ -122,19 +124,22 @@ export function resolveLintSettings(
   const configFormats = formatOption ? undefined : file?.formats;
   const formatSetting = formatOption ?? (configFormats ? { value: configFormats[0]!, source: `${file!.path}: format` } : undefined);
   let format: FormatName = "stylish";
-  if (formatSetting) {
-    // HADOLINT_FORMAT may be a comma list (hadolint can write several formats); the first one is used.
-    const name = formatSetting.value.split(",")[0]!.trim();
-    const resolved = resolveFormat(name);
-    if (!resolved) throw new UsageError(`${formatSetting.source}: unknown format '${name}'`);
-    format = resolved;
-  }
-  // A config's other formats, each to its place in `outputs` or to stdout (as hadolint writes them).
-  const moreReports: ReportTarget[] = (configFormats ?? []).slice(1).map((name, i) => {
-    const resolved = resolveFormat(name);
-    if (!resolved) throw new UsageError(`${file!.path}: format: unknown format '${name}'`);
-    return { format: resolved, output: file!.outputs?.[i + 1] };
-  });
+  const resolveNamed = (name: string, source: string): FormatName => {
+    const resolved = resolveFormat(name.trim());
+    if (!resolved) throw new UsageError(`${source}: unknown format '${name.trim()}'`);
+    return resolved;
+  };
+  // Several formats (repeated -f, a comma list in -f or HADOLINT_FORMAT, as hadolint takes them): one report
+  // each, paired in order with the repeated -o (the first pair is the main report), else to stdout.
+  const flagFormats = formatOption
+    ? (formatOption.source.startsWith("--") ? ((Array.isArray(values.format) ? values.format : [formatOption.value]) as string[]) : [formatOption.value]).flatMap((f) => f.split(","))
+    : [];
+  if (formatSetting) format = resolveNamed(flagFormats[0] ?? formatSetting.value.split(",")[0]!, formatSetting.source);
+  const flagOutputs = Array.isArray(values.output) ? (values.output as string[]) : [];
+  const moreReports: ReportTarget[] = formatOption
+    ? flagFormats.slice(1).map((name, i) => ({ format: resolveNamed(name, formatOption.source), output: flagOutputs[i + 1] }))
+    : // A config's other formats, each to its place in `outputs` or to stdout (as hadolint writes them).
+      (configFormats ?? []).slice(1).map((name, i) => ({ format: resolveNamed(name, `${file!.path}: format`), output: file!.outputs?.[i + 1] }));
 
   const kindValue = values.kind as string | undefined;
   if (kindValue !== undefined && !isFileKind(kindValue)) throw new UsageError(`--kind: expected dockerfile or compose, got '${kindValue}'`);

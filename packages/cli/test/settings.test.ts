@@ -105,6 +105,16 @@ describe("lint settings", () => {
     expect(() => withFile([], {}, { path: "c.yaml", formats: ["json", "xml"] })).toThrow(/c\.yaml: format: unknown format 'xml'/);
   });
 
+  test("several formats: repeated -f paired in order with repeated -o, comma lists in -f and HADOLINT_FORMAT", () => {
+    expect(settings(["-f", "json", "-o", "a.json", "-f", "checkstyle", "-o", "b.xml"])).toMatchObject({
+      format: "json", output: "a.json", moreReports: [{ format: "checkstyle", output: "b.xml" }],
+    });
+    expect(settings(["-f", "json", "-f", "gnu"])).toMatchObject({ format: "json", output: undefined, moreReports: [{ format: "gnu", output: undefined }] });
+    expect(settings(["-f", "json,codeclimate"])).toMatchObject({ format: "json", moreReports: [{ format: "gitlab" }] });
+    expect(settings([], { HADOLINT_FORMAT: "json,gnu" })).toMatchObject({ format: "json", moreReports: [{ format: "gnu" }] });
+    expect(() => settings(["-f", "json", "-f", "nope"])).toThrow(/unknown format 'nope'/);
+  });
+
   test("failure threshold from flag or variables; hadolint's ignore means none", () => {
     expect(settings(["-t", "error"], { SHIPSHAPE_FAILURE_THRESHOLD: "style" }).failureThreshold).toBe("error");
     expect(settings([], { SHIPSHAPE_FAILURE_THRESHOLD: "style", HADOLINT_FAILURE_THRESHOLD: "error" }).failureThreshold).toBe("style");
