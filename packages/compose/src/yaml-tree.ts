@@ -118,6 +118,13 @@ export function parseYamlTree(text: string, file: string, sink: DiagnosticSink):
  */
 export function parseYamlRange(text: string, start: number, end: number, file: string, sink: DiagnosticSink): YamlFile {
   const source = start === 0 && end === text.length ? text : text.slice(start, end);
+  // The yaml package recurses once per level: thousands of levels overflow the stack inside it (and a
+  // regular expression compiled near the limit can abort the process). Such a text is refused before.
+  const tooDeep = nestingBeyond(source, MAX_DEPTH);
+  if (tooDeep !== undefined) {
+    sink.report("yaml-syntax", `Nesting deeper than ${MAX_DEPTH} levels is not supported`, visibleRange(text, start + tooDeep, start + tooDeep + 1), file);
+    return { documents: [], empty: false, broken: true, local: true, nodes: 0, depth: MAX_DEPTH };
+  }
   const docs = parseAllDocuments(source, { uniqueKeys: false, merge: false, prettyErrors: false, strict: false });
   const list = Array.isArray(docs) ? docs : [];
   let lines: LineIndex | undefined;
@@ -145,6 +152,49 @@ export function parseYamlRange(text: string, start: number, end: number, file: s
     depth = Math.max(depth, conv.maxDepth);
   }
   return { documents: out, empty: out.length === 0 && !broken, broken, local, nodes, depth };
+}
+
+/**
+ * Where a text nests collections deeper than `limit`, or undefined. Counted without parsing: open flow
+ * brackets (outside quotes and comments), plus compact block nesting on one line (`- - - x`, `? ? x`).
+ * Brackets inside block scalars count too: only a text that is pathological anyway reaches the limit.
+ */
+export function nestingBeyond(text: string, limit: number): number | undefined {
+  let flow = 0;
+  let quote = "";
+  let lineStart = true;
+  let compact = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lineStart = true;
+      compact = 0;
+      if (quote === "'" && flow === 0) quote = "";
+      continue;
+    }
+    if (quote) {
+      if (quote === '"' && c === 92) i++; // a backslash escape
+      else if (text[i] === quote) quote = "";
+      continue;
+    }
+    if (c === 32 || c === 9) continue;
+    if (lineStart && (c === 45 || c === 63) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) {
+      // `- ` or `? ` before any other character of the line: one more level of block nesting.
+      if (++compact > limit) return i;
+      continue;
+    }
+    lineStart = false;
+    if (c === 35 && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i + 1 < text.length && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
+    } else if (c === 34 || c === 39) {
+      quote = text[i]!;
+    } else if (c === 91 || c === 123) {
+      if (++flow > limit) return i;
+    } else if ((c === 93 || c === 125) && flow > 0) {
+      flow--;
+    }
+  }
+  return undefined;
 }
 
 /** Editors hide empty ranges: widen one to the character there, or to the last visible character before it. */

@@ -49,3 +49,20 @@ describe("robustness", () => {
     );
   });
 });
+
+describe("nesting beyond the limit", () => {
+  it("is refused before the YAML parser recurses: one error at the place, the same every time, never a crash", () => {
+    const flow = (n: number) => "a: " + "[".repeat(n) + "]".repeat(n) + "\n";
+    const texts = [flow(5000), flow(100_000), "- ".repeat(20_000) + "x\n", "a: " + "{b: ".repeat(3000) + "1" + "}".repeat(3000) + "\n"];
+    for (const text of texts) {
+      const runs = [1, 2, 3].map(() => parseCompose(text, { fileName: "compose.yaml" }).errors.map((e) => `${e.code} ${e.message} @${e.range.start}`));
+      expect(runs[0]).toHaveLength(1);
+      expect(runs[0]![0]).toMatch(/^CF001 Nesting deeper than 500 levels is not supported @\d+$/);
+      expect(runs[1]).toEqual(runs[0]);
+      expect(runs[2]).toEqual(runs[0]);
+    }
+    // Brackets in quotes and comments do not count; 499 levels parse.
+    expect(parseCompose(`a: "${"[".repeat(600)}" # ${"{".repeat(600)}\n`, { fileName: "c.yaml" }).errors.map((e) => e.code)).toEqual(["CF101"]);
+    expect(parseCompose(flow(499), { fileName: "c.yaml" }).errors.map((e) => e.code)).toEqual(["CF101"]);
+  });
+});
