@@ -66,13 +66,22 @@ export default defineRule({
   create: (ctx) => ({
     Service(service) {
       const image = service.image;
-      if (!image || typeof image.value !== "string" || image.value === "" || image.value.includes("$") || service.build) return;
-      const { tag, digest } = imageTag(image.value);
+      if (!image || typeof image.value !== "string" || image.value === "" || service.build) return;
+      let value = image.value;
+      if (value.includes("$")) {
+        // This file's own model is not interpolated: the project's service holds the value, when it is
+        // this file's image and every variable had a value.
+        const merged = ctx.project.services[service.name]?.image ?? ctx.project.disabledServices[service.name]?.image;
+        if (!merged || merged.file !== image.file || merged.range.start !== image.range.start || merged.node.incomplete) return;
+        if (typeof merged.value !== "string" || merged.value === "" || merged.value.includes("$")) return;
+        value = merged.value;
+      }
+      const { tag, digest } = imageTag(value);
       if (digest) return;
       if (tag === undefined) {
-        ctx.report(image, `Service '${service.name}' uses the image '${image.value}' without a tag; pin a version`);
+        ctx.report(image, `Service '${service.name}' uses the image '${value}' without a tag; pin a version`);
       } else if (ctx.options.prohibitedTags.includes(tag.toLowerCase())) {
-        ctx.report(image, `Service '${service.name}' uses the image '${image.value}', whose tag '${tag}' moves; pin a version`);
+        ctx.report(image, `Service '${service.name}' uses the image '${value}', whose tag '${tag}' moves; pin a version`);
       }
     },
   }),

@@ -1,4 +1,4 @@
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import rule from "../../../src/rules/compose/service-image-require-explicit-tag.js";
 import { check } from "../../helpers/check.js";
 
@@ -35,4 +35,15 @@ describe("DC011 service-image-require-explicit-tag", () => {
           image: redis:7-alpine
       #          ^^^^^^^^^^^^^^ warning[DC011]: Service 'b' uses the image 'redis:7-alpine', whose tag '7-alpine' moves; pin a version
     `, { options: { prohibitedTags: ["7-alpine"] } }));
+});
+
+describe("DC011 and interpolated images", () => {
+  it("checks an image made with variables after interpolation, and skips one whose variable has no value", async () => {
+    const { lint } = await import("../../../src/index.js");
+    const text = 'services:\n  web:\n    image: "nginx:${TAG}"\n';
+    const codes = async (env: Record<string, string>) => (await lint([{ path: "/p/compose.yaml", text }], { noConfigSearch: true, env })).map((d) => `${d.code} ${d.line}:${d.column}`);
+    expect(await codes({ TAG: "latest" })).toEqual(["DC011 3:12"]);
+    expect(await codes({ TAG: "1.27" })).toEqual([]);
+    expect(await codes({})).toEqual(["CF009 3:19"]);
+  });
 });
