@@ -357,6 +357,11 @@ class Converter {
       r = this.trimEnd(r);
     }
     if (typeof value === "bigint") value = Number(value);
+    // compose-go's YAML (go-yaml v3) keeps YAML 1.1's octals: a plain 0440 is 288 (a file mode), where YAML
+    // 1.2's core schema reads the decimal 440.
+    if (typeof value === "number" && style === "plain" && /^[-+]?0[0-7]+$/.test(this.text.slice(r.start, r.end))) {
+      value = Number.parseInt(this.text.slice(r.start, r.end), 8);
+    }
     if (value !== null && typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") value = String(value);
     // An unknown tag (other than !reset/!override) makes yaml keep the source string: treat it as text.
     const out: CScalar = { kind: "scalar", value: value as CScalar["value"], style, range: r, file: this.file };

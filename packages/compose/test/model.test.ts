@@ -148,3 +148,13 @@ describe("referencesOf", () => {
     ]);
   });
 });
+
+describe("YAML 1.1 octals", () => {
+  it("reads a plain 0440 as octal, as compose-go's YAML does (a file mode), and 0o440 and quoted text as before", async () => {
+    const { parseCompose } = await import("@shipshape/compose");
+    const text = "services:\n  app:\n    image: alpine:3.20\n    secrets:\n      - { source: s, mode: 0440 }\n      - { source: t, mode: 0o440 }\n      - { source: u, mode: 440 }\nsecrets:\n  s: { file: ./s.txt }\n  t: { file: ./t.txt }\n  u: { file: ./u.txt }\n";
+    const { model, errors } = parseCompose(text, { fileName: "compose.yaml" });
+    expect(errors).toEqual([]);
+    expect(model.services.app!.secrets.map((s) => s.long?.mode?.value)).toEqual(["288", "288", "440"]);
+  });
+});
