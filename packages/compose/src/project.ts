@@ -60,7 +60,13 @@ export interface LoadProjectResult {
 const RESOURCE_SECTIONS = ["services", "networks", "volumes", "secrets", "configs", "models"];
 
 /** Loads files, env files, includes and extends into one merged, validated project. Never throws. */
-export function loadProject(options: LoadProjectOptions): LoadProjectResult {
+export function loadProject(given: LoadProjectOptions): LoadProjectResult {
+  // A caller passing the wrong types gets a project with a diagnostic, as promised, not a throw.
+  const options: LoadProjectOptions = {
+    ...(given ?? {}),
+    files: Array.isArray(given?.files) ? given.files.filter((f): f is string => typeof f === "string") : [],
+    readFile: typeof given?.readFile === "function" ? given.readFile : () => undefined,
+  };
   const sink = new DiagnosticSink();
   const first = options.files[0] ?? "compose.yaml";
   const workingDir = options.workingDir ?? dirname(first);

@@ -95,12 +95,30 @@ function clipMessages(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics;
 }
 
+/**
+ * An input a program passed with the wrong types (no text, no path): the path to report it under and the
+ * message, or undefined for a usable input. Such an input gets one internal-error finding, not a throw.
+ */
+function badInput(file: LintInput): { path: string; message: string } | undefined {
+  if (file === null || typeof file !== "object") return { path: "-", message: "Linting failed: the input is not a { path, text } object" };
+  const path = typeof file.path === "string" ? file.path : "-";
+  if (typeof file.text !== "string") {
+    return { path, message: `Linting failed: the text of ${path} is ${file.text === null ? "null" : typeof file.text}, not a string` };
+  }
+  if (typeof file.path !== "string") return { path, message: "Linting failed: the input has no path (a string; - for stdin)" };
+  return undefined;
+}
+
 /** Lints files; diagnostics sorted by file, line, column. Never throws for a bad file. */
 export async function lint(files: readonly LintInput[], options: LintOptions = {}): Promise<ReportedDiagnostic[]> {
   const session = new LintSession(options);
   const out: ReportedDiagnostic[] = [];
   // Each file on its own (a compose file as a project of its own); `LintSession.lintUnit` groups files.
-  for (const file of files) out.push(...(await session.lintReported(file)));
+  for (const file of files) {
+    const bad = badInput(file);
+    if (bad) out.push(toReported(internalError(bad.message, { start: 0, end: 0 }), bad.path, new LineIndex("")));
+    else out.push(...(await session.lintReported(file)));
+  }
   out.push(...session.configDiagnostics());
   return out.sort(compareReported);
 }
@@ -110,6 +128,8 @@ export async function lint(files: readonly LintInput[], options: LintOptions = {
  * offset diagnostics in position order. For tests and editors that already hold the settings.
  */
 export function lintSync(file: LintInput, options: LintOptions = {}): Diagnostic[] {
+  const bad = badInput(file);
+  if (bad) return [internalError(bad.message, { start: 0, end: 0 })];
   const session = new LintSession(options);
   return session.lintWithConfig(file, session.optionsConfig).diagnostics.sort(compareDiagnostics);
 }
@@ -119,6 +139,8 @@ export async function lintDocument(
   file: LintInput,
   options: LintOptions = {},
 ): Promise<{ diagnostics: Diagnostic[]; config: LinterConfig; configDiagnostics: ReportedDiagnostic[] }> {
+  const bad = badInput(file);
+  if (bad) return { diagnostics: [internalError(bad.message, { start: 0, end: 0 })], config: {}, configDiagnostics: [] };
   const session = new LintSession(options);
   const result = await session.lintFile(file);
   return { ...result, configDiagnostics: session.configDiagnostics() };

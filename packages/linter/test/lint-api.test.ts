@@ -242,3 +242,20 @@ describe("a host's parse and semantic model", () => {
     expect(seen[2]).not.toBe(semantic);
   });
 });
+
+describe("inputs with the wrong types", () => {
+  it("give one internal-error finding at 1:1 instead of a throw, in lint, lintSync and lintDocument", async () => {
+    const { lint, lintSync, lintDocument } = await import("../src/index.js");
+    const { loadProject } = await import("@shipshape/compose");
+    const inputs = [{ path: "Dockerfile", text: undefined }, { path: "compose.yaml", text: null }, { path: "Dockerfile", text: 42 }, { text: "FROM a\n" }, null] as never[];
+    for (const input of inputs) {
+      const found = await lint([input], { noConfigSearch: true });
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ line: 1, column: 1, endLine: 1, endColumn: 1, code: "internal-error" });
+      expect(lintSync(input).map((d) => d.code)).toEqual(["internal-error"]);
+      expect((await lintDocument(input)).diagnostics.map((d) => d.code)).toEqual(["internal-error"]);
+    }
+    expect((await lint([{ path: "compose.yaml", text: null } as never], { noConfigSearch: true }))[0]!.message).toBe("Linting failed: the text of compose.yaml is null, not a string");
+    expect(() => loadProject(undefined as never)).not.toThrow();
+  });
+});
