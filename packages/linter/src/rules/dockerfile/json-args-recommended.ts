@@ -49,7 +49,7 @@ export default defineRule({
     reported (the shell was chosen deliberately); hadolint reports it.
   `,
   create: (ctx) => {
-    const check = (node: CmdInstruction | EntrypointInstruction) => {
+    const check = (node: CmdInstruction | EntrypointInstruction | HealthcheckInstruction, message: string) => {
       const command = node.command;
       if (command?.kind !== "ShellForm" || command.value.trim() === "") return;
       // A SHELL (or shell hint) in force means the shell was chosen on purpose, as BuildKit reasons.
@@ -58,21 +58,16 @@ export default defineRule({
       const fix = PLAIN_WORDS.test(words)
         ? ctx.fix.replace(command, JSON.stringify(words.split(/\s+/)).replace(/","/g, '", "'), "Use the JSON form")
         : undefined;
-      ctx.report(command, `Use the JSON form for ${node.keyword} so the command receives signals directly`, { fix });
+      ctx.report(command, message, { fix });
     };
+    const signals = (node: CmdInstruction | EntrypointInstruction) => check(node, `Use the JSON form for ${node.keyword} so the command receives signals directly`);
     return {
-      Cmd: check,
-      Entrypoint: check,
+      Cmd: signals,
+      Entrypoint: signals,
       // hadolint's DL3025 also asks it of HEALTHCHECK CMD (BuildKit's JSONArgsRecommended does not).
       Healthcheck(node: HealthcheckInstruction) {
-        const command = node.command;
-        if (node.type?.value.toUpperCase() !== "CMD" || command?.kind !== "ShellForm" || command.value.trim() === "") return;
-        if (ctx.shellOf(node).join(" ") !== "/bin/sh -c") return;
-        const words = command.value.trim();
-        const fix = PLAIN_WORDS.test(words)
-          ? ctx.fix.replace(command, JSON.stringify(words.split(/\s+/)).replace(/","/g, '", "'), "Use the JSON form")
-          : undefined;
-        ctx.report(command, "Use the JSON form for HEALTHCHECK CMD: in shell form every check needs /bin/sh in the image and starts it", { fix });
+        if (node.type?.value.toUpperCase() !== "CMD") return;
+        check(node, "Use the JSON form for HEALTHCHECK CMD: in shell form every check needs /bin/sh in the image and starts it");
       },
     };
   },
