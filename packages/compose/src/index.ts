@@ -15,3 +15,4 @@ export { referencesOf, type Reference, type ReferenceKind } from "./references.j
 export { normalizeProjectName } from "./project.js";
 export { dockerfileLocation, isRemoteContext, type DockerfileLocation } from "./dockerfile-location.js";
 export { locate, type Location } from "./locate.js";
+export { dirname, resolvePath } from "./paths.js";

@@ -1,4 +1,4 @@
-import { describeKey, enumValuesAt, keysAt, locate, parseCompose, type ReferenceKind } from "@shipshape/compose";
+import { describeKey, dirname, enumValuesAt, keysAt, locate, parseCompose, resolvePath, type ReferenceKind } from "@shipshape/compose";
 import { LineIndex } from "@shipshape/text";
 import { parseDockerfile } from "@shipshape/dockerfile";
 import {
@@ -18,7 +18,7 @@ import { symbolName, toOffset, toRange } from "../convert.js";
 import type { ParsedDocument } from "../document.js";
 import { type Definition, definitions, namesOf, symbolAt } from "./model-refs.js";
 import { anchorAt } from "./anchors.js";
-import { composeRelative, dockerfilePathOf } from "./paths.js";
+import { dockerfilePathOf } from "./paths.js";
 import { yamlCursor } from "./yaml-path.js";
 
 /** Reads a file of the workspace (undefined when missing or outside it). */
@@ -83,7 +83,8 @@ function includedDefinitions(doc: ParsedDocument, readFile: ReadFile | undefined
     for (const inc of model.include) {
       for (const ref of inc.path) {
         if (typeof ref.value !== "string" || ref.value.includes("$")) continue;
-        const target = composeRelative(path, ref.value);
+        // Resolved as the loader resolves an include, so the file read is the one the project merges.
+        const target = resolvePath(dirname(path), ref.value);
         if (seen.has(target)) continue;
         seen.add(target);
         let text: string | undefined;

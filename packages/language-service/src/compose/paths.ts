@@ -15,10 +15,3 @@ function normalize(p: string): string {
   }
   return out.join("/");
 }
-
-/** A path written in a compose file (an `include` path), resolved against that file's folder. */
-export function composeRelative(composePath: string, written: string): string {
-  if (written.startsWith("/")) return normalize(written);
-  const dir = composePath.slice(0, composePath.lastIndexOf("/") + 1) || "./";
-  return normalize(dir + written);
-}

@@ -1,4 +1,4 @@
-import { isIP } from "node:net";
+import { isIP } from "@shipshape/compose";
 import { defineRule } from "../../rule.js";
 import { md } from "../../docs.js";
 import { ownItems, reportOutOfOrder } from "./support/order.js";
