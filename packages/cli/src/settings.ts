@@ -122,24 +122,24 @@ export function resolveLintSettings(
   const formatGiven = scalar("format");
   const formatOption = fromHadolintEnv(formatGiven) && file?.formats ? undefined : formatGiven;
   const configFormats = formatOption ? undefined : file?.formats;
-  const formatSetting = formatOption ?? (configFormats ? { value: configFormats[0]!, source: `${file!.path}: format` } : undefined);
-  let format: FormatName = "stylish";
   const resolveNamed = (name: string, source: string): FormatName => {
     const resolved = resolveFormat(name.trim());
     if (!resolved) throw new UsageError(`${source}: unknown format '${name.trim()}'`);
     return resolved;
   };
-  // Several formats (repeated -f, a comma list in -f or HADOLINT_FORMAT, as hadolint takes them): one report
-  // each, paired in order with the repeated -o (the first pair is the main report), else to stdout.
-  const flagFormats = formatOption
-    ? (formatOption.source.startsWith("--") ? ((Array.isArray(values.format) ? values.format : [formatOption.value]) as string[]) : [formatOption.value]).flatMap((f) => f.split(","))
-    : [];
-  if (formatSetting) format = resolveNamed(flagFormats[0] ?? formatSetting.value.split(",")[0]!, formatSetting.source);
-  const flagOutputs = Array.isArray(values.output) ? (values.output as string[]) : [];
-  const moreReports: ReportTarget[] = formatOption
-    ? flagFormats.slice(1).map((name, i) => ({ format: resolveNamed(name, formatOption.source), output: flagOutputs[i + 1] }))
-    : // A config's other formats, each to its place in `outputs` or to stdout (as hadolint writes them).
-      (configFormats ?? []).slice(1).map((name, i) => ({ format: resolveNamed(name, `${file!.path}: format`), output: file!.outputs?.[i + 1] }));
+  // The formats in force, one report each, paired in order with their outputs (the first pair is the main
+  // report; one without an output goes to stdout): the flags' (-f repeated, or a comma list as hadolint
+  // takes them, also in HADOLINT_FORMAT), else the config file's list.
+  const reports = formatOption
+    ? {
+        names: (formatOption.source === "--format" ? (values.format as string[]) : [formatOption.value]).flatMap((f) => f.split(",")),
+        outputs: Array.isArray(values.output) ? (values.output as string[]) : [],
+        source: formatOption.source,
+      }
+    : configFormats && { names: configFormats, outputs: file!.outputs ?? [], source: `${file!.path}: format` };
+  const formats = reports ? reports.names.map((name) => resolveNamed(name, reports.source)) : [];
+  const format: FormatName = formats[0] ?? "stylish";
+  const moreReports: ReportTarget[] = formats.slice(1).map((f, i) => ({ format: f, output: reports!.outputs[i + 1] }));
 
   const kindValue = values.kind as string | undefined;
   if (kindValue !== undefined && !isFileKind(kindValue)) throw new UsageError(`--kind: expected dockerfile or compose, got '${kindValue}'`);
